@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Parley target shares: Swift 6 mode with explicit existentials and strict imports.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+        .library(name: "ParleyPlanner", targets: ["ParleyPlanner"]),
+        .library(name: "ParleyDesk", targets: ["ParleyDesk"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
+        .library(name: "ParleyStoreSQLite", targets: ["ParleyStoreSQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: - Pure core
+        .target(name: "ParleyPlanner", swiftSettings: swiftSettings),
+        .target(
+            name: "ParleyDesk",
+            dependencies: ["ParleyPlanner", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: - Event log
+        .target(
+            name: "ParleyStore",
+            dependencies: ["ParleyDesk", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyStoreSQLite",
+            dependencies: ["ParleyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: - Demo data
+        .target(
+            name: "ParleyScenarios",
+            path: "scenarios",
+            resources: [.copy("dmz-2019.yaml"), .copy("asia-trip.yaml")],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: - Command line
+        .executableTarget(
+            name: "parley",
+            dependencies: [
+                "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // MARK: - Tests
+        .target(
+            name: "ParleyTestSupport",
+            dependencies: ["ParleyDesk", "ParleyStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ParleyPlannerTests", dependencies: ["ParleyPlanner"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParleyDeskTests",
+            dependencies: ["ParleyDesk", "ParleyTestSupport", "ParleyScenarios"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: ["ParleyStore", "ParleyStoreSQLite", "ParleyTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyCLITests",
+            dependencies: ["parley", "ParleyStore", "ParleyStoreSQLite", "ParleyTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,35 @@
+/// Something a person asks the desk to do; the desk checks it against its state and records events.
+public enum DeskCommand: Sendable, Equatable {
+    /// Open the desk; the first command of every desk.
+    case openDesk(DeskProfile)
+    /// Add a party.
+    case registerParty(Party)
+    /// Add a principal of a known party.
+    case registerPrincipal(Principal)
+    /// Add a venue.
+    case registerVenue(Venue)
+    /// Add a trip with its stays and fixed commitments.
+    case planTrip(Trip)
+    /// Record a new engagement, in state `idea`.
+    case openEngagement(Engagement)
+    /// Move an engagement through its lifecycle.
+    case moveEngagement(MoveEngagement)
+    /// Add a channel to a party.
+    case registerChannel(Channel)
+    /// Record that a channel's status changed.
+    case changeChannelStatus(ChangeChannelStatus)
+    /// Record a contact attempt and its outcome.
+    case recordContactAttempt(ContactAttempt)
+    /// Add an escalation playbook.
+    case definePlaybook(Playbook)
+    /// Set an open deadline.
+    case setDeadline(Deadline)
+    /// Mark a deadline met or missed.
+    case resolveDeadline(ResolveDeadline)
+    /// Add advance tasks; they may depend on each other and on tasks already on the desk.
+    case addAdvanceTasks([AdvanceTask])
+    /// Record an advance task's progress.
+    case updateAdvanceTask(UpdateAdvanceTask)
+    /// Record a signal.
+    case recordSignal(Signal)
+}

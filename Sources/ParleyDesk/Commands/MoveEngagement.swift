@@ -1,0 +1,22 @@
+/// Move an engagement to another lifecycle state, saying who, when and why.
+public struct MoveEngagement: Sendable, Equatable {
+    /// Which engagement.
+    public var engagement: Engagement.ID
+    /// The state to move to.
+    public var to: EngagementState
+    /// When the move happened.
+    public var at: ZonedTime
+    /// Who made or reported it.
+    public var by: String
+    /// Why.
+    public var reason: String
+
+    /// A move request.
+    public init(engagement: Engagement.ID, to: EngagementState, at: ZonedTime, by: String, reason: String) {
+        self.engagement = engagement
+        self.to = to
+        self.at = at
+        self.by = by
+        self.reason = reason
+    }
+}

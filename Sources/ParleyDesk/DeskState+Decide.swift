@@ -1,0 +1,242 @@
+import Foundation
+
+extension DeskState {
+    /// Checks `command` against the current state and returns the events it causes, or refuses it.
+    ///
+    /// `now` is the injected clock's reading; it dates the registrations that carry no time of their own.
+    /// - Throws: `DeskError` saying what was refused and why; nothing is recorded then.
+    public func decide(_ command: DeskCommand, now: Date) throws(DeskError) -> [DeskEvent] {
+        if case .openDesk(let profile) = command {
+            if let existing = self.profile { throw .deskAlreadyOpened(existing.name) }
+            _ = try Identifier<DeskProfile>.validated(profile.name, field: "name")
+            try Self.requireText(profile.title, field: "title")
+            return [DeskEvent(at: profile.opened.instant, .deskOpened(profile))]
+        }
+        guard profile != nil else { throw .deskNotOpened }
+
+        switch command {
+        case .openDesk:
+            preconditionFailure("handled above")
+
+        case .registerParty(let party):
+            try Self.requireNew(party.id, in: parties, kind: "party")
+            try Self.requireText(party.name, field: "name")
+            return [DeskEvent(at: now, .partyRegistered(party))]
+
+        case .registerPrincipal(let principal):
+            try Self.requireNew(principal.id, in: principals, kind: "principal")
+            try Self.requireText(principal.name, field: "name")
+            try Self.requireKnown(principal.party, in: parties, field: "party", kind: "party")
+            return [DeskEvent(at: now, .principalRegistered(principal))]
+
+        case .registerVenue(let venue):
+            try Self.requireNew(venue.id, in: venues, kind: "venue")
+            try Self.requireText(venue.name, field: "name")
+            try venue.coordinates.validate()
+            return [DeskEvent(at: now, .venueRegistered(venue))]
+
+        case .planTrip(let trip):
+            try checkTrip(trip)
+            return [DeskEvent(at: now, .tripPlanned(trip))]
+
+        case .openEngagement(let engagement):
+            try checkEngagement(engagement)
+            return [DeskEvent(at: engagement.opened.instant, .engagementOpened(engagement))]
+
+        case .moveEngagement(let move):
+            let engagement = try Self.requireKnown(move.engagement, in: engagements, field: "engagement", kind: "engagement")
+            guard engagement.state.canMove(to: move.to) else {
+                throw .illegalTransition(engagement: engagement.id, from: engagement.state, to: move.to)
+            }
+            let previous = engagement.history.last?.at ?? engagement.opened
+            try Self.requireNotBefore(move.at, previous, field: "at", what: "the engagement's last move")
+            try Self.requireText(move.by, field: "by")
+            try Self.requireText(move.reason, field: "reason")
+            let transition = EngagementTransition(
+                from: engagement.state, to: move.to, at: move.at, by: move.by, reason: move.reason)
+            return [DeskEvent(at: move.at.instant, .engagementMoved(engagement.id, transition))]
+
+        case .registerChannel(let channel):
+            try Self.requireNew(channel.id, in: channels, kind: "channel")
+            try Self.requireText(channel.name, field: "name")
+            try Self.requireKnown(channel.party, in: parties, field: "party", kind: "party")
+            if let via = channel.via { try Self.requireKnown(via, in: parties, field: "via", kind: "party") }
+            guard channel.changes.isEmpty else {
+                throw .invalidValue(field: "changes", expected: "no changes on a new channel", found: "\(channel.changes.count)")
+            }
+            return [DeskEvent(at: now, .channelRegistered(channel))]
+
+        case .changeChannelStatus(let change):
+            let channel = try Self.requireKnown(change.channel, in: channels, field: "channel", kind: "channel")
+            if let last = channel.changes.last {
+                try Self.requireNotBefore(change.at, last.at, field: "at", what: "the channel's last change")
+            }
+            try Self.requireText(change.reason, field: "reason")
+            let recorded = ChannelStatusChange(from: channel.status, to: change.to, at: change.at, reason: change.reason)
+            return [DeskEvent(at: change.at.instant, .channelStatusChanged(channel.id, recorded))]
+
+        case .recordContactAttempt(let attempt):
+            try Self.requireNew(attempt.id, in: attempts, kind: "contact attempt")
+            try Self.requireKnown(attempt.channel, in: channels, field: "channel", kind: "channel")
+            if let id = attempt.engagement {
+                try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
+            }
+            return [DeskEvent(at: attempt.at.instant, .contactAttemptRecorded(attempt))]
+
+        case .definePlaybook(let playbook):
+            try Self.requireNew(playbook.id, in: playbooks, kind: "playbook")
+            try Self.requireText(playbook.name, field: "name")
+            try Self.requireKnown(playbook.engagement, in: engagements, field: "engagement", kind: "engagement")
+            guard !playbook.steps.isEmpty else {
+                throw .invalidValue(field: "steps", expected: "at least one step", found: "none")
+            }
+            for (index, step) in playbook.steps.enumerated() {
+                try Self.requireKnown(step.channel, in: channels, field: "steps[\(index)].channel", kind: "channel")
+                guard step.wait.value > 0 else {
+                    throw .invalidValue(field: "steps[\(index)].wait", expected: "a wait longer than 0m", found: "\(step.wait)")
+                }
+                guard (1...20).contains(step.repeats) else {
+                    throw .invalidValue(field: "steps[\(index)].repeat", expected: "1 to 20 tries", found: "\(step.repeats)")
+                }
+            }
+            return [DeskEvent(at: now, .playbookDefined(playbook))]
+
+        case .setDeadline(let deadline):
+            try Self.requireNew(deadline.id, in: deadlines, kind: "deadline")
+            try Self.requireText(deadline.title, field: "title")
+            try Self.requireKnown(deadline.owedBy, in: parties, field: "owed_by", kind: "party")
+            if let id = deadline.engagement {
+                try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
+            }
+            guard deadline.status == .open, deadline.resolvedAt == nil else {
+                throw .invalidValue(field: "status", expected: "a new deadline to be open", found: deadline.status.rawValue)
+            }
+            return [DeskEvent(at: now, .deadlineSet(deadline))]
+
+        case .resolveDeadline(let resolution):
+            let deadline = try Self.requireKnown(resolution.deadline, in: deadlines, field: "deadline", kind: "deadline")
+            guard deadline.status == .open else { throw .deadlineAlreadyResolved(deadline.id, deadline.status) }
+            guard resolution.status != .open else {
+                throw .invalidValue(field: "status", expected: "met or missed", found: resolution.status.rawValue)
+            }
+            let event = DeskEvent.Fact.deadlineResolved(
+                deadline.id, resolution.status, at: resolution.at, note: resolution.note)
+            return [DeskEvent(at: resolution.at.instant, event)]
+
+        case .addAdvanceTasks(let added):
+            try checkTasks(added)
+            return [DeskEvent(at: now, .advanceTasksAdded(added))]
+
+        case .updateAdvanceTask(let update):
+            try Self.requireKnown(update.task, in: tasks, field: "task", kind: "advance task")
+            return [DeskEvent(at: update.at.instant, .advanceTaskUpdated(update.task, update.status, at: update.at))]
+
+        case .recordSignal(let signal):
+            try Self.requireNew(signal.id, in: signals, kind: "signal")
+            try Self.requireText(signal.summary, field: "summary")
+            if let id = signal.engagement {
+                try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
+            }
+            guard !signal.attribution.isEmpty, signal.attribution.allSatisfy({ !$0.isBlank }) else {
+                throw .invalidValue(
+                    field: "attribution",
+                    expected: "the original speaker or source, then each outlet that relayed it", found: "none")
+            }
+            return [DeskEvent(at: signal.at.instant, .signalRecorded(signal))]
+        }
+    }
+
+    private func checkTrip(_ trip: Trip) throws(DeskError) {
+        try Self.requireNew(trip.id, in: trips, kind: "trip")
+        try Self.requireText(trip.title, field: "title")
+        try Self.requireKnown(trip.principal, in: principals, field: "principal", kind: "principal")
+        for (index, stay) in trip.stays.enumerated() {
+            try Self.requireKnown(stay.venue, in: venues, field: "stays[\(index)].venue", kind: "venue")
+            try stay.period.validate(field: "stays[\(index)]")
+        }
+        var seen = Set<FixedCommitment.ID>()
+        for (index, commitment) in trip.commitments.enumerated() {
+            _ = try FixedCommitment.ID.validated(commitment.id.rawValue, field: "commitments[\(index)].id")
+            guard seen.insert(commitment.id).inserted else { throw .duplicateID(kind: "commitment", id: commitment.id.rawValue) }
+            try Self.requireKnown(commitment.venue, in: venues, field: "commitments[\(index)].venue", kind: "venue")
+            try commitment.period.validate(field: "commitments[\(index)]")
+        }
+    }
+
+    private func checkEngagement(_ engagement: Engagement) throws(DeskError) {
+        try Self.requireNew(engagement.id, in: engagements, kind: "engagement")
+        try Self.requireText(engagement.title, field: "title")
+        guard engagement.state == .idea, engagement.history.isEmpty else {
+            throw .invalidValue(field: "state", expected: "a new engagement to start as idea", found: engagement.state.rawValue)
+        }
+        guard !engagement.principals.isEmpty else {
+            throw .invalidValue(field: "principals", expected: "at least one principal", found: "none")
+        }
+        for principal in engagement.principals {
+            try Self.requireKnown(principal, in: principals, field: "principals", kind: "principal")
+        }
+        try Self.requireKnown(engagement.counterpart, in: parties, field: "counterpart", kind: "party")
+        guard (1...5).contains(engagement.priority) else {
+            throw .invalidValue(field: "priority", expected: "1 (highest) to 5 (lowest)", found: "\(engagement.priority)")
+        }
+        if let trip = engagement.trip { try Self.requireKnown(trip, in: trips, field: "trip", kind: "trip") }
+        guard engagement.duration.value > 0 else {
+            throw .invalidValue(field: "duration", expected: "a duration longer than 0m", found: "\(engagement.duration)")
+        }
+        for venue in engagement.venues { try Self.requireKnown(venue, in: venues, field: "venues", kind: "venue") }
+        for (index, window) in engagement.windows.enumerated() { try window.validate(field: "windows[\(index)]") }
+    }
+
+    private func checkTasks(_ added: [AdvanceTask]) throws(DeskError) {
+        var batch: [AdvanceTask.ID: AdvanceTask] = [:]
+        for task in added {
+            try Self.requireNew(task.id, in: tasks, kind: "advance task")
+            guard batch[task.id] == nil else { throw .duplicateID(kind: "advance task", id: task.id.rawValue) }
+            batch[task.id] = task
+        }
+        for task in added {
+            try Self.requireText(task.title, field: "title")
+            try Self.requireKnown(task.engagement, in: engagements, field: "engagement", kind: "engagement")
+            try Self.requireKnown(task.venue, in: venues, field: "venue", kind: "venue")
+            for dependency in task.dependsOn where tasks[dependency] == nil && batch[dependency] == nil {
+                throw .unknownReference(field: "depends_on", kind: "advance task", id: dependency.rawValue)
+            }
+        }
+        let graph = tasks.merging(batch) { _, new in new }.mapValues(\.dependsOn)
+        if let cycle = DependencyCycle.find(in: graph, startingFrom: added.map(\.id)) {
+            throw .dependencyCycle(cycle)
+        }
+    }
+
+    @discardableResult
+    private static func requireKnown<Subject, Value>(
+        _ id: Identifier<Subject>, in table: [Identifier<Subject>: Value], field: String, kind: String
+    ) throws(DeskError) -> Value {
+        guard let value = table[id] else { throw .unknownReference(field: field, kind: kind, id: id.rawValue) }
+        return value
+    }
+
+    private static func requireNew<Subject, Value>(
+        _ id: Identifier<Subject>, in table: [Identifier<Subject>: Value], kind: String
+    ) throws(DeskError) {
+        _ = try Identifier<Subject>.validated(id.rawValue, field: "id")
+        guard table[id] == nil else { throw .duplicateID(kind: kind, id: id.rawValue) }
+    }
+
+    private static func requireText(_ text: String, field: String) throws(DeskError) {
+        guard !text.isBlank else { throw .invalidValue(field: field, expected: "some text", found: "") }
+    }
+
+    private static func requireNotBefore(_ time: ZonedTime, _ earlier: ZonedTime, field: String, what: String)
+        throws(DeskError)
+    {
+        guard time.instant >= earlier.instant else {
+            throw .invalidValue(field: field, expected: "a time no earlier than \(what) (\(earlier.display))", found: time.display)
+        }
+    }
+}
+
+extension String {
+    /// Whether the string holds nothing but white space.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}

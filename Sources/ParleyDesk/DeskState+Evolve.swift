@@ -1,0 +1,33 @@
+import Foundation
+
+extension DeskState {
+    /// Folds one event into the state. Never fails: events were checked when they were decided, and a
+    /// timeline cut at an earlier instant may lack what a later event refers to, which is then skipped.
+    public mutating func apply(_ event: DeskEvent) {
+        switch event.fact {
+        case .deskOpened(let profile): self.profile = profile
+        case .partyRegistered(let party): parties[party.id] = party
+        case .principalRegistered(let principal): principals[principal.id] = principal
+        case .venueRegistered(let venue): venues[venue.id] = venue
+        case .tripPlanned(let trip): trips[trip.id] = trip
+        case .engagementOpened(let engagement): engagements[engagement.id] = engagement
+        case .engagementMoved(let id, let transition):
+            engagements[id]?.history.append(transition)
+            engagements[id]?.state = transition.to
+        case .channelRegistered(let channel): channels[channel.id] = channel
+        case .channelStatusChanged(let id, let change): channels[id]?.changes.append(change)
+        case .contactAttemptRecorded(let attempt): attempts[attempt.id] = attempt
+        case .playbookDefined(let playbook): playbooks[playbook.id] = playbook
+        case .deadlineSet(let deadline): deadlines[deadline.id] = deadline
+        case .deadlineResolved(let id, let status, let at, let note):
+            deadlines[id]?.status = status
+            deadlines[id]?.resolvedAt = at
+            deadlines[id]?.note = note
+        case .advanceTasksAdded(let added): for task in added { tasks[task.id] = task }
+        case .advanceTaskUpdated(let id, let status, let at):
+            tasks[id]?.status = status
+            tasks[id]?.statusAt = at
+        case .signalRecorded(let signal): signals[signal.id] = signal
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// How an error is reported: the one sorting every front end (command line, web, API) maps from.
+public enum ErrorCategory: String, Sendable {
+    /// The input was wrong; the message says what and where.
+    case user
+    /// Someone else changed the desk first; re-read and try again.
+    case conflict
+    /// Parley itself failed; the detail goes to the log.
+    case `internal`
+}
+
+/// An error that knows its category and has a one-line message fit for the person who caused it.
+public protocol CategorizedError: Error {
+    /// Which of user, conflict or internal this is.
+    var category: ErrorCategory { get }
+    /// One line saying what was refused and why.
+    var message: String { get }
+}

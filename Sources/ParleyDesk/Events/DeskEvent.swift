@@ -1,0 +1,87 @@
+import Foundation
+
+/// Something that happened to the desk: the log is a list of these, and the desk's state is their fold.
+public struct DeskEvent: Sendable, Equatable {
+    /// When it happened in the world (not when it was written down; the log's envelope keeps that).
+    public var at: Date
+    /// What happened.
+    public var fact: Fact
+
+    /// An event at an instant.
+    public init(at: Date, _ fact: Fact) {
+        self.at = at
+        self.fact = fact
+    }
+
+    /// What happened, one case per event type; names are in the past tense.
+    public enum Fact: Sendable, Equatable {
+        /// The desk was opened.
+        case deskOpened(DeskProfile)
+        /// A party was added.
+        case partyRegistered(Party)
+        /// A principal was added.
+        case principalRegistered(Principal)
+        /// A venue was added.
+        case venueRegistered(Venue)
+        /// A trip was planned.
+        case tripPlanned(Trip)
+        /// An engagement was recorded, in state `idea`.
+        case engagementOpened(Engagement)
+        /// An engagement moved through its lifecycle.
+        case engagementMoved(Engagement.ID, EngagementTransition)
+        /// A channel was added.
+        case channelRegistered(Channel)
+        /// A channel's status changed.
+        case channelStatusChanged(Channel.ID, ChannelStatusChange)
+        /// A contact attempt was made.
+        case contactAttemptRecorded(ContactAttempt)
+        /// A playbook was defined.
+        case playbookDefined(Playbook)
+        /// A deadline was set.
+        case deadlineSet(Deadline)
+        /// A deadline was met or missed.
+        case deadlineResolved(Deadline.ID, DeadlineStatus, at: ZonedTime, note: String)
+        /// Advance tasks were added.
+        case advanceTasksAdded([AdvanceTask])
+        /// An advance task's status changed.
+        case advanceTaskUpdated(AdvanceTask.ID, TaskStatus, at: ZonedTime)
+        /// A signal was recorded.
+        case signalRecorded(Signal)
+    }
+
+    /// The event type as stored in the log's envelope (`EngagementMoved`).
+    public var type: String {
+        switch fact {
+        case .deskOpened: "DeskOpened"
+        case .partyRegistered: "PartyRegistered"
+        case .principalRegistered: "PrincipalRegistered"
+        case .venueRegistered: "VenueRegistered"
+        case .tripPlanned: "TripPlanned"
+        case .engagementOpened: "EngagementOpened"
+        case .engagementMoved: "EngagementMoved"
+        case .channelRegistered: "ChannelRegistered"
+        case .channelStatusChanged: "ChannelStatusChanged"
+        case .contactAttemptRecorded: "ContactAttemptRecorded"
+        case .playbookDefined: "PlaybookDefined"
+        case .deadlineSet: "DeadlineSet"
+        case .deadlineResolved: "DeadlineResolved"
+        case .advanceTasksAdded: "AdvanceTasksAdded"
+        case .advanceTaskUpdated: "AdvanceTaskUpdated"
+        case .signalRecorded: "SignalRecorded"
+        }
+    }
+
+    /// The engagement this event concerns, where it names one directly.
+    public var engagement: Engagement.ID? {
+        switch fact {
+        case .engagementOpened(let engagement): engagement.id
+        case .engagementMoved(let id, _): id
+        case .contactAttemptRecorded(let attempt): attempt.engagement
+        case .playbookDefined(let playbook): playbook.engagement
+        case .deadlineSet(let deadline): deadline.engagement
+        case .advanceTasksAdded(let tasks): tasks.first?.engagement
+        case .signalRecorded(let signal): signal.engagement
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Something owed by a time, stored in UTC and shown in the zone it was set in.
+public struct Deadline: Hashable, Sendable, Codable, Identifiable {
+    /// A deadline's id.
+    public typealias ID = Identifier<Deadline>
+    /// The slug that names it.
+    public var id: ID
+    /// What is owed.
+    public var title: String
+    /// The engagement it belongs to, if any.
+    public var engagement: Engagement.ID?
+    /// Who owes it.
+    public var owedBy: Party.ID
+    /// By when, in the zone it is shown in.
+    public var due: ZonedTime
+    /// Open, met or missed.
+    public var status: DeadlineStatus
+    /// When it was met or missed.
+    public var resolvedAt: ZonedTime?
+    /// How it was met, or why it was missed.
+    public var note: String
+
+    /// An open deadline.
+    public init(id: ID, title: String, engagement: Engagement.ID?, owedBy: Party.ID, due: ZonedTime) {
+        self.id = id
+        self.title = title
+        self.engagement = engagement
+        self.owedBy = owedBy
+        self.due = due
+        self.status = .open
+        self.resolvedAt = nil
+        self.note = ""
+    }
+}

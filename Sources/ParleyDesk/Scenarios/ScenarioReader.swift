@@ -1,0 +1,321 @@
+import Foundation
+import Yams
+
+/// Reads a scenario file (YAML describing a whole desk) into the events that would create that desk.
+///
+/// Every command the file implies is decided against the desk as built so far, so the file passes the
+/// same rules as anything typed at the desk; the first refusal stops the read and nothing comes of it.
+public struct ScenarioReader {
+    /// The file's name, for error messages.
+    public let file: String
+    private var state = DeskState()
+    private var events: [DeskEvent] = []
+    private var opened = Date(timeIntervalSince1970: 0)
+    private var zone = TimeZoneID.utc
+
+    private init(file: String) { self.file = file }
+
+    /// Parses `text` and returns the desk's events in order, or the first error with its place.
+    /// - Throws: `ScenarioError` with file, line, column, field, and what was expected and found.
+    public static func read(_ text: String, file: String) throws(ScenarioError) -> ScenarioContents {
+        var reader = ScenarioReader(file: file)
+        let root = try reader.compose(text)
+        try reader.readAll(root)
+        return ScenarioContents(profile: reader.state.profile!, events: reader.events, state: reader.state)
+    }
+
+    private func compose(_ text: String) throws(ScenarioError) -> YAMLCursor {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw located(error)
+        } catch {
+            throw ScenarioError(file: file, line: 1, column: 1, field: "", reason: "not readable as YAML: \(error)")
+        }
+        guard let node else {
+            throw ScenarioError(file: file, line: 1, column: 1, field: "", reason: "the file is empty")
+        }
+        return YAMLCursor(node: node, path: "", file: file)
+    }
+
+    private func located(_ error: YamlError) -> ScenarioError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            ScenarioError(file: file, line: mark.line, column: mark.column, field: "", reason: "YAML syntax: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            ScenarioError(
+                file: file, line: context.mark.line, column: context.mark.column, field: "",
+                reason: "duplicate keys: \(duplicates.joined(separator: ", "))")
+        default:
+            ScenarioError(file: file, line: 1, column: 1, field: "", reason: "not readable as YAML: \(error)")
+        }
+    }
+
+    private mutating func readAll(_ root: YAMLCursor) throws(ScenarioError) {
+        try root.requireMapping(allowed: [
+            "desk", "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks",
+            "deadlines", "tasks", "signals",
+        ])
+        try readDesk(try root.required("desk"))
+        for item in try root.listIfPresent("parties") {
+            try item.requireMapping(allowed: ["id", "name"])
+            let party = Party(id: try id(item), name: try item.required("name").nonEmptyText())
+            try run(.registerParty(party), at: item)
+        }
+        for item in try root.listIfPresent("principals") {
+            try item.requireMapping(allowed: ["id", "name", "title", "party"])
+            let principal = Principal(
+                id: try id(item), name: try item.required("name").nonEmptyText(),
+                title: try item.optional("title")?.text() ?? "", party: try id(item, "party"))
+            try run(.registerPrincipal(principal), at: item)
+        }
+        for item in try root.listIfPresent("venues") {
+            try item.requireMapping(allowed: ["id", "name", "city", "latitude", "longitude", "zone"])
+            let venue = Venue(
+                id: try id(item), name: try item.required("name").nonEmptyText(),
+                city: try item.optional("city")?.text() ?? "",
+                coordinates: Coordinates(
+                    latitude: try item.required("latitude").number(), longitude: try item.required("longitude").number()),
+                zone: try item.required("zone").parse { (text) throws(DeskError) in
+                    try TimeZoneID.validated(text, field: "zone")
+                })
+            try run(.registerVenue(venue), at: item)
+        }
+        for item in try root.listIfPresent("trips") { try readTrip(item) }
+        for item in try root.listIfPresent("engagements") { try readEngagement(item) }
+        for item in try root.listIfPresent("channels") { try readChannel(item) }
+        for item in try root.listIfPresent("attempts") {
+            try item.requireMapping(allowed: ["id", "channel", "engagement", "at", "outcome", "note"])
+            let attempt = ContactAttempt(
+                id: try id(item), channel: try id(item, "channel"), engagement: try optionalID(item, "engagement"),
+                at: try time(item.required("at")), outcome: try item.required("outcome").choice(AttemptOutcome.self),
+                note: try item.optional("note")?.text() ?? "")
+            try run(.recordContactAttempt(attempt), at: item)
+        }
+        for item in try root.listIfPresent("playbooks") { try readPlaybook(item) }
+        for item in try root.listIfPresent("deadlines") { try readDeadline(item) }
+        try readTasks(try root.listIfPresent("tasks"))
+        for item in try root.listIfPresent("signals") { try readSignal(item) }
+    }
+
+    private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: ["name", "title", "zone", "opened"])
+        zone = try item.required("zone").parse { (text) throws(DeskError) in try TimeZoneID.validated(text, field: "zone") }
+        let name = try item.required("name").parse { (text) throws(DeskError) in
+            try Identifier<DeskProfile>.validated(text, field: "name").rawValue
+        }
+        let profile = DeskProfile(
+            name: name, title: try item.required("title").nonEmptyText(), zone: zone,
+            opened: try time(item.required("opened")))
+        opened = profile.opened.instant
+        try run(.openDesk(profile), at: item)
+    }
+
+    private mutating func readTrip(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: ["id", "title", "principal", "stays", "commitments"])
+        var stays: [Stay] = []
+        for stay in try item.listIfPresent("stays") {
+            try stay.requireMapping(allowed: ["venue", "lodging", "from", "to"])
+            stays.append(
+                Stay(
+                    venue: try id(stay, "venue"), lodging: try stay.optional("lodging")?.text() ?? "",
+                    period: TimeWindow(from: try time(stay.required("from")), to: try time(stay.required("to")))))
+        }
+        var commitments: [FixedCommitment] = []
+        for commitment in try item.listIfPresent("commitments") {
+            try commitment.requireMapping(allowed: ["id", "title", "venue", "start", "end"])
+            commitments.append(
+                FixedCommitment(
+                    id: try id(commitment), title: try commitment.required("title").nonEmptyText(),
+                    venue: try id(commitment, "venue"),
+                    period: TimeWindow(
+                        from: try time(commitment.required("start")), to: try time(commitment.required("end")))))
+        }
+        let trip = Trip(
+            id: try id(item), title: try item.required("title").nonEmptyText(), principal: try id(item, "principal"),
+            stays: stays, commitments: commitments)
+        try run(.planTrip(trip), at: item)
+    }
+
+    private mutating func readEngagement(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: [
+            "id", "title", "principals", "counterpart", "purpose", "priority", "trip", "duration", "venues", "windows",
+            "opened", "history",
+        ])
+        var windows: [TimeWindow] = []
+        for window in try item.listIfPresent("windows") {
+            try window.requireMapping(allowed: ["from", "to"])
+            windows.append(TimeWindow(from: try time(window.required("from")), to: try time(window.required("to"))))
+        }
+        let engagement = Engagement(
+            id: try id(item), title: try item.required("title").nonEmptyText(),
+            principals: try item.required("principals").list().map { (cursor) throws(ScenarioError) in try id(cursor) },
+            counterpart: try id(item, "counterpart"), purpose: try item.optional("purpose")?.text() ?? "",
+            priority: try item.optional("priority")?.integer() ?? 3, trip: try optionalID(item, "trip"),
+            duration: try item.required("duration").parse { (text) throws(DeskError) in
+                try Minutes.parse(text, field: "duration")
+            },
+            venues: try item.listIfPresent("venues").map { (cursor) throws(ScenarioError) in try id(cursor) },
+            windows: windows, opened: try time(item.required("opened")))
+        try run(.openEngagement(engagement), at: item)
+        for move in try item.listIfPresent("history") {
+            try move.requireMapping(allowed: ["to", "at", "by", "reason"])
+            let command = MoveEngagement(
+                engagement: engagement.id, to: try move.required("to").choice(EngagementState.self),
+                at: try time(move.required("at")), by: try move.required("by").nonEmptyText(),
+                reason: try move.required("reason").nonEmptyText())
+            try run(.moveEngagement(command), at: move)
+        }
+    }
+
+    private mutating func readChannel(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: ["id", "name", "kind", "party", "via", "status", "changes"])
+        let channel = Channel(
+            id: try id(item), name: try item.required("name").nonEmptyText(),
+            kind: try item.required("kind").choice(ChannelKind.self), party: try id(item, "party"),
+            via: try optionalID(item, "via"), status: try item.required("status").choice(ChannelStatus.self))
+        try run(.registerChannel(channel), at: item)
+        for change in try item.listIfPresent("changes") {
+            try change.requireMapping(allowed: ["to", "at", "reason"])
+            let command = ChangeChannelStatus(
+                channel: channel.id, to: try change.required("to").choice(ChannelStatus.self),
+                at: try time(change.required("at")), reason: try change.required("reason").nonEmptyText())
+            try run(.changeChannelStatus(command), at: change)
+        }
+    }
+
+    private mutating func readPlaybook(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: ["id", "name", "engagement", "steps"])
+        var steps: [PlaybookStep] = []
+        for step in try item.required("steps").list() {
+            try step.requireMapping(allowed: ["channel", "wait", "repeat"])
+            steps.append(
+                PlaybookStep(
+                    channel: try id(step, "channel"),
+                    wait: try step.required("wait").parse { (text) throws(DeskError) in
+                        try Minutes.parse(text, field: "wait")
+                    },
+                    repeats: try step.optional("repeat")?.integer() ?? 1))
+        }
+        let playbook = Playbook(
+            id: try id(item), name: try item.required("name").nonEmptyText(), engagement: try id(item, "engagement"),
+            steps: steps)
+        try run(.definePlaybook(playbook), at: item)
+    }
+
+    private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: ["id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note"])
+        let deadline = Deadline(
+            id: try id(item), title: try item.required("title").nonEmptyText(),
+            engagement: try optionalID(item, "engagement"), owedBy: try id(item, "owed_by"),
+            due: try time(item.required("due")))
+        try run(.setDeadline(deadline), at: item)
+        let status = try item.optional("status")?.choice(DeadlineStatus.self) ?? .open
+        let note = try item.optional("note")?.text() ?? ""
+        if status == .open {
+            if let resolved = item.optional("resolved_at") { throw resolved.error("an open deadline has no resolved_at") }
+            return
+        }
+        let at = try time(item.required("resolved_at"))
+        try run(.resolveDeadline(ResolveDeadline(deadline: deadline.id, status: status, at: at, note: note)), at: item)
+    }
+
+    private mutating func readTasks(_ items: [YAMLCursor]) throws(ScenarioError) {
+        var tasks: [AdvanceTask] = []
+        var cursors: [String: YAMLCursor] = [:]
+        var updates: [(UpdateAdvanceTask, YAMLCursor)] = []
+        for item in items {
+            try item.requireMapping(allowed: [
+                "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "status", "status_at",
+            ])
+            let task = AdvanceTask(
+                id: try id(item), title: try item.required("title").nonEmptyText(),
+                kind: try item.required("kind").choice(TaskKind.self), engagement: try id(item, "engagement"),
+                venue: try id(item, "venue"),
+                duration: try item.required("duration").parse { (text) throws(DeskError) in
+                    try Minutes.parse(text, field: "duration")
+                },
+                leadTime: try item.optional("lead_time")?.parse { (text) throws(DeskError) in
+                    try Minutes.parse(text, field: "lead_time")
+                } ?? Minutes(0),
+                dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in try id(cursor) })
+            tasks.append(task)
+            cursors[task.id.rawValue] = item
+            let status = try item.optional("status")?.choice(TaskStatus.self) ?? .pending
+            if let statusAt = item.optional("status_at") {
+                updates.append((UpdateAdvanceTask(task: task.id, status: status, at: try time(statusAt)), item))
+            } else if status != .pending {
+                throw item.error("status '\(status.rawValue)' needs status_at: when it changed")
+            }
+        }
+        guard !tasks.isEmpty else { return }
+        try run(.addAdvanceTasks(tasks), at: items[0], items: cursors)
+        for (update, cursor) in updates { try run(.updateAdvanceTask(update), at: cursor) }
+    }
+
+    private mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: [
+            "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade",
+        ])
+        let signal = Signal(
+            id: try id(item), engagement: try optionalID(item, "engagement"), at: try time(item.required("at")),
+            summary: try item.required("summary").nonEmptyText(), quote: try item.optional("quote")?.text(),
+            attribution: try item.required("attribution").list().map { (cursor) throws(ScenarioError) in
+                try cursor.nonEmptyText()
+            },
+            stance: try item.required("stance").choice(Stance.self),
+            grade: try item.required("grade").parse { (text) throws(DeskError) in try AdmiraltyGrade(parsing: text) })
+        try run(.recordSignal(signal), at: item)
+    }
+
+    // MARK: - Readers for values
+
+    private func id<Subject>(_ item: YAMLCursor, _ key: String = "id") throws(ScenarioError) -> Identifier<Subject> {
+        try item.required(key).parse { (text) throws(DeskError) in try Identifier<Subject>.validated(text, field: key) }
+    }
+
+    private func id<Subject>(_ cursor: YAMLCursor) throws(ScenarioError) -> Identifier<Subject> {
+        try cursor.parse { (text) throws(DeskError) in try Identifier<Subject>.validated(text, field: "id") }
+    }
+
+    private func optionalID<Subject>(_ item: YAMLCursor, _ key: String) throws(ScenarioError) -> Identifier<Subject>? {
+        guard let value = item.optional(key) else { return nil }
+        return try id(value)
+    }
+
+    private func time(_ cursor: YAMLCursor) throws(ScenarioError) -> ZonedTime {
+        let zone = self.zone
+        return try cursor.parse { (text) throws(DeskError) in
+            try ZonedTime.parse(text, field: cursor.path, defaultZone: zone)
+        }
+    }
+
+    private mutating func run(_ command: DeskCommand, at cursor: YAMLCursor, items: [String: YAMLCursor] = [:])
+        throws(ScenarioError)
+    {
+        do {
+            let decided = try state.decide(command, now: opened)
+            for event in decided { state.apply(event) }
+            events += decided
+        } catch {
+            var base = cursor
+            if let itemID = error.itemID, let item = items[itemID] { base = item }
+            guard let field = error.field else { throw base.error(error.reason) }
+            let target = base.locate(field)
+            let path = base.path.isEmpty ? field : "\(base.path).\(field)"
+            throw ScenarioError(file: file, line: target.line, column: target.column, field: path, reason: error.reason)
+        }
+    }
+}
+
+/// What a scenario file describes: the desk's profile, the events that build it, and the resulting state.
+public struct ScenarioContents: Sendable {
+    /// The desk's name, title, zone and opening time.
+    public var profile: DeskProfile
+    /// The events, in the order they were decided.
+    public var events: [DeskEvent]
+    /// The desk after all of them.
+    public var state: DeskState
+}

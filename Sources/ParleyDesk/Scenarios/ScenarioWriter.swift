@@ -1,0 +1,192 @@
+import Foundation
+
+/// Writes a desk as a scenario file that `ScenarioReader` reads back into the same state.
+public enum ScenarioWriter {
+    /// The YAML text for `state`; ids sort lists of reference data, time sorts attempts and signals.
+    public static func write(_ state: DeskState) -> String {
+        var out = YAMLLines()
+        guard let profile = state.profile else { return "" }
+        out.line(0, "# Parley scenario: desk '\(profile.name)'. Times are local, with their zone; ~ marks approximate.")
+        out.line(0, "desk:")
+        out.field(1, "name", plain: profile.name)
+        out.field(1, "title", text: profile.title)
+        out.field(1, "zone", plain: profile.zone.identifier)
+        out.field(1, "opened", time: profile.opened)
+
+        out.section("parties", state.parties.values.sorted { $0.id < $1.id }) { out, party in
+            out.item(2, "id", plain: party.id.rawValue)
+            out.field(2, "name", text: party.name)
+        }
+        out.section("principals", state.principals.values.sorted { $0.id < $1.id }) { out, principal in
+            out.item(2, "id", plain: principal.id.rawValue)
+            out.field(2, "name", text: principal.name)
+            out.field(2, "title", text: principal.title)
+            out.field(2, "party", plain: principal.party.rawValue)
+        }
+        out.section("venues", state.venues.values.sorted { $0.id < $1.id }) { out, venue in
+            out.item(2, "id", plain: venue.id.rawValue)
+            out.field(2, "name", text: venue.name)
+            out.field(2, "city", text: venue.city)
+            out.field(2, "latitude", plain: "\(venue.coordinates.latitude)")
+            out.field(2, "longitude", plain: "\(venue.coordinates.longitude)")
+            out.field(2, "zone", plain: venue.zone.identifier)
+        }
+        out.section("trips", state.trips.values.sorted { $0.id < $1.id }) { out, trip in
+            out.item(2, "id", plain: trip.id.rawValue)
+            out.field(2, "title", text: trip.title)
+            out.field(2, "principal", plain: trip.principal.rawValue)
+            out.list(2, "stays", trip.stays) { out, stay in
+                out.item(4, "venue", plain: stay.venue.rawValue)
+                out.field(4, "lodging", text: stay.lodging)
+                out.field(4, "from", time: stay.period.from)
+                out.field(4, "to", time: stay.period.to)
+            }
+            out.list(2, "commitments", trip.commitments) { out, commitment in
+                out.item(4, "id", plain: commitment.id.rawValue)
+                out.field(4, "title", text: commitment.title)
+                out.field(4, "venue", plain: commitment.venue.rawValue)
+                out.field(4, "start", time: commitment.period.from)
+                out.field(4, "end", time: commitment.period.to)
+            }
+        }
+        out.section("engagements", state.engagements.values.sorted { $0.id < $1.id }) { out, engagement in
+            out.item(2, "id", plain: engagement.id.rawValue)
+            out.field(2, "title", text: engagement.title)
+            out.field(2, "principals", plain: "[" + engagement.principals.map(\.rawValue).joined(separator: ", ") + "]")
+            out.field(2, "counterpart", plain: engagement.counterpart.rawValue)
+            out.field(2, "purpose", text: engagement.purpose)
+            out.field(2, "priority", plain: "\(engagement.priority)")
+            if let trip = engagement.trip { out.field(2, "trip", plain: trip.rawValue) }
+            out.field(2, "duration", plain: engagement.duration.description)
+            out.field(2, "venues", plain: "[" + engagement.venues.map(\.rawValue).joined(separator: ", ") + "]")
+            out.list(2, "windows", engagement.windows) { out, window in
+                out.item(4, "from", time: window.from)
+                out.field(4, "to", time: window.to)
+            }
+            out.field(2, "opened", time: engagement.opened)
+            out.list(2, "history", engagement.history) { out, move in
+                out.item(4, "to", plain: move.to.rawValue)
+                out.field(4, "at", time: move.at)
+                out.field(4, "by", text: move.by)
+                out.field(4, "reason", text: move.reason)
+            }
+        }
+        out.section("channels", state.channels.values.sorted { $0.id < $1.id }) { out, channel in
+            out.item(2, "id", plain: channel.id.rawValue)
+            out.field(2, "name", text: channel.name)
+            out.field(2, "kind", plain: channel.kind.rawValue)
+            out.field(2, "party", plain: channel.party.rawValue)
+            if let via = channel.via { out.field(2, "via", plain: via.rawValue) }
+            out.field(2, "status", plain: channel.initialStatus.rawValue)
+            out.list(2, "changes", channel.changes) { out, change in
+                out.item(4, "to", plain: change.to.rawValue)
+                out.field(4, "at", time: change.at)
+                out.field(4, "reason", text: change.reason)
+            }
+        }
+        out.section("attempts", state.attempts.values.sorted { ($0.at.instant, $0.id) < ($1.at.instant, $1.id) }) {
+            out, attempt in
+            out.item(2, "id", plain: attempt.id.rawValue)
+            out.field(2, "channel", plain: attempt.channel.rawValue)
+            if let engagement = attempt.engagement { out.field(2, "engagement", plain: engagement.rawValue) }
+            out.field(2, "at", time: attempt.at)
+            out.field(2, "outcome", plain: attempt.outcome.rawValue)
+            out.field(2, "note", text: attempt.note)
+        }
+        out.section("playbooks", state.playbooks.values.sorted { $0.id < $1.id }) { out, playbook in
+            out.item(2, "id", plain: playbook.id.rawValue)
+            out.field(2, "name", text: playbook.name)
+            out.field(2, "engagement", plain: playbook.engagement.rawValue)
+            out.list(2, "steps", playbook.steps) { out, step in
+                out.item(4, "channel", plain: step.channel.rawValue)
+                out.field(4, "wait", plain: step.wait.description)
+                out.field(4, "repeat", plain: "\(step.repeats)")
+            }
+        }
+        out.section("deadlines", state.deadlines.values.sorted { $0.id < $1.id }) { out, deadline in
+            out.item(2, "id", plain: deadline.id.rawValue)
+            out.field(2, "title", text: deadline.title)
+            if let engagement = deadline.engagement { out.field(2, "engagement", plain: engagement.rawValue) }
+            out.field(2, "owed_by", plain: deadline.owedBy.rawValue)
+            out.field(2, "due", time: deadline.due)
+            out.field(2, "status", plain: deadline.status.rawValue)
+            if let resolved = deadline.resolvedAt { out.field(2, "resolved_at", time: resolved) }
+            out.field(2, "note", text: deadline.note)
+        }
+        out.section("tasks", state.tasks.values.sorted { $0.id < $1.id }) { out, task in
+            out.item(2, "id", plain: task.id.rawValue)
+            out.field(2, "title", text: task.title)
+            out.field(2, "kind", plain: task.kind.rawValue)
+            out.field(2, "engagement", plain: task.engagement.rawValue)
+            out.field(2, "venue", plain: task.venue.rawValue)
+            out.field(2, "duration", plain: task.duration.description)
+            out.field(2, "lead_time", plain: task.leadTime.description)
+            out.field(2, "depends_on", plain: "[" + task.dependsOn.map(\.rawValue).joined(separator: ", ") + "]")
+            out.field(2, "status", plain: task.status.rawValue)
+            if let at = task.statusAt { out.field(2, "status_at", time: at) }
+        }
+        out.section("signals", state.signals.values.sorted { ($0.at.instant, $0.id) < ($1.at.instant, $1.id) }) {
+            out, signal in
+            out.item(2, "id", plain: signal.id.rawValue)
+            if let engagement = signal.engagement { out.field(2, "engagement", plain: engagement.rawValue) }
+            out.field(2, "at", time: signal.at)
+            out.field(2, "summary", text: signal.summary)
+            if let quote = signal.quote { out.field(2, "quote", text: quote) }
+            out.field(2, "attribution", plain: "[" + signal.attribution.map(YAMLLines.quoted).joined(separator: ", ") + "]")
+            out.field(2, "stance", plain: signal.stance.rawValue)
+            out.field(2, "grade", plain: signal.grade.description)
+        }
+        return out.text
+    }
+}
+
+/// Accumulates indented YAML lines; free text is always double-quoted so that no value changes type.
+private struct YAMLLines {
+    var text = ""
+
+    mutating func line(_ indent: Int, _ content: String) {
+        text += String(repeating: "  ", count: indent) + content + "\n"
+    }
+
+    mutating func field(_ indent: Int, _ key: String, plain: String) { line(indent, "\(key): \(plain)") }
+    mutating func field(_ indent: Int, _ key: String, text value: String) { line(indent, "\(key): \(Self.quoted(value))") }
+    mutating func field(_ indent: Int, _ key: String, time: ZonedTime) { field(indent, key, text: time.scenarioText) }
+
+    /// The first field of a list item, behind its dash.
+    mutating func item(_ indent: Int, _ key: String, plain: String) { line(indent - 1, "- \(key): \(plain)") }
+    mutating func item(_ indent: Int, _ key: String, time: ZonedTime) {
+        line(indent - 1, "- \(key): \(Self.quoted(time.scenarioText))")
+    }
+
+    mutating func section<Item>(_ key: String, _ items: [Item], _ body: (inout YAMLLines, Item) -> Void) {
+        guard !items.isEmpty else { return }
+        text += "\n"
+        list(0, key, items, body)
+    }
+
+    mutating func list<Item>(_ indent: Int, _ key: String, _ items: [Item], _ body: (inout YAMLLines, Item) -> Void) {
+        guard !items.isEmpty else { return }
+        line(indent, "\(key):")
+        for item in items { body(&self, item) }
+    }
+
+    static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += String(format: "\\x%02X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

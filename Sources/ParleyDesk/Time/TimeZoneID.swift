@@ -1,0 +1,57 @@
+import Foundation
+
+/// An IANA time-zone name that this machine's time-zone database knows (`Asia/Seoul`, `America/New_York`).
+public struct TimeZoneID: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The IANA name.
+    public let identifier: String
+
+    /// UTC, for instants given with `Z` and no zone.
+    public static let utc = TimeZoneID(unchecked: "UTC")
+
+    private init(unchecked identifier: String) { self.identifier = identifier }
+
+    /// Accepts an IANA zone name; abbreviations (`KST`) and offsets (`GMT+9`) are refused because they
+    /// hide daylight-saving rules.
+    /// - Throws: `DeskError.invalidValue` naming the field and what was found.
+    public static func validated(_ identifier: String, field: String) throws(DeskError) -> TimeZoneID {
+        guard identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier),
+            TimeZone(identifier: identifier) != nil
+        else {
+            throw .invalidValue(field: field, expected: "an IANA time zone such as Asia/Seoul", found: identifier)
+        }
+        return TimeZoneID(unchecked: identifier)
+    }
+
+    /// The Foundation zone (always present: the name was checked).
+    public var timeZone: TimeZone { TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)! }
+
+    /// The IANA name.
+    public var description: String { identifier }
+
+    /// The short name people use for this zone at `instant` (`KST`, `EDT`), or `UTC+9` where none is
+    /// customary; Linux Foundation only offers `GMT+9`, so the common ones are listed here.
+    public func abbreviation(at instant: Date) -> String {
+        let zone = timeZone
+        let daylight = zone.isDaylightSavingTime(for: instant)
+        if let names = Self.abbreviations[identifier] { return daylight ? names.daylight : names.standard }
+        let seconds = zone.secondsFromGMT(for: instant)
+        if seconds == 0 { return "UTC" }
+        let sign = seconds < 0 ? "-" : "+"
+        let hours = abs(seconds) / 3600
+        let minutes = abs(seconds) % 3600 / 60
+        return minutes == 0 ? "UTC\(sign)\(hours)" : "UTC\(sign)\(hours):\(String(format: "%02d", minutes))"
+    }
+
+    private static let abbreviations: [String: (standard: String, daylight: String)] = [
+        "UTC": ("UTC", "UTC"), "Etc/UTC": ("UTC", "UTC"),
+        "Asia/Seoul": ("KST", "KDT"), "Asia/Pyongyang": ("KST", "KST"), "Asia/Tokyo": ("JST", "JDT"),
+        "Asia/Shanghai": ("CST", "CDT"), "Asia/Hong_Kong": ("HKT", "HKST"), "Asia/Taipei": ("CST", "CDT"),
+        "Asia/Singapore": ("SGT", "SGT"), "Asia/Ho_Chi_Minh": ("ICT", "ICT"), "Asia/Bangkok": ("ICT", "ICT"),
+        "Asia/Kuala_Lumpur": ("MYT", "MYT"), "Asia/Manila": ("PHT", "PHT"), "Asia/Jakarta": ("WIB", "WIB"),
+        "Asia/Kolkata": ("IST", "IST"), "Australia/Sydney": ("AEST", "AEDT"),
+        "America/New_York": ("EST", "EDT"), "America/Chicago": ("CST", "CDT"), "America/Denver": ("MST", "MDT"),
+        "America/Los_Angeles": ("PST", "PDT"), "Pacific/Honolulu": ("HST", "HST"), "America/Anchorage": ("AKST", "AKDT"),
+        "Europe/London": ("GMT", "BST"), "Europe/Paris": ("CET", "CEST"), "Europe/Berlin": ("CET", "CEST"),
+        "Europe/Brussels": ("CET", "CEST"), "Europe/Moscow": ("MSK", "MSK"),
+    ]
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// An instant with the zone it was given in and whether it is approximate.
+///
+/// Written as `2019-06-29 07:51 Asia/Seoul`; `~` in front marks an approximate time; an offset
+/// (`2026-11-01 01:30 -04:00 America/New_York`) settles a local time that a daylight-saving change makes
+/// happen twice. A local time that the change skips is refused.
+public struct ZonedTime: Hashable, Sendable, Codable {
+    /// The instant, in UTC.
+    public var instant: Date
+    /// The zone the time was given in and is shown in.
+    public var zone: TimeZoneID
+    /// Whether the source gives this time only roughly.
+    public var approximate: Bool
+
+    /// Wraps an instant shown in `zone`.
+    public init(_ instant: Date, zone: TimeZoneID, approximate: Bool = false) {
+        self.instant = instant
+        self.zone = zone
+        self.approximate = approximate
+    }
+
+    /// Parses the scenario form; `defaultZone` is used when the text names none.
+    /// - Throws: `DeskError.invalidValue` for a malformed, skipped or ambiguous local time, or an unknown zone.
+    public static func parse(_ text: String, field: String, defaultZone: TimeZoneID?) throws(DeskError) -> ZonedTime {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        let approximate = rest.hasPrefix("~")
+        if approximate { rest = rest.dropFirst().drop(while: { $0 == " " }) }
+        let expected = "a time like 2019-06-29 07:51 Asia/Seoul (optionally ~ for approximate)"
+        func fail() -> DeskError { .invalidValue(field: field, expected: expected, found: text) }
+
+        // Date and clock: yyyy-MM-dd, then a space or T, then HH:mm[:ss].
+        let digits = Array(rest.prefix(19))
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= digits.count else { return nil }
+            let slice = digits[range]
+            guard slice.allSatisfy(\.isASCII), slice.allSatisfy(\.isNumber) else { return nil }
+            return Int(String(slice))
+        }
+        guard let year = number(0..<4), digits.count >= 16, digits[4] == "-", let month = number(5..<7),
+            digits[7] == "-", let day = number(8..<10), digits[10] == " " || digits[10] == "T",
+            let hour = number(11..<13), digits[13] == ":", let minute = number(14..<16)
+        else { throw fail() }
+        var second = 0
+        var consumed = 16
+        if digits.count >= 19, digits[16] == ":", let value = number(17..<19) {
+            second = value
+            consumed = 19
+        }
+        rest = rest.dropFirst(consumed)
+
+        // Optional offset (Z, +09:00, -0500), then optional zone name.
+        var offset: Int?
+        var zoneName: String?
+        var tokens = rest.split(separator: " ").map(String.init)
+        if let first = tokens.first, first == "Z" || first.hasPrefix("+") || first.hasPrefix("-") {
+            guard let seconds = parseOffset(first) else { throw fail() }
+            offset = seconds
+            tokens.removeFirst()
+        }
+        if let first = tokens.first {
+            zoneName = first
+            tokens.removeFirst()
+        }
+        guard tokens.isEmpty else { throw fail() }
+
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (year, month, day)
+        (components.hour, components.minute, components.second) = (hour, minute, second)
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...59).contains(second), components.isValidDate(in: Self.utcCalendar),
+            let wallClock = Self.utcCalendar.date(from: components)
+        else { throw fail() }
+
+        let zone: TimeZoneID
+        if let zoneName {
+            zone = try TimeZoneID.validated(zoneName, field: field)
+        } else if offset == 0, rest.contains("Z") {
+            zone = .utc
+        } else if offset != nil, let defaultZone {
+            zone = defaultZone
+            // A bare offset fixes the instant; the zone only decides how it is shown.
+            return ZonedTime(wallClock.addingTimeInterval(-Double(offset!)), zone: zone, approximate: approximate)
+        } else if let defaultZone {
+            zone = defaultZone
+        } else {
+            throw .invalidValue(field: field, expected: "a time that names its zone, e.g. 2019-06-29 07:51 Asia/Seoul", found: text)
+        }
+
+        let candidates = localCandidates(wallClock, in: zone.timeZone)
+        if let offset {
+            guard candidates.contains(where: { $0.offset == offset }) else {
+                throw .invalidValue(field: field, expected: "an offset that \(zone) uses at that local time", found: text)
+            }
+            return ZonedTime(wallClock.addingTimeInterval(-Double(offset)), zone: zone, approximate: approximate)
+        }
+        switch candidates.count {
+        case 1:
+            return ZonedTime(candidates[0].instant, zone: zone, approximate: approximate)
+        case 0:
+            throw .invalidValue(
+                field: field, expected: "a local time that exists in \(zone) (a daylight-saving change skips it)",
+                found: text)
+        default:
+            let choices = candidates.map { formatOffset($0.offset) }.joined(separator: " or ")
+            throw .invalidValue(
+                field: field,
+                expected: "an offset (\(choices)) for a local time that happens twice in \(zone)", found: text)
+        }
+    }
+
+    /// The scenario form, in this time's zone, with an offset only where the local time is ambiguous.
+    public var scenarioText: String {
+        let tz = zone.timeZone
+        let offset = tz.secondsFromGMT(for: instant)
+        let wallClock = instant.addingTimeInterval(Double(offset))
+        let ambiguous = Self.localCandidates(wallClock, in: tz).count > 1
+        let prefix = approximate ? "~" : ""
+        let clock = Self.format(wallClock, seconds: true)
+        return prefix + clock + (ambiguous ? " " + Self.formatOffset(offset) : "") + " " + zone.identifier
+    }
+
+    /// How a person reads it: `2019-06-29 07:51 KST`, with `~` when approximate.
+    public var display: String { (approximate ? "~" : "") + Self.display(instant, in: zone) }
+
+    /// Shows `instant` in `zone` as `2019-06-29 07:51 KST`.
+    public static func display(_ instant: Date, in zone: TimeZoneID) -> String {
+        let wallClock = instant.addingTimeInterval(Double(zone.timeZone.secondsFromGMT(for: instant)))
+        return format(wallClock, seconds: false) + " " + zone.abbreviation(at: instant)
+    }
+
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        return calendar
+    }()
+
+    /// The instants whose local wall-clock time in `zone` is `wallClock` (none, one, or two around a change).
+    private static func localCandidates(_ wallClock: Date, in zone: TimeZone) -> [(instant: Date, offset: Int)] {
+        let offsets = Set([-86_400.0, 0, 86_400].map { zone.secondsFromGMT(for: wallClock.addingTimeInterval($0)) })
+        return offsets.sorted(by: >).compactMap { offset in
+            let instant = wallClock.addingTimeInterval(-Double(offset))
+            return zone.secondsFromGMT(for: instant) == offset ? (instant, offset) : nil
+        }
+    }
+
+    private static func format(_ wallClock: Date, seconds: Bool) -> String {
+        let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: wallClock)
+        let base = String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        return seconds && c.second! != 0 ? base + String(format: ":%02d", c.second!) : base
+    }
+
+    private static func parseOffset(_ text: String) -> Int? {
+        if text == "Z" { return 0 }
+        let sign = text.hasPrefix("-") ? -1 : 1
+        let body = text.dropFirst().replacingOccurrences(of: ":", with: "")
+        guard body.count == 4, let hours = Int(body.prefix(2)), let minutes = Int(body.suffix(2)), hours <= 14,
+            minutes < 60
+        else { return nil }
+        return sign * (hours * 3600 + minutes * 60)
+    }
+
+    private static func formatOffset(_ seconds: Int) -> String {
+        String(format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+    }
+}

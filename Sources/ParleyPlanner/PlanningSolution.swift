@@ -1,0 +1,43 @@
+/// The planner's answer: the visits of every tour in order, and why each left-out item was left out.
+public struct PlanningSolution: Sendable, Equatable {
+    /// For each tour, its visits in order.
+    public var routes: [[Visit]]
+    /// For each optional item not visited, why.
+    public var omissions: [Int: OmissionReason]
+
+    /// A solution of routes and omissions.
+    public init(routes: [[Visit]], omissions: [Int: OmissionReason]) {
+        self.routes = routes
+        self.omissions = omissions
+    }
+}
+
+/// One visit on a tour: which item, and when the principal arrives, starts and leaves.
+public struct Visit: Sendable, Equatable {
+    /// The item visited (its index in the problem).
+    public var item: Int
+    /// When the tour reaches the item's location.
+    public var arrival: Double
+    /// When the visit begins (after any wait for the window).
+    public var start: Double
+    /// When the visit ends and travel on resumes.
+    public var departure: Double
+
+    /// A visit of an item.
+    public init(item: Int, arrival: Double, start: Double, departure: Double) {
+        self.item = item
+        self.arrival = arrival
+        self.start = start
+        self.departure = departure
+    }
+}
+
+/// Why an optional item is not in the solution, in terms a planner can act on.
+public enum OmissionReason: Sendable, Equatable {
+    /// No tour can reach any of its windows in time.
+    case noWindowReachable
+    /// It cannot fit beside the named mandatory or pinned item.
+    case clashesWith(item: Int)
+    /// The named tour lacks this much time to include it.
+    case budgetExhausted(tour: Int, shortBy: Double)
+}
