@@ -1,1 +1,29 @@
-import ParleyDesk
+import Foundation
+
+/// The event-log contract every engine keeps: per-desk streams with optimistic appends, reads from a
+/// sequence number, and subscriptions to what is appended next.
+public protocol EventStore: Sendable {
+    /// Appends `events` to `desk` if its newest sequence number is `expectedVersion` (0 for a new desk),
+    /// all or nothing, chaining each to the one before.
+    /// - Throws: `StoreError` with code `.conflict` when the desk has moved on; nothing is written then.
+    func append(_ events: [PendingEvent], to desk: String, expectedVersion: Int64) async throws -> [StoredEvent]
+
+    /// The events of `desk` with sequence numbers from `sequence` on, in order.
+    /// - Throws: `StoreError` when the storage cannot be read.
+    func read(desk: String, from sequence: Int64) async throws -> [StoredEvent]
+
+    /// Every desk that has at least one event, by name.
+    /// - Throws: `StoreError` when the storage cannot be read.
+    func desks() async throws -> [String]
+
+    /// Events of `desk` from `sequence` on: those already stored, then each new one as it is appended.
+    func subscribe(desk: String, from sequence: Int64) -> AsyncThrowingStream<StoredEvent, any Error>
+}
+
+extension EventStore {
+    /// The newest sequence number of `desk` (0 when it has no events).
+    /// - Throws: `StoreError` when the storage cannot be read.
+    public func version(of desk: String) async throws -> Int64 {
+        try await read(desk: desk, from: 1).last?.sequence ?? 0
+    }
+}
