@@ -151,13 +151,13 @@ public struct ScenarioReader {
         }
         let engagement = Engagement(
             id: try id(item), title: try item.required("title").nonEmptyText(),
-            principals: try item.required("principals").list().map { (cursor) throws(ScenarioError) in try id(cursor) },
+            principals: try item.required("principals").list().map { (cursor) throws(ScenarioError) in try identifier(cursor) },
             counterpart: try id(item, "counterpart"), purpose: try item.optional("purpose")?.text() ?? "",
             priority: try item.optional("priority")?.integer() ?? 3, trip: try optionalID(item, "trip"),
             duration: try item.required("duration").parse { (text) throws(DeskError) in
                 try Minutes.parse(text, field: "duration")
             },
-            venues: try item.listIfPresent("venues").map { (cursor) throws(ScenarioError) in try id(cursor) },
+            venues: try item.listIfPresent("venues").map { (cursor) throws(ScenarioError) in try identifier(cursor) },
             windows: windows, opened: try time(item.required("opened")))
         try run(.openEngagement(engagement), at: item)
         for move in try item.listIfPresent("history") {
@@ -240,7 +240,7 @@ public struct ScenarioReader {
                 leadTime: try item.optional("lead_time")?.parse { (text) throws(DeskError) in
                     try Minutes.parse(text, field: "lead_time")
                 } ?? Minutes(0),
-                dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in try id(cursor) })
+                dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in try identifier(cursor) })
             tasks.append(task)
             cursors[task.id.rawValue] = item
             let status = try item.optional("status")?.choice(TaskStatus.self) ?? .pending
@@ -276,13 +276,13 @@ public struct ScenarioReader {
         try item.required(key).parse { (text) throws(DeskError) in try Identifier<Subject>.validated(text, field: key) }
     }
 
-    private func id<Subject>(_ cursor: YAMLCursor) throws(ScenarioError) -> Identifier<Subject> {
+    private func identifier<Subject>(_ cursor: YAMLCursor) throws(ScenarioError) -> Identifier<Subject> {
         try cursor.parse { (text) throws(DeskError) in try Identifier<Subject>.validated(text, field: "id") }
     }
 
     private func optionalID<Subject>(_ item: YAMLCursor, _ key: String) throws(ScenarioError) -> Identifier<Subject>? {
         guard let value = item.optional(key) else { return nil }
-        return try id(value)
+        return try identifier(value)
     }
 
     private func time(_ cursor: YAMLCursor) throws(ScenarioError) -> ZonedTime {

@@ -1,0 +1,42 @@
+extension DeskEvent {
+    /// One line saying what happened, for timelines: names and states as a reader would say them.
+    public var summary: String {
+        switch fact {
+        case .deskOpened(let profile): "desk '\(profile.name)' opened: \(profile.title)"
+        case .partyRegistered(let party): "party \(party.id): \(party.name)"
+        case .principalRegistered(let principal): "principal \(principal.id): \(principal.name) (\(principal.party))"
+        case .venueRegistered(let venue): "venue \(venue.id): \(venue.name) [\(venue.zone)]"
+        case .tripPlanned(let trip):
+            "trip \(trip.id): \(trip.title), \(trip.stays.count) stays, \(trip.commitments.count) fixed commitments"
+        case .engagementOpened(let engagement): "engagement \(engagement.id) opened: \(engagement.title)"
+        case .engagementMoved(let id, let move):
+            "engagement \(id): \(move.from.label) → \(move.to.label) (by \(move.by)): \(move.reason)"
+        case .channelRegistered(let channel): "channel \(channel.id) (\(channel.kind.rawValue)): \(channel.status.rawValue)"
+        case .channelStatusChanged(let id, let change):
+            "channel \(id): \(change.from.rawValue) → \(change.to.rawValue): \(change.reason)"
+        case .contactAttemptRecorded(let attempt):
+            "attempt on \(attempt.channel): \(attempt.outcome.rawValue)" + (attempt.note.isEmpty ? "" : ": \(attempt.note)")
+        case .playbookDefined(let playbook):
+            "playbook \(playbook.id): " + playbook.steps.map { "\($0.channel) (\($0.wait))" }.joined(separator: " → ")
+        case .deadlineSet(let deadline): "deadline \(deadline.id) set: \(deadline.title), due \(deadline.due.display)"
+        case .deadlineResolved(let id, let status, _, let note):
+            "deadline \(id) \(status.rawValue)" + (note.isEmpty ? "" : ": \(note)")
+        case .advanceTasksAdded(let tasks): "advance tasks added: " + tasks.map(\.id.rawValue).joined(separator: ", ")
+        case .advanceTaskUpdated(let id, let status, _): "advance task \(id): \(status.rawValue)"
+        case .signalRecorded(let signal):
+            "signal \(signal.id) [\(signal.grade), \(signal.stance.rawValue)]: \(signal.summary) — "
+                + signal.attribution.joined(separator: " via ")
+        }
+    }
+
+    /// Whether this event concerns `engagement` in `state`: names it, or touches its deadlines or tasks.
+    public func concerns(_ engagement: Engagement.ID, in state: DeskState) -> Bool {
+        if self.engagement == engagement { return true }
+        switch fact {
+        case .deadlineResolved(let id, _, _, _): return state.deadlines[id]?.engagement == engagement
+        case .advanceTaskUpdated(let id, _, _): return state.tasks[id]?.engagement == engagement
+        case .advanceTasksAdded(let tasks): return tasks.contains { $0.engagement == engagement }
+        default: return false
+        }
+    }
+}
