@@ -1,0 +1,161 @@
+import Foundation
+import ParleyDesk
+
+/// Builds random but valid desks from a seed, by deciding random commands: every noun, legal histories,
+/// acyclic task graphs, awkward text and times in zones with daylight saving.
+public struct DeskGenerator {
+    private var random: SeededRandom
+    private var state = DeskState()
+    /// The events decided so far.
+    public private(set) var events: [DeskEvent] = []
+
+    private static let zoneNames = ["Asia/Seoul", "Asia/Tokyo", "America/New_York", "Europe/London", "UTC", "Australia/Sydney"]
+    private static let awkwardText = [
+        "plain", "with: a colon", "a \"quote\"", "# not a comment", "line\nbreak", "ünïcode — 판문점", "- dash", "yes", "~",
+        "null", "123", "{braces}", "[brackets]", "tab\there", "back\\slash", " leading space",
+    ]
+
+    /// A generator for `seed`.
+    public init(seed: UInt64) { random = SeededRandom(seed: seed) }
+
+    /// A whole desk: its final state after every generated command.
+    public static func desk(seed: UInt64, name: String = "generated") -> DeskState {
+        var generator = DeskGenerator(seed: seed)
+        generator.generate(name: name)
+        return generator.state
+    }
+
+    /// Decides a random desk's worth of commands.
+    public mutating func generate(name: String) {
+        let zone = pickZone()
+        let opened = time(from: Date(timeIntervalSince1970: 1_700_000_000), in: zone)
+        apply(.openDesk(DeskProfile(name: name, title: text(), zone: zone, opened: opened)))
+        let parties = (0..<int(2...4)).map { Party.ID("party-\($0)") }
+        for id in parties { apply(.registerParty(Party(id: id, name: text()))) }
+        let principals = (0..<int(2...4)).map { Principal.ID("principal-\($0)") }
+        for id in principals {
+            apply(.registerPrincipal(Principal(id: id, name: text(), title: pick(["", text()]), party: pick(parties))))
+        }
+        let venues = (0..<int(1...4)).map { Venue.ID("venue-\($0)") }
+        for id in venues {
+            let coordinates = Coordinates(latitude: Double(int(-900...900)) / 10, longitude: Double(int(-1800...1800)) / 10)
+            apply(.registerVenue(Venue(id: id, name: text(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
+        }
+        let trips = (0..<int(0...2)).map { Trip.ID("trip-\($0)") }
+        for id in trips {
+            let stays = (0..<int(0...3)).map { _ in Stay(venue: pick(venues), lodging: text(), period: window()) }
+            let commitments = (0..<int(0...3)).map {
+                FixedCommitment(id: FixedCommitment.ID("c\($0)"), title: text(), venue: pick(venues), period: window())
+            }
+            apply(.planTrip(Trip(id: id, title: text(), principal: pick(principals), stays: stays, commitments: commitments)))
+        }
+        let engagements = (0..<int(1...4)).map { Engagement.ID("engagement-\($0)") }
+        for id in engagements {
+            let opened = time()
+            apply(
+                .openEngagement(
+                    Engagement(
+                        id: id, title: text(), principals: Array(principals.prefix(int(1...2))), counterpart: pick(parties),
+                        purpose: text(), priority: int(1...5), trip: trips.isEmpty ? nil : pick(trips + [nil]),
+                        duration: Minutes(int(15...240)), venues: Array(venues.prefix(int(0...venues.count))),
+                        windows: (0..<int(0...2)).map { _ in window() }, opened: opened)))
+            var at = opened
+            for _ in 0..<int(0...8) {
+                guard let target = state.engagements[id]?.state.allowedTargets.randomElement(using: &random) else { break }
+                at = later(than: at)
+                apply(.moveEngagement(MoveEngagement(engagement: id, to: target, at: at, by: text(), reason: text())))
+            }
+        }
+        let channels = (0..<int(1...4)).map { Channel.ID("channel-\($0)") }
+        for id in channels {
+            let kind = pick(ChannelKind.allCases)
+            apply(
+                .registerChannel(
+                    Channel(
+                        id: id, name: text(), kind: kind, party: pick(parties),
+                        via: kind == .intermediary ? pick(parties) : nil, status: pick(ChannelStatus.allCases))))
+            var at = time()
+            for _ in 0..<int(0...3) {
+                at = later(than: at)
+                apply(.changeChannelStatus(ChangeChannelStatus(channel: id, to: pick(ChannelStatus.allCases), at: at, reason: text())))
+            }
+        }
+        for index in 0..<int(0...6) {
+            apply(
+                .recordContactAttempt(
+                    ContactAttempt(
+                        id: ContactAttempt.ID("attempt-\(index)"), channel: pick(channels),
+                        engagement: pick(engagements + [nil]), at: time(), outcome: pick(AttemptOutcome.allCases), note: text())))
+        }
+        for index in 0..<int(0...2) {
+            let steps = (0..<int(1...3)).map { _ in
+                PlaybookStep(channel: pick(channels), wait: Minutes(int(1...600)), repeats: int(1...3))
+            }
+            apply(.definePlaybook(Playbook(id: Playbook.ID("playbook-\(index)"), name: text(), engagement: pick(engagements), steps: steps)))
+        }
+        for index in 0..<int(0...4) {
+            let id = Deadline.ID("deadline-\(index)")
+            apply(.setDeadline(Deadline(id: id, title: text(), engagement: pick(engagements + [nil]), owedBy: pick(parties), due: time())))
+            if int(0...2) > 0 {
+                apply(.resolveDeadline(ResolveDeadline(deadline: id, status: pick([.met, .missed]), at: time(), note: text())))
+            }
+        }
+        var tasks: [AdvanceTask] = []
+        for index in 0..<int(0...6) {
+            let earlier = tasks.map(\.id)
+            let dependsOn = earlier.isEmpty ? [] : Array(Set((0..<int(0...2)).map { _ in pick(earlier) })).sorted()
+            tasks.append(
+                AdvanceTask(
+                    id: AdvanceTask.ID("task-\(index)"), title: text(), kind: pick(TaskKind.allCases),
+                    engagement: pick(engagements), venue: pick(venues), duration: Minutes(int(10...3000)),
+                    leadTime: Minutes(int(0...3000)), dependsOn: dependsOn))
+        }
+        if !tasks.isEmpty {
+            apply(.addAdvanceTasks(tasks.shuffled(using: &random)))
+            for task in tasks where int(0...1) == 1 {
+                apply(.updateAdvanceTask(UpdateAdvanceTask(task: task.id, status: pick(TaskStatus.allCases), at: time())))
+            }
+        }
+        for index in 0..<int(0...6) {
+            apply(
+                .recordSignal(
+                    Signal(
+                        id: Signal.ID("signal-\(index)"), engagement: pick(engagements + [nil]), at: time(), summary: text(),
+                        quote: pick([nil, text()]), attribution: (0..<int(1...4)).map { _ in text() },
+                        stance: pick(Stance.allCases),
+                        grade: try! AdmiraltyGrade(parsing: "\(pick(Array("ABCDEF")))\(int(1...6))"))))
+        }
+    }
+
+    private mutating func apply(_ command: DeskCommand) {
+        let now = state.profile?.opened.instant ?? Date(timeIntervalSince1970: 1_700_000_000)
+        let decided = try! state.decide(command, now: now)
+        for event in decided { state.apply(event) }
+        events += decided
+    }
+
+    private mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+    private mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &random)! }
+    private mutating func pickZone() -> TimeZoneID { try! TimeZoneID.validated(pick(Self.zoneNames), field: "zone") }
+
+    private mutating func text() -> String {
+        (0..<int(1...3)).map { _ in pick(Self.awkwardText) }.joined(separator: " ")
+    }
+
+    private mutating func time(from base: Date = Date(timeIntervalSince1970: 1_700_000_000), in zone: TimeZoneID? = nil)
+        -> ZonedTime
+    {
+        // Whole minutes within about two years, some of them seconds, so both forms are written.
+        let offset = Double(int(0...1_000_000)) * 60 + (int(0...3) == 0 ? Double(int(1...59)) : 0)
+        return ZonedTime(base.addingTimeInterval(offset), zone: zone ?? pickZone(), approximate: int(0...3) == 0)
+    }
+
+    private mutating func later(than time: ZonedTime) -> ZonedTime {
+        ZonedTime(time.instant.addingTimeInterval(Double(int(1...5000)) * 60), zone: pickZone(), approximate: int(0...1) == 0)
+    }
+
+    private mutating func window() -> TimeWindow {
+        let from = time()
+        return TimeWindow(from: from, to: later(than: from))
+    }
+}
