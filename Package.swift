@@ -71,7 +71,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyStoreTests",
-            dependencies: ["ParleyStore", "ParleyStoreSQLite", "ParleyTestSupport"],
+            dependencies: [
+                "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios", "ParleyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

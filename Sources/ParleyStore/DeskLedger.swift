@@ -2,14 +2,14 @@ import Foundation
 import ParleyDesk
 
 /// Runs commands against desks kept in an event store: load, fold, decide, append with the version read.
-public struct DeskLedger<Store: EventStore>: Sendable {
+public struct DeskLedger: Sendable {
     /// Where the events live.
-    public let store: Store
+    public let store: any EventStore
     /// The clock and id source.
     public let environment: DeskEnvironment
 
     /// A ledger over `store`.
-    public init(store: Store, environment: DeskEnvironment) {
+    public init(store: any EventStore, environment: DeskEnvironment) {
         self.store = store
         self.environment = environment
     }

@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
     var demo = false
 
     /// Opens the store, loading the demos first when asked and the database is new.
-    func open() async throws -> DeskLedger<SQLiteEventStore> {
+    func open() async throws -> DeskLedger {
         let ledger = DeskLedger(store: try SQLiteEventStore(path: db), environment: .live)
         if demo, try await ledger.store.desks().isEmpty {
             for (fileName, text) in try DemoScenarios.all() {
