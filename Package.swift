@@ -79,7 +79,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyCLITests",
-            dependencies: ["parley", "ParleyStore", "ParleyStoreSQLite", "ParleyTestSupport"],
+            dependencies: [
+                "ParleyStore", "ParleyStoreSQLite", "ParleyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

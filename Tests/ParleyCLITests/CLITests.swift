@@ -1,1 +1,117 @@
+import Foundation
+import GRDB
 import Testing
+
+@Suite("Command line")
+struct CLITests {
+    @Test("status --demo loads both demos into a new database and shows each desk")
+    func statusDemo() throws {
+        let parley = try ParleyProcess()
+        let outcome = try parley.run(["status", "--demo", "--now", "2019-06-29 21:00 Asia/Seoul"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("dmz-2019 — DMZ handshake, June 2019"))
+        #expect(outcome.stdout.contains("asia-trip — "))
+        #expect(outcome.stdout.contains("exploring   kim-meeting"))
+        #expect(outcome.stdout.contains("held        dmz-handshake"))
+        // The Panmunjom decision deadline is open, shown in its own zone with the time left.
+        #expect(outcome.stdout.contains("due ~2025-10-27 18:00 KST (Asia/Seoul)"))
+        #expect(outcome.stdout.contains("dmz-hotline        hotline            active   last attempt ~2019-06-29 20:30 KST: replied"))
+        // A second --demo run on the same file loads nothing more.
+        let again = try parley.run(["verify", "--demo"])
+        #expect(again.stdout.contains("dmz-2019: ok, 48 events"))
+    }
+
+    @Test("a scenario with an error imports nothing and says where, on one line, with exit status 1")
+    func importError() throws {
+        let parley = try ParleyProcess()
+        let file = try parley.write("bad.yaml", """
+            desk:
+              name: bad
+              title: "Bad"
+              zone: Asia/Seoul
+              opened: 2019-06-28 20:00
+            parties:
+              - id: us
+                name: "United States"
+            channels:
+              - id: hotline
+                name: "Hotline"
+                kind: hotline
+                party: dprk
+                status: dormant
+            """)
+        let outcome = try parley.run(["import", file])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "parley: \(file):13:12: channels[0].party: no party with id 'dprk' on this desk\n")
+        #expect(try parley.run(["verify"]).stdout == "no desks\n")
+    }
+
+    @Test("export writes a file that imports into a new database as the same desk")
+    func exportImport() throws {
+        let parley = try ParleyProcess()
+        let exported = try parley.run(["export", "--demo", "--desk", "asia-trip"])
+        #expect(exported.status == 0)
+        let file = try parley.write("asia.yaml", exported.stdout)
+        let other = try ParleyProcess()
+        let imported = try other.run(["import", file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("imported desk 'asia-trip': 40 events, head "))
+        #expect(try other.run(["export"]).stdout == exported.stdout)
+        // Importing the same desk again is refused, and nothing changes.
+        let twice = try other.run(["import", file])
+        #expect(twice.status == 1)
+        #expect(twice.stderr == "parley: desk 'asia-trip' is already open\n")
+    }
+
+    @Test("timeline --as-of shows the desk as it stood then, and --engagement filters")
+    func timelineAsOf() throws {
+        let parley = try ParleyProcess()
+        let outcome = try parley.run(["timeline", "--demo", "--desk", "dmz-2019", "--as-of", "2019-06-29 21:00"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("outreach → in contact"))
+        #expect(!outcome.stdout.contains("in contact → planning"))
+        #expect(outcome.stdout.contains("in contact  dmz-handshake"))
+        #expect(outcome.stdout.contains("proposal-by-midnight Detailed proposal for the meeting — due 2019-06-30 00:00 KST (Asia/Seoul), 3h 0m left"))
+        let filtered = try parley.run(["timeline", "--desk", "asia-trip", "--engagement", "xi-meeting"])
+        #expect(filtered.stdout.contains("busan-site-survey"))
+        #expect(!filtered.stdout.contains("kim-meeting"))
+        let unknown = try parley.run(["timeline", "--desk", "asia-trip", "--engagement", "nobody"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "parley: no engagement with id 'nobody' on desk 'asia-trip'\n")
+    }
+
+    @Test("a command that needs one desk asks which when there are several, and names the missing one", arguments: [
+        (["export"], "parley: the database holds several desks; pick one with --desk: asia-trip, dmz-2019\n"),
+        (["export", "--desk", "hanoi"], "parley: no desk named 'hanoi'; desks here: asia-trip, dmz-2019\n"),
+        (["timeline", "--as-of", "yesterday", "--desk", "dmz-2019"], "parley: --as-of: expected a time like 2019-06-29 07:51 Asia/Seoul (optionally ~ for approximate), found 'yesterday'\n"),
+    ])
+    func userErrors(arguments: [String], message: String) throws {
+        let parley = try ParleyProcess()
+        _ = try parley.run(["verify", "--demo"])
+        let outcome = try parley.run(arguments)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == message)
+    }
+
+    @Test("a usage mistake is a user error with exit status 1")
+    func usage() throws {
+        let outcome = try ParleyProcess().run(["status", "--no-such-flag"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("--no-such-flag"))
+    }
+
+    @Test("verify reports the sequence of a payload changed in the SQLite file, and exits 1")
+    func tamperedFile() throws {
+        let parley = try ParleyProcess()
+        #expect(try parley.run(["verify", "--demo"]).status == 0)
+        let queue = try DatabaseQueue(path: parley.database)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE event SET payload = replace(payload, 'bullhorn', 'megaphone') WHERE desk = 'dmz-2019' AND sequence = 33")
+            #expect(db.changesCount == 1)
+        }
+        let outcome = try parley.run(["verify"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("dmz-2019: broken at sequence 33: its content does not match its hash"))
+        #expect(outcome.stdout.contains("asia-trip: ok, 40 events"))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Runs the built `parley` executable as a user would, in a fresh working folder.
+struct ParleyProcess {
+    /// What a finished run left behind.
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The `parley` binary that `swift build --build-tests` put beside the test bundle.
+    static let binary: URL = {
+        if let override = ProcessInfo.processInfo.environment["PARLEY_BINARY"] { return URL(fileURLWithPath: override) }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("parley")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/parley")
+    }()
+
+    /// A fresh folder for one test's files.
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// The database path tests use.
+    var database: String { folder.appendingPathComponent("parley.sqlite").path }
+
+    /// Writes `text` to a file in the folder and returns its path.
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Runs `parley` with `arguments` (plus `--db` on the test database) and waits for it.
+    func run(_ arguments: [String], database: Bool = true) throws -> Outcome {
+        let process = makeProcess(arguments + (database ? ["--db", self.database] : []))
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A configured but unstarted `parley` process.
+    func makeProcess(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        return process
+    }
+}
