@@ -44,7 +44,8 @@ extension DeskState {
             return [DeskEvent(at: engagement.opened.instant, .engagementOpened(engagement))]
 
         case .moveEngagement(let move):
-            let engagement = try Self.requireKnown(move.engagement, in: engagements, field: "engagement", kind: "engagement")
+            let engagement = try Self.requireKnown(
+                move.engagement, in: engagements, field: "engagement", kind: "engagement")
             guard engagement.state.canMove(to: move.to) else {
                 throw .illegalTransition(engagement: engagement.id, from: engagement.state, to: move.to)
             }
@@ -62,7 +63,8 @@ extension DeskState {
             try Self.requireKnown(channel.party, in: parties, field: "party", kind: "party")
             if let via = channel.via { try Self.requireKnown(via, in: parties, field: "via", kind: "party") }
             guard channel.changes.isEmpty else {
-                throw .invalidValue(field: "changes", expected: "no changes on a new channel", found: "\(channel.changes.count)")
+                throw .invalidValue(
+                    field: "changes", expected: "no changes on a new channel", found: "\(channel.changes.count)")
             }
             return [DeskEvent(at: now, .channelRegistered(channel))]
 
@@ -72,7 +74,8 @@ extension DeskState {
                 try Self.requireNotBefore(change.at, last.at, field: "at", what: "the channel's last change")
             }
             try Self.requireText(change.reason, field: "reason")
-            let recorded = ChannelStatusChange(from: channel.status, to: change.to, at: change.at, reason: change.reason)
+            let recorded = ChannelStatusChange(
+                from: channel.status, to: change.to, at: change.at, reason: change.reason)
             return [DeskEvent(at: change.at.instant, .channelStatusChanged(channel.id, recorded))]
 
         case .recordContactAttempt(let attempt):
@@ -93,10 +96,12 @@ extension DeskState {
             for (index, step) in playbook.steps.enumerated() {
                 try Self.requireKnown(step.channel, in: channels, field: "steps[\(index)].channel", kind: "channel")
                 guard step.wait.value > 0 else {
-                    throw .invalidValue(field: "steps[\(index)].wait", expected: "a wait longer than 0m", found: "\(step.wait)")
+                    throw .invalidValue(
+                        field: "steps[\(index)].wait", expected: "a wait longer than 0m", found: "\(step.wait)")
                 }
                 guard (1...20).contains(step.repeats) else {
-                    throw .invalidValue(field: "steps[\(index)].repeat", expected: "1 to 20 tries", found: "\(step.repeats)")
+                    throw .invalidValue(
+                        field: "steps[\(index)].repeat", expected: "1 to 20 tries", found: "\(step.repeats)")
                 }
             }
             return [DeskEvent(at: now, .playbookDefined(playbook))]
@@ -109,12 +114,14 @@ extension DeskState {
                 try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
             }
             guard deadline.status == .open, deadline.resolvedAt == nil else {
-                throw .invalidValue(field: "status", expected: "a new deadline to be open", found: deadline.status.rawValue)
+                throw .invalidValue(
+                    field: "status", expected: "a new deadline to be open", found: deadline.status.rawValue)
             }
             return [DeskEvent(at: now, .deadlineSet(deadline))]
 
         case .resolveDeadline(let resolution):
-            let deadline = try Self.requireKnown(resolution.deadline, in: deadlines, field: "deadline", kind: "deadline")
+            let deadline = try Self.requireKnown(
+                resolution.deadline, in: deadlines, field: "deadline", kind: "deadline")
             guard deadline.status == .open else { throw .deadlineAlreadyResolved(deadline.id, deadline.status) }
             guard resolution.status != .open else {
                 throw .invalidValue(field: "status", expected: "met or missed", found: resolution.status.rawValue)
@@ -157,7 +164,9 @@ extension DeskState {
         var seen = Set<FixedCommitment.ID>()
         for (index, commitment) in trip.commitments.enumerated() {
             _ = try FixedCommitment.ID.validated(commitment.id.rawValue, field: "commitments[\(index)].id")
-            guard seen.insert(commitment.id).inserted else { throw .duplicateID(kind: "commitment", id: commitment.id.rawValue) }
+            guard seen.insert(commitment.id).inserted else {
+                throw .duplicateID(kind: "commitment", id: commitment.id.rawValue)
+            }
             try Self.requireKnown(commitment.venue, in: venues, field: "commitments[\(index)].venue", kind: "venue")
             try commitment.period.validate(field: "commitments[\(index)]")
         }
@@ -167,7 +176,8 @@ extension DeskState {
         try Self.requireNew(engagement.id, in: engagements, kind: "engagement")
         try Self.requireText(engagement.title, field: "title")
         guard engagement.state == .idea, engagement.history.isEmpty else {
-            throw .invalidValue(field: "state", expected: "a new engagement to start as idea", found: engagement.state.rawValue)
+            throw .invalidValue(
+                field: "state", expected: "a new engagement to start as idea", found: engagement.state.rawValue)
         }
         guard !engagement.principals.isEmpty else {
             throw .invalidValue(field: "principals", expected: "at least one principal", found: "none")
@@ -177,11 +187,13 @@ extension DeskState {
         }
         try Self.requireKnown(engagement.counterpart, in: parties, field: "counterpart", kind: "party")
         guard (1...5).contains(engagement.priority) else {
-            throw .invalidValue(field: "priority", expected: "1 (highest) to 5 (lowest)", found: "\(engagement.priority)")
+            throw .invalidValue(
+                field: "priority", expected: "1 (highest) to 5 (lowest)", found: "\(engagement.priority)")
         }
         if let trip = engagement.trip { try Self.requireKnown(trip, in: trips, field: "trip", kind: "trip") }
         guard engagement.duration.value > 0 else {
-            throw .invalidValue(field: "duration", expected: "a duration longer than 0m", found: "\(engagement.duration)")
+            throw .invalidValue(
+                field: "duration", expected: "a duration longer than 0m", found: "\(engagement.duration)")
         }
         for venue in engagement.venues { try Self.requireKnown(venue, in: venues, field: "venues", kind: "venue") }
         for (index, window) in engagement.windows.enumerated() { try window.validate(field: "windows[\(index)]") }
@@ -231,7 +243,8 @@ extension DeskState {
         throws(DeskError)
     {
         guard time.instant >= earlier.instant else {
-            throw .invalidValue(field: field, expected: "a time no earlier than \(what) (\(earlier.display))", found: time.display)
+            throw .invalidValue(
+                field: field, expected: "a time no earlier than \(what) (\(earlier.display))", found: time.display)
         }
     }
 }

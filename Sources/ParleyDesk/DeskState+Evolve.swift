@@ -1,8 +1,10 @@
 import Foundation
 
 extension DeskState {
-    /// Folds one event into the state. Never fails: events were checked when they were decided, and a
-    /// timeline cut at an earlier instant may lack what a later event refers to, which is then skipped.
+    /// Folds one event into the state.
+    ///
+    /// Never fails: events were checked when they were decided, and a timeline cut at an earlier
+    /// instant may lack what a later event refers to, which is then skipped.
     public mutating func apply(_ event: DeskEvent) {
         switch event.fact {
         case .deskOpened(let profile): self.profile = profile

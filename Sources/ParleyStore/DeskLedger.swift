@@ -49,7 +49,9 @@ public struct DeskLedger: Sendable {
     private func append(
         _ events: [DeskEvent], to desk: String, expectedVersion: Int64, actor: String, recordedAt: Date
     ) async throws -> [StoredEvent] {
-        let pending = try events.map { try PendingEvent($0, id: environment.newID(), actor: actor, recordedAt: recordedAt) }
+        let pending = try events.map {
+            try PendingEvent($0, id: environment.newID(), actor: actor, recordedAt: recordedAt)
+        }
         return try await store.append(pending, to: desk, expectedVersion: expectedVersion)
     }
 }

@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 import ParleyDesk
 
-/// The hash chain: SHA-256 over a canonical, length-prefixed encoding of every envelope field but the
-/// hash itself. See docs/adr/0002-event-hash-chain.md.
+/// The hash chain: SHA-256 over a canonical encoding of the envelope.
+///
+/// Every field but the hash itself, length-prefixed; see docs/adr/0002-event-hash-chain.md.
 public enum EventHash {
     /// The previous hash of a desk's first event.
     public static let genesis = String(repeating: "0", count: 64)

@@ -94,13 +94,17 @@ public final class SQLiteEventStore: EventStore {
     /// See `EventStore.desks`.
     public func desks() async throws -> [String] {
         do {
-            return try await pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT desk FROM event ORDER BY desk") }
+            return try await pool.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT desk FROM event ORDER BY desk")
+            }
         } catch {
             throw StoreError(.unavailable, "cannot list desks: \(Self.describe(error))")
         }
     }
 
-    /// See `EventStore.subscribe`. Events appended by other processes are seen on the next local append.
+    /// Follows a desk: stored events, then each new one appended through this store.
+    ///
+    /// Events appended by other processes are picked up at the next local append.
     public func subscribe(desk: String, from sequence: Int64) -> AsyncThrowingStream<StoredEvent, any Error> {
         hub.subscribe(desk: desk, from: sequence) { [weak self] next in
             try await self?.read(desk: desk, from: next) ?? []

@@ -9,9 +9,12 @@ public struct DeskGenerator {
     /// The events decided so far.
     public private(set) var events: [DeskEvent] = []
 
-    private static let zoneNames = ["Asia/Seoul", "Asia/Tokyo", "America/New_York", "Europe/London", "UTC", "Australia/Sydney"]
+    private static let zoneNames = [
+        "Asia/Seoul", "Asia/Tokyo", "America/New_York", "Europe/London", "UTC", "Australia/Sydney",
+    ]
     private static let awkwardText = [
-        "plain", "with: a colon", "a \"quote\"", "# not a comment", "line\nbreak", "ünïcode — 판문점", "- dash", "yes", "~",
+        "plain", "with: a colon", "a \"quote\"", "# not a comment", "line\nbreak", "ünïcode — 판문점", "- dash", "yes",
+        "~",
         "null", "123", "{braces}", "[brackets]", "tab\there", "back\\slash", " leading space",
     ]
 
@@ -38,8 +41,11 @@ public struct DeskGenerator {
         }
         let venues = (0..<int(1...4)).map { Venue.ID("venue-\($0)") }
         for id in venues {
-            let coordinates = Coordinates(latitude: Double(int(-900...900)) / 10, longitude: Double(int(-1800...1800)) / 10)
-            apply(.registerVenue(Venue(id: id, name: text(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
+            let coordinates = Coordinates(
+                latitude: Double(int(-900...900)) / 10, longitude: Double(int(-1800...1800)) / 10)
+            apply(
+                .registerVenue(
+                    Venue(id: id, name: text(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
         }
         let trips = (0..<int(0...2)).map { Trip.ID("trip-\($0)") }
         for id in trips {
@@ -47,7 +53,9 @@ public struct DeskGenerator {
             let commitments = (0..<int(0...3)).map {
                 FixedCommitment(id: FixedCommitment.ID("c\($0)"), title: text(), venue: pick(venues), period: window())
             }
-            apply(.planTrip(Trip(id: id, title: text(), principal: pick(principals), stays: stays, commitments: commitments)))
+            apply(
+                .planTrip(
+                    Trip(id: id, title: text(), principal: pick(principals), stays: stays, commitments: commitments)))
         }
         let engagements = (0..<int(1...4)).map { Engagement.ID("engagement-\($0)") }
         for id in engagements {
@@ -55,13 +63,16 @@ public struct DeskGenerator {
             apply(
                 .openEngagement(
                     Engagement(
-                        id: id, title: text(), principals: Array(principals.prefix(int(1...2))), counterpart: pick(parties),
+                        id: id, title: text(), principals: Array(principals.prefix(int(1...2))),
+                        counterpart: pick(parties),
                         purpose: text(), priority: int(1...5), trip: trips.isEmpty ? nil : pick(trips + [nil]),
                         duration: Minutes(int(15...240)), venues: Array(venues.prefix(int(0...venues.count))),
                         windows: (0..<int(0...2)).map { _ in window() }, opened: opened)))
             var at = opened
             for _ in 0..<int(0...8) {
-                guard let target = state.engagements[id]?.state.allowedTargets.randomElement(using: &random) else { break }
+                guard let target = state.engagements[id]?.state.allowedTargets.randomElement(using: &random) else {
+                    break
+                }
                 at = later(than: at)
                 apply(.moveEngagement(MoveEngagement(engagement: id, to: target, at: at, by: text(), reason: text())))
             }
@@ -77,7 +88,9 @@ public struct DeskGenerator {
             var at = time()
             for _ in 0..<int(0...3) {
                 at = later(than: at)
-                apply(.changeChannelStatus(ChangeChannelStatus(channel: id, to: pick(ChannelStatus.allCases), at: at, reason: text())))
+                apply(
+                    .changeChannelStatus(
+                        ChangeChannelStatus(channel: id, to: pick(ChannelStatus.allCases), at: at, reason: text())))
             }
         }
         for index in 0..<int(0...6) {
@@ -85,19 +98,30 @@ public struct DeskGenerator {
                 .recordContactAttempt(
                     ContactAttempt(
                         id: ContactAttempt.ID("attempt-\(index)"), channel: pick(channels),
-                        engagement: pick(engagements + [nil]), at: time(), outcome: pick(AttemptOutcome.allCases), note: text())))
+                        engagement: pick(engagements + [nil]), at: time(), outcome: pick(AttemptOutcome.allCases),
+                        note: text())))
         }
         for index in 0..<int(0...2) {
             let steps = (0..<int(1...3)).map { _ in
                 PlaybookStep(channel: pick(channels), wait: Minutes(int(1...600)), repeats: int(1...3))
             }
-            apply(.definePlaybook(Playbook(id: Playbook.ID("playbook-\(index)"), name: text(), engagement: pick(engagements), steps: steps)))
+            apply(
+                .definePlaybook(
+                    Playbook(
+                        id: Playbook.ID("playbook-\(index)"), name: text(), engagement: pick(engagements), steps: steps)
+                ))
         }
         for index in 0..<int(0...4) {
             let id = Deadline.ID("deadline-\(index)")
-            apply(.setDeadline(Deadline(id: id, title: text(), engagement: pick(engagements + [nil]), owedBy: pick(parties), due: time())))
+            apply(
+                .setDeadline(
+                    Deadline(
+                        id: id, title: text(), engagement: pick(engagements + [nil]), owedBy: pick(parties), due: time()
+                    )))
             if int(0...2) > 0 {
-                apply(.resolveDeadline(ResolveDeadline(deadline: id, status: pick([.met, .missed]), at: time(), note: text())))
+                apply(
+                    .resolveDeadline(
+                        ResolveDeadline(deadline: id, status: pick([.met, .missed]), at: time(), note: text())))
             }
         }
         var tasks: [AdvanceTask] = []
@@ -113,14 +137,16 @@ public struct DeskGenerator {
         if !tasks.isEmpty {
             apply(.addAdvanceTasks(tasks.shuffled(using: &random)))
             for task in tasks where int(0...1) == 1 {
-                apply(.updateAdvanceTask(UpdateAdvanceTask(task: task.id, status: pick(TaskStatus.allCases), at: time())))
+                apply(
+                    .updateAdvanceTask(UpdateAdvanceTask(task: task.id, status: pick(TaskStatus.allCases), at: time())))
             }
         }
         for index in 0..<int(0...6) {
             apply(
                 .recordSignal(
                     Signal(
-                        id: Signal.ID("signal-\(index)"), engagement: pick(engagements + [nil]), at: time(), summary: text(),
+                        id: Signal.ID("signal-\(index)"), engagement: pick(engagements + [nil]), at: time(),
+                        summary: text(),
                         quote: pick([nil, text()]), attribution: (0..<int(1...4)).map { _ in text() },
                         stance: pick(Stance.allCases),
                         grade: try! AdmiraltyGrade(parsing: "\(pick(Array("ABCDEF")))\(int(1...6))"))))
@@ -151,7 +177,8 @@ public struct DeskGenerator {
     }
 
     private mutating func later(than time: ZonedTime) -> ZonedTime {
-        ZonedTime(time.instant.addingTimeInterval(Double(int(1...5000)) * 60), zone: pickZone(), approximate: int(0...1) == 0)
+        ZonedTime(
+            time.instant.addingTimeInterval(Double(int(1...5000)) * 60), zone: pickZone(), approximate: int(0...1) == 0)
     }
 
     private mutating func window() -> TimeWindow {

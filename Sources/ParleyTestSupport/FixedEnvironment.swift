@@ -9,9 +9,19 @@ extension DeskEnvironment {
         let ticks = Mutex(0)
         let ids = Mutex(0)
         return DeskEnvironment(
-            now: { start.addingTimeInterval(Double(ticks.withLock { $0 += 1; return $0 - 1 })) },
+            now: {
+                start.addingTimeInterval(
+                    Double(
+                        ticks.withLock {
+                            $0 += 1
+                            return $0 - 1
+                        }))
+            },
             newID: {
-                let next = ids.withLock { $0 += 1; return $0 }
+                let next = ids.withLock {
+                    $0 += 1
+                    return $0
+                }
                 return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012x", next))!
             })
     }

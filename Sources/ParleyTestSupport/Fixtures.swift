@@ -25,10 +25,17 @@ public enum Fixtures {
             DeskEvent(at: at, .deskOpened(DeskProfile(name: "dmz-2019", title: "DMZ", zone: seoul, opened: opened))),
             DeskEvent(at: at, .partyRegistered(Party(id: "us", name: "United States"))),
             DeskEvent(at: at, .partyRegistered(Party(id: "dprk", name: "DPRK"))),
-            DeskEvent(at: at, .principalRegistered(Principal(id: "trump", name: "Donald Trump", title: "President", party: "us"))),
-            DeskEvent(at: at, .principalRegistered(Principal(id: "kim", name: "Kim Jong Un", title: "Chairman", party: "dprk"))),
+            DeskEvent(
+                at: at,
+                .principalRegistered(Principal(id: "trump", name: "Donald Trump", title: "President", party: "us"))),
+            DeskEvent(
+                at: at,
+                .principalRegistered(Principal(id: "kim", name: "Kim Jong Un", title: "Chairman", party: "dprk"))),
             DeskEvent(at: at, .venueRegistered(panmunjom)),
-            DeskEvent(at: at, .channelRegistered(Channel(id: "dmz-hotline", name: "Hotline", kind: .hotline, party: "dprk", status: .dormant))),
+            DeskEvent(
+                at: at,
+                .channelRegistered(
+                    Channel(id: "dmz-hotline", name: "Hotline", kind: .hotline, party: "dprk", status: .dormant))),
             DeskEvent(at: at, .engagementOpened(engagement)),
         ]
     }
@@ -48,7 +55,8 @@ public enum Fixtures {
     public static func task(_ id: String, dependsOn: [String] = []) -> AdvanceTask {
         AdvanceTask(
             id: AdvanceTask.ID(id), title: "Task \(id)", kind: .siteSurvey, engagement: engagementID,
-            venue: "panmunjom", duration: Minutes(60), leadTime: Minutes(30), dependsOn: dependsOn.map { AdvanceTask.ID($0) })
+            venue: "panmunjom", duration: Minutes(60), leadTime: Minutes(30),
+            dependsOn: dependsOn.map { AdvanceTask.ID($0) })
     }
 
     /// A signal on the DMZ engagement with the given attribution and grade.

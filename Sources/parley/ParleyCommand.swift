@@ -25,7 +25,8 @@ struct ParleyCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            let (status, line) = ExitStatus.classify(error, usage: { fullMessage(for: $0) }, code: { exitCode(for: $0) })
+            let (status, line) = ExitStatus.classify(
+                error, usage: { fullMessage(for: $0) }, code: { exitCode(for: $0) })
             guard let line else { exit(withError: error) }
             FileHandle.standardError.write(Data((line + "\n").utf8))
             Foundation.exit(status)

@@ -15,7 +15,9 @@ struct CLITests {
         #expect(outcome.stdout.contains("held        dmz-handshake"))
         // The Panmunjom decision deadline is open, shown in its own zone with the time left.
         #expect(outcome.stdout.contains("due ~2025-10-27 18:00 KST (Asia/Seoul)"))
-        #expect(outcome.stdout.contains("dmz-hotline        hotline            active   last attempt ~2019-06-29 20:30 KST: replied"))
+        #expect(
+            outcome.stdout.contains(
+                "dmz-hotline        hotline            active   last attempt ~2019-06-29 20:30 KST: replied"))
         // A second --demo run on the same file loads nothing more.
         let again = try parley.run(["verify", "--demo"])
         #expect(again.stdout.contains("dmz-2019: ok, 48 events"))
@@ -24,7 +26,9 @@ struct CLITests {
     @Test("a scenario with an error imports nothing and says where, on one line, with exit status 1")
     func importError() throws {
         let parley = try ParleyProcess()
-        let file = try parley.write("bad.yaml", """
+        let file = try parley.write(
+            "bad.yaml",
+            """
             desk:
               name: bad
               title: "Bad"
@@ -71,7 +75,10 @@ struct CLITests {
         #expect(outcome.stdout.contains("outreach → in contact"))
         #expect(!outcome.stdout.contains("in contact → planning"))
         #expect(outcome.stdout.contains("in contact  dmz-handshake"))
-        #expect(outcome.stdout.contains("proposal-by-midnight Detailed proposal for the meeting — due 2019-06-30 00:00 KST (Asia/Seoul), 3h 0m left"))
+        #expect(
+            outcome.stdout.contains(
+                "proposal-by-midnight Detailed proposal for the meeting — due 2019-06-30 00:00 KST (Asia/Seoul), 3h 0m left"
+            ))
         let filtered = try parley.run(["timeline", "--desk", "asia-trip", "--engagement", "xi-meeting"])
         #expect(filtered.stdout.contains("busan-site-survey"))
         #expect(!filtered.stdout.contains("kim-meeting"))
@@ -80,11 +87,16 @@ struct CLITests {
         #expect(unknown.stderr == "parley: no engagement with id 'nobody' on desk 'asia-trip'\n")
     }
 
-    @Test("a command that needs one desk asks which when there are several, and names the missing one", arguments: [
-        (["export"], "parley: the database holds several desks; pick one with --desk: asia-trip, dmz-2019\n"),
-        (["export", "--desk", "hanoi"], "parley: no desk named 'hanoi'; desks here: asia-trip, dmz-2019\n"),
-        (["timeline", "--as-of", "yesterday", "--desk", "dmz-2019"], "parley: --as-of: expected a time like 2019-06-29 07:51 Asia/Seoul (optionally ~ for approximate), found 'yesterday'\n"),
-    ])
+    @Test(
+        "a command that needs one desk asks which when there are several, and names the missing one",
+        arguments: [
+            (["export"], "parley: the database holds several desks; pick one with --desk: asia-trip, dmz-2019\n"),
+            (["export", "--desk", "hanoi"], "parley: no desk named 'hanoi'; desks here: asia-trip, dmz-2019\n"),
+            (
+                ["timeline", "--as-of", "yesterday", "--desk", "dmz-2019"],
+                "parley: --as-of: expected a time like 2019-06-29 07:51 Asia/Seoul (optionally ~ for approximate), found 'yesterday'\n"
+            ),
+        ])
     func userErrors(arguments: [String], message: String) throws {
         let parley = try ParleyProcess()
         _ = try parley.run(["verify", "--demo"])
@@ -106,7 +118,10 @@ struct CLITests {
         #expect(try parley.run(["verify", "--demo"]).status == 0)
         let queue = try DatabaseQueue(path: parley.database)
         try queue.write { db in
-            try db.execute(sql: "UPDATE event SET payload = replace(payload, 'bullhorn', 'megaphone') WHERE desk = 'dmz-2019' AND sequence = 33")
+            try db.execute(
+                sql:
+                    "UPDATE event SET payload = replace(payload, 'bullhorn', 'megaphone') WHERE desk = 'dmz-2019' AND sequence = 33"
+            )
             #expect(db.changesCount == 1)
         }
         let outcome = try parley.run(["verify"])

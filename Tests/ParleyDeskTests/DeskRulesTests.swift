@@ -11,7 +11,8 @@ struct DeskRulesTests {
         let given = Given(Fixtures.desk)
         // When tasks a → b → c → a are added
         let tasks = [
-            Fixtures.task("a", dependsOn: ["b"]), Fixtures.task("b", dependsOn: ["c"]), Fixtures.task("c", dependsOn: ["a"]),
+            Fixtures.task("a", dependsOn: ["b"]), Fixtures.task("b", dependsOn: ["c"]),
+            Fixtures.task("c", dependsOn: ["a"]),
         ]
         let refusal = given.when(.addAdvanceTasks(tasks)).refusal
         // Then the refusal lists the cycle in order
@@ -25,7 +26,9 @@ struct DeskRulesTests {
         events.append(DeskEvent(at: Fixtures.opened.instant, .advanceTasksAdded([Fixtures.task("survey")])))
         let given = Given(events)
         // A self-dependency is the smallest cycle
-        #expect(given.when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["sweep"])])).refusal == .dependencyCycle(["sweep", "sweep"]))
+        #expect(
+            given.when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["sweep"])])).refusal
+                == .dependencyCycle(["sweep", "sweep"]))
         // A chain on existing tasks is fine
         let accepted = given.when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["survey"])]))
         #expect(accepted.events?.count == 1)
@@ -33,7 +36,8 @@ struct DeskRulesTests {
 
     @Test("a dependency on a task that does not exist is refused")
     func danglingDependency() {
-        let refusal = Given(Fixtures.desk).when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["nowhere"])])).refusal
+        let refusal = Given(Fixtures.desk).when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["nowhere"])]))
+            .refusal
         #expect(refusal == .unknownReference(field: "depends_on", kind: "advance task", id: "nowhere"))
     }
 
@@ -53,14 +57,19 @@ struct DeskRulesTests {
     func signalNeedsAttribution() {
         let given = Given(Fixtures.desk)
         #expect(given.when(.recordSignal(Fixtures.signal("s1", attribution: []))).refusal?.field == "attribution")
-        #expect(given.when(.recordSignal(Fixtures.signal("s1", attribution: ["Choe Son Hui", " "]))).refusal?.field == "attribution")
+        #expect(
+            given.when(.recordSignal(Fixtures.signal("s1", attribution: ["Choe Son Hui", " "]))).refusal?.field
+                == "attribution")
         let accepted = given.when(.recordSignal(Fixtures.signal("s1", attribution: ["Choe Son Hui", "KCNA"])))
         #expect(accepted.events?.first?.at == Fixtures.kst("06-29 13:00").instant)
     }
 
     @Test(
         "venues need coordinates in range",
-        arguments: [(37.9, 126.6, nil), (91.0, 0.0, "latitude"), (-90.5, 0.0, "latitude"), (0.0, 180.5, "longitude"), (0.0, -181.0, "longitude")]
+        arguments: [
+            (37.9, 126.6, nil), (91.0, 0.0, "latitude"), (-90.5, 0.0, "latitude"), (0.0, 180.5, "longitude"),
+            (0.0, -181.0, "longitude"),
+        ]
             as [(Double, Double, String?)])
     func venueCoordinates(latitude: Double, longitude: Double, refusedField: String?) {
         var venue = Fixtures.panmunjom
@@ -69,9 +78,12 @@ struct DeskRulesTests {
         #expect(Given(Fixtures.desk).when(.registerVenue(venue)).refusal?.field == refusedField)
     }
 
-    @Test("time zones must be IANA names this machine knows", arguments: [
-        ("Asia/Seoul", true), ("America/New_York", true), ("UTC", true), ("KST", false), ("GMT+9", false), ("Asia/Atlantis", false),
-    ])
+    @Test(
+        "time zones must be IANA names this machine knows",
+        arguments: [
+            ("Asia/Seoul", true), ("America/New_York", true), ("UTC", true), ("KST", false), ("GMT+9", false),
+            ("Asia/Atlantis", false),
+        ])
     func timeZones(name: String, valid: Bool) {
         #expect(((try? TimeZoneID.validated(name, field: "zone")) != nil) == valid)
     }
@@ -102,12 +114,16 @@ struct DeskRulesTests {
     @Test("a deadline is resolved once, to met or missed")
     func deadlineResolution() throws {
         var events = Fixtures.desk
-        let deadline = Deadline(id: "proposal", title: "Proposal", engagement: Fixtures.engagementID, owedBy: "us", due: Fixtures.kst("06-30 00:00"))
+        let deadline = Deadline(
+            id: "proposal", title: "Proposal", engagement: Fixtures.engagementID, owedBy: "us",
+            due: Fixtures.kst("06-30 00:00"))
         events.append(DeskEvent(at: Fixtures.opened.instant, .deadlineSet(deadline)))
         let given = Given(events)
         let met = ResolveDeadline(deadline: "proposal", status: .met, at: Fixtures.kst("06-29 23:30"), note: "fax")
         let resolved = try #require(given.when(.resolveDeadline(met)).events)
-        #expect(given.when(.resolveDeadline(ResolveDeadline(deadline: "proposal", status: .open, at: met.at, note: ""))).refusal?.field == "status")
+        #expect(
+            given.when(.resolveDeadline(ResolveDeadline(deadline: "proposal", status: .open, at: met.at, note: "")))
+                .refusal?.field == "status")
         let after = Given(events + resolved)
         #expect(after.state.deadlines["proposal"]?.status == .met)
         #expect(after.when(.resolveDeadline(met)).refusal == .deadlineAlreadyResolved("proposal", .met))
@@ -137,15 +153,40 @@ private let referenceCases: [(DeskCommand, String, String)] = {
     return [
         (.registerPrincipal(Principal(id: "moon", name: "Moon", title: "President", party: "rok")), "party", "rok"),
         (.openEngagement(engagement), "venues", "atlantis"),
-        (.moveEngagement(MoveEngagement(engagement: "ghost", to: .exploring, at: at, by: "x", reason: "y")), "engagement", "ghost"),
-        (.recordContactAttempt(ContactAttempt(id: "a1", channel: "pigeon", engagement: nil, at: at, outcome: .unanswered, note: "")), "channel", "pigeon"),
-        (.recordContactAttempt(ContactAttempt(id: "a1", channel: "dmz-hotline", engagement: "ghost", at: at, outcome: .unanswered, note: "")), "engagement", "ghost"),
-        (.changeChannelStatus(ChangeChannelStatus(channel: "pigeon", to: .active, at: at, reason: "rang")), "channel", "pigeon"),
-        (.definePlaybook(Playbook(id: "p", name: "P", engagement: Fixtures.engagementID, steps: [PlaybookStep(channel: "pigeon", wait: Minutes(30))])), "steps[0].channel", "pigeon"),
+        (
+            .moveEngagement(MoveEngagement(engagement: "ghost", to: .exploring, at: at, by: "x", reason: "y")),
+            "engagement", "ghost"
+        ),
+        (
+            .recordContactAttempt(
+                ContactAttempt(id: "a1", channel: "pigeon", engagement: nil, at: at, outcome: .unanswered, note: "")),
+            "channel", "pigeon"
+        ),
+        (
+            .recordContactAttempt(
+                ContactAttempt(
+                    id: "a1", channel: "dmz-hotline", engagement: "ghost", at: at, outcome: .unanswered, note: "")),
+            "engagement", "ghost"
+        ),
+        (
+            .changeChannelStatus(ChangeChannelStatus(channel: "pigeon", to: .active, at: at, reason: "rang")),
+            "channel", "pigeon"
+        ),
+        (
+            .definePlaybook(
+                Playbook(
+                    id: "p", name: "P", engagement: Fixtures.engagementID,
+                    steps: [PlaybookStep(channel: "pigeon", wait: Minutes(30))])), "steps[0].channel", "pigeon"
+        ),
         (.setDeadline(Deadline(id: "d", title: "D", engagement: nil, owedBy: "rok", due: at)), "owed_by", "rok"),
         (.resolveDeadline(ResolveDeadline(deadline: "ghost", status: .met, at: at, note: "")), "deadline", "ghost"),
         (.updateAdvanceTask(UpdateAdvanceTask(task: "ghost", status: .done, at: at)), "task", "ghost"),
-        (.recordSignal(Signal(id: "s", engagement: "ghost", at: at, summary: "S", quote: nil, attribution: ["A"], stance: .open, grade: try! AdmiraltyGrade(parsing: "A1"))), "engagement", "ghost"),
+        (
+            .recordSignal(
+                Signal(
+                    id: "s", engagement: "ghost", at: at, summary: "S", quote: nil, attribution: ["A"], stance: .open,
+                    grade: try! AdmiraltyGrade(parsing: "A1"))), "engagement", "ghost"
+        ),
         (.planTrip(Trip(id: "t", title: "T", principal: "nobody", stays: [], commitments: [])), "principal", "nobody"),
     ]
 }()

@@ -37,7 +37,8 @@ private func events(reaching state: EngagementState) -> [DeskEvent] {
             DeskEvent(
                 at: at.instant,
                 .engagementMoved(
-                    Fixtures.engagementID, EngagementTransition(from: current, to: target, at: at, by: "test", reason: "step"))))
+                    Fixtures.engagementID,
+                    EngagementTransition(from: current, to: target, at: at, by: "test", reason: "step"))))
         current = target
     }
     return events
@@ -45,13 +46,16 @@ private func events(reaching state: EngagementState) -> [DeskEvent] {
 
 @Suite("Engagement lifecycle")
 struct LifecycleTests {
-    @Test("every transition is allowed exactly as DESIGN.md lists it, and refusals name engagement, state and target", arguments: transitionMatrix)
+    @Test(
+        "every transition is allowed exactly as DESIGN.md lists it, and refusals name engagement, state and target",
+        arguments: transitionMatrix)
     func transition(from: EngagementState, to: EngagementState, allowed: Bool) throws {
         // Given an engagement in state `from`
         let given = Given(events(reaching: from))
         try #require(given.state.engagements[Fixtures.engagementID]?.state == from)
         // When it is moved to `to`
-        let move = MoveEngagement(engagement: Fixtures.engagementID, to: to, at: Fixtures.kst("06-30 12:00"), by: "officer", reason: "test")
+        let move = MoveEngagement(
+            engagement: Fixtures.engagementID, to: to, at: Fixtures.kst("06-30 12:00"), by: "officer", reason: "test")
         let result = given.when(.moveEngagement(move))
         // Then it moves, or the refusal names engagement, current state and target
         if allowed {
@@ -71,14 +75,20 @@ struct LifecycleTests {
     @Test("a move dated before the previous move is refused")
     func moveBackInTime() {
         let given = Given(events(reaching: .outreach))
-        let move = MoveEngagement(engagement: Fixtures.engagementID, to: .inContact, at: Fixtures.kst("06-29 07:00"), by: "officer", reason: "late entry")
+        let move = MoveEngagement(
+            engagement: Fixtures.engagementID, to: .inContact, at: Fixtures.kst("06-29 07:00"), by: "officer",
+            reason: "late entry")
         #expect(given.when(.moveEngagement(move)).refusal?.field == "at")
     }
 
     @Test("a move needs a reason and who made it")
     func moveNeedsReason() {
         let given = Given(Fixtures.desk)
-        let move = MoveEngagement(engagement: Fixtures.engagementID, to: .exploring, at: Fixtures.kst("06-29 07:00"), by: "officer", reason: "  ")
-        #expect(given.when(.moveEngagement(move)).refusal == .invalidValue(field: "reason", expected: "some text", found: ""))
+        let move = MoveEngagement(
+            engagement: Fixtures.engagementID, to: .exploring, at: Fixtures.kst("06-29 07:00"), by: "officer",
+            reason: "  ")
+        #expect(
+            given.when(.moveEngagement(move)).refusal
+                == .invalidValue(field: "reason", expected: "some text", found: ""))
     }
 }

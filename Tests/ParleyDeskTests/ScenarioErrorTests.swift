@@ -87,19 +87,46 @@ struct ScenarioErrorTests {
         #expect(contents.state.engagements["dmz"]?.state == .exploring)
     }
 
-    @Test("each error names file, line, column, field, and what was expected and found", arguments: [
-        BrokenLine(what: "an unknown time zone", line: 20, replacement: "    zone: Asia/Atlantis", expectedLine: 20, expectedColumn: 11, field: "venues[0].zone", reason: "expected an IANA time zone such as Asia/Seoul, found 'Asia/Atlantis'"),
-        BrokenLine(what: "a bad grade", line: 55, replacement: "    grade: G7", expectedLine: 55, expectedColumn: 12, field: "signals[0].grade", reason: "expected an Admiralty grade: source A–F and information 1–6, e.g. B2, found 'G7'"),
-        BrokenLine(what: "a dangling reference", line: 27, replacement: "    venues: [atlantis]", expectedLine: 27, expectedColumn: 13, field: "engagements[0].venues", reason: "no venue with id 'atlantis' on this desk"),
-        BrokenLine(what: "a dependency cycle", line: 47, replacement: "    duration: 2h\n    depends_on: [survey]", expectedLine: 41, expectedColumn: 17, field: "tasks[0].depends_on", reason: "survey → sweep → survey"),
-        BrokenLine(what: "an illegal history", line: 30, replacement: "      - to: confirmed", expectedLine: 30, expectedColumn: 13, field: "engagements[0].history[0].to", reason: "engagement 'dmz' is idea and cannot move to confirmed"),
-        BrokenLine(what: "a misspelt field", line: 18, replacement: "    lattitude: 37.95", expectedLine: 18, expectedColumn: 5, field: "venues[0]", reason: "unknown field 'lattitude'"),
-        BrokenLine(what: "an empty attribution chain", line: 53, replacement: "    attribution: []", expectedLine: 53, expectedColumn: 18, field: "signals[0].attribution", reason: "the original speaker or source"),
-        BrokenLine(what: "an impossible time", line: 31, replacement: "        at: 2019-06-29 25:00", expectedLine: 31, expectedColumn: 13, field: "engagements[0].history[0].at", reason: "found '2019-06-29 25:00'"),
-        BrokenLine(what: "a missing required field", line: 13, replacement: "    title: \"President\"", expectedLine: 12, expectedColumn: 5, field: "principals[0].name", reason: "missing (required)"),
-        BrokenLine(what: "a word where a number belongs", line: 19, replacement: "    longitude: east", expectedLine: 19, expectedColumn: 16, field: "venues[0].longitude", reason: "expected a number, found 'east'"),
-        BrokenLine(what: "an unknown state", line: 30, replacement: "      - to: maybe", expectedLine: 30, expectedColumn: 13, field: "engagements[0].history[0].to", reason: "expected one of idea, exploring"),
-    ])
+    @Test(
+        "each error names file, line, column, field, and what was expected and found",
+        arguments: [
+            BrokenLine(
+                what: "an unknown time zone", line: 20, replacement: "    zone: Asia/Atlantis", expectedLine: 20,
+                expectedColumn: 11, field: "venues[0].zone",
+                reason: "expected an IANA time zone such as Asia/Seoul, found 'Asia/Atlantis'"),
+            BrokenLine(
+                what: "a bad grade", line: 55, replacement: "    grade: G7", expectedLine: 55, expectedColumn: 12,
+                field: "signals[0].grade",
+                reason: "expected an Admiralty grade: source A–F and information 1–6, e.g. B2, found 'G7'"),
+            BrokenLine(
+                what: "a dangling reference", line: 27, replacement: "    venues: [atlantis]", expectedLine: 27,
+                expectedColumn: 13, field: "engagements[0].venues", reason: "no venue with id 'atlantis' on this desk"),
+            BrokenLine(
+                what: "a dependency cycle", line: 47, replacement: "    duration: 2h\n    depends_on: [survey]",
+                expectedLine: 41, expectedColumn: 17, field: "tasks[0].depends_on", reason: "survey → sweep → survey"),
+            BrokenLine(
+                what: "an illegal history", line: 30, replacement: "      - to: confirmed", expectedLine: 30,
+                expectedColumn: 13, field: "engagements[0].history[0].to",
+                reason: "engagement 'dmz' is idea and cannot move to confirmed"),
+            BrokenLine(
+                what: "a misspelt field", line: 18, replacement: "    lattitude: 37.95", expectedLine: 18,
+                expectedColumn: 5, field: "venues[0]", reason: "unknown field 'lattitude'"),
+            BrokenLine(
+                what: "an empty attribution chain", line: 53, replacement: "    attribution: []", expectedLine: 53,
+                expectedColumn: 18, field: "signals[0].attribution", reason: "the original speaker or source"),
+            BrokenLine(
+                what: "an impossible time", line: 31, replacement: "        at: 2019-06-29 25:00", expectedLine: 31,
+                expectedColumn: 13, field: "engagements[0].history[0].at", reason: "found '2019-06-29 25:00'"),
+            BrokenLine(
+                what: "a missing required field", line: 13, replacement: "    title: \"President\"", expectedLine: 12,
+                expectedColumn: 5, field: "principals[0].name", reason: "missing (required)"),
+            BrokenLine(
+                what: "a word where a number belongs", line: 19, replacement: "    longitude: east", expectedLine: 19,
+                expectedColumn: 16, field: "venues[0].longitude", reason: "expected a number, found 'east'"),
+            BrokenLine(
+                what: "an unknown state", line: 30, replacement: "      - to: maybe", expectedLine: 30,
+                expectedColumn: 13, field: "engagements[0].history[0].to", reason: "expected one of idea, exploring"),
+        ])
     func located(broken: BrokenLine) {
         let text = scenario(replacing: broken.line, with: broken.replacement)
         #expect {

@@ -8,13 +8,15 @@ struct ZonedTimeTests {
         try ZonedTime.parse(text, field: "at", defaultZone: defaultZone)
     }
 
-    @Test("local times in Seoul, Tokyo and New York are stored as the right UTC instant", arguments: [
-        ("2019-06-29 07:51 Asia/Seoul", "2019-06-28T22:51:00.000Z", "2019-06-29 07:51 KST"),
-        ("2019-06-29 07:51 Asia/Tokyo", "2019-06-28T22:51:00.000Z", "2019-06-29 07:51 JST"),
-        ("2026-01-15 09:00 America/New_York", "2026-01-15T14:00:00.000Z", "2026-01-15 09:00 EST"),
-        ("2026-07-15 09:00 America/New_York", "2026-07-15T13:00:00.000Z", "2026-07-15 09:00 EDT"),
-        ("2019-06-29T07:51:30Z", "2019-06-29T07:51:30.000Z", "2019-06-29 07:51 UTC"),
-    ])
+    @Test(
+        "local times in Seoul, Tokyo and New York are stored as the right UTC instant",
+        arguments: [
+            ("2019-06-29 07:51 Asia/Seoul", "2019-06-28T22:51:00.000Z", "2019-06-29 07:51 KST"),
+            ("2019-06-29 07:51 Asia/Tokyo", "2019-06-28T22:51:00.000Z", "2019-06-29 07:51 JST"),
+            ("2026-01-15 09:00 America/New_York", "2026-01-15T14:00:00.000Z", "2026-01-15 09:00 EST"),
+            ("2026-07-15 09:00 America/New_York", "2026-07-15T13:00:00.000Z", "2026-07-15 09:00 EDT"),
+            ("2019-06-29T07:51:30Z", "2019-06-29T07:51:30.000Z", "2019-06-29 07:51 UTC"),
+        ])
     func instants(text: String, utc: String, display: String) throws {
         let time = try parse(text)
         #expect(InstantText.format(time.instant) == utc)
@@ -47,10 +49,12 @@ struct ZonedTimeTests {
         #expect(throws: DeskError.self) { try parse("2026-11-01 01:30 +09:00 America/New_York") }
     }
 
-    @Test("the scenario form reads back to the same time", arguments: [
-        "2019-06-29 07:51 Asia/Seoul", "~2019-06-29 13:00 Asia/Seoul", "2025-10-10 09:00:30 America/New_York",
-        "2026-03-08 03:00 America/New_York",
-    ])
+    @Test(
+        "the scenario form reads back to the same time",
+        arguments: [
+            "2019-06-29 07:51 Asia/Seoul", "~2019-06-29 13:00 Asia/Seoul", "2025-10-10 09:00:30 America/New_York",
+            "2026-03-08 03:00 America/New_York",
+        ])
     func scenarioRoundTrip(text: String) throws {
         let time = try parse(text)
         #expect(time.scenarioText == text)
@@ -71,10 +75,12 @@ struct ZonedTimeTests {
         #expect(throws: DeskError.self) { try parse("2019-06-29 07:51") }
     }
 
-    @Test("malformed times are refused with what was expected", arguments: [
-        "yesterday", "2019-13-01 10:00 Asia/Seoul", "2019-02-30 10:00 Asia/Seoul", "2019-06-29 25:00 Asia/Seoul",
-        "2019-06-29 07:51 Asia/Atlantis", "2019-06-29 07:51 Asia/Seoul extra",
-    ])
+    @Test(
+        "malformed times are refused with what was expected",
+        arguments: [
+            "yesterday", "2019-13-01 10:00 Asia/Seoul", "2019-02-30 10:00 Asia/Seoul", "2019-06-29 25:00 Asia/Seoul",
+            "2019-06-29 07:51 Asia/Atlantis", "2019-06-29 07:51 Asia/Seoul extra",
+        ])
     func malformed(text: String) {
         #expect {
             try parse(text)

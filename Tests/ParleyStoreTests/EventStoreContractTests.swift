@@ -44,7 +44,8 @@ struct EventStoreContractTests {
         #expect(try await store.read(desk: "dmz-2019", from: 1).count == 2)
     }
 
-    @Test("of writers racing on one version exactly one wins and the chain stays linear", arguments: StoreEngine.allCases)
+    @Test(
+        "of writers racing on one version exactly one wins and the chain stays linear", arguments: StoreEngine.allCases)
     func race(engine: StoreEngine) async throws {
         let store = try engine.make().store
         _ = try await store.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
@@ -82,14 +83,18 @@ struct EventStoreContractTests {
         #expect(try await store.version(of: "nowhere") == 0)
     }
 
-    @Test("the chain verifies, and a payload changed behind the store's back is caught at its sequence", arguments: StoreEngine.allCases)
+    @Test(
+        "the chain verifies, and a payload changed behind the store's back is caught at its sequence",
+        arguments: StoreEngine.allCases)
     func chain(engine: StoreEngine) async throws {
         let (store, tamper) = try engine.make()
         let events = try Fixtures.desk.map {
             try PendingEvent($0, id: UUID(), actor: "officer", recordedAt: Fixtures.opened.instant)
         }
         let written = try await store.append(events, to: "dmz-2019", expectedVersion: 0)
-        #expect(ChainVerification.verify(try await store.read(desk: "dmz-2019", from: 1)) == .intact(count: events.count, head: written.last!.hash))
+        #expect(
+            ChainVerification.verify(try await store.read(desk: "dmz-2019", from: 1))
+                == .intact(count: events.count, head: written.last!.hash))
         // The engagement is the last fixture event; its title contains "Handshake".
         try await tamper("dmz-2019", Int64(events.count))
         let verdict = ChainVerification.verify(try await store.read(desk: "dmz-2019", from: 1))

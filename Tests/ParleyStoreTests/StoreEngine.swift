@@ -4,7 +4,9 @@ import ParleyDesk
 import ParleyStore
 import ParleyStoreSQLite
 
-/// The engines the contract suite runs against. PostgreSQL joins when its issue lands.
+/// The engines the contract suite runs against.
+///
+/// PostgreSQL joins when its issue lands.
 enum StoreEngine: String, CaseIterable, CustomStringConvertible, Sendable {
     case memory
     case sqlite
@@ -16,16 +18,25 @@ enum StoreEngine: String, CaseIterable, CustomStringConvertible, Sendable {
         switch self {
         case .memory:
             let store = InMemoryEventStore()
-            return (store, { desk, sequence in
-                var event = try await store.read(desk: desk, from: sequence)[0]
-                event.payload = Data(String(decoding: event.payload, as: UTF8.self).replacingOccurrences(of: "\"at\"", with: "\"at\" ").utf8)
-                store.overwrite(event)
-            })
+            return (
+                store,
+                { desk, sequence in
+                    var event = try await store.read(desk: desk, from: sequence)[0]
+                    event.payload = Data(
+                        String(decoding: event.payload, as: UTF8.self).replacingOccurrences(
+                            of: "\"at\"", with: "\"at\" "
+                        ).utf8)
+                    store.overwrite(event)
+                }
+            )
         case .sqlite:
             let path = try temporaryDatabasePath()
-            return (try SQLiteEventStore(path: path), { desk, sequence in
-                try SQLiteFile.tamper(path: path, desk: desk, sequence: sequence)
-            })
+            return (
+                try SQLiteEventStore(path: path),
+                { desk, sequence in
+                    try SQLiteFile.tamper(path: path, desk: desk, sequence: sequence)
+                }
+            )
         }
     }
 }
@@ -44,7 +55,8 @@ enum SQLiteFile {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(
-                sql: "UPDATE event SET payload = replace(payload, 'Handshake', 'Handshack') || ' ' WHERE desk = ? AND sequence = ?",
+                sql:
+                    "UPDATE event SET payload = replace(payload, 'Handshake', 'Handshack') || ' ' WHERE desk = ? AND sequence = ?",
                 arguments: [desk, sequence])
         }
     }

@@ -58,7 +58,8 @@ public enum DeskError: CategorizedError, Equatable, Sendable {
             "id: a \(kind) with id '\(id)' already exists"
         case .illegalTransition(let engagement, let from, let to):
             "engagement '\(engagement)' is \(from.label) and cannot move to \(to.label); allowed from \(from.label): "
-                + (from.allowedTargets.isEmpty ? "none (final state)" : from.allowedTargets.map(\.label).joined(separator: ", "))
+                + (from.allowedTargets.isEmpty
+                    ? "none (final state)" : from.allowedTargets.map(\.label).joined(separator: ", "))
         case .dependencyCycle(let cycle):
             "depends_on: advance tasks would depend on each other in a cycle: "
                 + cycle.map(\.rawValue).joined(separator: " → ")

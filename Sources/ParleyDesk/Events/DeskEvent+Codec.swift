@@ -58,35 +58,54 @@ extension DeskEvent {
         }
         do {
             switch type {
-            case "DeskOpened": let (at, v) = try read(DeskProfile.self); return DeskEvent(at: at, .deskOpened(v))
-            case "PartyRegistered": let (at, v) = try read(Party.self); return DeskEvent(at: at, .partyRegistered(v))
+            case "DeskOpened":
+                let (at, v) = try read(DeskProfile.self)
+                return DeskEvent(at: at, .deskOpened(v))
+            case "PartyRegistered":
+                let (at, v) = try read(Party.self)
+                return DeskEvent(at: at, .partyRegistered(v))
             case "PrincipalRegistered":
-                let (at, v) = try read(Principal.self); return DeskEvent(at: at, .principalRegistered(v))
-            case "VenueRegistered": let (at, v) = try read(Venue.self); return DeskEvent(at: at, .venueRegistered(v))
-            case "TripPlanned": let (at, v) = try read(Trip.self); return DeskEvent(at: at, .tripPlanned(v))
+                let (at, v) = try read(Principal.self)
+                return DeskEvent(at: at, .principalRegistered(v))
+            case "VenueRegistered":
+                let (at, v) = try read(Venue.self)
+                return DeskEvent(at: at, .venueRegistered(v))
+            case "TripPlanned":
+                let (at, v) = try read(Trip.self)
+                return DeskEvent(at: at, .tripPlanned(v))
             case "EngagementOpened":
-                let (at, v) = try read(Engagement.self); return DeskEvent(at: at, .engagementOpened(v))
+                let (at, v) = try read(Engagement.self)
+                return DeskEvent(at: at, .engagementOpened(v))
             case "EngagementMoved":
                 let (at, v) = try read(Moved.self)
                 return DeskEvent(at: at, .engagementMoved(v.engagement, v.transition))
             case "ChannelRegistered":
-                let (at, v) = try read(Channel.self); return DeskEvent(at: at, .channelRegistered(v))
+                let (at, v) = try read(Channel.self)
+                return DeskEvent(at: at, .channelRegistered(v))
             case "ChannelStatusChanged":
                 let (at, v) = try read(StatusChanged.self)
                 return DeskEvent(at: at, .channelStatusChanged(v.channel, v.change))
             case "ContactAttemptRecorded":
-                let (at, v) = try read(ContactAttempt.self); return DeskEvent(at: at, .contactAttemptRecorded(v))
-            case "PlaybookDefined": let (at, v) = try read(Playbook.self); return DeskEvent(at: at, .playbookDefined(v))
-            case "DeadlineSet": let (at, v) = try read(Deadline.self); return DeskEvent(at: at, .deadlineSet(v))
+                let (at, v) = try read(ContactAttempt.self)
+                return DeskEvent(at: at, .contactAttemptRecorded(v))
+            case "PlaybookDefined":
+                let (at, v) = try read(Playbook.self)
+                return DeskEvent(at: at, .playbookDefined(v))
+            case "DeadlineSet":
+                let (at, v) = try read(Deadline.self)
+                return DeskEvent(at: at, .deadlineSet(v))
             case "DeadlineResolved":
                 let (at, v) = try read(Resolved.self)
                 return DeskEvent(at: at, .deadlineResolved(v.deadline, v.status, at: v.at, note: v.note))
             case "AdvanceTasksAdded":
-                let (at, v) = try read([AdvanceTask].self); return DeskEvent(at: at, .advanceTasksAdded(v))
+                let (at, v) = try read([AdvanceTask].self)
+                return DeskEvent(at: at, .advanceTasksAdded(v))
             case "AdvanceTaskUpdated":
                 let (at, v) = try read(TaskUpdated.self)
                 return DeskEvent(at: at, .advanceTaskUpdated(v.task, v.status, at: v.at))
-            case "SignalRecorded": let (at, v) = try read(Signal.self); return DeskEvent(at: at, .signalRecorded(v))
+            case "SignalRecorded":
+                let (at, v) = try read(Signal.self)
+                return DeskEvent(at: at, .signalRecorded(v))
             default: throw EventDecodingError(type: type, reason: "unknown event type")
             }
         } catch let error as EventDecodingError {

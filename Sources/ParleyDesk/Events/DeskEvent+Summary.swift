@@ -11,11 +11,13 @@ extension DeskEvent {
         case .engagementOpened(let engagement): "engagement \(engagement.id) opened: \(engagement.title)"
         case .engagementMoved(let id, let move):
             "engagement \(id): \(move.from.label) → \(move.to.label) (by \(move.by)): \(move.reason)"
-        case .channelRegistered(let channel): "channel \(channel.id) (\(channel.kind.rawValue)): \(channel.status.rawValue)"
+        case .channelRegistered(let channel):
+            "channel \(channel.id) (\(channel.kind.rawValue)): \(channel.status.rawValue)"
         case .channelStatusChanged(let id, let change):
             "channel \(id): \(change.from.rawValue) → \(change.to.rawValue): \(change.reason)"
         case .contactAttemptRecorded(let attempt):
-            "attempt on \(attempt.channel): \(attempt.outcome.rawValue)" + (attempt.note.isEmpty ? "" : ": \(attempt.note)")
+            "attempt on \(attempt.channel): \(attempt.outcome.rawValue)"
+                + (attempt.note.isEmpty ? "" : ": \(attempt.note)")
         case .playbookDefined(let playbook):
             "playbook \(playbook.id): " + playbook.steps.map { "\($0.channel) (\($0.wait))" }.joined(separator: " → ")
         case .deadlineSet(let deadline): "deadline \(deadline.id) set: \(deadline.title), due \(deadline.due.display)"

@@ -1,6 +1,7 @@
-/// How far a signal can be trusted on the Admiralty scale: the source's reliability (A completely
-/// reliable … E unreliable, F cannot be judged) and the information's credibility (1 confirmed … 5
-/// improbable, 6 cannot be judged). Written `B2`.
+/// How far a signal can be trusted on the Admiralty scale, written `B2`.
+///
+/// The letter is the source's reliability (A completely reliable … E unreliable, F cannot be judged),
+/// the digit the information's credibility (1 confirmed … 5 improbable, 6 cannot be judged).
 public struct AdmiraltyGrade: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A–F.
     public let source: Character

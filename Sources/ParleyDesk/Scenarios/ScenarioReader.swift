@@ -43,7 +43,8 @@ public struct ScenarioReader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            ScenarioError(file: file, line: mark.line, column: mark.column, field: "", reason: "YAML syntax: \(problem)")
+            ScenarioError(
+                file: file, line: mark.line, column: mark.column, field: "", reason: "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             ScenarioError(
                 file: file, line: context.mark.line, column: context.mark.column, field: "",
@@ -77,7 +78,8 @@ public struct ScenarioReader {
                 id: try id(item), name: try item.required("name").nonEmptyText(),
                 city: try item.optional("city")?.text() ?? "",
                 coordinates: Coordinates(
-                    latitude: try item.required("latitude").number(), longitude: try item.required("longitude").number()),
+                    latitude: try item.required("latitude").number(), longitude: try item.required("longitude").number()
+                ),
                 zone: try item.required("zone").parse { (text) throws(DeskError) in
                     try TimeZoneID.validated(text, field: "zone")
                 })
@@ -102,7 +104,9 @@ public struct ScenarioReader {
 
     private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: ["name", "title", "zone", "opened"])
-        zone = try item.required("zone").parse { (text) throws(DeskError) in try TimeZoneID.validated(text, field: "zone") }
+        zone = try item.required("zone").parse { (text) throws(DeskError) in
+            try TimeZoneID.validated(text, field: "zone")
+        }
         let name = try item.required("name").parse { (text) throws(DeskError) in
             try Identifier<DeskProfile>.validated(text, field: "name").rawValue
         }
@@ -151,7 +155,9 @@ public struct ScenarioReader {
         }
         let engagement = Engagement(
             id: try id(item), title: try item.required("title").nonEmptyText(),
-            principals: try item.required("principals").list().map { (cursor) throws(ScenarioError) in try identifier(cursor) },
+            principals: try item.required("principals").list().map { (cursor) throws(ScenarioError) in
+                try identifier(cursor)
+            },
             counterpart: try id(item, "counterpart"), purpose: try item.optional("purpose")?.text() ?? "",
             priority: try item.optional("priority")?.integer() ?? 3, trip: try optionalID(item, "trip"),
             duration: try item.required("duration").parse { (text) throws(DeskError) in
@@ -206,7 +212,9 @@ public struct ScenarioReader {
     }
 
     private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note"])
+        try item.requireMapping(allowed: [
+            "id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note",
+        ])
         let deadline = Deadline(
             id: try id(item), title: try item.required("title").nonEmptyText(),
             engagement: try optionalID(item, "engagement"), owedBy: try id(item, "owed_by"),
@@ -215,7 +223,9 @@ public struct ScenarioReader {
         let status = try item.optional("status")?.choice(DeadlineStatus.self) ?? .open
         let note = try item.optional("note")?.text() ?? ""
         if status == .open {
-            if let resolved = item.optional("resolved_at") { throw resolved.error("an open deadline has no resolved_at") }
+            if let resolved = item.optional("resolved_at") {
+                throw resolved.error("an open deadline has no resolved_at")
+            }
             return
         }
         let at = try time(item.required("resolved_at"))
@@ -228,7 +238,8 @@ public struct ScenarioReader {
         var updates: [(UpdateAdvanceTask, YAMLCursor)] = []
         for item in items {
             try item.requireMapping(allowed: [
-                "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "status", "status_at",
+                "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "status",
+                "status_at",
             ])
             let task = AdvanceTask(
                 id: try id(item), title: try item.required("title").nonEmptyText(),
@@ -240,7 +251,9 @@ public struct ScenarioReader {
                 leadTime: try item.optional("lead_time")?.parse { (text) throws(DeskError) in
                     try Minutes.parse(text, field: "lead_time")
                 } ?? Minutes(0),
-                dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in try identifier(cursor) })
+                dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in
+                    try identifier(cursor)
+                })
             tasks.append(task)
             cursors[task.id.rawValue] = item
             let status = try item.optional("status")?.choice(TaskStatus.self) ?? .pending

@@ -132,7 +132,8 @@ public enum ScenarioWriter {
             out.field(2, "at", time: signal.at)
             out.field(2, "summary", text: signal.summary)
             if let quote = signal.quote { out.field(2, "quote", text: quote) }
-            out.field(2, "attribution", plain: "[" + signal.attribution.map(YAMLLines.quoted).joined(separator: ", ") + "]")
+            out.field(
+                2, "attribution", plain: "[" + signal.attribution.map(YAMLLines.quoted).joined(separator: ", ") + "]")
             out.field(2, "stance", plain: signal.stance.rawValue)
             out.field(2, "grade", plain: signal.grade.description)
         }
@@ -149,7 +150,9 @@ private struct YAMLLines {
     }
 
     mutating func field(_ indent: Int, _ key: String, plain: String) { line(indent, "\(key): \(plain)") }
-    mutating func field(_ indent: Int, _ key: String, text value: String) { line(indent, "\(key): \(Self.quoted(value))") }
+    mutating func field(_ indent: Int, _ key: String, text value: String) {
+        line(indent, "\(key): \(Self.quoted(value))")
+    }
     mutating func field(_ indent: Int, _ key: String, time: ZonedTime) { field(indent, key, text: time.scenarioText) }
 
     /// The first field of a list item, behind its dash.

@@ -50,7 +50,8 @@ public struct TimeZoneID: Hashable, Sendable, Codable, CustomStringConvertible {
         "Asia/Kuala_Lumpur": ("MYT", "MYT"), "Asia/Manila": ("PHT", "PHT"), "Asia/Jakarta": ("WIB", "WIB"),
         "Asia/Kolkata": ("IST", "IST"), "Australia/Sydney": ("AEST", "AEDT"),
         "America/New_York": ("EST", "EDT"), "America/Chicago": ("CST", "CDT"), "America/Denver": ("MST", "MDT"),
-        "America/Los_Angeles": ("PST", "PDT"), "Pacific/Honolulu": ("HST", "HST"), "America/Anchorage": ("AKST", "AKDT"),
+        "America/Los_Angeles": ("PST", "PDT"), "Pacific/Honolulu": ("HST", "HST"),
+        "America/Anchorage": ("AKST", "AKDT"),
         "Europe/London": ("GMT", "BST"), "Europe/Paris": ("CET", "CEST"), "Europe/Berlin": ("CET", "CEST"),
         "Europe/Brussels": ("CET", "CEST"), "Europe/Moscow": ("MSK", "MSK"),
     ]

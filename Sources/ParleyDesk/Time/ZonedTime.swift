@@ -84,13 +84,15 @@ public struct ZonedTime: Hashable, Sendable, Codable {
         } else if let defaultZone {
             zone = defaultZone
         } else {
-            throw .invalidValue(field: field, expected: "a time that names its zone, e.g. 2019-06-29 07:51 Asia/Seoul", found: text)
+            throw .invalidValue(
+                field: field, expected: "a time that names its zone, e.g. 2019-06-29 07:51 Asia/Seoul", found: text)
         }
 
         let candidates = localCandidates(wallClock, in: zone.timeZone)
         if let offset {
             guard candidates.contains(where: { $0.offset == offset }) else {
-                throw .invalidValue(field: field, expected: "an offset that \(zone) uses at that local time", found: text)
+                throw .invalidValue(
+                    field: field, expected: "an offset that \(zone) uses at that local time", found: text)
             }
             return ZonedTime(wallClock.addingTimeInterval(-Double(offset)), zone: zone, approximate: approximate)
         }

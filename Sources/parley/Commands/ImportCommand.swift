@@ -27,6 +27,8 @@ struct ImportCommand: AsyncParsableCommand {
         let contents = try ScenarioReader.read(text, file: file)
         let ledger = try await store.open()
         let stored = try await ledger.importScenario(contents, actor: actor)
-        print("imported desk '\(contents.profile.name)': \(stored.count) events, head \(stored.last?.hash ?? EventHash.genesis)")
+        print(
+            "imported desk '\(contents.profile.name)': \(stored.count) events, head \(stored.last?.hash ?? EventHash.genesis)"
+        )
     }
 }

@@ -24,7 +24,8 @@ struct StressAppendCommand: AsyncParsableCommand {
         let ledger = try await store.open()
         let zone = try TimeZoneID.validated("UTC", field: "zone")
         if try await ledger.store.version(of: desk) == 0 {
-            let profile = DeskProfile(name: desk, title: "Crash drill", zone: zone, opened: ZonedTime(Date(), zone: zone))
+            let profile = DeskProfile(
+                name: desk, title: "Crash drill", zone: zone, opened: ZonedTime(Date(), zone: zone))
             _ = try await ledger.execute(.openDesk(profile), on: desk, actor: "stress")
             _ = try await ledger.execute(.registerParty(Party(id: "drill", name: "Drill")), on: desk, actor: "stress")
         }

@@ -16,7 +16,9 @@ struct TimelineCommand: AsyncParsableCommand {
     @Option(help: "Only events concerning this engagement id.")
     var engagement: String?
 
-    @Option(name: .customLong("as-of"), help: "Show the desk as it stood at this time (e.g. '2019-06-29 20:00 Asia/Seoul').")
+    @Option(
+        name: .customLong("as-of"), help: "Show the desk as it stood at this time (e.g. '2019-06-29 20:00 Asia/Seoul')."
+    )
     var asOf: String?
 
     func run() async throws {

@@ -13,7 +13,9 @@ struct StatusReport {
         lines.append("\(desk) — \(title) (as of \(ZonedTime.display(now, in: state.zone)))")
 
         lines.append("  Engagements by state")
-        let engagements = state.engagements.values.sorted { ($0.state, $0.priority, $0.id) < ($1.state, $1.priority, $1.id) }
+        let engagements = state.engagements.values.sorted {
+            ($0.state, $0.priority, $0.id) < ($1.state, $1.priority, $1.id)
+        }
         if engagements.isEmpty { lines.append("    none") }
         for engagement in engagements {
             let since = engagement.history.last.map { "; \(engagement.state.label) since \($0.at.display)" } ?? ""
@@ -23,7 +25,9 @@ struct StatusReport {
         }
 
         lines.append("  Open deadlines")
-        let open = state.deadlines.values.filter { $0.status == .open }.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }
+        let open = state.deadlines.values.filter { $0.status == .open }.sorted {
+            ($0.due.instant, $0.id) < ($1.due.instant, $1.id)
+        }
         if open.isEmpty { lines.append("    none") }
         for deadline in open {
             let left = deadline.due.instant.timeIntervalSince(now)
@@ -37,11 +41,13 @@ struct StatusReport {
         let channels = state.channels.values.sorted { $0.id < $1.id }
         if channels.isEmpty { lines.append("    none") }
         for channel in channels {
-            let last = state.attempts(on: channel.id).first.map {
-                "last attempt \($0.at.display): \($0.outcome.rawValue)"
-            } ?? "no attempts"
+            let last =
+                state.attempts(on: channel.id).first.map {
+                    "last attempt \($0.at.display): \($0.outcome.rawValue)"
+                } ?? "no attempts"
             lines.append(
-                "    \(pad(channel.id.rawValue, 18)) \(pad(channel.kind.rawValue, 18)) \(pad(channel.status.rawValue, 8)) \(last)")
+                "    \(pad(channel.id.rawValue, 18)) \(pad(channel.kind.rawValue, 18)) \(pad(channel.status.rawValue, 8)) \(last)"
+            )
         }
         return lines.joined(separator: "\n")
     }
