@@ -51,13 +51,15 @@ public struct PlanItem: Sendable, Equatable {
     public var windows: [ClosedRange<Double>]
     /// Whether every solution must include it.
     public var mandatory: Bool
-    /// A tour and start time it is fixed to, if any (a confirmed meeting).
+    /// A tour and start time it is fixed to, if any (a confirmed meeting); a pinned item is mandatory.
     public var pin: (tour: Int, start: Double)?
+    /// Items sharing a group are alternatives (one meeting at one of several venues): at most one is visited.
+    public var group: Int?
 
     /// An item at a location.
     public init(
         location: Int, duration: Double, score: Double, windows: [ClosedRange<Double>], mandatory: Bool = false,
-        pin: (tour: Int, start: Double)? = nil
+        pin: (tour: Int, start: Double)? = nil, group: Int? = nil
     ) {
         self.location = location
         self.duration = duration
@@ -65,12 +67,16 @@ public struct PlanItem: Sendable, Equatable {
         self.windows = windows
         self.mandatory = mandatory
         self.pin = pin
+        self.group = group
     }
+
+    /// Whether every solution must include it.
+    public var isRequired: Bool { mandatory || pin != nil }
 
     /// Items are equal when every field is, the pin included.
     public static func == (lhs: PlanItem, rhs: PlanItem) -> Bool {
         lhs.location == rhs.location && lhs.duration == rhs.duration && lhs.score == rhs.score
             && lhs.windows == rhs.windows && lhs.mandatory == rhs.mandatory
-            && lhs.pin?.tour == rhs.pin?.tour && lhs.pin?.start == rhs.pin?.start
+            && lhs.pin?.tour == rhs.pin?.tour && lhs.pin?.start == rhs.pin?.start && lhs.group == rhs.group
     }
 }

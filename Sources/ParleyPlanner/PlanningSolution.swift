@@ -41,3 +41,13 @@ public enum OmissionReason: Sendable, Equatable {
     /// The named tour lacks this much time to include it.
     case budgetExhausted(tour: Int, shortBy: Double)
 }
+
+extension PlanningSolution {
+    /// The total score of the visited items.
+    public func score(in problem: PlanningProblem) -> Double {
+        routes.joined().reduce(0) { $0 + problem.items[$1.item].score }
+    }
+
+    /// The visited item indices, in tour order.
+    public var visitedItems: [Int] { routes.flatMap { $0.map(\.item) } }
+}

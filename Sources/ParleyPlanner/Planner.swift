@@ -1,0 +1,43 @@
+/// The itinerary optimiser: which items to visit on which tour, in what order and when.
+public enum Planner {
+    /// Solves `problem` within the limits of `options`, returning the best itinerary found and a reason
+    /// for every optional item left out.
+    /// - Throws: `PlanningError.infeasible` naming a small set of mandatory or pinned items that cannot
+    ///   be scheduled together; `.invalidProblem` for malformed input; `.noLimit` when nothing would stop
+    ///   the search.
+    public static func solve(_ problem: PlanningProblem, options: PlannerOptions) throws(PlanningError)
+        -> PlanningSolution
+    {
+        guard options.iterationLimit != nil || (options.timeLimit != nil && options.clock != nil) else {
+            throw .noLimit
+        }
+        let compiled = try CompiledProblem(problem)
+        var random = SplitMix64(seed: options.seed)
+        let required = (0..<compiled.itemCount).filter { compiled.required[$0] }
+        guard let base = RequiredPlacement.place(required, problem: compiled, random: &random) else {
+            throw .infeasible(conflicting: RequiredPlacement.conflict(in: required, problem: compiled, random: &random))
+        }
+        // Optional items worth something and reachable by some tour on their own.
+        let candidates = (0..<compiled.itemCount).filter { item in
+            !compiled.required[item] && compiled.score[item] > 0
+                && compiled.tours.indices.contains { Route.isFeasible([item], tour: $0, problem: compiled) }
+        }
+        let search = IteratedLocalSearch(
+            problem: compiled, candidates: candidates, iterationLimit: options.iterationLimit,
+            timeLimit: options.timeLimit, clock: options.clock)
+
+        var best: SearchSolution
+        if let previous = options.warmStart {
+            var warm = WarmStart.solution(from: previous, base: base, problem: compiled)
+            warm.insertGreedily(problem: compiled, candidates: candidates, noise: 0, random: &random)
+            let searched = search.run(from: warm, random: &random)
+            // Keep the earlier itinerary (plus what newly fits) unless the search found a higher score.
+            best = searched.score > warm.score + CompiledProblem.epsilon ? searched : warm
+        } else {
+            best = search.run(from: base, random: &random)
+        }
+        var answer = best.solution(problem: compiled)
+        answer.omissions = OmissionExplainer.reasons(for: best, problem: compiled)
+        return answer
+    }
+}

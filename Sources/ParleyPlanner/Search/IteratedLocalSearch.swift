@@ -1,0 +1,69 @@
+/// The search: iterated local search with record-to-record acceptance.
+///
+/// Each iteration removes a random run of visits from every route (a stronger shake the longer nothing
+/// improves), refills greedily by score² / delay with a little noise, swaps in better items, and
+/// tightens routes to make room. A candidate within a shrinking margin of the best is kept as the next
+/// starting point; after a long stall the search restarts from the best. See docs/adr/0006-planner-search.md.
+struct IteratedLocalSearch {
+    let problem: CompiledProblem
+    let candidates: [Int]
+    let iterationLimit: Int?
+    let timeLimit: Double?
+    let clock: (@Sendable () -> Double)?
+
+    func run(from start: SearchSolution, random: inout SplitMix64) -> SearchSolution {
+        let began = clock?() ?? 0
+        var current = start
+        improve(&current, noise: 0, random: &random)
+        var best = current
+        var iteration = 0
+        var stall = 0
+        while !finished(iteration: iteration, began: began) {
+            iteration += 1
+            let progress = self.progress(iteration: iteration, began: began)
+            var candidate = current
+            let strength = min(0.5, 0.1 + Double(stall) / 400)
+            candidate.perturb(problem: problem, strength: strength, random: &random)
+            improve(&candidate, noise: 0.15, random: &random)
+            if isBetter(candidate, than: best) {
+                best = candidate
+                current = candidate
+                stall = 0
+                continue
+            }
+            stall += 1
+            let margin = 0.03 * (1 - progress) * best.score
+            if candidate.score >= best.score - margin {
+                current = candidate
+            }
+            if stall % 150 == 0 { current = best }
+        }
+        return best
+    }
+
+    private func improve(_ solution: inout SearchSolution, noise: Double, random: inout SplitMix64) {
+        solution.insertGreedily(problem: problem, candidates: candidates, noise: noise, random: &random)
+        solution.swapInBetterItems(problem: problem, candidates: candidates)
+        solution.tighten(problem: problem)
+        solution.insertGreedily(problem: problem, candidates: candidates, noise: 0, random: &random)
+    }
+
+    private func isBetter(_ candidate: SearchSolution, than best: SearchSolution) -> Bool {
+        if candidate.score > best.score + CompiledProblem.epsilon { return true }
+        return candidate.score > best.score - CompiledProblem.epsilon
+            && candidate.totalTime < best.totalTime - CompiledProblem.epsilon
+    }
+
+    private func finished(iteration: Int, began: Double) -> Bool {
+        if let iterationLimit, iteration >= iterationLimit { return true }
+        if let timeLimit, let clock, clock() - began >= timeLimit { return true }
+        return false
+    }
+
+    private func progress(iteration: Int, began: Double) -> Double {
+        var progress = 0.0
+        if let iterationLimit { progress = max(progress, Double(iteration) / Double(max(iterationLimit, 1))) }
+        if let timeLimit, let clock, timeLimit > 0 { progress = max(progress, (clock() - began) / timeLimit) }
+        return min(progress, 1)
+    }
+}
