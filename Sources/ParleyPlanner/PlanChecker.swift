@@ -24,20 +24,32 @@ public enum PlanChecker {
                 }
                 let item = problem.items[visit.item]
                 if !seen.insert(visit.item).inserted { found.append(.visitedTwice(item: visit.item)) }
-                if let group = item.group, !groups.insert(group).inserted { found.append(.groupVisitedTwice(group: group)) }
+                if let group = item.group, !groups.insert(group).inserted {
+                    found.append(.groupVisitedTwice(group: group))
+                }
                 let arrival = clock + problem.travel[location][item.location]
                 if abs(visit.arrival - arrival) > tolerance {
-                    found.append(.timeMismatch(tour: tourIndex, item: visit.item, field: "arrival", recorded: visit.arrival, recomputed: arrival))
+                    found.append(
+                        .timeMismatch(
+                            tour: tourIndex, item: visit.item, field: "arrival", recorded: visit.arrival,
+                            recomputed: arrival))
                 }
-                if visit.start < arrival - tolerance { found.append(.startsBeforeArrival(tour: tourIndex, item: visit.item)) }
-                let inWindow = item.windows.contains { visit.start >= $0.lowerBound - tolerance && visit.start <= $0.upperBound + tolerance }
+                if visit.start < arrival - tolerance {
+                    found.append(.startsBeforeArrival(tour: tourIndex, item: visit.item))
+                }
+                let inWindow = item.windows.contains {
+                    visit.start >= $0.lowerBound - tolerance && visit.start <= $0.upperBound + tolerance
+                }
                 if !inWindow { found.append(.outsideWindows(tour: tourIndex, item: visit.item, start: visit.start)) }
                 if let pin = item.pin, pin.tour != tourIndex || abs(pin.start - visit.start) > tolerance {
                     found.append(.pinMoved(item: visit.item))
                 }
                 let departure = visit.start + item.duration
                 if abs(visit.departure - departure) > tolerance {
-                    found.append(.timeMismatch(tour: tourIndex, item: visit.item, field: "departure", recorded: visit.departure, recomputed: departure))
+                    found.append(
+                        .timeMismatch(
+                            tour: tourIndex, item: visit.item, field: "departure", recorded: visit.departure,
+                            recomputed: departure))
                 }
                 clock = max(departure, visit.departure)
                 location = item.location

@@ -30,7 +30,8 @@ public enum PlanViolation: Equatable, Sendable, CustomStringConvertible {
         case .timeMismatch(let tour, let item, let field, let recorded, let recomputed):
             "tour \(tour), item \(item): \(field) recorded \(recorded), recomputed \(recomputed)"
         case .startsBeforeArrival(let tour, let item): "tour \(tour), item \(item): service starts before arrival"
-        case .outsideWindows(let tour, let item, let start): "tour \(tour), item \(item): start \(start) is outside its windows"
+        case .outsideWindows(let tour, let item, let start):
+            "tour \(tour), item \(item): start \(start) is outside its windows"
         case .budgetExceeded(let tour, let returnsAt, let latestEnd):
             "tour \(tour) returns at \(returnsAt), after its latest end \(latestEnd)"
         case .pinMoved(let item): "pinned item \(item) is not on its tour at its start time"

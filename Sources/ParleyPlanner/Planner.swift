@@ -24,7 +24,7 @@ public enum Planner {
         }
         let search = IteratedLocalSearch(
             problem: compiled, candidates: candidates, iterationLimit: options.iterationLimit,
-            timeLimit: options.timeLimit, clock: options.clock)
+            timeLimit: options.timeLimit, clock: options.clock, tuning: options.tuning)
 
         var best: SearchSolution
         if let previous = options.warmStart {

@@ -10,6 +10,8 @@ public struct PlannerOptions: Sendable {
     public var clock: (@Sendable () -> Double)?
     /// A previous itinerary to start from, so a re-plan moves as little as it can.
     public var warmStart: PlanningSolution?
+    /// The search's knobs; the defaults are the measured ones.
+    public var tuning = SearchTuning()
 
     /// Options; give an iteration limit, or a time limit with a clock, or both.
     public init(

@@ -46,7 +46,9 @@ public struct TOPTWInstance: Sendable {
         guard vertexLines.count >= customers + 1 else {
             throw FormatError(
                 line: (lines.last?.number ?? 1) + 1,
-                reason: "expected \(customers + 1) vertex lines (depot and \(customers) customers), found \(vertexLines.count)")
+                reason:
+                    "expected \(customers + 1) vertex lines (depot and \(customers) customers), found \(vertexLines.count)"
+            )
         }
         var x: [Double] = []
         var y: [Double] = []
@@ -56,7 +58,8 @@ public struct TOPTWInstance: Sendable {
         var close: [Double] = []
         for (index, line) in vertexLines.prefix(customers + 1).enumerated() {
             guard line.fields.count >= 7 else {
-                throw FormatError(line: line.number, reason: "expected 'i x y d S f a … O C', found \(line.fields.count) fields")
+                throw FormatError(
+                    line: line.number, reason: "expected 'i x y d S f a … O C', found \(line.fields.count) fields")
             }
             var numbers: [Double] = []
             for field in line.fields {
@@ -70,7 +73,8 @@ public struct TOPTWInstance: Sendable {
             }
             let (earliest, latest) = (numbers[numbers.count - 2], numbers[numbers.count - 1])
             guard earliest <= latest, numbers[3] >= 0 else {
-                throw FormatError(line: line.number, reason: "the window closes before it opens or the duration is negative")
+                throw FormatError(
+                    line: line.number, reason: "the window closes before it opens or the duration is negative")
             }
             x.append(numbers[1])
             y.append(numbers[2])
@@ -100,7 +104,9 @@ public struct TOPTWInstance: Sendable {
         let count = x.count
         let matrix = (0..<count).map { from in (0..<count).map { to in travel(from, to) } }
         let items = (1..<count).map { vertex in
-            PlanItem(location: vertex, duration: duration[vertex], score: score[vertex], windows: [open[vertex]...close[vertex]])
+            PlanItem(
+                location: vertex, duration: duration[vertex], score: score[vertex],
+                windows: [open[vertex]...close[vertex]])
         }
         let tour = Tour(start: 0, end: 0, earliestStart: open[0], latestEnd: close[0])
         return PlanningProblem(tours: Array(repeating: tour, count: tours), items: items, travel: matrix)

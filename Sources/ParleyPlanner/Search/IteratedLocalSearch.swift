@@ -10,6 +10,7 @@ struct IteratedLocalSearch {
     let iterationLimit: Int?
     let timeLimit: Double?
     let clock: (@Sendable () -> Double)?
+    let tuning: SearchTuning
 
     func run(from start: SearchSolution, random: inout SplitMix64) -> SearchSolution {
         let began = clock?() ?? 0
@@ -18,13 +19,14 @@ struct IteratedLocalSearch {
         var best = current
         var iteration = 0
         var stall = 0
+        var restarts = 0
         while !finished(iteration: iteration, began: began) {
             iteration += 1
             let progress = self.progress(iteration: iteration, began: began)
             var candidate = current
-            let strength = min(0.5, 0.1 + Double(stall) / 400)
+            let strength = min(tuning.maxStrength, tuning.minStrength + Double(stall) / tuning.strengthRamp)
             candidate.perturb(problem: problem, strength: strength, random: &random)
-            improve(&candidate, noise: 0.15, random: &random)
+            improve(&candidate, noise: tuning.noise, random: &random)
             if isBetter(candidate, than: best) {
                 best = candidate
                 current = candidate
@@ -32,20 +34,32 @@ struct IteratedLocalSearch {
                 continue
             }
             stall += 1
-            let margin = 0.03 * (1 - progress) * best.score
+            let margin = tuning.margin * (1 - progress) * best.score
             if candidate.score >= best.score - margin {
                 current = candidate
             }
-            if stall % 150 == 0 { current = best }
+            if stall % max(tuning.restartAfter, 1) == 0 {
+                restarts += 1
+                if tuning.freshEvery > 0 && restarts % tuning.freshEvery == 0 {
+                    // Leave the basin: start again from the required items alone, refilled with heavy noise.
+                    current = start
+                    current.perturb(problem: problem, strength: 1, random: &random)
+                    improve(&current, noise: 0.5, random: &random)
+                } else {
+                    current = best
+                }
+            }
         }
         return best
     }
 
     private func improve(_ solution: inout SearchSolution, noise: Double, random: inout SplitMix64) {
-        solution.insertGreedily(problem: problem, candidates: candidates, noise: noise, random: &random)
+        let exponent = tuning.scoreExponent == 0 ? Int.random(in: 1...2, using: &random) : tuning.scoreExponent
+        solution.insertGreedily(
+            problem: problem, candidates: candidates, noise: noise, exponent: exponent, random: &random)
         solution.swapInBetterItems(problem: problem, candidates: candidates)
         solution.tighten(problem: problem)
-        solution.insertGreedily(problem: problem, candidates: candidates, noise: 0, random: &random)
+        solution.insertGreedily(problem: problem, candidates: candidates, noise: 0, exponent: exponent, random: &random)
     }
 
     private func isBetter(_ candidate: SearchSolution, than best: SearchSolution) -> Bool {

@@ -12,7 +12,8 @@ enum OmissionExplainer {
             if !reachableAlone(item, problem: problem) {
                 reasons[item] = .noWindowReachable
             } else if !fitsAnywhere(item, in: skeleton, problem: problem) {
-                reasons[item] = blocker(of: item, in: skeleton, problem: problem).map { .clashesWith(item: $0) }
+                reasons[item] =
+                    blocker(of: item, in: skeleton, problem: problem).map { .clashesWith(item: $0) }
                     ?? shortfall(of: item, in: skeleton, problem: problem)
             } else {
                 reasons[item] = shortfall(of: item, in: solution, problem: problem)
@@ -39,7 +40,8 @@ enum OmissionExplainer {
             for position in route.items.indices {
                 var without = route
                 without.remove(at: position, problem: problem)
-                if (0...without.count).contains(where: { without.insertionShift(item, at: $0, problem: problem) != nil }) {
+                if (0...without.count).contains(where: { without.insertionShift(item, at: $0, problem: problem) != nil }
+                ) {
                     return route.items[position]
                 }
             }
@@ -48,7 +50,8 @@ enum OmissionExplainer {
     }
 
     /// The tour that comes closest to fitting the item, and by how much it falls short.
-    private static func shortfall(of item: Int, in solution: SearchSolution, problem: CompiledProblem) -> OmissionReason {
+    private static func shortfall(of item: Int, in solution: SearchSolution, problem: CompiledProblem) -> OmissionReason
+    {
         var best: (tour: Int, short: Double)?
         for route in solution.routes where problem.allowed(item, on: route.tour) {
             for position in 0...route.count {

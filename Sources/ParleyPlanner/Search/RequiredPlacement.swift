@@ -8,7 +8,9 @@ enum RequiredPlacement {
         var base = SearchSolution(problem: problem)
         let pinned = required.filter { problem.pinTour[$0] >= 0 }
         for tour in problem.tours.indices {
-            let onTour = pinned.filter { problem.pinTour[$0] == tour }.sorted { problem.pinStart[$0] < problem.pinStart[$1] }
+            let onTour = pinned.filter { problem.pinTour[$0] == tour }.sorted {
+                problem.pinStart[$0] < problem.pinStart[$1]
+            }
             guard !onTour.isEmpty else { continue }
             guard base.routes[tour].setItems(onTour, problem: problem) else { return nil }
             for item in onTour { base.markVisited(item, true, problem: problem) }

@@ -134,7 +134,8 @@ struct Route {
         var location = tourInfo.start
         for item in items {
             guard problem.allowed(item, on: tour),
-                let service = problem.serviceStart(item, arrival: clock + problem.time(location, problem.location[item]))
+                let service = problem.serviceStart(
+                    item, arrival: clock + problem.time(location, problem.location[item]))
             else { return false }
             clock = service.start + problem.duration[item]
             location = problem.location[item]

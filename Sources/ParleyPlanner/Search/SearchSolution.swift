@@ -51,14 +51,17 @@ struct SearchSolution {
     }
 
     /// Adds items greedily by score² / delay (with random noise of relative size `noise`) until none fits.
-    mutating func insertGreedily(problem: CompiledProblem, candidates: [Int], noise: Double, random: inout SplitMix64) {
+    mutating func insertGreedily(
+        problem: CompiledProblem, candidates: [Int], noise: Double, exponent: Int = 2, random: inout SplitMix64
+    ) {
         while true {
             var best: (item: Int, route: Int, position: Int)?
             var bestRatio = -Double.infinity
             for item in candidates where isCandidate(item, problem: problem) {
                 guard let place = bestInsertion(of: item, problem: problem) else { continue }
                 let score = problem.score[item]
-                var ratio = score * score / max(place.shift, 1e-3)
+                let weight = exponent == 1 ? score : exponent == 2 ? score * score : score * score * score
+                var ratio = weight / max(place.shift, 1e-3)
                 if noise > 0 { ratio *= 1 + noise * (random.unit() * 2 - 1) }
                 if ratio > bestRatio {
                     bestRatio = ratio
@@ -121,7 +124,9 @@ struct SearchSolution {
                         let gain = problem.score[item] - problem.score[out]
                         if gain < 0 { continue }
                         for insertAt in 0...reduced.count {
-                            guard let shift = reduced.insertionShift(item, at: insertAt, problem: problem) else { continue }
+                            guard let shift = reduced.insertionShift(item, at: insertAt, problem: problem) else {
+                                continue
+                            }
                             // Equal score only if it saves time.
                             if gain == 0 && shift >= saved - CompiledProblem.epsilon { continue }
                             if best == nil || gain > best!.gain || (gain == best!.gain && shift < best!.shift) {

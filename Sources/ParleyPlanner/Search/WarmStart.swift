@@ -11,10 +11,11 @@ enum WarmStart {
                     problem.allowed(item, on: tour)
                 else { continue }
                 // Keep the previous order: put it after the visits that came before it last time.
-                let position = solution.routes[tour].items.firstIndex { other in
-                    let otherStart = previous.routes[tour].first { $0.item == other }?.start ?? .infinity
-                    return otherStart > visit.start
-                } ?? solution.routes[tour].count
+                let position =
+                    solution.routes[tour].items.firstIndex { other in
+                        let otherStart = previous.routes[tour].first { $0.item == other }?.start ?? .infinity
+                        return otherStart > visit.start
+                    } ?? solution.routes[tour].count
                 _ = solution.insert(item, route: tour, at: position, problem: problem)
             }
         }

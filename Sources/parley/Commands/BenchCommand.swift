@@ -38,6 +38,11 @@ struct PlannerBenchCommand: ParsableCommand {
     @Option(help: "Also write per-case results as CSV to this file.")
     var csv: String?
 
+    @Option(
+        name: .customLong("tune"),
+        help: ArgumentHelp("Set a search knob, e.g. noise=0.2 (repeatable).", visibility: .hidden))
+    var tuning: [String] = []
+
     func validate() throws {
         guard (seconds == nil) != (iterations == nil) else {
             throw ValidationError("give exactly one of --seconds and --iterations")
@@ -50,6 +55,13 @@ struct PlannerBenchCommand: ParsableCommand {
                 throw CommandLineError("--m: expected tour counts such as 1,2,3,4, found '\(m)'")
             }
             return value
+        }
+        var knobs = SearchTuning()
+        for setting in tuning {
+            let parts = setting.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]), knobs.set(String(parts[0]), to: value) else {
+                throw CommandLineError("--tune: expected name=value with a known name, found '\(setting)'")
+            }
         }
         let best = try readBestKnown()
         let folder = URL(fileURLWithPath: directory).appendingPathComponent("instances")
@@ -83,19 +95,24 @@ struct PlannerBenchCommand: ParsableCommand {
             }
             for tours in tourCounts {
                 let problem = instance.problem(tours: tours)
-                let options = PlannerOptions(seed: seed, iterationLimit: iterations, timeLimit: self.seconds, clock: seconds)
+                var options = PlannerOptions(
+                    seed: seed, iterationLimit: iterations, timeLimit: self.seconds, clock: seconds)
+                options.tuning = knobs
                 let started = seconds()
                 let solution = try Planner.solve(problem, options: options)
                 let elapsed = seconds() - started
                 let violations = PlanChecker.violations(of: solution, in: problem)
                 let score = violations.isEmpty ? solution.score(in: problem) : 0
                 let known = best["\(name),\(tours)"]
-                let result = CaseResult(instance: name, tours: tours, score: score, bestKnown: known, seconds: elapsed, feasible: violations.isEmpty)
+                let result = CaseResult(
+                    instance: name, tours: tours, score: score, bestKnown: known, seconds: elapsed,
+                    feasible: violations.isEmpty)
                 results.append(result)
                 let gap = result.gap.map { String(format: "%6.2f", $0) } ?? "     -"
                 let mark = violations.isEmpty ? "" : "  INFEASIBLE: \(violations.first!)"
                 let bks = known.map { String(Int($0)) } ?? "-"
-                let row = name.padding(toLength: 8, withPad: " ", startingAt: 0) + " \(tours) "
+                let row =
+                    name.padding(toLength: 8, withPad: " ", startingAt: 0) + " \(tours) "
                     + String(format: "%7.0f", score) + " " + String(repeating: " ", count: max(0, 7 - bks.count)) + bks
                     + " " + gap + String(format: " %8.3f", elapsed) + mark
                 // Written unbuffered, so a long run shows each case as it finishes.
@@ -135,7 +152,8 @@ struct PlannerBenchCommand: ParsableCommand {
             print(
                 label.padding(toLength: 8, withPad: " ", startingAt: 0)
                     + String(
-                        format: " cases %3d  mean gap %5.2f%%  worst %5.2f%%  above bks %2d  infeasible %d  mean s %.3f",
+                        format:
+                            " cases %3d  mean gap %5.2f%%  worst %5.2f%%  above bks %2d  infeasible %d  mean s %.3f",
                         group.count, mean, worst, above, infeasible, time))
         }
         for prefix in ["c1", "c2", "r1", "r2", "rc1", "rc2"] {
@@ -148,8 +166,11 @@ struct PlannerBenchCommand: ParsableCommand {
     private func writeCSV(_ results: [CaseResult], to path: String) throws {
         var text = "instance,m,score,bks,gap_percent,seconds,feasible\n"
         for result in results {
-            text += "\(result.instance),\(result.tours),\(Int(result.score)),\(result.bestKnown.map { String(Int($0)) } ?? ""),"
-            text += (result.gap.map { String(format: "%.4f", $0) } ?? "") + ",\(String(format: "%.4f", result.seconds)),\(result.feasible)\n"
+            text +=
+                "\(result.instance),\(result.tours),\(Int(result.score)),\(result.bestKnown.map { String(Int($0)) } ?? ""),"
+            text +=
+                (result.gap.map { String(format: "%.4f", $0) } ?? "")
+                + ",\(String(format: "%.4f", result.seconds)),\(result.feasible)\n"
         }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -172,5 +193,7 @@ private struct CaseResult {
     var gap: Double? { bestKnown.map { $0 > 0 ? ($0 - score) / $0 * 100 : 0 } }
 
     /// `c1`, `r2`, `rc1`…: the letters and the first digit of the name.
-    var instanceClass: String { String(instance.prefix { $0.isLetter }) + String(instance.drop { $0.isLetter }.prefix(1)) }
+    var instanceClass: String {
+        String(instance.prefix { $0.isLetter }) + String(instance.drop { $0.isLetter }.prefix(1))
+    }
 }
