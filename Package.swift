@@ -64,6 +64,7 @@ let package = Package(
             dependencies: ["ParleyDesk", "ParleyStore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ParleyPlannerTests", dependencies: ["ParleyPlanner"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParleyDeskTests",
             dependencies: ["ParleyDesk", "ParleyTestSupport", "ParleyScenarios"],

@@ -150,6 +150,43 @@ extension DeskState {
                     expected: "the original speaker or source, then each outlet that relayed it", found: "none")
             }
             return [DeskEvent(at: signal.at.instant, .signalRecorded(signal))]
+
+        case .setTravelTime(let override):
+            try Self.requireKnown(override.from, in: venues, field: "from", kind: "venue")
+            try Self.requireKnown(override.to, in: venues, field: "to", kind: "venue")
+            guard override.from != override.to else {
+                throw .invalidValue(field: "to", expected: "a venue other than 'from'", found: override.to.rawValue)
+            }
+            guard override.time.value > 0 else {
+                throw .invalidValue(field: "time", expected: "a travel time longer than 0m", found: "\(override.time)")
+            }
+            return [DeskEvent(at: now, .travelTimeSet(override))]
+
+        case .recordItinerary(let itinerary):
+            try checkItinerary(itinerary)
+            return [DeskEvent(at: itinerary.plannedAt.instant, .itineraryPlanned(itinerary))]
+        }
+    }
+
+    private func checkItinerary(_ itinerary: Itinerary) throws(DeskError) {
+        let trip = try Self.requireKnown(itinerary.trip, in: trips, field: "trip", kind: "trip")
+        for (index, visit) in itinerary.visits.enumerated() {
+            try Self.requireKnown(visit.venue, in: venues, field: "visits[\(index)].venue", kind: "venue")
+            switch visit.kind {
+            case .commitment:
+                guard trip.commitments.contains(where: { $0.id.rawValue == visit.ref }) else {
+                    throw .unknownReference(
+                        field: "visits[\(index)].ref", kind: "commitment of this trip", id: visit.ref)
+                }
+            case .engagement:
+                try Self.requireKnown(
+                    Engagement.ID(visit.ref), in: engagements, field: "visits[\(index)].ref", kind: "engagement")
+            }
+            try TimeWindow(from: visit.start, to: visit.end).validate(field: "visits[\(index)]")
+        }
+        for (index, meeting) in itinerary.leftOut.enumerated() {
+            try Self.requireKnown(
+                meeting.engagement, in: engagements, field: "left_out[\(index)].engagement", kind: "engagement")
         }
     }
 

@@ -30,6 +30,8 @@ extension DeskState {
             tasks[id]?.status = status
             tasks[id]?.statusAt = at
         case .signalRecorded(let signal): signals[signal.id] = signal
+        case .travelTimeSet(let override): travelOverrides[Self.travelKey(override.from, override.to)] = override
+        case .itineraryPlanned(let itinerary): itineraries[itinerary.trip] = itinerary
         }
     }
 }

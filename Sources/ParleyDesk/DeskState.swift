@@ -26,6 +26,10 @@ public struct DeskState: Sendable, Equatable {
     public var tasks: [AdvanceTask.ID: AdvanceTask] = [:]
     /// Signals by id.
     public var signals: [Signal.ID: Signal] = [:]
+    /// Known travel times, by `from>to`.
+    public var travelOverrides: [String: TravelOverride] = [:]
+    /// The latest itinerary of each trip.
+    public var itineraries: [Trip.ID: Itinerary] = [:]
 
     /// An empty, unopened desk.
     public init() {}
@@ -39,6 +43,14 @@ public struct DeskState: Sendable, Equatable {
 
     /// The zone times are shown in when they carry none; UTC before the desk is opened.
     public var zone: TimeZoneID { profile?.zone ?? .utc }
+
+    /// The known travel time from one venue to another, if the staff set one.
+    public func travelOverride(from: Venue.ID, to: Venue.ID) -> Minutes? {
+        travelOverrides[Self.travelKey(from, to)]?.time
+    }
+
+    /// The key of a travel override.
+    static func travelKey(_ from: Venue.ID, _ to: Venue.ID) -> String { "\(from)>\(to)" }
 
     /// Attempts on `channel`, newest first.
     public func attempts(on channel: Channel.ID) -> [ContactAttempt] {

@@ -14,6 +14,10 @@ public struct SearchTuning: Sendable, Equatable {
     public var restartAfter = 150
     /// Every this many restarts, restart from scratch instead of from the best (0: never).
     public var freshEvery = 3
+    /// The chance that a shake also puts one random unvisited item in before the refill.
+    public var seedProbability = 0.3
+    /// The chance that a refill is followed by swapping in better items.
+    public var swapProbability = 1.0
     /// The exponent of the score in the insertion ratio score^k / delay (1, 2 or 3; 0 picks 1 or 2 at
     /// random for each refill, which mixes a preference for valuable items with one for cheap ones).
     public var scoreExponent = 0
@@ -31,6 +35,8 @@ public struct SearchTuning: Sendable, Equatable {
         case "strengthRamp": strengthRamp = value
         case "margin": margin = value
         case "restartAfter": restartAfter = Int(value)
+        case "seedProbability": seedProbability = value
+        case "swapProbability": swapProbability = value
         case "freshEvery": freshEvery = Int(value)
         case "scoreExponent": scoreExponent = max(0, min(3, Int(value)))
         default: return false

@@ -32,4 +32,8 @@ public enum DeskCommand: Sendable, Equatable {
     case updateAdvanceTask(UpdateAdvanceTask)
     /// Record a signal.
     case recordSignal(Signal)
+    /// Set a known travel time between two venues, overriding the travel model.
+    case setTravelTime(TravelOverride)
+    /// Record what the planner made of a trip.
+    case recordItinerary(Itinerary)
 }

@@ -35,6 +35,8 @@ extension DeskEvent {
         case .advanceTaskUpdated(let id, let status, let updatedAt):
             return try encoder.encode(Payload(at: at, data: TaskUpdated(task: id, status: status, at: updatedAt)))
         case .signalRecorded(let value): return try encoder.encode(Payload(at: at, data: value))
+        case .travelTimeSet(let value): return try encoder.encode(Payload(at: at, data: value))
+        case .itineraryPlanned(let value): return try encoder.encode(Payload(at: at, data: value))
         }
     }
 
@@ -106,6 +108,12 @@ extension DeskEvent {
             case "SignalRecorded":
                 let (at, v) = try read(Signal.self)
                 return DeskEvent(at: at, .signalRecorded(v))
+            case "TravelTimeSet":
+                let (at, v) = try read(TravelOverride.self)
+                return DeskEvent(at: at, .travelTimeSet(v))
+            case "ItineraryPlanned":
+                let (at, v) = try read(Itinerary.self)
+                return DeskEvent(at: at, .itineraryPlanned(v))
             default: throw EventDecodingError(type: type, reason: "unknown event type")
             }
         } catch let error as EventDecodingError {

@@ -25,6 +25,10 @@ extension DeskEvent {
             "deadline \(id) \(status.rawValue)" + (note.isEmpty ? "" : ": \(note)")
         case .advanceTasksAdded(let tasks): "advance tasks added: " + tasks.map(\.id.rawValue).joined(separator: ", ")
         case .advanceTaskUpdated(let id, let status, _): "advance task \(id): \(status.rawValue)"
+        case .travelTimeSet(let override):
+            "travel time \(override.from) → \(override.to): \(override.time)"
+        case .itineraryPlanned(let itinerary):
+            "itinerary for \(itinerary.trip): \(itinerary.visits.count) visits, \(itinerary.leftOut.count) meetings left out"
         case .signalRecorded(let signal):
             "signal \(signal.id) [\(signal.grade), \(signal.stance.rawValue)]: \(signal.summary) — "
                 + signal.attribution.joined(separator: " via ")

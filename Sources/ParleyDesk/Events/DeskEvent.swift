@@ -47,6 +47,10 @@ public struct DeskEvent: Sendable, Equatable {
         case advanceTaskUpdated(AdvanceTask.ID, TaskStatus, at: ZonedTime)
         /// A signal was recorded.
         case signalRecorded(Signal)
+        /// A travel time was set between two venues.
+        case travelTimeSet(TravelOverride)
+        /// A trip was planned.
+        case itineraryPlanned(Itinerary)
     }
 
     /// The event type as stored in the log's envelope (`EngagementMoved`).
@@ -68,6 +72,8 @@ public struct DeskEvent: Sendable, Equatable {
         case .advanceTasksAdded: "AdvanceTasksAdded"
         case .advanceTaskUpdated: "AdvanceTaskUpdated"
         case .signalRecorded: "SignalRecorded"
+        case .travelTimeSet: "TravelTimeSet"
+        case .itineraryPlanned: "ItineraryPlanned"
         }
     }
 

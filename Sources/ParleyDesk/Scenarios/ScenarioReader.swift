@@ -57,7 +57,7 @@ public struct ScenarioReader {
     private mutating func readAll(_ root: YAMLCursor) throws(ScenarioError) {
         try root.requireMapping(allowed: [
             "desk", "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks",
-            "deadlines", "tasks", "signals",
+            "deadlines", "tasks", "signals", "travel", "itineraries",
         ])
         try readDesk(try root.required("desk"))
         for item in try root.listIfPresent("parties") {
@@ -85,6 +85,19 @@ public struct ScenarioReader {
                 })
             try run(.registerVenue(venue), at: item)
         }
+        for item in try root.listIfPresent("travel") {
+            try item.requireMapping(allowed: ["from", "to", "time", "one_way"])
+            let from: Venue.ID = try id(item, "from")
+            let to: Venue.ID = try id(item, "to")
+            let time = try item.required("time").parse { (text) throws(DeskError) in
+                try Minutes.parse(text, field: "time")
+            }
+            let oneWay =
+                try item.optional("one_way").map { (cursor) throws(ScenarioError) in try cursor.choice(YesNo.self) }
+                ?? .no
+            try run(.setTravelTime(TravelOverride(from: from, to: to, time: time)), at: item)
+            if oneWay == .no { try run(.setTravelTime(TravelOverride(from: to, to: from, time: time)), at: item) }
+        }
         for item in try root.listIfPresent("trips") { try readTrip(item) }
         for item in try root.listIfPresent("engagements") { try readEngagement(item) }
         for item in try root.listIfPresent("channels") { try readChannel(item) }
@@ -100,6 +113,7 @@ public struct ScenarioReader {
         for item in try root.listIfPresent("deadlines") { try readDeadline(item) }
         try readTasks(try root.listIfPresent("tasks"))
         for item in try root.listIfPresent("signals") { try readSignal(item) }
+        for item in try root.listIfPresent("itineraries") { try readItinerary(item) }
     }
 
     private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
@@ -283,6 +297,31 @@ public struct ScenarioReader {
         try run(.recordSignal(signal), at: item)
     }
 
+    private mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: ["trip", "planned_at", "visits", "left_out"])
+        var visits: [PlannedVisit] = []
+        for visit in try item.listIfPresent("visits") {
+            try visit.requireMapping(allowed: ["kind", "ref", "venue", "day", "start", "end"])
+            visits.append(
+                PlannedVisit(
+                    kind: try visit.required("kind").choice(PlannedVisit.Kind.self),
+                    ref: try visit.required("ref").nonEmptyText(),
+                    venue: try id(visit, "venue"), day: try visit.required("day").integer(),
+                    start: try time(visit.required("start")), end: try time(visit.required("end"))))
+        }
+        var leftOut: [LeftOutMeeting] = []
+        for meeting in try item.listIfPresent("left_out") {
+            try meeting.requireMapping(allowed: ["engagement", "reason"])
+            leftOut.append(
+                LeftOutMeeting(
+                    engagement: try id(meeting, "engagement"), reason: try meeting.required("reason").nonEmptyText()))
+        }
+        let itinerary = Itinerary(
+            trip: try id(item, "trip"), plannedAt: try time(item.required("planned_at")), visits: visits,
+            leftOut: leftOut)
+        try run(.recordItinerary(itinerary), at: item)
+    }
+
     // MARK: - Readers for values
 
     private func id<Subject>(_ item: YAMLCursor, _ key: String = "id") throws(ScenarioError) -> Identifier<Subject> {
@@ -331,4 +370,10 @@ public struct ScenarioContents: Sendable {
     public var events: [DeskEvent]
     /// The desk after all of them.
     public var state: DeskState
+}
+
+/// `yes` or `no`, for flags in scenario files.
+private enum YesNo: String, CaseIterable {
+    case yes
+    case no
 }

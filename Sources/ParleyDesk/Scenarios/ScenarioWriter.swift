@@ -31,6 +31,12 @@ public enum ScenarioWriter {
             out.field(2, "longitude", plain: "\(venue.coordinates.longitude)")
             out.field(2, "zone", plain: venue.zone.identifier)
         }
+        out.section("travel", travelEntries(state)) { out, entry in
+            out.item(2, "from", plain: entry.override.from.rawValue)
+            out.field(2, "to", plain: entry.override.to.rawValue)
+            out.field(2, "time", plain: entry.override.time.description)
+            if entry.oneWay { out.field(2, "one_way", plain: "yes") }
+        }
         out.section("trips", state.trips.values.sorted { $0.id < $1.id }) { out, trip in
             out.item(2, "id", plain: trip.id.rawValue)
             out.field(2, "title", text: trip.title)
@@ -137,7 +143,34 @@ public enum ScenarioWriter {
             out.field(2, "stance", plain: signal.stance.rawValue)
             out.field(2, "grade", plain: signal.grade.description)
         }
+        out.section("itineraries", state.itineraries.values.sorted { $0.trip < $1.trip }) { out, itinerary in
+            out.item(2, "trip", plain: itinerary.trip.rawValue)
+            out.field(2, "planned_at", time: itinerary.plannedAt)
+            out.list(2, "visits", itinerary.visits) { out, visit in
+                out.item(4, "kind", plain: visit.kind.rawValue)
+                out.field(4, "ref", text: visit.ref)
+                out.field(4, "venue", plain: visit.venue.rawValue)
+                out.field(4, "day", plain: "\(visit.day)")
+                out.field(4, "start", time: visit.start)
+                out.field(4, "end", time: visit.end)
+            }
+            out.list(2, "left_out", itinerary.leftOut) { out, meeting in
+                out.item(4, "engagement", plain: meeting.engagement.rawValue)
+                out.field(4, "reason", text: meeting.reason)
+            }
+        }
         return out.text
+    }
+
+    /// Travel overrides, a symmetric pair written once (from the lower id), the rest one way.
+    private static func travelEntries(_ state: DeskState) -> [(override: TravelOverride, oneWay: Bool)] {
+        state.travelOverrides.values.sorted { ($0.from, $0.to) < ($1.from, $1.to) }.compactMap { override in
+            let reverse = state.travelOverride(from: override.to, to: override.from)
+            if reverse == override.time {
+                return override.from < override.to ? (override, false) : nil
+            }
+            return (override, true)
+        }
     }
 }
 

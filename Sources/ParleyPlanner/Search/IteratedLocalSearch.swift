@@ -1,9 +1,10 @@
 /// The search: iterated local search with record-to-record acceptance.
 ///
 /// Each iteration removes a random run of visits from every route (a stronger shake the longer nothing
-/// improves), refills greedily by score² / delay with a little noise, swaps in better items, and
-/// tightens routes to make room. A candidate within a shrinking margin of the best is kept as the next
-/// starting point; after a long stall the search restarts from the best. See docs/adr/0006-planner-search.md.
+/// improves), sometimes seeds one random item, refills greedily by score^k / delay with a little noise,
+/// and swaps in better items. A candidate within a shrinking margin of the best is kept as the next
+/// starting point; after a stall the search restarts from the best, and every few restarts from
+/// scratch. See docs/adr/0006-planner-search.md.
 struct IteratedLocalSearch {
     let problem: CompiledProblem
     let candidates: [Int]
@@ -26,6 +27,7 @@ struct IteratedLocalSearch {
             var candidate = current
             let strength = min(tuning.maxStrength, tuning.minStrength + Double(stall) / tuning.strengthRamp)
             candidate.perturb(problem: problem, strength: strength, random: &random)
+            if random.unit() < tuning.seedProbability { seedRandomItem(&candidate, random: &random) }
             improve(&candidate, noise: tuning.noise, random: &random)
             if isBetter(candidate, than: best) {
                 best = candidate
@@ -44,6 +46,7 @@ struct IteratedLocalSearch {
                     // Leave the basin: start again from the required items alone, refilled with heavy noise.
                     current = start
                     current.perturb(problem: problem, strength: 1, random: &random)
+                    seedRandomItem(&current, random: &random)
                     improve(&current, noise: 0.5, random: &random)
                 } else {
                     current = best
@@ -53,12 +56,24 @@ struct IteratedLocalSearch {
         return best
     }
 
+    /// Puts one random unvisited item where it costs least, before the greedy refill: greedy ratios
+    /// alone never start from a distant, valuable item that only pays off with the right companions.
+    private func seedRandomItem(_ solution: inout SearchSolution, random: inout SplitMix64) {
+        guard !candidates.isEmpty else { return }
+        let item = candidates[Int.random(in: 0..<candidates.count, using: &random)]
+        guard solution.isCandidate(item, problem: problem),
+            let place = solution.bestInsertion(of: item, problem: problem)
+        else { return }
+        _ = solution.insert(item, route: place.route, at: place.position, problem: problem)
+    }
+
     private func improve(_ solution: inout SearchSolution, noise: Double, random: inout SplitMix64) {
         let exponent = tuning.scoreExponent == 0 ? Int.random(in: 1...2, using: &random) : tuning.scoreExponent
         solution.insertGreedily(
             problem: problem, candidates: candidates, noise: noise, exponent: exponent, random: &random)
-        solution.swapInBetterItems(problem: problem, candidates: candidates)
-        solution.tighten(problem: problem)
+        if random.unit() < tuning.swapProbability {
+            solution.swapInBetterItems(problem: problem, candidates: candidates)
+        }
         solution.insertGreedily(problem: problem, candidates: candidates, noise: 0, exponent: exponent, random: &random)
     }
 

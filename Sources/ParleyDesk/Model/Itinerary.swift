@@ -1,0 +1,65 @@
+/// What the planner made of a trip: the visits placed, day by day, and the meetings left out with why.
+public struct Itinerary: Hashable, Sendable, Codable {
+    /// The trip planned.
+    public var trip: Trip.ID
+    /// When it was planned.
+    public var plannedAt: ZonedTime
+    /// Every placed visit, in time order.
+    public var visits: [PlannedVisit]
+    /// Candidate meetings that did not fit, with the reason.
+    public var leftOut: [LeftOutMeeting]
+
+    /// An itinerary for a trip.
+    public init(trip: Trip.ID, plannedAt: ZonedTime, visits: [PlannedVisit], leftOut: [LeftOutMeeting]) {
+        self.trip = trip
+        self.plannedAt = plannedAt
+        self.visits = visits
+        self.leftOut = leftOut
+    }
+}
+
+/// One placed visit: a fixed commitment or a meeting, where and when.
+public struct PlannedVisit: Hashable, Sendable, Codable {
+    /// What kind of thing is visited.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case commitment
+        case engagement
+    }
+
+    /// A commitment or an engagement.
+    public var kind: Kind
+    /// The commitment's or engagement's id.
+    public var ref: String
+    /// Where.
+    public var venue: Venue.ID
+    /// The day of the trip (0 for the first), which is the planner's tour.
+    public var day: Int
+    /// When it starts, in the venue's zone.
+    public var start: ZonedTime
+    /// When it ends, in the venue's zone.
+    public var end: ZonedTime
+
+    /// A placed visit.
+    public init(kind: Kind, ref: String, venue: Venue.ID, day: Int, start: ZonedTime, end: ZonedTime) {
+        self.kind = kind
+        self.ref = ref
+        self.venue = venue
+        self.day = day
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A candidate meeting the planner left out, and why, in words a planner can act on.
+public struct LeftOutMeeting: Hashable, Sendable, Codable {
+    /// The engagement.
+    public var engagement: Engagement.ID
+    /// Why it did not fit (per candidate venue where they differ).
+    public var reason: String
+
+    /// A left-out meeting.
+    public init(engagement: Engagement.ID, reason: String) {
+        self.engagement = engagement
+        self.reason = reason
+    }
+}

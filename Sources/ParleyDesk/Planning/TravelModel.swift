@@ -1,0 +1,43 @@
+import Foundation
+
+/// How long it takes to get from one venue to another when the staff have not said.
+///
+/// Great-circle distance; below `flightThreshold` by road at `roadSpeed` plus `roadOverhead` (motorcade
+/// forming up, security at both ends); above it by air at `cruiseSpeed` plus `airportOverhead` (to and
+/// from airports, boarding). A time set on the desk for a pair of venues wins over the model.
+public struct TravelModel: Sendable, Equatable {
+    /// Road speed, km/h.
+    public var roadSpeed = 60.0
+    /// Fixed time added to every road leg.
+    public var roadOverhead = Minutes(15)
+    /// Distances at or above this go by air, km.
+    public var flightThreshold = 150.0
+    /// Cruise speed, km/h.
+    public var cruiseSpeed = 750.0
+    /// Fixed time added to every flight.
+    public var airportOverhead = Minutes(120)
+
+    /// The model stated in docs/adr/0007-trip-planning.md.
+    public static let standard = TravelModel()
+
+    /// Minutes from `from` to `to` on `state`'s desk (0 for the same venue).
+    public func minutes(from: Venue, to: Venue, in state: DeskState) -> Int {
+        if from.id == to.id { return 0 }
+        if let known = state.travelOverride(from: from.id, to: to.id) { return known.value }
+        let distance = Self.kilometres(from.coordinates, to.coordinates)
+        let hours = distance < flightThreshold ? distance / roadSpeed : distance / cruiseSpeed
+        let overhead = distance < flightThreshold ? roadOverhead : airportOverhead
+        return Int((hours * 60).rounded(.up)) + overhead.value
+    }
+
+    /// Great-circle distance in km (haversine, mean earth radius).
+    public static func kilometres(_ a: Coordinates, _ b: Coordinates) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (b.latitude - a.latitude) * radians
+        let dLon = (b.longitude - a.longitude) * radians
+        let h =
+            sin(dLat / 2) * sin(dLat / 2)
+            + cos(a.latitude * radians) * cos(b.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6371.0 * asin(min(1, h.squareRoot()))
+    }
+}

@@ -1,0 +1,127 @@
+import ParleyPlanner
+import Testing
+
+private func solve(_ problem: PlanningProblem, seed: UInt64 = 7, iterations: Int = 300) throws -> PlanningSolution {
+    let solution = try Planner.solve(problem, options: PlannerOptions(seed: seed, iterationLimit: iterations))
+    let violations = PlanChecker.violations(of: solution, in: problem)
+    #expect(violations.isEmpty, "\(violations)")
+    return solution
+}
+
+/// A line of locations 0…n at unit spacing ×10: travel time is 10 per step.
+private func line(_ count: Int) -> [[Double]] {
+    (0..<count).map { a in (0..<count).map { b in Double(abs(a - b) * 10) } }
+}
+
+@Suite("Planner")
+struct PlannerTests {
+    @Test(
+        "on small random instances the planner's score equals the exhaustive optimum",
+        arguments: (0..<40).map { UInt64($0) })
+    func matchesExhaustiveSearch(seed: UInt64) throws {
+        let tours = seed % 3 == 0 ? 2 : 1
+        let problem = RandomInstances.make(seed: seed, items: tours == 2 ? 7 : 9, tours: tours)
+        let solution = try solve(problem, seed: seed, iterations: 5000)
+        #expect(solution.score(in: problem) == ExhaustiveSearch.optimum(problem), "seed \(seed)")
+    }
+
+    @Test("the same seed and iteration limit give the same itinerary; another seed may differ but stays feasible")
+    func deterministic() throws {
+        let problem = RandomInstances.make(seed: 99, items: 30, tours: 2)
+        let first = try solve(problem, seed: 5, iterations: 200)
+        let second = try solve(problem, seed: 5, iterations: 200)
+        #expect(first == second)
+        _ = try solve(problem, seed: 6, iterations: 200)
+    }
+
+    @Test("a warm start keeps pinned items in place and keeps the earlier itinerary when nothing better exists")
+    func warmStart() throws {
+        var problem = RandomInstances.make(seed: 3, items: 12, tours: 2)
+        problem.items[0].location = 0
+        problem.items[0].windows = [0...400]
+        problem.items[0].pin = (tour: 1, start: 60)
+        let first = try solve(problem, iterations: 400)
+        #expect(first.routes[1].contains { $0.item == 0 && $0.start == 60 })
+        // Re-plan from the first answer with a new optional item that cannot fit anywhere.
+        problem.items.append(PlanItem(location: 1, duration: 10_000, score: 50, windows: [0...10]))
+        let again = try Planner.solve(problem, options: PlannerOptions(seed: 11, iterationLimit: 400, warmStart: first))
+        #expect(PlanChecker.violations(of: again, in: problem).isEmpty)
+        #expect(again.routes[1].contains { $0.item == 0 && $0.start == 60 })
+        #expect(again.routes.map { $0.map(\.item) } == first.routes.map { $0.map(\.item) })
+    }
+
+    @Test("an item no tour can reach in any window is left out as unreachable")
+    func unreachable() throws {
+        let problem = PlanningProblem(
+            tours: [Tour(start: 0, end: 0, earliestStart: 0, latestEnd: 100)],
+            items: [
+                PlanItem(location: 1, duration: 10, score: 5, windows: [0...50]),
+                PlanItem(location: 3, duration: 10, score: 9, windows: [0...20]),  // 30 away: too late
+            ], travel: line(4))
+        let solution = try solve(problem)
+        #expect(solution.visitedItems == [0])
+        #expect(solution.omissions == [1: .noWindowReachable])
+    }
+
+    @Test("an item that cannot fit beside a pinned meeting names that meeting")
+    func clashesWithPinned() throws {
+        let problem = PlanningProblem(
+            tours: [Tour(start: 0, end: 0, earliestStart: 0, latestEnd: 200)],
+            items: [
+                PlanItem(location: 1, duration: 60, score: 1, windows: [20...20], pin: (tour: 0, start: 20)),
+                PlanItem(location: 2, duration: 30, score: 9, windows: [30...50]),
+            ], travel: line(3))
+        let solution = try solve(problem)
+        #expect(solution.visitedItems == [0])
+        #expect(solution.omissions == [1: .clashesWith(item: 0)])
+    }
+
+    @Test("an item crowded out by better ones says which tour lacks time and by how much")
+    func budgetExhausted() throws {
+        // Budget 100: item 0 (score 9) takes 10 → 10..70 → back at 80. Item 1 (score 5) would need
+        // 10 + 50 + 10 on its own; together they need 10+60+0+50+10 = 130, 30 over.
+        let problem = PlanningProblem(
+            tours: [Tour(start: 0, end: 0, earliestStart: 0, latestEnd: 100)],
+            items: [
+                PlanItem(location: 1, duration: 60, score: 9, windows: [0...100]),
+                PlanItem(location: 1, duration: 50, score: 5, windows: [0...100]),
+            ], travel: line(2))
+        let solution = try solve(problem)
+        #expect(solution.visitedItems == [0])
+        #expect(solution.omissions == [1: .budgetExhausted(tour: 0, shortBy: 30)])
+    }
+
+    @Test("pinned items that overlap are reported as a small conflicting set")
+    func infeasible() {
+        let problem = PlanningProblem(
+            tours: [Tour(start: 0, end: 0, earliestStart: 0, latestEnd: 500)],
+            items: [
+                PlanItem(location: 1, duration: 10, score: 1, windows: [0...400], mandatory: true),
+                PlanItem(location: 2, duration: 60, score: 1, windows: [100...100], pin: (tour: 0, start: 100)),
+                PlanItem(location: 3, duration: 60, score: 1, windows: [120...120], pin: (tour: 0, start: 120)),
+                PlanItem(location: 1, duration: 5, score: 3, windows: [0...400]),
+            ], travel: line(4))
+        #expect(throws: PlanningError.infeasible(conflicting: [1, 2])) {
+            try Planner.solve(problem, options: PlannerOptions(iterationLimit: 10))
+        }
+    }
+
+    @Test("only one item of a group of alternatives is visited")
+    func groups() throws {
+        let problem = PlanningProblem(
+            tours: [Tour(start: 0, end: 0, earliestStart: 0, latestEnd: 500)],
+            items: [
+                PlanItem(location: 1, duration: 10, score: 5, windows: [0...400], group: 1),
+                PlanItem(location: 2, duration: 10, score: 6, windows: [0...400], group: 1),
+            ], travel: line(3))
+        let solution = try solve(problem)
+        #expect(solution.visitedItems == [1])
+    }
+
+    @Test("a search without any limit is refused")
+    func noLimit() {
+        #expect(throws: PlanningError.noLimit) {
+            try Planner.solve(RandomInstances.make(seed: 1, items: 3, tours: 1), options: PlannerOptions())
+        }
+    }
+}
