@@ -47,6 +47,11 @@ public struct DeskGenerator {
                 .registerVenue(
                     Venue(id: id, name: text(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
         }
+        for _ in 0..<int(0...3) where venues.count > 1 {
+            let from = pick(venues)
+            let to = pick(venues.filter { $0 != from })
+            apply(.setTravelTime(TravelOverride(from: from, to: to, time: Minutes(int(5...900)))))
+        }
         let trips = (0..<int(0...2)).map { Trip.ID("trip-\($0)") }
         for id in trips {
             let stays = (0..<int(0...3)).map { _ in Stay(venue: pick(venues), lodging: text(), period: window()) }
@@ -70,9 +75,9 @@ public struct DeskGenerator {
                         windows: (0..<int(0...2)).map { _ in window() }, opened: opened)))
             var at = opened
             for _ in 0..<int(0...8) {
-                guard let target = state.engagements[id]?.state.allowedTargets.randomElement(using: &random) else {
-                    break
-                }
+                // Mostly forward along the path, sometimes out through an exit.
+                guard let targets = state.engagements[id]?.state.allowedTargets, !targets.isEmpty else { break }
+                let target = int(0...4) > 0 ? targets[0] : pick(targets)
                 at = later(than: at)
                 apply(.moveEngagement(MoveEngagement(engagement: id, to: target, at: at, by: text(), reason: text())))
             }
@@ -140,6 +145,22 @@ public struct DeskGenerator {
                 apply(
                     .updateAdvanceTask(UpdateAdvanceTask(task: task.id, status: pick(TaskStatus.allCases), at: time())))
             }
+        }
+        for tripID in trips where int(0...1) == 1 {
+            let trip = state.trips[tripID]!
+            var visits = trip.commitments.map {
+                PlannedVisit(
+                    kind: .commitment, ref: $0.id.rawValue, venue: $0.venue, day: int(0...3), start: $0.period.from,
+                    end: $0.period.to)
+            }
+            let meeting = pick(engagements)
+            let window = window()
+            visits.append(
+                PlannedVisit(
+                    kind: .engagement, ref: meeting.rawValue, venue: pick(venues), day: 0, start: window.from,
+                    end: window.to))
+            let leftOut = [LeftOutMeeting(engagement: pick(engagements), reason: text())]
+            apply(.recordItinerary(Itinerary(trip: tripID, plannedAt: time(), visits: visits, leftOut: leftOut)))
         }
         for index in 0..<int(0...6) {
             apply(

@@ -130,3 +130,36 @@ struct CLITests {
         #expect(outcome.stdout.contains("asia-trip: ok, 40 events"))
     }
 }
+
+@Suite("Command line: plan")
+struct PlanCommandTests {
+    @Test("plan prints the itinerary per day in local time, records it, and a re-plan keeps it")
+    func plan() throws {
+        let parley = try ParleyProcess()
+        let first = try parley.run(["plan", "asia-2025", "--demo", "--desk", "asia-trip", "--iterations", "300"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Wed 29 Oct 2025, Asia/Tokyo — from Tokyo to APEC venue, Gyeongju"))
+        #expect(
+            first.stdout.contains(
+                "  14:00–15:00 KST  Address to the APEC business leaders' gathering — APEC venue, Gyeongju  [fixed]"))
+        #expect(first.stdout.contains("  10:00–12:00 KST  Meeting with China's leader — Gimhae air base, Busan"))
+        #expect(first.stdout.contains("Meetings placed: xi-meeting"))
+        #expect(
+            first.stdout.contains(
+                "  kim-meeting — Possible meeting with the DPRK leader: Panmunjom, Joint Security Area: "))
+        #expect(first.stdout.contains("Recorded as event #41 on desk 'asia-trip'."))
+        let again = try parley.run(["plan", "asia-2025", "--desk", "asia-trip", "--iterations", "300", "--seed", "9"])
+        #expect(again.stdout.contains("Recorded as event #42"))
+        let days = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("  ") } }
+        #expect(days(again.stdout) == days(first.stdout))
+        let export = try parley.run(["export", "--desk", "asia-trip"])
+        #expect(export.stdout.contains("itineraries:\n  - trip: asia-2025"))
+    }
+
+    @Test("plan names an unknown trip")
+    func unknownTrip() throws {
+        let outcome = try ParleyProcess().run(["plan", "hanoi-2019", "--demo", "--desk", "asia-trip"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "parley: trip: no trip with id 'hanoi-2019' on this desk\n")
+    }
+}

@@ -36,5 +36,6 @@ struct ScenarioRoundTripTests {
         #expect(Set(desks.map { ScenarioWriter.write($0) }).count == 20)
         #expect(desks.contains { !$0.tasks.isEmpty && !$0.signals.isEmpty && !$0.deadlines.isEmpty })
         #expect(desks.contains { $0.engagements.values.contains { $0.history.count >= 3 } })
+        #expect(desks.contains { !$0.itineraries.isEmpty && !$0.travelOverrides.isEmpty })
     }
 }
