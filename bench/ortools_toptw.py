@@ -130,15 +130,18 @@ def main():
             bks = best_known.get((name, tours))
             gap = (bks - score) / bks * 100 if bks else None
             rows.append((name, tours, score, bks, gap, elapsed, feasible))
-            print(f"{name:8} {tours} {score:7d} {bks:7d} {gap:6.2f} {elapsed:8.3f}" + ("" if feasible else "  INFEASIBLE"), flush=True)
+            shown = f"{bks:7d} {gap:6.2f}" if bks else "      -      -"
+            print(f"{name:8} {tours} {score:7d} {shown} {elapsed:8.3f}" + ("" if feasible else "  INFEASIBLE"), flush=True)
     gaps = [row[4] for row in rows if row[4] is not None]
-    print(f"all cases {len(rows)} mean gap {sum(gaps) / len(gaps):.2f}%")
+    if gaps:
+        print(f"all cases {len(rows)} mean gap {sum(gaps) / len(gaps):.2f}%")
     if args.csv:
         with open(args.csv, "w", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(["instance", "m", "score", "bks", "gap_percent", "seconds", "feasible"])
             for row in rows:
-                writer.writerow([row[0], row[1], row[2], row[3], f"{row[4]:.4f}", f"{row[5]:.4f}", row[6]])
+                gap = "" if row[4] is None else f"{row[4]:.4f}"
+                writer.writerow([row[0], row[1], row[2], row[3] or "", gap, f"{row[5]:.4f}", row[6]])
 
 
 if __name__ == "__main__":

@@ -25,8 +25,9 @@ public struct SearchTuning: Sendable, Equatable {
     /// The defaults.
     public init() {}
 
-    /// Sets a knob by name (`noise`, `maxStrength`, `minStrength`, `strengthRamp`, `margin`,
-    /// `restartAfter`, `scoreExponent`); false for an unknown name.
+    /// Sets a knob by its property name (`noise`, `maxStrength`, `minStrength`, `strengthRamp`, `margin`,
+    /// `restartAfter`, `freshEvery`, `seedProbability`, `swapProbability`, `scoreExponent`); false for an
+    /// unknown name.
     public mutating func set(_ name: String, to value: Double) -> Bool {
         switch name {
         case "noise": noise = value
