@@ -15,8 +15,8 @@ def load(path):
 
 
 def instance_class(name):
-    letters = "".join(ch for ch in name if ch.isalpha())
-    return letters + name[len(letters)]
+    letters = len(name) - len(name.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    return name[: letters + 1]
 
 
 def main():

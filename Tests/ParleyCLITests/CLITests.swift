@@ -163,3 +163,46 @@ struct PlanCommandTests {
         #expect(outcome.stderr == "parley: trip: no trip with id 'hanoi-2019' on this desk\n")
     }
 }
+
+@Suite("Command line: bench")
+struct BenchCommandTests {
+    @Test("bench planner prints each case with its gap and a summary per class, per m and overall")
+    func benchPlanner() throws {
+        let parley = try ParleyProcess()
+        let folder = parley.folder.appendingPathComponent("toptw")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("instances"), withIntermediateDirectories: true)
+        try """
+        4 10 3 1
+        0 200
+          0 40.00 50.00 0.00 0.00 0 0 0 300
+          1 45.00 68.00 10.00 10.00 1 1 1 0 200
+          2 45.00 70.00 10.00 30.00 1 1 1 0 200
+          3 90.00 90.00 10.00 50.00 1 1 1 0 60
+        """.write(to: folder.appendingPathComponent("instances/r150.txt"), atomically: true, encoding: .utf8)
+        try "instance,m,bks,source\r\nr150,1,40,hand\r\nr150,2,40,hand\r\n".write(
+            to: folder.appendingPathComponent("bks.csv"), atomically: true, encoding: .utf8)
+        let outcome = try parley.run(
+            ["bench", "planner", folder.path, "--iterations", "50", "--m", "1,2", "--csv", "out.csv"], database: false)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = outcome.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)
+        }
+        // Customer 3 closes before anyone can reach it: 40 is the optimum with one tour or two.
+        #expect(rows.contains { $0.prefix(5) == ["r150", "1", "40", "40", "0.00"] })
+        #expect(rows.contains { $0.prefix(5) == ["r150", "2", "40", "40", "0.00"] })
+        #expect(outcome.stdout.contains("r1       cases   2  mean gap  0.00%"))
+        #expect(outcome.stdout.contains("m=2      cases   1"))
+        #expect(
+            outcome.stdout.contains("all      cases   2  mean gap  0.00%  worst  0.00%  above bks  0  infeasible 0"))
+        let csv = try String(contentsOf: parley.folder.appendingPathComponent("out.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("instance,m,score,bks,gap_percent,seconds,feasible\nr150,1,40,40,0.0000,"))
+    }
+
+    @Test("bench planner needs exactly one of --seconds and --iterations")
+    func limits() throws {
+        let outcome = try ParleyProcess().run(["bench", "planner", "/nowhere"], database: false)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("give exactly one of --seconds and --iterations"))
+    }
+}

@@ -156,7 +156,9 @@ struct PlannerBenchCommand: ParsableCommand {
                             " cases %3d  mean gap %5.2f%%  worst %5.2f%%  above bks %2d  infeasible %d  mean s %.3f",
                         group.count, mean, worst, above, infeasible, time))
         }
-        for prefix in ["c1", "c2", "r1", "r2", "rc1", "rc2"] {
+        let known = ["c1", "c2", "r1", "r2", "rc1", "rc2"]
+        let others = Set(results.map(\.instanceClass)).subtracting(known).sorted()
+        for prefix in known + others {
             line(prefix, results.filter { $0.instanceClass == prefix })
         }
         for tours in Set(results.map(\.tours)).sorted() { line("m=\(tours)", results.filter { $0.tours == tours }) }
