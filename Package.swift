@@ -20,8 +20,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: - Pure core
@@ -42,6 +45,16 @@ let package = Package(
             dependencies: ["ParleyStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // MARK: - Server
+        .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyDesk", "ParleyStore", "ParleyPlanner", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // MARK: - Demo data
         .target(
             name: "ParleyScenarios",
@@ -53,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios",
+                "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios", "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -75,6 +88,14 @@ let package = Package(
             dependencies: [
                 "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios", "ParleyTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyServerTests",
+            dependencies: [
+                "ParleyServer", "ParleyStore", "ParleyScenarios", "ParleyTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -22,10 +22,17 @@ public struct DeskLedger: Sendable {
         return (state, events.last?.sequence ?? 0)
     }
 
-    /// Decides `command` on the current desk and appends what it yields.
+    /// Decides `command` on the current desk and appends what it yields; with `expectedVersion`, only if
+    /// the desk is still at that version.
     /// - Throws: `DeskError` when the desk refuses; `StoreError` with `.conflict` when another writer came first.
-    public func execute(_ command: DeskCommand, on desk: String, actor: String) async throws -> [StoredEvent] {
+    public func execute(
+        _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64? = nil
+    ) async throws -> [StoredEvent] {
         let (state, version) = try await load(desk)
+        // A writer that read the desk earlier (a form, an API client) must not act on a desk that moved on.
+        if let expectedVersion, expectedVersion != version {
+            throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: version)
+        }
         let now = InstantText.rounded(environment.now())
         let events = try state.decide(command, now: now)
         return try await append(events, to: desk, expectedVersion: version, actor: actor, recordedAt: now)

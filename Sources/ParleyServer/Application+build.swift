@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import Logging
+import ParleyDesk
+import ParleyStore
+
+/// Builds the Parley server over a ledger: pages, forms, live updates, the JSON API and its document,
+/// health and metrics. Tests call this with an in-memory store; `parley serve` with SQLite.
+public func buildApplication(
+    ledger: DeskLedger, configuration: ServerConfiguration = .init(), logger: Logger = Logger(label: "parley.server")
+) -> some ApplicationProtocol {
+    let clock = ContinuousClock()
+    let origin = clock.now
+    let server = DeskServer(
+        ledger: ledger, configuration: configuration, metrics: ServerMetrics(),
+        elapsed: {
+            let spent = clock.now - origin
+            return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        })
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: MetricsMiddleware(metrics: server.metrics))
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ErrorMapping())
+    router.get("/healthz") { _, _ -> Response in
+        _ = try await server.desks()
+        return try JSON.response(["status": "ok"])
+    }
+    router.get("/metrics") { _, _ -> Response in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: server.metrics.text)))
+    }
+    router.get("/assets/parley.css") { _, _ -> Response in
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(string: Assets.stylesheet)))
+    }
+    router.get("/assets/parley.js") { _, _ -> Response in
+        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(string: Assets.script)))
+    }
+    WebController(server: server).register(on: router)
+    LiveController(server: server).register(on: router)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
+        logger: logger)
+}
+
+/// Counts every request by route template and status, with its latency.
+struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let started = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            record(request, context, status: Int(ErrorMapping<Context>.problem(for: error).status), since: started)
+            throw error
+        }
+        record(request, context, status: Int(response.status.code), since: started)
+        return response
+    }
+
+    private func record(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
+        let spent = ContinuousClock.now - started
+        let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        metrics.request(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status, seconds: seconds)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import Logging
+import ParleyDesk
+import ParleyStore
+
+/// The one place where errors become HTTP answers: problem details (RFC 9457) under `/api`, an HTML page
+/// elsewhere. User errors are 422 (400 for unreadable input), conflicts 409, anything else 500 with the
+/// detail kept for the log.
+struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Self.problem(for: error)
+            if problem.status >= 500 {
+                context.logger.error("request failed", metadata: ["parley.error": "\(error)"])
+            }
+            if request.uri.path.hasPrefix("/api/") {
+                var response = try JSON.response(problem, status: .init(code: problem.status))
+                response.headers[.contentType] = "application/problem+json"
+                return response
+            }
+            return Page.response(Layout.errorPage(problem), status: .init(code: problem.status))
+        }
+    }
+
+    /// The problem an error amounts to.
+    static func problem(for error: any Error) -> Problem {
+        if let error = error as? HTTPError {
+            let status = Int(error.status.code)
+            return Problem(type: status == 404 ? "not-found" : "http", title: error.status.reasonPhrase, status: status, detail: error.body ?? error.status.reasonPhrase, field: nil)
+        }
+        if let error = error as? DeskError {
+            return Problem(type: "refused", title: "Refused by the desk", status: 422, detail: error.message, field: error.field)
+        }
+        if let error = error as? RequestInputError {
+            return Problem(type: "bad-request", title: "Unreadable request", status: 400, detail: error.message, field: error.field)
+        }
+        if let error = error as? any CategorizedError {
+            switch error.category {
+            case .user: return Problem(type: "refused", title: "Refused", status: 422, detail: error.message, field: nil)
+            case .conflict:
+                return Problem(type: "conflict", title: "The desk has changed", status: 409, detail: error.message, field: nil)
+            case .internal: break
+            }
+        }
+        return Problem(type: "internal", title: "Internal error", status: 500, detail: "Parley failed; the details are in the server log.", field: nil)
+    }
+}
+
+/// An RFC 9457 problem detail.
+struct Problem: Codable, Sendable {
+    /// A relative problem-type URI (`conflict`, `refused`).
+    let type: String
+    /// A short summary.
+    let title: String
+    /// The HTTP status.
+    let status: Int
+    /// What went wrong, for the person who caused it.
+    let detail: String
+    /// The request field it concerns, if one.
+    let field: String?
+}
+
+/// A request the server could not read (malformed JSON, a missing form field).
+struct RequestInputError: Error, Sendable {
+    /// What was wrong.
+    let message: String
+    /// The field, if one.
+    let field: String?
+}

@@ -1,0 +1,105 @@
+import Foundation
+import ParleyDesk
+
+/// The page chrome: header with the desk switcher and the desk's sections, the stylesheet and the script.
+enum Layout {
+    /// A whole page for `desk` (nil for pages outside any desk).
+    static func page(title: String, desk: String?, desks: [String], section: String, body: HTML) -> HTML {
+        let switcher = HTML.join(
+            desks.map { name in
+                name == desk ? "<a href=\"/desks/\(name)\" aria-current=\"page\">\(name)</a>" : "<a href=\"/desks/\(name)\">\(name)</a>"
+            })
+        var sections = HTML.empty
+        var liveAttribute = HTML.empty
+        if let desk {
+            let links: [(String, String)] = [("dashboard", "Dashboard"), ("timeline", "Timeline")]
+            sections = HTML.join(
+                links.map { key, label in
+                    let href = key == "dashboard" ? "/desks/\(desk)" : "/desks/\(desk)/\(key)"
+                    return key == section ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
+                })
+            liveAttribute = " data-live-url=\"/desks/\(desk)/live\""
+        }
+        return """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · Parley</title>
+            <link rel="stylesheet" href="/assets/parley.css">
+            </head>
+            <body\(liveAttribute)>
+            <header class="top"><a class="brand" href="/">PARLEY</a><nav aria-label="Desks">\(switcher)</nav><nav aria-label="Sections">\(sections)</nav></header>
+            <main>
+            \(body)
+            </main>
+            <script src="/assets/parley.js" defer></script>
+            </body>
+            </html>
+            """
+    }
+
+    /// The page for an error.
+    static func errorPage(_ problem: Problem) -> HTML {
+        page(
+            title: problem.title, desk: nil, desks: [], section: "",
+            body: "<h1>\(problem.title)</h1><p class=\"banner bad\">\(problem.detail)</p><p><a href=\"/\">Back to the desks</a></p>")
+    }
+
+    /// A time in its own zone, machine-readable, with the viewer's zone added by the script.
+    static func time(_ time: ZonedTime) -> HTML {
+        "<time datetime=\"\(InstantText.format(time.instant))\" data-viewer>\(time.display)</time>"
+    }
+
+    /// A status label that also reads without colour.
+    static func tag(_ text: String, _ tone: String) -> HTML { "<span class=\"tag \(tone)\">\(text)</span>" }
+
+    /// The tone of an engagement state.
+    static func tone(_ state: EngagementState) -> String {
+        switch state {
+        case .held, .confirmed: "ok"
+        case .proposed, .planning, .inContact: "info"
+        case .outreach, .exploring, .idea: "neutral"
+        case .postponed: "warn"
+        case .declined, .abandoned: "bad"
+        }
+    }
+
+    /// The tone of a channel status.
+    static func tone(_ status: ChannelStatus) -> String {
+        switch status {
+        case .active: "ok"
+        case .dormant: "warn"
+        case .severed: "bad"
+        case .unknown: "neutral"
+        }
+    }
+
+    /// A form field's error message, if any, placed beside the field.
+    static func fieldError(_ form: FormState, _ field: String) -> HTML {
+        guard let message = form.errors[field] else { return .empty }
+        return "<span class=\"field-error\" id=\"error-\(field)\" role=\"alert\">\(message)</span>"
+    }
+
+    /// `<option>`s with `selected` on the current value.
+    static func options(_ values: [(value: String, label: String)], selected: String?) -> HTML {
+        HTML.join(
+            values.map { value, label in
+                value == selected ? "<option value=\"\(value)\" selected>\(label)</option>" : "<option value=\"\(value)\">\(label)</option>"
+            })
+    }
+}
+
+/// A form's submitted values and the errors to show beside its fields.
+struct FormState: Sendable {
+    /// Values by field name.
+    var values: [String: String] = [:]
+    /// Messages by field name.
+    var errors: [String: String] = [:]
+    /// A message for the whole form (a stale edit).
+    var banner: String?
+
+    /// The value of `field`, or `fallback`.
+    func value(_ field: String, _ fallback: String = "") -> String { values[field] ?? fallback }
+}

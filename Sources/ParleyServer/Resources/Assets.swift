@@ -1,0 +1,90 @@
+/// The stylesheet and the script, served from memory: one file each, no build step.
+enum Assets {
+    /// `/assets/parley.css`.
+    static let stylesheet = """
+        :root { --ink: #1d2329; --muted: #5b6570; --line: #d5dbe1; --paper: #f7f8fa; --panel: #ffffff;
+          --accent: #1f5f99; --ok: #1b7a3d; --warn: #8a5a00; --bad: #a3262a; --info: #4b4f9c; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--paper); }
+        header.top { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; padding: .6rem 1rem; background: #22303c; color: #fff; }
+        header.top a { color: #fff; text-decoration: none; }
+        header.top nav a { margin-right: .9rem; opacity: .85; }
+        header.top nav a[aria-current] { opacity: 1; text-decoration: underline; }
+        header.top .brand { font-weight: 700; letter-spacing: .04em; }
+        main { padding: 1rem; max-width: 1280px; margin: 0 auto; }
+        h1 { font-size: 1.3rem; margin: .2rem 0 1rem; } h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 1rem; }
+        section.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; overflow-x: auto; }
+        table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { font-weight: 600; color: var(--muted); font-size: .85rem; }
+        .muted { color: var(--muted); } .small { font-size: .85rem; }
+        .tag { display: inline-block; padding: 0 .45rem; border-radius: 3px; border: 1px solid currentColor; font-size: .8rem; white-space: nowrap; }
+        .tag.ok { color: var(--ok); } .tag.warn { color: var(--warn); } .tag.bad { color: var(--bad); } .tag.info { color: var(--info); } .tag.neutral { color: var(--muted); }
+        .tag.ok::before { content: "● "; } .tag.warn::before { content: "▲ "; } .tag.bad::before { content: "✕ "; } .tag.info::before { content: "◆ "; } .tag.neutral::before { content: "○ "; }
+        form.stack { display: grid; gap: .5rem; } form.stack label { display: grid; gap: .15rem; font-weight: 600; font-size: .85rem; }
+        input, select, textarea { font: inherit; padding: .3rem .4rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+        button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }
+        button.secondary { background: #fff; color: var(--accent); }
+        .field-error { color: var(--bad); font-weight: 600; font-size: .85rem; }
+        .banner { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; }
+        .banner.bad { color: var(--bad); background: #fbeeee; } .banner.ok { color: var(--ok); background: #edf7f0; }
+        .chain { font-size: .85rem; color: var(--muted); } .chain span + span::before { content: " → "; }
+        ol.timeline { list-style: none; padding: 0; margin: 0; } ol.timeline li { padding: .35rem 0; border-bottom: 1px solid var(--line); }
+        ol.timeline .when { display: inline-block; min-width: 12rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+        time, .num { font-variant-numeric: tabular-nums; }
+        .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+        svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+        @media (max-width: 640px) { main { padding: .5rem; } .grid { grid-template-columns: 1fr; } ol.timeline .when { display: block; } }
+        """
+
+    /// `/assets/parley.js`: live updates over Server-Sent Events, countdowns, and times in the viewer's zone.
+    static let script = """
+        (function () {
+          "use strict";
+          function pad(n) { return n < 10 ? "0" + n : "" + n; }
+          function span(ms) {
+            var minutes = Math.floor(Math.abs(ms) / 60000), days = Math.floor(minutes / 1440),
+                hours = Math.floor(minutes % 1440 / 60), rest = minutes % 60;
+            if (days > 0) return days + "d " + hours + "h";
+            if (hours > 0) return hours + "h " + rest + "m";
+            return rest + "m " + pad(Math.floor(Math.abs(ms) / 1000) % 60) + "s";
+          }
+          function tick() {
+            document.querySelectorAll("[data-countdown]").forEach(function (el) {
+              var left = Date.parse(el.getAttribute("data-countdown")) - Date.now();
+              el.textContent = left >= 0 ? span(left) + " left" : "overdue by " + span(left);
+            });
+          }
+          function localTimes() {
+            document.querySelectorAll("time[data-viewer]").forEach(function (el) {
+              if (el.nextElementSibling && el.nextElementSibling.classList.contains("viewer-time")) return;
+              var d = new Date(el.getAttribute("datetime")), out = document.createElement("span");
+              out.className = "viewer-time muted small";
+              out.textContent = " (your time: " + d.toLocaleString([], { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }) + ")";
+              el.after(out);
+            });
+          }
+          function refresh() {
+            fetch(location.href, { headers: { "X-Parley-Live": "1" } }).then(function (r) { return r.text(); }).then(function (text) {
+              var doc = new DOMParser().parseFromString(text, "text/html");
+              document.querySelectorAll("[data-live]").forEach(function (el) {
+                var fresh = doc.getElementById(el.id);
+                if (fresh) el.innerHTML = fresh.innerHTML;
+              });
+              document.querySelectorAll("input[name=version]").forEach(function (el) {
+                var fresh = doc.querySelector("input[name=version]");
+                if (fresh && !el.form.hasAttribute("data-dirty")) el.value = fresh.value;
+              });
+              tick(); localTimes();
+            });
+          }
+          document.addEventListener("input", function (e) { if (e.target.form) e.target.form.setAttribute("data-dirty", ""); });
+          var live = document.body.getAttribute("data-live-url");
+          if (live && window.EventSource) {
+            var source = new EventSource(live);
+            source.addEventListener("desk", refresh);
+          }
+          tick(); localTimes(); setInterval(tick, 1000);
+        })();
+        """
+}

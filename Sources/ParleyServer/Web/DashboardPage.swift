@@ -1,0 +1,124 @@
+import Foundation
+import ParleyDesk
+
+/// The desk at a glance: engagements by state, open deadlines with live countdowns, channels with their
+/// last attempt, what is due next, and the form to record a contact attempt.
+struct DashboardPage {
+    let desk: String
+    let desks: [String]
+    let state: DeskState
+    let version: Int64
+    let now: Date
+    var form = FormState()
+
+    var html: HTML {
+        let title = state.profile?.title ?? desk
+        let body: HTML = """
+            <h1>\(title) <span class="muted small">desk \(desk) · times in each item's zone · version \(version)</span></h1>
+            <div class="grid">
+            \(engagements)
+            \(deadlines)
+            \(channels)
+            \(dueNext)
+            \(attemptForm)
+            </div>
+            """
+        return Layout.page(title: title, desk: desk, desks: desks, section: "dashboard", body: body)
+    }
+
+    private var engagements: HTML {
+        let sorted = state.engagements.values.sorted { ($0.state, $0.priority, $0.id) < ($1.state, $1.priority, $1.id) }
+        let rows = sorted.map { engagement -> HTML in
+            """
+            <tr><td>\(Layout.tag(engagement.state.label, Layout.tone(engagement.state)))</td>
+            <td><a href="/desks/\(desk)/engagements/\(engagement.id)">\(engagement.title)</a></td>
+            <td class="num">P\(engagement.priority)</td></tr>
+            """
+        }
+        let trips = state.trips.values.sorted { $0.id < $1.id }.map { trip -> HTML in
+            "<li><a href=\"/desks/\(desk)/trips/\(trip.id)\">\(trip.title)</a></li>"
+        }
+        return """
+            <section class="panel" id="engagements" data-live><h2>Engagements by state</h2>
+            <table><thead><tr><th>State</th><th>Engagement</th><th>Priority</th></tr></thead>
+            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"3\" class=\"muted\">none</td></tr>"] : rows)</tbody></table>
+            \(trips.isEmpty ? HTML.empty : "<h2 style=\"margin-top:1rem\">Trips</h2><ul>\(trips)</ul>")</section>
+            """
+    }
+
+    private var deadlines: HTML {
+        let open = state.deadlines.values.filter { $0.status == .open }.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }
+        let rows = open.map { deadline -> HTML in
+            let left = deadline.due.instant.timeIntervalSince(now)
+            let initial = left >= 0 ? "\(Self.span(left)) left" : "overdue by \(Self.span(-left))"
+            return """
+                <tr><td>\(deadline.title)<div class="small muted">owed by \(deadline.owedBy)\(deadline.engagement.map { " · \($0)" } ?? "")</div></td>
+                <td>\(Layout.time(deadline.due))<div class="small muted">\(deadline.due.zone)</div></td>
+                <td><span data-countdown="\(InstantText.format(deadline.due.instant))">\(initial)</span></td></tr>
+                """
+        }
+        return """
+            <section class="panel" id="deadlines" data-live><h2>Open deadlines</h2>
+            <table><thead><tr><th>What is owed</th><th>Due</th><th>Time left</th></tr></thead>
+            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"3\" class=\"muted\">none open</td></tr>"] : rows)</tbody></table></section>
+            """
+    }
+
+    private var channels: HTML {
+        let rows = state.channels.values.sorted { $0.id < $1.id }.map { channel -> HTML in
+            let last: HTML = state.attempts(on: channel.id).first.map { attempt in
+                "\(Layout.time(attempt.at)) · \(attempt.outcome.rawValue)\(attempt.note.isEmpty ? "" : " — \(attempt.note)")"
+            } ?? "<span class=\"muted\">no attempts</span>"
+            return """
+                <tr><td>\(channel.name)<div class="small muted">\(channel.kind.rawValue) → \(channel.party)</div></td>
+                <td>\(Layout.tag(channel.status.rawValue, Layout.tone(channel.status)))</td><td class="small">\(last)</td></tr>
+                """
+        }
+        return """
+            <section class="panel" id="channels" data-live><h2>Channels</h2>
+            <table><thead><tr><th>Channel</th><th>Status</th><th>Last attempt</th></tr></thead>
+            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"3\" class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
+            """
+    }
+
+    private var dueNext: HTML {
+        let deadline = state.deadlines.values.filter { $0.status == .open && $0.due.instant >= now }.min { $0.due.instant < $1.due.instant }
+        let pending = state.tasks.values.filter { $0.status != .done }.sorted { $0.id < $1.id }.prefix(5)
+        let tasks = pending.map { task -> HTML in
+            "<li>\(task.title) <span class=\"muted small\">\(task.status.rawValue) · \(task.engagement)</span></li>"
+        }
+        return """
+            <section class="panel" id="due-next" data-live><h2>Due next</h2>
+            <p>\(deadline.map { "Next deadline: <strong>\($0.title)</strong>, \(Layout.time($0.due))" as HTML } ?? "No upcoming deadline.")</p>
+            \(tasks.isEmpty ? "<p class=\"muted\">No open advance tasks.</p>" : "<ul>\(tasks)</ul>")</section>
+            """
+    }
+
+    private var attemptForm: HTML {
+        let channels = state.channels.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, "\($0.name) (\($0.kind.rawValue))") }
+        let engagements = [("", "—")] + state.engagements.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.title) }
+        let outcomes = AttemptOutcome.allCases.map { ($0.rawValue, $0.rawValue) }
+        return """
+            <section class="panel" id="record-attempt"><h2>Record a contact attempt</h2>
+            \(form.banner.map { "<p class=\"banner bad\" role=\"alert\">\($0)</p>" as HTML } ?? .empty)
+            <form class="stack" method="post" action="/desks/\(desk)/attempts">
+            <input type="hidden" name="version" value="\(form.value("version", String(version)))">
+            <label>Channel <select name="channel">\(Layout.options(channels, selected: form.values["channel"]))</select>\(Layout.fieldError(form, "channel"))</label>
+            <label>Engagement <select name="engagement">\(Layout.options(engagements, selected: form.values["engagement"]))</select>\(Layout.fieldError(form, "engagement"))</label>
+            <label>When <input name="at" value="\(form.value("at"))" placeholder="2019-06-29 18:00 Asia/Seoul (zone optional: \(state.zone))" aria-describedby="error-at">\(Layout.fieldError(form, "at"))</label>
+            <label>Outcome <select name="outcome">\(Layout.options(outcomes, selected: form.values["outcome"]))</select>\(Layout.fieldError(form, "outcome"))</label>
+            <label>Note <input name="note" value="\(form.value("note"))">\(Layout.fieldError(form, "note"))</label>
+            <div><button type="submit">Record attempt</button></div>
+            </form></section>
+            """
+    }
+
+    /// `2d 3h`, `5h 10m`, `45m`.
+    static func span(_ seconds: TimeInterval) -> String {
+        let minutes = Int(seconds / 60)
+        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        if days > 0 { return "\(days)d \(hours)h" }
+        if hours > 0 { return "\(hours)h \(rest)m" }
+        return "\(rest)m"
+    }
+}
