@@ -26,13 +26,19 @@ public func buildApplication(
         return try JSON.response(["status": "ok"])
     }
     router.get("/metrics") { _, _ -> Response in
-        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: server.metrics.text)))
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+            body: .init(byteBuffer: ByteBuffer(string: server.metrics.text)))
     }
     router.get("/assets/parley.css") { _, _ -> Response in
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(string: Assets.stylesheet)))
+        Response(
+            status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: Assets.stylesheet)))
     }
     router.get("/assets/parley.js") { _, _ -> Response in
-        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(string: Assets.script)))
+        Response(
+            status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: Assets.script)))
     }
     WebController(server: server).register(on: router)
     LiveController(server: server).register(on: router)
@@ -64,6 +70,8 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     private func record(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
         let spent = ContinuousClock.now - started
         let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-        metrics.request(method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status, seconds: seconds)
+        metrics.request(
+            method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status,
+            seconds: seconds)
     }
 }

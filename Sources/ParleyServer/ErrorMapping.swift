@@ -31,23 +31,32 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
     static func problem(for error: any Error) -> Problem {
         if let error = error as? HTTPError {
             let status = Int(error.status.code)
-            return Problem(type: status == 404 ? "not-found" : "http", title: error.status.reasonPhrase, status: status, detail: error.body ?? error.status.reasonPhrase, field: nil)
+            return Problem(
+                type: status == 404 ? "not-found" : "http", title: error.status.reasonPhrase, status: status,
+                detail: error.body ?? error.status.reasonPhrase, field: nil)
         }
         if let error = error as? DeskError {
-            return Problem(type: "refused", title: "Refused by the desk", status: 422, detail: error.message, field: error.field)
+            return Problem(
+                type: "refused", title: "Refused by the desk", status: 422, detail: error.message, field: error.field)
         }
         if let error = error as? RequestInputError {
-            return Problem(type: "bad-request", title: "Unreadable request", status: 400, detail: error.message, field: error.field)
+            return Problem(
+                type: "bad-request", title: "Unreadable request", status: 400, detail: error.message, field: error.field
+            )
         }
         if let error = error as? any CategorizedError {
             switch error.category {
-            case .user: return Problem(type: "refused", title: "Refused", status: 422, detail: error.message, field: nil)
+            case .user:
+                return Problem(type: "refused", title: "Refused", status: 422, detail: error.message, field: nil)
             case .conflict:
-                return Problem(type: "conflict", title: "The desk has changed", status: 409, detail: error.message, field: nil)
+                return Problem(
+                    type: "conflict", title: "The desk has changed", status: 409, detail: error.message, field: nil)
             case .internal: break
             }
         }
-        return Problem(type: "internal", title: "Internal error", status: 500, detail: "Parley failed; the details are in the server log.", field: nil)
+        return Problem(
+            type: "internal", title: "Internal error", status: 500,
+            detail: "Parley failed; the details are in the server log.", field: nil)
     }
 }
 

@@ -47,7 +47,8 @@ final class ServerMetrics: Sendable {
             ]
             for (labels, buckets) in counters.latencyBuckets.sorted(by: { $0.key < $1.key }) {
                 for (index, bound) in Self.buckets.enumerated() {
-                    lines.append("parley_http_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(buckets[index])")
+                    lines.append(
+                        "parley_http_request_duration_seconds_bucket{\(labels),le=\"\(bound)\"} \(buckets[index])")
                 }
                 let count = counters.latencyCount[labels] ?? 0
                 lines.append("parley_http_request_duration_seconds_bucket{\(labels),le=\"+Inf\"} \(count)")

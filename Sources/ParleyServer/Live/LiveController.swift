@@ -25,9 +25,13 @@ struct LiveController: Sendable {
                     try await writer.write(ByteBuffer(string: ": connected to desk \(desk)\nretry: 2000\n\n"))
                     for try await event in events.cancelOnGracefulShutdown() {
                         let summary = (try? event.decoded().summary) ?? event.type
-                        let data = try JSON.encoder().encode(LiveEvent(sequence: event.sequence, type: event.type, summary: summary))
+                        let data = try JSON.encoder().encode(
+                            LiveEvent(sequence: event.sequence, type: event.type, summary: summary))
                         try await writer.write(
-                            ByteBuffer(string: "event: desk\nid: \(event.sequence)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"))
+                            ByteBuffer(
+                                string:
+                                    "event: desk\nid: \(event.sequence)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
+                            ))
                     }
                     try await writer.finish(nil)
                 })

@@ -29,7 +29,8 @@ enum JSON {
     {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let version { headers[.deskVersion] = String(version) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder().encode(value))))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder().encode(value))))
     }
 }
 

@@ -7,7 +7,9 @@ enum Layout {
     static func page(title: String, desk: String?, desks: [String], section: String, body: HTML) -> HTML {
         let switcher = HTML.join(
             desks.map { name in
-                name == desk ? "<a href=\"/desks/\(name)\" aria-current=\"page\">\(name)</a>" : "<a href=\"/desks/\(name)\">\(name)</a>"
+                name == desk
+                    ? "<a href=\"/desks/\(name)\" aria-current=\"page\">\(name)</a>"
+                    : "<a href=\"/desks/\(name)\">\(name)</a>"
             })
         var sections = HTML.empty
         var liveAttribute = HTML.empty
@@ -16,7 +18,8 @@ enum Layout {
             sections = HTML.join(
                 links.map { key, label in
                     let href = key == "dashboard" ? "/desks/\(desk)" : "/desks/\(desk)/\(key)"
-                    return key == section ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
+                    return key == section
+                        ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
                 })
             liveAttribute = " data-live-url=\"/desks/\(desk)/live\""
         }
@@ -44,7 +47,9 @@ enum Layout {
     static func errorPage(_ problem: Problem) -> HTML {
         page(
             title: problem.title, desk: nil, desks: [], section: "",
-            body: "<h1>\(problem.title)</h1><p class=\"banner bad\">\(problem.detail)</p><p><a href=\"/\">Back to the desks</a></p>")
+            body:
+                "<h1>\(problem.title)</h1><p class=\"banner bad\">\(problem.detail)</p><p><a href=\"/\">Back to the desks</a></p>"
+        )
     }
 
     /// A time in its own zone, machine-readable, with the viewer's zone added by the script.
@@ -86,7 +91,9 @@ enum Layout {
     static func options(_ values: [(value: String, label: String)], selected: String?) -> HTML {
         HTML.join(
             values.map { value, label in
-                value == selected ? "<option value=\"\(value)\" selected>\(label)</option>" : "<option value=\"\(value)\">\(label)</option>"
+                value == selected
+                    ? "<option value=\"\(value)\" selected>\(label)</option>"
+                    : "<option value=\"\(value)\">\(label)</option>"
             })
     }
 }

@@ -47,7 +47,9 @@ struct DashboardPage {
     }
 
     private var deadlines: HTML {
-        let open = state.deadlines.values.filter { $0.status == .open }.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }
+        let open = state.deadlines.values.filter { $0.status == .open }.sorted {
+            ($0.due.instant, $0.id) < ($1.due.instant, $1.id)
+        }
         let rows = open.map { deadline -> HTML in
             let left = deadline.due.instant.timeIntervalSince(now)
             let initial = left >= 0 ? "\(Self.span(left)) left" : "overdue by \(Self.span(-left))"
@@ -66,9 +68,10 @@ struct DashboardPage {
 
     private var channels: HTML {
         let rows = state.channels.values.sorted { $0.id < $1.id }.map { channel -> HTML in
-            let last: HTML = state.attempts(on: channel.id).first.map { attempt in
-                "\(Layout.time(attempt.at)) · \(attempt.outcome.rawValue)\(attempt.note.isEmpty ? "" : " — \(attempt.note)")"
-            } ?? "<span class=\"muted\">no attempts</span>"
+            let last: HTML =
+                state.attempts(on: channel.id).first.map { attempt in
+                    "\(Layout.time(attempt.at)) · \(attempt.outcome.rawValue)\(attempt.note.isEmpty ? "" : " — \(attempt.note)")"
+                } ?? "<span class=\"muted\">no attempts</span>"
             return """
                 <tr><td>\(channel.name)<div class="small muted">\(channel.kind.rawValue) → \(channel.party)</div></td>
                 <td>\(Layout.tag(channel.status.rawValue, Layout.tone(channel.status)))</td><td class="small">\(last)</td></tr>
@@ -82,7 +85,9 @@ struct DashboardPage {
     }
 
     private var dueNext: HTML {
-        let deadline = state.deadlines.values.filter { $0.status == .open && $0.due.instant >= now }.min { $0.due.instant < $1.due.instant }
+        let deadline = state.deadlines.values.filter { $0.status == .open && $0.due.instant >= now }.min {
+            $0.due.instant < $1.due.instant
+        }
         let pending = state.tasks.values.filter { $0.status != .done }.sorted { $0.id < $1.id }.prefix(5)
         let tasks = pending.map { task -> HTML in
             "<li>\(task.title) <span class=\"muted small\">\(task.status.rawValue) · \(task.engagement)</span></li>"
@@ -95,8 +100,11 @@ struct DashboardPage {
     }
 
     private var attemptForm: HTML {
-        let channels = state.channels.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, "\($0.name) (\($0.kind.rawValue))") }
-        let engagements = [("", "—")] + state.engagements.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.title) }
+        let channels = state.channels.values.sorted { $0.id < $1.id }.map {
+            ($0.id.rawValue, "\($0.name) (\($0.kind.rawValue))")
+        }
+        let engagements =
+            [("", "—")] + state.engagements.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.title) }
         let outcomes = AttemptOutcome.allCases.map { ($0.rawValue, $0.rawValue) }
         return """
             <section class="panel" id="record-attempt"><h2>Record a contact attempt</h2>

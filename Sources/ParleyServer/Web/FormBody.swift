@@ -12,6 +12,9 @@ struct FormBody: Sendable {
         return FormBody(parsing: String(buffer: buffer))
     }
 
+    /// A body holding `values`.
+    init(copying values: [String: String]) { self.values = values }
+
     /// Parses `a=1&b=two+words`.
     init(parsing text: String) {
         var values: [String: String] = [:]

@@ -8,11 +8,17 @@ struct WebController: Sendable {
     let server: DeskServer
 
     func register(on router: Router<BasicRequestContext>) {
+        registerEngagementRoutes(on: router)
+        registerTripAndTimelineRoutes(on: router)
         router.get("/") { _, _ -> Response in
             let desks = try await server.desks()
             guard let first = desks.first else {
                 return Page.response(
-                    Layout.page(title: "No desks", desk: nil, desks: [], section: "", body: "<h1>No desks yet</h1><p>Import a scenario with <code>parley import FILE</code>, or start with <code>--demo</code>.</p>"),
+                    Layout.page(
+                        title: "No desks", desk: nil, desks: [], section: "",
+                        body:
+                            "<h1>No desks yet</h1><p>Import a scenario with <code>parley import FILE</code>, or start with <code>--demo</code>.</p>"
+                    ),
                     status: .ok)
             }
             return Page.redirect(to: "/desks/\(first)")
@@ -20,7 +26,9 @@ struct WebController: Sendable {
         router.get("/desks/:desk") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk)
-            return DashboardPage(desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now).html
+            return DashboardPage(
+                desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now
+            ).html
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")
@@ -28,7 +36,10 @@ struct WebController: Sendable {
             return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)#channels") { state in
                 let at = try ZonedTime.parse(form["at"], field: "at", defaultZone: state.zone)
                 guard let outcome = AttemptOutcome(rawValue: form["outcome"]) else {
-                    throw DeskError.invalidValue(field: "outcome", expected: "one of " + AttemptOutcome.allCases.map(\.rawValue).joined(separator: ", "), found: form["outcome"])
+                    throw DeskError.invalidValue(
+                        field: "outcome",
+                        expected: "one of " + AttemptOutcome.allCases.map(\.rawValue).joined(separator: ", "),
+                        found: form["outcome"])
                 }
                 let engagement = form["engagement"].isEmpty ? nil : Engagement.ID(form["engagement"])
                 return .recordContactAttempt(
@@ -36,7 +47,10 @@ struct WebController: Sendable {
                         id: ContactAttempt.ID(server.newSlug("attempt")), channel: Channel.ID(form["channel"]),
                         engagement: engagement, at: at, outcome: outcome, note: form["note"]))
             } page: { state, version, formState in
-                DashboardPage(desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now, form: formState).html
+                DashboardPage(
+                    desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now,
+                    form: formState
+                ).html
             }
         }
     }
@@ -45,20 +59,26 @@ struct WebController: Sendable {
     /// field, on a stale version says so, and in both cases keeps what was typed.
     func submit(
         form: FormBody, desk: String, redirect: String,
-        command: (DeskState) throws -> DeskCommand,
+        command: (DeskState) async throws -> DeskCommand,
         page: (DeskState, Int64, FormState) async throws -> HTML
     ) async throws -> Response {
         let (state, version) = try await server.load(desk)
         var formState = FormState(values: form.values)
         do {
-            _ = try await server.execute(try command(state), on: desk, actor: "web", expectedVersion: form.version)
+            _ = try await server.execute(
+                try await command(state), on: desk, actor: "web", expectedVersion: form.version)
             return Page.redirect(to: redirect)
         } catch let error as DeskError {
-            if let field = error.field { formState.errors[field] = error.reason } else { formState.banner = error.message }
+            if let field = error.field {
+                formState.errors[field] = error.reason
+            } else {
+                formState.banner = error.message
+            }
             return Page.response(try await page(state, version, formState), status: .unprocessableContent)
         } catch let error as StoreError {
             guard case .conflict(_, _, let actual) = error.code else { throw error }
-            formState.banner = "Someone else changed this desk while you were editing (it is now at version \(actual)). "
+            formState.banner =
+                "Someone else changed this desk while you were editing (it is now at version \(actual)). "
                 + "Nothing was saved; your entry is kept below. Check the desk, then submit again."
             formState.values["version"] = String(actual)
             let (fresh, freshVersion) = try await server.load(desk)

@@ -9,7 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the desk on the web: pages, live updates, and the JSON API under /api/v1.",
-        discussion: "Stops gracefully on SIGINT or SIGTERM. With --demo, a new database is loaded with both demo scenarios.")
+        discussion:
+            "Stops gracefully on SIGINT or SIGTERM. With --demo, a new database is loaded with both demo scenarios.")
 
     @OptionGroup var store: StoreOptions
 

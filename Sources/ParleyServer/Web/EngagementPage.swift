@@ -1,0 +1,180 @@
+import Foundation
+import ParleyDesk
+
+/// One engagement: its lifecycle with the allowed moves, attempts, deadlines, tasks, signals, and its
+/// part of the timeline, with forms for a move, a signal, a deadline and task progress.
+struct EngagementPage {
+    let desk: String
+    let desks: [String]
+    let state: DeskState
+    let version: Int64
+    let engagement: Engagement
+    let events: [(sequence: Int64, event: DeskEvent)]
+    var form = FormState()
+    /// Which form the `form` state belongs to (`move`, `signal`, `deadline`, `task`).
+    var activeForm = ""
+
+    var html: HTML {
+        let body: HTML = """
+            <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state)))</h1>
+            <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(engagement.priority) · \(engagement.duration) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
+            <div class="grid">
+            \(lifecycle)
+            \(attempts)
+            \(deadlines)
+            \(tasks)
+            \(signals)
+            \(timeline)
+            \(signalForm)
+            \(deadlineForm)
+            </div>
+            """
+        return Layout.page(title: engagement.title, desk: desk, desks: desks, section: "", body: body)
+    }
+
+    private func banner(for name: String) -> HTML {
+        guard activeForm == name, let banner = form.banner else { return .empty }
+        return "<p class=\"banner bad\" role=\"alert\">\(banner)</p>"
+    }
+
+    private func state(for name: String) -> FormState { activeForm == name ? form : FormState() }
+
+    private var versionField: HTML {
+        "<input type=\"hidden\" name=\"version\" value=\"\(form.value("version", String(version)))\">"
+    }
+
+    private var lifecycle: HTML {
+        let history = engagement.history.map { move -> HTML in
+            "<li><span class=\"when\">\(Layout.time(move.at))</span> \(move.from.label) → <strong>\(move.to.label)</strong> · \(move.by): \(move.reason)</li>"
+        }
+        let targets = engagement.state.allowedTargets.map { ($0.rawValue, $0.label) }
+        let moveForm = state(for: "move")
+        let form: HTML =
+            targets.isEmpty
+            ? "<p class=\"muted\">\(engagement.state.label) is a final state.</p>"
+            : """
+            \(banner(for: "move"))
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/move">\(versionField)
+            <label>Move to <select name="to">\(Layout.options(targets, selected: moveForm.values["to"]))</select>\(Layout.fieldError(moveForm, "to"))</label>
+            <label>When <input name="at" value="\(moveForm.value("at"))" placeholder="2019-06-30 10:00 (\(self.state.zone))">\(Layout.fieldError(moveForm, "at"))</label>
+            <label>By <input name="by" value="\(moveForm.value("by"))">\(Layout.fieldError(moveForm, "by"))</label>
+            <label>Reason (required) <input name="reason" value="\(moveForm.value("reason"))">\(Layout.fieldError(moveForm, "reason"))</label>
+            <div><button type="submit">Move engagement</button></div></form>
+            """
+        return """
+            <section class="panel" id="lifecycle" data-live><h2>Lifecycle</h2>
+            <p>Opened \(Layout.time(engagement.opened)). Allowed next: \(targets.isEmpty ? "none" : targets.map(\.1).joined(separator: ", ")).</p>
+            <ol class="timeline">\(history)</ol>\(form)</section>
+            """
+    }
+
+    private var attempts: HTML {
+        let rows = state.attempts.values.filter { $0.engagement == engagement.id }.sorted {
+            $0.at.instant > $1.at.instant
+        }.map {
+            attempt -> HTML in
+            "<tr><td>\(Layout.time(attempt.at))</td><td>\(state.channels[attempt.channel]?.name ?? attempt.channel.rawValue)</td><td>\(attempt.outcome.rawValue)</td><td>\(attempt.note)</td></tr>"
+        }
+        return """
+            <section class="panel" id="attempts" data-live><h2>Contact attempts</h2>
+            <table><thead><tr><th>When</th><th>Channel</th><th>Outcome</th><th>Note</th></tr></thead>
+            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"4\" class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
+            """
+    }
+
+    private var deadlines: HTML {
+        let rows = state.deadlines.values.filter { $0.engagement == engagement.id }.sorted {
+            $0.due.instant < $1.due.instant
+        }.map {
+            deadline -> HTML in
+            let status: HTML =
+                deadline.status == .open
+                ? "<span data-countdown=\"\(InstantText.format(deadline.due.instant))\">open</span>"
+                : Layout.tag(deadline.status.rawValue, deadline.status == .met ? "ok" : "bad")
+            return "<tr><td>\(deadline.title)</td><td>\(Layout.time(deadline.due))</td><td>\(status)</td></tr>"
+        }
+        return """
+            <section class="panel" id="deadlines" data-live><h2>Deadlines</h2>
+            <table><thead><tr><th>What is owed</th><th>Due</th><th>Status</th></tr></thead>
+            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"3\" class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
+            """
+    }
+
+    private var tasks: HTML {
+        let taskForm = state(for: "task")
+        let rows = state.tasks.values.filter { $0.engagement == engagement.id }.sorted { $0.id < $1.id }.map {
+            task -> HTML in
+            let statuses = TaskStatus.allCases.map { ($0.rawValue, $0.rawValue) }
+            return """
+                <tr><td>\(task.title)<div class="small muted">\(task.kind.rawValue) · \(task.duration), done \(task.leadTime) before · after \(task.dependsOn.map(\.rawValue).joined(separator: ", "))</div></td>
+                <td><form class="actions" method="post" action="/desks/\(desk)/tasks/\(task.id)">\(versionField)
+                <select name="status" aria-label="Status of \(task.title)">\(Layout.options(statuses, selected: task.status.rawValue))</select>
+                <input name="at" size="16" placeholder="when (now if empty)" aria-label="When">
+                <button class="secondary" type="submit">Update</button></form>
+                \(taskForm.values["task"] == task.id.rawValue ? Layout.fieldError(taskForm, "at") : .empty)</td></tr>
+                """
+        }
+        return """
+            <section class="panel" id="tasks"><h2>Advance tasks</h2>\(banner(for: "task"))
+            <table><tbody>\(rows.isEmpty ? ["<tr><td class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
+            """
+    }
+
+    private var signals: HTML {
+        let rows = state.signals.values.filter { $0.engagement == engagement.id }.sorted {
+            $0.at.instant > $1.at.instant
+        }.map {
+            signal -> HTML in
+            let chain = HTML.join(signal.attribution.map { "<span>\($0)</span>" })
+            let quote: HTML = signal.quote.map { "<div><q>\($0)</q></div>" } ?? .empty
+            return """
+                <li><span class="when">\(Layout.time(signal.at))</span> \(Layout.tag(signal.grade.description, "info")) \(Layout.tag(signal.stance.rawValue, "neutral"))
+                \(signal.summary)\(quote)<div class="chain">\(chain)</div></li>
+                """
+        }
+        return """
+            <section class="panel" id="signals" data-live><h2>Signals</h2>
+            <ol class="timeline">\(rows.isEmpty ? ["<li class=\"muted\">none</li>"] : rows)</ol></section>
+            """
+    }
+
+    private var timeline: HTML {
+        let rows = events.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }.map { entry -> HTML in
+            "<li><span class=\"when\">\(ZonedTime.display(entry.event.at, in: state.zone))</span> <span class=\"muted small\">#\(entry.sequence) \(entry.event.type)</span> \(entry.event.summary)</li>"
+        }
+        return """
+            <section class="panel" id="engagement-timeline" data-live><h2>Timeline</h2>
+            <p><a href="/desks/\(desk)/timeline?engagement=\(engagement.id)">Open in the timeline</a></p>
+            <ol class="timeline">\(rows)</ol></section>
+            """
+    }
+
+    private var signalForm: HTML {
+        let form = state(for: "signal")
+        let stances = Stance.allCases.map { ($0.rawValue, $0.rawValue) }
+        return """
+            <section class="panel" id="record-signal"><h2>Record a signal</h2>\(banner(for: "signal"))
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/signals">\(versionField)
+            <label>When <input name="at" value="\(form.value("at"))" placeholder="2019-06-29 13:00 (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
+            <label>Summary <input name="summary" value="\(form.value("summary"))">\(Layout.fieldError(form, "summary"))</label>
+            <label>Short quote (optional) <input name="quote" value="\(form.value("quote"))"></label>
+            <label>Attribution: the original source first, then each outlet, one per line <textarea name="attribution" rows="3">\(form.value("attribution"))</textarea>\(Layout.fieldError(form, "attribution"))</label>
+            <label>Stance <select name="stance">\(Layout.options(stances, selected: form.values["stance"]))</select></label>
+            <label>Grade (source A–F, information 1–6) <input name="grade" value="\(form.value("grade"))" placeholder="B2" size="3">\(Layout.fieldError(form, "grade"))</label>
+            <div><button type="submit">Record signal</button></div></form></section>
+            """
+    }
+
+    private var deadlineForm: HTML {
+        let form = state(for: "deadline")
+        let parties = state.parties.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.name) }
+        return """
+            <section class="panel" id="set-deadline"><h2>Set a deadline</h2>\(banner(for: "deadline"))
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/deadlines">\(versionField)
+            <label>What is owed <input name="title" value="\(form.value("title"))">\(Layout.fieldError(form, "title"))</label>
+            <label>Owed by <select name="owed_by">\(Layout.options(parties, selected: form.values["owed_by"]))</select>\(Layout.fieldError(form, "owed_by"))</label>
+            <label>Due (local time and zone) <input name="due" value="\(form.value("due"))" placeholder="2019-06-30 00:00 Asia/Seoul">\(Layout.fieldError(form, "due"))</label>
+            <div><button type="submit">Set deadline</button></div></form></section>
+            """
+    }
+}

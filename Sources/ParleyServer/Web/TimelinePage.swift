@@ -1,0 +1,61 @@
+import Foundation
+import ParleyDesk
+
+/// Every event by when it happened, filtered by engagement and type, and the desk as it stood at a time.
+struct TimelinePage {
+    let desk: String
+    let desks: [String]
+    let full: DeskState
+    let entries: [(sequence: Int64, event: DeskEvent)]
+    let engagement: String
+    let type: String
+    let asOfText: String
+    let asOf: Date?
+    let asOfError: String?
+
+    var html: HTML {
+        let kept = entries.filter { entry in
+            (asOf.map { entry.event.at <= $0 } ?? true)
+                && (engagement.isEmpty || entry.event.concerns(Engagement.ID(engagement), in: full))
+                && (type.isEmpty || entry.event.type == type)
+        }.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }
+        let rows = kept.map { entry -> HTML in
+            "<li><span class=\"when\">\(ZonedTime.display(entry.event.at, in: full.zone))</span> <span class=\"muted small\">#\(entry.sequence) \(entry.event.type)</span> \(entry.event.summary)</li>"
+        }
+        let engagements =
+            [("", "all engagements")]
+            + full.engagements.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.title) }
+        let types = [("", "all types")] + Set(entries.map(\.event.type)).sorted().map { ($0, $0) }
+        var past = HTML.empty
+        if let asOf {
+            let state = DeskState.folding(entries.map(\.event).filter { $0.at <= asOf })
+            let engagementRows = state.engagements.values.sorted { $0.id < $1.id }.map { engagement -> HTML in
+                "<li>\(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(engagement.title)</li>"
+            }
+            let channelRows = state.channels.values.sorted { $0.id < $1.id }.map { channel -> HTML in
+                "<li>\(Layout.tag(channel.status.rawValue, Layout.tone(channel.status))) \(channel.name)</li>"
+            }
+            let deadlineRows = state.deadlines.values.sorted { $0.id < $1.id }.map { deadline -> HTML in
+                "<li>\(deadline.title): \(deadline.status.rawValue), due \(deadline.due.display)</li>"
+            }
+            past = """
+                <section class="panel" id="as-of" style="margin-bottom:1rem"><h2>The desk as of \(ZonedTime.display(asOf, in: full.zone))</h2>
+                <div class="grid"><div><h2>Engagements</h2><ul>\(engagementRows)</ul></div><div><h2>Channels</h2><ul>\(channelRows)</ul></div>
+                <div><h2>Deadlines</h2><ul>\(deadlineRows)</ul></div></div></section>
+                """
+        }
+        let error: HTML =
+            asOfError.map { "<span class=\"field-error\" id=\"error-as_of\" role=\"alert\">\($0)</span>" } ?? .empty
+        let body: HTML = """
+            <h1>Timeline <span class="muted small">\(kept.count) of \(entries.count) events, by when they happened</span></h1>
+            <form class="actions panel" method="get" action="/desks/\(desk)/timeline" style="margin-bottom:1rem">
+            <label>Engagement <select name="engagement">\(Layout.options(engagements, selected: engagement))</select></label>
+            <label>Type <select name="type">\(Layout.options(types, selected: type))</select></label>
+            <label>As of <input name="as_of" value="\(asOfText)" placeholder="2019-06-29 21:00 (\(full.zone))">\(error)</label>
+            <button type="submit">Show</button></form>
+            \(past)
+            <section class="panel" id="timeline" data-live><ol class="timeline">\(rows.isEmpty ? ["<li class=\"muted\">no events</li>"] : rows)</ol></section>
+            """
+        return Layout.page(title: "Timeline", desk: desk, desks: desks, section: "timeline", body: body)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import ParleyDesk
+import ParleyStore
+
+extension WebController {
+    func registerEngagementRoutes(on router: Router<BasicRequestContext>) {
+        router.get("/desks/:desk/engagements/:id") { _, context -> HTML in
+            let desk = try context.parameters.require("desk")
+            let (state, version) = try await server.load(desk)
+            return try await engagementPage(
+                desk: desk, id: try context.parameters.require("id"), state: state, version: version)
+        }
+        router.post("/desks/:desk/engagements/:id/move") { request, context -> Response in
+            try await engagementForm(request, context, name: "move") { form, state, id in
+                guard let target = EngagementState(rawValue: form["to"]) else {
+                    throw DeskError.invalidValue(field: "to", expected: "a lifecycle state", found: form["to"])
+                }
+                return .moveEngagement(
+                    MoveEngagement(
+                        engagement: id, to: target, at: try time(form["at"], "at", state),
+                        by: form["by"].isEmpty ? "web" : form["by"],
+                        reason: form["reason"]))
+            }
+        }
+        router.post("/desks/:desk/engagements/:id/signals") { request, context -> Response in
+            try await engagementForm(request, context, name: "signal") { form, state, id in
+                guard let stance = Stance(rawValue: form["stance"]) else {
+                    throw DeskError.invalidValue(field: "stance", expected: "a stance", found: form["stance"])
+                }
+                let attribution = form["attribution"].split(whereSeparator: \.isNewline).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty }
+                return .recordSignal(
+                    Signal(
+                        id: Signal.ID(server.newSlug("signal")), engagement: id, at: try time(form["at"], "at", state),
+                        summary: form["summary"], quote: form["quote"].isEmpty ? nil : form["quote"],
+                        attribution: attribution,
+                        stance: stance, grade: try AdmiraltyGrade(parsing: form["grade"])))
+            }
+        }
+        router.post("/desks/:desk/engagements/:id/deadlines") { request, context -> Response in
+            try await engagementForm(request, context, name: "deadline") { form, state, id in
+                .setDeadline(
+                    Deadline(
+                        id: Deadline.ID(server.newSlug("deadline")), title: form["title"], engagement: id,
+                        owedBy: Party.ID(form["owed_by"]),
+                        due: try ZonedTime.parse(form["due"], field: "due", defaultZone: state.zone)))
+            }
+        }
+        router.post("/desks/:desk/tasks/:task") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let taskID = AdvanceTask.ID(try context.parameters.require("task"))
+            let (state, _) = try await server.load(desk)
+            guard let task = state.tasks[taskID] else {
+                throw HTTPError(.notFound, message: "no advance task '\(taskID)'")
+            }
+            let form = try await FormBody.read(request)
+            var values = form.values
+            values["task"] = taskID.rawValue
+            return try await submit(
+                form: FormBody(copying: values), desk: desk,
+                redirect: "/desks/\(desk)/engagements/\(task.engagement)#tasks"
+            ) { state in
+                guard let status = TaskStatus(rawValue: form["status"]) else {
+                    throw DeskError.invalidValue(field: "status", expected: "a task status", found: form["status"])
+                }
+                return .updateAdvanceTask(
+                    UpdateAdvanceTask(task: taskID, status: status, at: try time(form["at"], "at", state)))
+            } page: { state, version, formState in
+                try await engagementPage(
+                    desk: desk, id: task.engagement.rawValue, state: state, version: version, form: formState,
+                    active: "task")
+            }
+        }
+    }
+
+    /// A time from a form field; empty means now, in the desk's zone.
+    func time(_ text: String, _ field: String, _ state: DeskState) throws -> ZonedTime {
+        text.isEmpty
+            ? ZonedTime(server.now, zone: state.zone) : try ZonedTime.parse(text, field: field, defaultZone: state.zone)
+    }
+
+    private func engagementForm(
+        _ request: Request, _ context: BasicRequestContext, name: String,
+        command: @escaping (FormBody, DeskState, Engagement.ID) throws -> DeskCommand
+    ) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        let id = try context.parameters.require("id")
+        let form = try await FormBody.read(request)
+        return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(id)") { state in
+            guard state.engagements[Engagement.ID(id)] != nil else {
+                throw HTTPError(.notFound, message: "no engagement '\(id)'")
+            }
+            return try command(form, state, Engagement.ID(id))
+        } page: { state, version, formState in
+            try await engagementPage(desk: desk, id: id, state: state, version: version, form: formState, active: name)
+        }
+    }
+
+    func engagementPage(
+        desk: String, id: String, state: DeskState, version: Int64, form: FormState = FormState(), active: String = ""
+    ) async throws -> HTML {
+        guard let engagement = state.engagements[Engagement.ID(id)] else {
+            throw HTTPError(.notFound, message: "no engagement '\(id)' on desk '\(desk)'")
+        }
+        let events = try await server.ledger.store.read(desk: desk, from: 1).compactMap {
+            stored -> (Int64, DeskEvent)? in
+            guard let event = try? stored.decoded(), event.concerns(engagement.id, in: state) else { return nil }
+            return (stored.sequence, event)
+        }
+        return EngagementPage(
+            desk: desk, desks: try await server.desks(), state: state, version: version, engagement: engagement,
+            events: events.map { (sequence: $0.0, event: $0.1) }, form: form, activeForm: active
+        ).html
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import ParleyDesk
+import ParleyPlanner
+import ParleyStore
+
+extension WebController {
+    func registerTripAndTimelineRoutes(on router: Router<BasicRequestContext>) {
+        router.get("/desks/:desk/trips/:trip") { _, context -> HTML in
+            let desk = try context.parameters.require("desk")
+            let (state, version) = try await server.load(desk)
+            let problem = try tripProblem(try context.parameters.require("trip"), state)
+            return TripPage(
+                desk: desk, desks: try await server.desks(), state: state, version: version, problem: problem
+            ).html
+        }
+        router.post("/desks/:desk/trips/:trip/plan") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let tripID = try context.parameters.require("trip")
+            let form = try await FormBody.read(request)
+            let (state, _) = try await server.load(desk)
+            let problem = try tripProblem(tripID, state)
+            let options = PlannerOptions(
+                seed: 1, timeLimit: server.configuration.planSeconds, clock: server.elapsed,
+                warmStart: state.itineraries[problem.trip.id].map(problem.warmStart(from:)))
+            let solution = try problem.solve(options: options)
+            let itinerary = problem.itinerary(
+                from: solution, plannedAt: ZonedTime(server.now, zone: state.zone), in: state)
+            _ = try await server.execute(
+                .recordItinerary(itinerary), on: desk, actor: "web", expectedVersion: form.version)
+            return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
+        }
+        router.get("/desks/:desk/trips/:trip/itinerary.ics") { _, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let (state, _) = try await server.load(desk)
+            let problem = try tripProblem(try context.parameters.require("trip"), state)
+            guard let itinerary = state.itineraries[problem.trip.id] else {
+                throw HTTPError(.notFound, message: "trip '\(problem.trip.id)' has not been planned yet")
+            }
+            let titles = Dictionary(problem.items.map { ($0.ref, $0.title) }, uniquingKeysWith: { first, _ in first })
+            let text = Calendar5545(trip: problem.trip, itinerary: itinerary, state: state, titles: titles).text
+            return Response(
+                status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.get("/desks/:desk/timeline") { request, context -> HTML in
+            let desk = try context.parameters.require("desk")
+            let (state, _) = try await server.load(desk)
+            let entries = try await server.ledger.store.read(desk: desk, from: 1).map {
+                (sequence: $0.sequence, event: try $0.decoded())
+            }
+            let query = request.uri.queryParameters
+            let asOfText = query.get("as_of")?.trimmingCharacters(in: .whitespaces) ?? ""
+            var asOf: Date?
+            var asOfError: String?
+            if !asOfText.isEmpty {
+                do {
+                    asOf = try ZonedTime.parse(asOfText, field: "as_of", defaultZone: state.zone).instant
+                } catch {
+                    asOfError = (error as? DeskError)?.reason ?? "\(error)"
+                }
+            }
+            return TimelinePage(
+                desk: desk, desks: try await server.desks(), full: state, entries: entries,
+                engagement: query.get("engagement") ?? "",
+                type: query.get("type") ?? "", asOfText: asOfText, asOf: asOf, asOfError: asOfError
+            ).html
+        }
+    }
+
+    private func tripProblem(_ id: String, _ state: DeskState) throws -> TripProblem {
+        guard state.trips[Trip.ID(id)] != nil else { throw HTTPError(.notFound, message: "no trip '\(id)'") }
+        return try TripProblem(trip: Trip.ID(id), in: state)
+    }
+}
