@@ -42,6 +42,10 @@ public func buildApplication(
     }
     WebController(server: server).register(on: router)
     LiveController(server: server).register(on: router)
+    APIController(server: server).register(on: router)
+    router.get("/openapi.yaml") { _, _ -> Response in
+        Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),

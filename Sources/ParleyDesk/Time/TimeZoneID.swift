@@ -28,6 +28,22 @@ public struct TimeZoneID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The IANA name.
     public var description: String { identifier }
 
+    /// Decodes from a bare IANA name, refusing one this machine does not know.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try Self.validated(name, field: "zone")
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    /// Encodes as a bare IANA name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(identifier)
+    }
+
     /// The short name people use for this zone at `instant` (`KST`, `EDT`), or `UTC+9` where none is
     /// customary; Linux Foundation only offers `GMT+9`, so the common ones are listed here.
     public func abbreviation(at instant: Date) -> String {

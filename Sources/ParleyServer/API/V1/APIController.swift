@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import ParleyDesk
+import ParleyStore
+
+/// `/api/v1`: every noun of the desk as JSON (list and get), creation of attempts, signals and deadlines,
+/// and the commands that move things on, all with `expected_version` for optimistic concurrency.
+struct APIController: Sendable {
+    let server: DeskServer
+
+    func register(on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("desks") { _, _ -> Response in
+            var desks: [DeskListing] = []
+            for name in try await server.desks() {
+                let (state, version) = try await server.load(name)
+                desks.append(DeskListing(name: name, title: state.profile?.title ?? name, zone: state.zone.identifier, version: version))
+            }
+            return try JSON.response(desks)
+        }
+        api.get("desks/:desk/summary") { _, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let (state, version) = try await server.load(desk)
+            return try JSON.response(DeskSummary(desk: desk, state: state, version: version, now: server.now), version: version)
+        }
+        api.get("desks/:desk/:collection") { _, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let (state, version) = try await server.load(desk)
+            return try Collections.list(try context.parameters.require("collection"), in: state, version: version)
+        }
+        api.get("desks/:desk/:collection/:id") { _, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let (state, version) = try await server.load(desk)
+            return try Collections.get(
+                try context.parameters.require("collection"), id: try context.parameters.require("id"), in: state, version: version)
+        }
+        api.post("desks/:desk/attempts") { request, context -> Response in
+            let input = try await decode(NewAttempt.self, request)
+            return try await run(context, input.expectedVersion, status: .created) { state in
+                let attempt = ContactAttempt(
+                    id: ContactAttempt.ID(input.id ?? server.newSlug("attempt")), channel: Channel.ID(input.channel),
+                    engagement: input.engagement.map { Engagement.ID($0) }, at: try time(input.at, "at", state),
+                    outcome: try choice(input.outcome, "outcome"), note: input.note ?? "")
+                return (.recordContactAttempt(attempt), { $0.attempts[attempt.id] })
+            }
+        }
+        api.post("desks/:desk/signals") { request, context -> Response in
+            let input = try await decode(NewSignal.self, request)
+            return try await run(context, input.expectedVersion, status: .created) { state in
+                let signal = Signal(
+                    id: Signal.ID(input.id ?? server.newSlug("signal")), engagement: input.engagement.map { Engagement.ID($0) },
+                    at: try time(input.at, "at", state), summary: input.summary, quote: input.quote, attribution: input.attribution,
+                    stance: try choice(input.stance, "stance"), grade: try AdmiraltyGrade(parsing: input.grade))
+                return (.recordSignal(signal), { $0.signals[signal.id] })
+            }
+        }
+        api.post("desks/:desk/deadlines") { request, context -> Response in
+            let input = try await decode(NewDeadline.self, request)
+            return try await run(context, input.expectedVersion, status: .created) { state in
+                let deadline = Deadline(
+                    id: Deadline.ID(input.id ?? server.newSlug("deadline")), title: input.title,
+                    engagement: input.engagement.map { Engagement.ID($0) }, owedBy: Party.ID(input.owedBy),
+                    due: try time(input.due, "due", state))
+                return (.setDeadline(deadline), { $0.deadlines[deadline.id] })
+            }
+        }
+        api.post("desks/:desk/engagements/:id/move") { request, context -> Response in
+            let input = try await decode(Move.self, request)
+            let id = Engagement.ID(try context.parameters.require("id"))
+            return try await run(context, input.expectedVersion, status: .ok) { state in
+                guard state.engagements[id] != nil else { throw HTTPError(.notFound, message: "no engagement '\(id)'") }
+                let move = MoveEngagement(
+                    engagement: id, to: try choice(input.to, "to"), at: try time(input.at, "at", state), by: input.by, reason: input.reason)
+                return (.moveEngagement(move), { $0.engagements[id] })
+            }
+        }
+        api.post("desks/:desk/deadlines/:id/resolve") { request, context -> Response in
+            let input = try await decode(Resolve.self, request)
+            let id = Deadline.ID(try context.parameters.require("id"))
+            return try await run(context, input.expectedVersion, status: .ok) { state in
+                guard state.deadlines[id] != nil else { throw HTTPError(.notFound, message: "no deadline '\(id)'") }
+                let resolution = ResolveDeadline(
+                    deadline: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state), note: input.note ?? "")
+                return (.resolveDeadline(resolution), { $0.deadlines[id] })
+            }
+        }
+        api.post("desks/:desk/tasks/:id/status") { request, context -> Response in
+            let input = try await decode(TaskProgress.self, request)
+            let id = AdvanceTask.ID(try context.parameters.require("id"))
+            return try await run(context, input.expectedVersion, status: .ok) { state in
+                guard state.tasks[id] != nil else { throw HTTPError(.notFound, message: "no advance task '\(id)'") }
+                let update = UpdateAdvanceTask(task: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state))
+                return (.updateAdvanceTask(update), { $0.tasks[id] })
+            }
+        }
+    }
+
+    /// Decides a command on the desk and answers with the thing it created or changed, as it now stands.
+    private func run<Value: Encodable>(
+        _ context: BasicRequestContext, _ expectedVersion: Int64?, status: HTTPResponse.Status,
+        _ build: (DeskState) throws -> (DeskCommand, (DeskState) -> Value?)
+    ) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        let (state, _) = try await server.load(desk)
+        let (command, pick) = try build(state)
+        _ = try await server.execute(command, on: desk, actor: "api", expectedVersion: expectedVersion)
+        let (after, version) = try await server.load(desk)
+        guard let value = pick(after) else { throw HTTPError(.internalServerError) }
+        return try JSON.response(value, status: status, version: version)
+    }
+
+    private func decode<Value: Decodable>(_ type: Value.Type, _ request: Request) async throws -> Value {
+        let body = try await request.body.collect(upTo: 256 * 1024)
+        do {
+            return try JSON.decoder().decode(Value.self, from: Data(body.readableBytesView))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw RequestInputError(message: "missing field '\(key.stringValue.snakeCased)'", field: key.stringValue.snakeCased)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.last?.stringValue.snakeCased
+            throw RequestInputError(message: "field '\(field ?? "?")' has the wrong type", field: field)
+        } catch {
+            throw RequestInputError(message: "the body is not the JSON object this route expects", field: nil)
+        }
+    }
+
+    private func time(_ text: String?, _ field: String, _ state: DeskState) throws -> ZonedTime {
+        guard let text, !text.isEmpty else { return ZonedTime(server.now, zone: state.zone) }
+        return try ZonedTime.parse(text, field: field, defaultZone: state.zone)
+    }
+
+    private func choice<Value: RawRepresentable & CaseIterable>(_ raw: String, _ field: String) throws -> Value
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: raw) else {
+            throw DeskError.invalidValue(field: field, expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "), found: raw)
+        }
+        return value
+    }
+}
+
+extension String {
+    /// `owedBy` → `owed_by`, for field names in errors.
+    var snakeCased: String {
+        reduce(into: "") { result, character in
+            if character.isUppercase { result += "_" + character.lowercased() } else { result.append(character) }
+        }
+    }
+}

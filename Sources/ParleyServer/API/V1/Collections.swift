@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import ParleyDesk
+
+/// The desk's nouns as JSON collections, listed by id or got one at a time.
+enum Collections {
+    /// The collection names the API serves.
+    static let names = [
+        "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks", "deadlines", "tasks",
+        "signals", "itineraries",
+    ]
+
+    static func list(_ name: String, in state: DeskState, version: Int64) throws -> Response {
+        func sorted<Key: Comparable, Value: Encodable>(_ table: [Key: Value]) throws -> Response {
+            try JSON.response(table.sorted { $0.key < $1.key }.map(\.value), version: version)
+        }
+        switch name {
+        case "parties": return try sorted(state.parties)
+        case "principals": return try sorted(state.principals)
+        case "venues": return try sorted(state.venues)
+        case "trips": return try sorted(state.trips)
+        case "engagements": return try sorted(state.engagements)
+        case "channels": return try sorted(state.channels)
+        case "attempts": return try sorted(state.attempts)
+        case "playbooks": return try sorted(state.playbooks)
+        case "deadlines": return try sorted(state.deadlines)
+        case "tasks": return try sorted(state.tasks)
+        case "signals": return try sorted(state.signals)
+        case "itineraries": return try sorted(state.itineraries)
+        default: throw HTTPError(.notFound, message: "no collection '\(name)'; try one of \(names.joined(separator: ", "))")
+        }
+    }
+
+    static func get(_ name: String, id: String, in state: DeskState, version: Int64) throws -> Response {
+        func one<Subject, Value: Encodable>(_ table: [Identifier<Subject>: Value]) throws -> Response {
+            guard let value = table[Identifier(id)] else { throw HTTPError(.notFound, message: "no \(name) item '\(id)'") }
+            return try JSON.response(value, version: version)
+        }
+        switch name {
+        case "parties": return try one(state.parties)
+        case "principals": return try one(state.principals)
+        case "venues": return try one(state.venues)
+        case "trips": return try one(state.trips)
+        case "engagements": return try one(state.engagements)
+        case "channels": return try one(state.channels)
+        case "attempts": return try one(state.attempts)
+        case "playbooks": return try one(state.playbooks)
+        case "deadlines": return try one(state.deadlines)
+        case "tasks": return try one(state.tasks)
+        case "signals": return try one(state.signals)
+        case "itineraries": return try one(state.itineraries)
+        default: throw HTTPError(.notFound, message: "no collection '\(name)'")
+        }
+    }
+}

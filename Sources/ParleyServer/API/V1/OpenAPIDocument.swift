@@ -1,0 +1,500 @@
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/openapi.yaml`.
+enum OpenAPIDocument {
+    static let yaml = """
+        openapi: 3.1.0
+        info:
+          title: Parley desk API
+          version: 1.0.0
+          description: >-
+            Every noun of a Parley desk as JSON, and the commands that change it. Field names are snake_case,
+            as in scenario files. Instants are UTC (`2019-06-29T22:51:00.000Z`); every time also carries the IANA
+            zone it is shown in. Times sent in are written like `2019-06-29 07:51 Asia/Seoul` (zone optional:
+            the desk's), `~` in front for approximate. Writes accept `expected_version` (from the
+            `X-Desk-Version` header of a read) and answer 409 when the desk has moved on. Errors are RFC 9457
+            problem details.
+        paths:
+          /desks:
+            get:
+              operationId: listDesks
+              summary: Every desk in this database.
+              responses:
+                '200':
+                  description: The desks.
+                  content:
+                    application/json:
+                      schema: { type: array, items: { $ref: '#/components/schemas/DeskListing' } }
+          /desks/{desk}/summary:
+            get:
+              operationId: getSummary
+              summary: Engagements by state, open deadlines with the time left, channels with their last attempt.
+              parameters: [{ $ref: '#/components/parameters/desk' }]
+              responses:
+                '200':
+                  description: The summary.
+                  headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Summary' } } }
+                '404': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/{collection}:
+            get:
+              operationId: listCollection
+              summary: Every item of a collection, by id.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { $ref: '#/components/parameters/collection' }
+              responses:
+                '200':
+                  description: The items.
+                  headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
+                  content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Item' } } } }
+                '404': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/{collection}/{id}:
+            get:
+              operationId: getItem
+              summary: One item of a collection.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { $ref: '#/components/parameters/collection' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+              responses:
+                '200':
+                  description: The item.
+                  headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+                '404': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/attempts:
+            post:
+              operationId: recordAttempt
+              summary: Record a contact attempt.
+              parameters: [{ $ref: '#/components/parameters/desk' }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/NewAttempt' } } }
+              responses:
+                '201':
+                  description: The attempt as recorded.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/ContactAttempt' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/signals:
+            post:
+              operationId: recordSignal
+              summary: Record a signal with its attribution chain and Admiralty grade.
+              parameters: [{ $ref: '#/components/parameters/desk' }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/NewSignal' } } }
+              responses:
+                '201':
+                  description: The signal as recorded.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Signal' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/deadlines:
+            post:
+              operationId: setDeadline
+              summary: Set a deadline.
+              parameters: [{ $ref: '#/components/parameters/desk' }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/NewDeadline' } } }
+              responses:
+                '201':
+                  description: The deadline as set.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Deadline' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/engagements/{id}/move:
+            post:
+              operationId: moveEngagement
+              summary: Move an engagement through its lifecycle (who, when, why).
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/Move' } } }
+              responses:
+                '200':
+                  description: The engagement after the move.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Engagement' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/deadlines/{id}/resolve:
+            post:
+              operationId: resolveDeadline
+              summary: Mark a deadline met or missed.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/Resolve' } } }
+              responses:
+                '200':
+                  description: The deadline after.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Deadline' } } }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/tasks/{id}/status:
+            post:
+              operationId: updateTask
+              summary: Record an advance task's progress.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/TaskProgress' } } }
+              responses:
+                '200':
+                  description: The task after.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/AdvanceTask' } } }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+        components:
+          parameters:
+            desk: { name: desk, in: path, required: true, schema: { type: string }, example: dmz-2019 }
+            collection:
+              name: collection
+              in: path
+              required: true
+              schema:
+                type: string
+                enum: [parties, principals, venues, trips, engagements, channels, attempts, playbooks, deadlines, tasks, signals, itineraries]
+          headers:
+            DeskVersion:
+              description: The desk's version; send it back as expected_version.
+              schema: { type: string }
+          responses:
+            Problem:
+              description: An RFC 9457 problem detail.
+              content: { application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } } }
+          schemas:
+            Problem:
+              type: object
+              required: [type, title, status, detail]
+              properties:
+                type: { type: string }
+                title: { type: string }
+                status: { type: integer }
+                detail: { type: string }
+                field: { type: string }
+            ZonedTime:
+              type: object
+              required: [instant, zone, approximate]
+              additionalProperties: false
+              properties:
+                instant: { type: string, format: date-time }
+                zone: { type: string, example: Asia/Seoul }
+                approximate: { type: boolean }
+            DeskListing:
+              type: object
+              required: [name, title, zone, version]
+              properties: { name: { type: string }, title: { type: string }, zone: { type: string }, version: { type: integer } }
+            Summary:
+              type: object
+              required: [desk, title, version, engagements_by_state, open_deadlines, channels]
+              properties:
+                desk: { type: string }
+                title: { type: string }
+                version: { type: integer }
+                engagements_by_state: { type: object, additionalProperties: { type: integer } }
+                open_deadlines:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, title, owed_by, due, seconds_left]
+                    properties:
+                      id: { type: string }
+                      title: { type: string }
+                      owed_by: { type: string }
+                      due: { $ref: '#/components/schemas/ZonedTime' }
+                      seconds_left: { type: integer }
+                channels:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, name, kind, status]
+                    properties:
+                      id: { type: string }
+                      name: { type: string }
+                      kind: { type: string }
+                      status: { type: string, enum: [active, dormant, severed, unknown] }
+                      last_attempt: { $ref: '#/components/schemas/ContactAttempt' }
+            Item:
+              description: One item of a collection; its shape depends on the collection.
+              anyOf:
+                - { $ref: '#/components/schemas/Party' }
+                - { $ref: '#/components/schemas/Principal' }
+                - { $ref: '#/components/schemas/Venue' }
+                - { $ref: '#/components/schemas/Trip' }
+                - { $ref: '#/components/schemas/Engagement' }
+                - { $ref: '#/components/schemas/Channel' }
+                - { $ref: '#/components/schemas/ContactAttempt' }
+                - { $ref: '#/components/schemas/Playbook' }
+                - { $ref: '#/components/schemas/Deadline' }
+                - { $ref: '#/components/schemas/AdvanceTask' }
+                - { $ref: '#/components/schemas/Signal' }
+                - { $ref: '#/components/schemas/Itinerary' }
+            Window:
+              type: object
+              required: [from, to]
+              properties: { from: { $ref: '#/components/schemas/ZonedTime' }, to: { $ref: '#/components/schemas/ZonedTime' } }
+            Party:
+              type: object
+              required: [id, name]
+              additionalProperties: false
+              properties: { id: { type: string }, name: { type: string } }
+            Principal:
+              type: object
+              required: [id, name, title, party]
+              additionalProperties: false
+              properties: { id: { type: string }, name: { type: string }, title: { type: string }, party: { type: string } }
+            Venue:
+              type: object
+              required: [id, name, city, coordinates, zone]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                name: { type: string }
+                city: { type: string }
+                zone: { type: string }
+                coordinates:
+                  type: object
+                  required: [latitude, longitude]
+                  properties: { latitude: { type: number }, longitude: { type: number } }
+            Trip:
+              type: object
+              required: [id, title, principal, stays, commitments]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                title: { type: string }
+                principal: { type: string }
+                stays:
+                  type: array
+                  items:
+                    type: object
+                    required: [venue, lodging, period]
+                    properties: { venue: { type: string }, lodging: { type: string }, period: { $ref: '#/components/schemas/Window' } }
+                commitments:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, title, venue, period]
+                    properties:
+                      id: { type: string }
+                      title: { type: string }
+                      venue: { type: string }
+                      period: { $ref: '#/components/schemas/Window' }
+            Engagement:
+              type: object
+              required: [id, title, principals, counterpart, purpose, priority, duration, venues, windows, opened, state, history]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                title: { type: string }
+                principals: { type: array, items: { type: string } }
+                counterpart: { type: string }
+                purpose: { type: string }
+                priority: { type: integer, minimum: 1, maximum: 5 }
+                trip: { type: string }
+                duration: { type: integer, description: minutes }
+                venues: { type: array, items: { type: string } }
+                windows: { type: array, items: { $ref: '#/components/schemas/Window' } }
+                opened: { $ref: '#/components/schemas/ZonedTime' }
+                state: { $ref: '#/components/schemas/EngagementState' }
+                history:
+                  type: array
+                  items:
+                    type: object
+                    required: [from, to, at, by, reason]
+                    properties:
+                      from: { $ref: '#/components/schemas/EngagementState' }
+                      to: { $ref: '#/components/schemas/EngagementState' }
+                      at: { $ref: '#/components/schemas/ZonedTime' }
+                      by: { type: string }
+                      reason: { type: string }
+            EngagementState:
+              type: string
+              enum: [idea, exploring, outreach, in-contact, planning, proposed, confirmed, held, declined, postponed, abandoned]
+            Channel:
+              type: object
+              required: [id, name, kind, party, initial_status, changes]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                name: { type: string }
+                kind: { type: string, enum: [hotline, letter, envoy, public-post, state-media, loudspeaker, fax, delegation-meeting, intermediary] }
+                party: { type: string }
+                via: { type: string }
+                initial_status: { type: string, enum: [active, dormant, severed, unknown] }
+                changes:
+                  type: array
+                  items:
+                    type: object
+                    required: [from, to, at, reason]
+                    properties:
+                      from: { type: string }
+                      to: { type: string }
+                      at: { $ref: '#/components/schemas/ZonedTime' }
+                      reason: { type: string }
+            ContactAttempt:
+              type: object
+              required: [id, channel, at, outcome, note]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                channel: { type: string }
+                engagement: { type: string }
+                at: { $ref: '#/components/schemas/ZonedTime' }
+                outcome: { type: string, enum: [unanswered, refused, delivered, acknowledged, replied] }
+                note: { type: string }
+            Playbook:
+              type: object
+              required: [id, name, engagement, steps]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                name: { type: string }
+                engagement: { type: string }
+                steps:
+                  type: array
+                  items:
+                    type: object
+                    required: [channel, wait, repeats]
+                    properties: { channel: { type: string }, wait: { type: integer }, repeats: { type: integer } }
+            Deadline:
+              type: object
+              required: [id, title, owed_by, due, status, note]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                title: { type: string }
+                engagement: { type: string }
+                owed_by: { type: string }
+                due: { $ref: '#/components/schemas/ZonedTime' }
+                status: { type: string, enum: [open, met, missed] }
+                resolved_at: { $ref: '#/components/schemas/ZonedTime' }
+                note: { type: string }
+            AdvanceTask:
+              type: object
+              required: [id, title, kind, engagement, venue, duration, lead_time, depends_on, status]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                title: { type: string }
+                kind: { type: string }
+                engagement: { type: string }
+                venue: { type: string }
+                duration: { type: integer }
+                lead_time: { type: integer }
+                depends_on: { type: array, items: { type: string } }
+                status: { type: string, enum: [pending, in-progress, done, blocked] }
+                status_at: { $ref: '#/components/schemas/ZonedTime' }
+            Signal:
+              type: object
+              required: [id, at, summary, attribution, stance, grade]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                engagement: { type: string }
+                at: { $ref: '#/components/schemas/ZonedTime' }
+                summary: { type: string }
+                quote: { type: string }
+                attribution: { type: array, minItems: 1, items: { type: string } }
+                stance: { type: string, enum: [favourable, open, conditional, neutral, skeptical, opposed] }
+                grade: { type: string, pattern: '^[A-F][1-6]$' }
+            Itinerary:
+              type: object
+              required: [trip, planned_at, visits, left_out]
+              additionalProperties: false
+              properties:
+                trip: { type: string }
+                planned_at: { $ref: '#/components/schemas/ZonedTime' }
+                visits:
+                  type: array
+                  items:
+                    type: object
+                    required: [kind, ref, venue, day, start, end]
+                    properties:
+                      kind: { type: string, enum: [commitment, engagement] }
+                      ref: { type: string }
+                      venue: { type: string }
+                      day: { type: integer }
+                      start: { $ref: '#/components/schemas/ZonedTime' }
+                      end: { $ref: '#/components/schemas/ZonedTime' }
+                left_out:
+                  type: array
+                  items:
+                    type: object
+                    required: [engagement, reason]
+                    properties: { engagement: { type: string }, reason: { type: string } }
+            NewAttempt:
+              type: object
+              required: [channel, outcome]
+              properties:
+                id: { type: string }
+                channel: { type: string }
+                engagement: { type: string }
+                at: { type: string, example: '2019-06-29 18:00 Asia/Seoul' }
+                outcome: { type: string, enum: [unanswered, refused, delivered, acknowledged, replied] }
+                note: { type: string }
+                expected_version: { type: integer }
+            NewSignal:
+              type: object
+              required: [summary, attribution, stance, grade]
+              properties:
+                id: { type: string }
+                engagement: { type: string }
+                at: { type: string }
+                summary: { type: string }
+                quote: { type: string }
+                attribution: { type: array, items: { type: string } }
+                stance: { type: string }
+                grade: { type: string }
+                expected_version: { type: integer }
+            NewDeadline:
+              type: object
+              required: [title, owed_by, due]
+              properties:
+                id: { type: string }
+                title: { type: string }
+                engagement: { type: string }
+                owed_by: { type: string }
+                due: { type: string, example: '2019-06-30 00:00 Asia/Seoul' }
+                expected_version: { type: integer }
+            Move:
+              type: object
+              required: [to, by, reason]
+              properties:
+                to: { $ref: '#/components/schemas/EngagementState' }
+                at: { type: string }
+                by: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            Resolve:
+              type: object
+              required: [status]
+              properties:
+                status: { type: string, enum: [met, missed] }
+                at: { type: string }
+                note: { type: string }
+                expected_version: { type: integer }
+            TaskProgress:
+              type: object
+              required: [status]
+              properties:
+                status: { type: string, enum: [pending, in-progress, done, blocked] }
+                at: { type: string }
+                expected_version: { type: integer }
+        """
+}
