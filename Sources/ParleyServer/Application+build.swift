@@ -44,7 +44,9 @@ public func buildApplication(
     LiveController(server: server).register(on: router)
     APIController(server: server).register(on: router)
     router.get("/openapi.yaml") { _, _ -> Response in
-        Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
     return Application(
         router: router,

@@ -14,25 +14,29 @@ struct APIController: Sendable {
             var desks: [DeskListing] = []
             for name in try await server.desks() {
                 let (state, version) = try await server.load(name)
-                desks.append(DeskListing(name: name, title: state.profile?.title ?? name, zone: state.zone.identifier, version: version))
+                desks.append(
+                    DeskListing(
+                        name: name, title: state.profile?.title ?? name, zone: state.zone.identifier, version: version))
             }
             return try JSON.response(desks)
         }
         api.get("desks/:desk/summary") { _, context -> Response in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk)
-            return try JSON.response(DeskSummary(desk: desk, state: state, version: version, now: server.now), version: version)
+            return try JSON.response(
+                DeskSummary(desk: desk, state: state, version: version, now: server.now), version: version)
         }
-        api.get("desks/:desk/:collection") { _, context -> Response in
-            let desk = try context.parameters.require("desk")
-            let (state, version) = try await server.load(desk)
-            return try Collections.list(try context.parameters.require("collection"), in: state, version: version)
-        }
-        api.get("desks/:desk/:collection/:id") { _, context -> Response in
-            let desk = try context.parameters.require("desk")
-            let (state, version) = try await server.load(desk)
-            return try Collections.get(
-                try context.parameters.require("collection"), id: try context.parameters.require("id"), in: state, version: version)
+        // One route per collection: the router does not fall back from a fixed segment to a parameter.
+        for collection in Collections.names {
+            api.get("desks/:desk/\(collection)") { _, context -> Response in
+                let (state, version) = try await server.load(try context.parameters.require("desk"))
+                return try Collections.list(collection, in: state, version: version)
+            }
+            api.get("desks/:desk/\(collection)/:id") { _, context -> Response in
+                let (state, version) = try await server.load(try context.parameters.require("desk"))
+                return try Collections.get(
+                    collection, id: try context.parameters.require("id"), in: state, version: version)
+            }
         }
         api.post("desks/:desk/attempts") { request, context -> Response in
             let input = try await decode(NewAttempt.self, request)
@@ -48,8 +52,10 @@ struct APIController: Sendable {
             let input = try await decode(NewSignal.self, request)
             return try await run(context, input.expectedVersion, status: .created) { state in
                 let signal = Signal(
-                    id: Signal.ID(input.id ?? server.newSlug("signal")), engagement: input.engagement.map { Engagement.ID($0) },
-                    at: try time(input.at, "at", state), summary: input.summary, quote: input.quote, attribution: input.attribution,
+                    id: Signal.ID(input.id ?? server.newSlug("signal")),
+                    engagement: input.engagement.map { Engagement.ID($0) },
+                    at: try time(input.at, "at", state), summary: input.summary, quote: input.quote,
+                    attribution: input.attribution,
                     stance: try choice(input.stance, "stance"), grade: try AdmiraltyGrade(parsing: input.grade))
                 return (.recordSignal(signal), { $0.signals[signal.id] })
             }
@@ -70,7 +76,8 @@ struct APIController: Sendable {
             return try await run(context, input.expectedVersion, status: .ok) { state in
                 guard state.engagements[id] != nil else { throw HTTPError(.notFound, message: "no engagement '\(id)'") }
                 let move = MoveEngagement(
-                    engagement: id, to: try choice(input.to, "to"), at: try time(input.at, "at", state), by: input.by, reason: input.reason)
+                    engagement: id, to: try choice(input.to, "to"), at: try time(input.at, "at", state), by: input.by,
+                    reason: input.reason)
                 return (.moveEngagement(move), { $0.engagements[id] })
             }
         }
@@ -80,7 +87,8 @@ struct APIController: Sendable {
             return try await run(context, input.expectedVersion, status: .ok) { state in
                 guard state.deadlines[id] != nil else { throw HTTPError(.notFound, message: "no deadline '\(id)'") }
                 let resolution = ResolveDeadline(
-                    deadline: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state), note: input.note ?? "")
+                    deadline: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state),
+                    note: input.note ?? "")
                 return (.resolveDeadline(resolution), { $0.deadlines[id] })
             }
         }
@@ -89,7 +97,8 @@ struct APIController: Sendable {
             let id = AdvanceTask.ID(try context.parameters.require("id"))
             return try await run(context, input.expectedVersion, status: .ok) { state in
                 guard state.tasks[id] != nil else { throw HTTPError(.notFound, message: "no advance task '\(id)'") }
-                let update = UpdateAdvanceTask(task: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state))
+                let update = UpdateAdvanceTask(
+                    task: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state))
                 return (.updateAdvanceTask(update), { $0.tasks[id] })
             }
         }
@@ -114,7 +123,8 @@ struct APIController: Sendable {
         do {
             return try JSON.decoder().decode(Value.self, from: Data(body.readableBytesView))
         } catch let DecodingError.keyNotFound(key, _) {
-            throw RequestInputError(message: "missing field '\(key.stringValue.snakeCased)'", field: key.stringValue.snakeCased)
+            throw RequestInputError(
+                message: "missing field '\(key.stringValue.snakeCased)'", field: key.stringValue.snakeCased)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let field = context.codingPath.last?.stringValue.snakeCased
             throw RequestInputError(message: "field '\(field ?? "?")' has the wrong type", field: field)
@@ -131,7 +141,8 @@ struct APIController: Sendable {
     private func choice<Value: RawRepresentable & CaseIterable>(_ raw: String, _ field: String) throws -> Value
     where Value.RawValue == String {
         guard let value = Value(rawValue: raw) else {
-            throw DeskError.invalidValue(field: field, expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "), found: raw)
+            throw DeskError.invalidValue(
+                field: field, expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "), found: raw)
         }
         return value
     }

@@ -39,7 +39,9 @@ struct DeskSummary: Encodable, Sendable {
         title = state.profile?.title ?? desk
         self.version = version
         engagementsByState = Dictionary(grouping: state.engagements.values, by: \.state.rawValue).mapValues(\.count)
-        openDeadlines = state.deadlines.values.filter { $0.status == .open }.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }.map {
+        openDeadlines = state.deadlines.values.filter { $0.status == .open }.sorted {
+            ($0.due.instant, $0.id) < ($1.due.instant, $1.id)
+        }.map {
             OpenDeadline(
                 id: $0.id.rawValue, title: $0.title, owedBy: $0.owedBy.rawValue, due: $0.due,
                 secondsLeft: Int($0.due.instant.timeIntervalSince(now)))

@@ -6,7 +6,8 @@ import ParleyDesk
 enum Collections {
     /// The collection names the API serves.
     static let names = [
-        "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks", "deadlines", "tasks",
+        "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks", "deadlines",
+        "tasks",
         "signals", "itineraries",
     ]
 
@@ -27,13 +28,16 @@ enum Collections {
         case "tasks": return try sorted(state.tasks)
         case "signals": return try sorted(state.signals)
         case "itineraries": return try sorted(state.itineraries)
-        default: throw HTTPError(.notFound, message: "no collection '\(name)'; try one of \(names.joined(separator: ", "))")
+        default:
+            throw HTTPError(.notFound, message: "no collection '\(name)'; try one of \(names.joined(separator: ", "))")
         }
     }
 
     static func get(_ name: String, id: String, in state: DeskState, version: Int64) throws -> Response {
         func one<Subject, Value: Encodable>(_ table: [Identifier<Subject>: Value]) throws -> Response {
-            guard let value = table[Identifier(id)] else { throw HTTPError(.notFound, message: "no \(name) item '\(id)'") }
+            guard let value = table[Identifier(id)] else {
+                throw HTTPError(.notFound, message: "no \(name) item '\(id)'")
+            }
             return try JSON.response(value, version: version)
         }
         switch name {

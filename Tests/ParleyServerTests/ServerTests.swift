@@ -1,0 +1,333 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParleyDesk
+import ParleyScenarios
+import ParleyServer
+import ParleyStore
+import ParleyTestSupport
+import Testing
+
+/// The server over an in-memory store holding both demo desks, on a fixed clock.
+private func demoApplication() async throws -> some ApplicationProtocol {
+    let ledger = DeskLedger(
+        store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
+    for (fileName, text) in try DemoScenarios.all() {
+        _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
+    }
+    return buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.2))
+}
+
+private func form(_ fields: [String: String]) -> ByteBuffer {
+    let allowed = CharacterSet.alphanumerics.union(.init(charactersIn: "-._~"))
+    let text = fields.sorted { $0.key < $1.key }.map { key, value in
+        "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+    }.joined(separator: "&")
+    return ByteBuffer(string: text)
+}
+
+private let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+private let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+@Suite("Web desk")
+struct WebTests {
+    @Test("the dashboard shows engagements by state, deadlines with countdowns in their zone, and channels")
+    func dashboard() async throws {
+        try await demoApplication().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/desks/asia-trip")
+            }
+            try await client.execute(uri: "/desks/asia-trip", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<span class=\"tag neutral\">exploring</span>"))
+                #expect(page.contains("Possible meeting with the DPRK leader"))
+                #expect(page.contains("data-countdown=\"2025-10-27T09:00:00.000Z\""))
+                #expect(page.contains("~2025-10-27 18:00 KST"))
+                #expect(page.contains("Letter from the President"))
+                #expect(page.contains("<a href=\"/desks/dmz-2019\">dmz-2019</a>"))
+            }
+        }
+    }
+
+    @Test("a contact attempt recorded through the form appears on the dashboard")
+    func recordAttempt() async throws {
+        try await demoApplication().test(.router) { client in
+            let fields = [
+                "version": "48", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
+                "outcome": "unanswered", "note": "Nobody picks up",
+            ]
+            try await client.execute(
+                uri: "/desks/dmz-2019/attempts", method: .post, headers: formHeaders, body: form(fields)
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/dmz-2019", method: .get) { response in
+                #expect(
+                    String(buffer: response.body).contains("2019-06-30 08:00 KST</time> · unanswered — Nobody picks up")
+                )
+            }
+        }
+    }
+
+    @Test("a bad time re-renders the form with the message beside the field and saves nothing")
+    func badTime() async throws {
+        try await demoApplication().test(.router) { client in
+            let fields = [
+                "version": "48", "channel": "dmz-hotline", "at": "half past nine", "outcome": "unanswered",
+                "note": "kept",
+            ]
+            try await client.execute(
+                uri: "/desks/dmz-2019/attempts", method: .post, headers: formHeaders, body: form(fields)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let page = String(buffer: response.body)
+                #expect(
+                    page.contains("<span class=\"field-error\" id=\"error-at\" role=\"alert\">expected a time like"))
+                #expect(page.contains("value=\"half past nine\""))
+                #expect(page.contains("value=\"kept\""))
+            }
+            try await client.execute(uri: "/api/v1/desks", method: .get) { response in
+                #expect(
+                    String(buffer: response.body).contains(
+                        "\"name\":\"dmz-2019\",\"title\":\"DMZ handshake, June 2019\",\"version\":48"))
+            }
+        }
+    }
+
+    @Test("a stale edit says the desk changed, keeps what was typed, and saves nothing")
+    func staleEdit() async throws {
+        try await demoApplication().test(.router) { client in
+            let fields = [
+                "version": "40", "channel": "dmz-hotline", "at": "2019-06-30 08:00", "outcome": "unanswered",
+                "note": "typed",
+            ]
+            try await client.execute(
+                uri: "/desks/dmz-2019/attempts", method: .post, headers: formHeaders, body: form(fields)
+            ) { response in
+                #expect(response.status == .conflict)
+                let page = String(buffer: response.body)
+                #expect(
+                    page.contains("Someone else changed this desk while you were editing (it is now at version 48)"))
+                #expect(page.contains("value=\"typed\""))
+                #expect(page.contains("name=\"version\" value=\"48\""))
+            }
+        }
+    }
+
+    @Test("text from users is escaped wherever it is shown")
+    func escaping() async throws {
+        try await demoApplication().test(.router) { client in
+            let payload = "<script>alert(1)</script>\"'&"
+            let fields = [
+                "version": "48", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
+                "outcome": "unanswered", "note": payload,
+            ]
+            try await client.execute(
+                uri: "/desks/dmz-2019/attempts", method: .post, headers: formHeaders, body: form(fields)
+            ) { _ in }
+            for uri in ["/desks/dmz-2019", "/desks/dmz-2019/engagements/dmz-handshake", "/desks/dmz-2019/timeline"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let page = String(buffer: response.body)
+                    #expect(!page.contains("<script>alert"), "\(uri)")
+                    #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"), "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("an engagement moves through the form, and an illegal move is refused beside the field")
+    func move() async throws {
+        try await demoApplication().test(.router) { client in
+            let legal = [
+                "version": "40", "to": "outreach", "at": "2025-10-20 09:00", "by": "desk officer",
+                "reason": "Letter via an intermediary",
+            ]
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: formHeaders,
+                body: form(legal)
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            let illegal = ["version": "41", "to": "held", "at": "2025-10-21 09:00", "by": "x", "reason": "y"]
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: formHeaders,
+                body: form(illegal)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(
+                    String(buffer: response.body).contains(
+                        "id=\"error-to\" role=\"alert\">engagement &#39;kim-meeting&#39; is outreach and cannot move to held"
+                    ))
+            }
+        }
+    }
+
+    @Test("the trip page draws the itinerary, re-plans, and serves it as a calendar with time zones")
+    func tripAndCalendar() async throws {
+        try await demoApplication().test(.router) { client in
+            try await client.execute(uri: "/desks/asia-trip/trips/asia-2025/itinerary.ics", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/trips/asia-2025/plan", method: .post, headers: formHeaders,
+                body: form(["version": "40"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/trips/asia-2025", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<svg role=\"img\" aria-label=\"Itinerary by day\""))
+                #expect(page.contains("Meeting with China&#39;s leader"))
+                #expect(page.contains("Wed 29 Oct 2025"))
+            }
+            try await client.execute(uri: "/desks/asia-trip/trips/asia-2025/itinerary.ics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n"))
+                #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul\r\n"))
+                #expect(text.contains("DTSTART;TZID=Asia/Seoul:20251029T140000\r\n"))
+            }
+        }
+    }
+
+    @Test("the timeline shows the desk as it stood at a past time, and a bad time is reported beside the field")
+    func timeline() async throws {
+        try await demoApplication().test(.router) { client in
+            try await client.execute(uri: "/desks/dmz-2019/timeline?as_of=2019-06-29%2021:00", method: .get) {
+                response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("The desk as of 2019-06-29 21:00 KST"))
+                #expect(
+                    page.contains(
+                        "<span class=\"tag info\">in contact</span> Handshake with the DPRK leader at the DMZ"))
+                #expect(!page.contains("in contact → planning"))
+            }
+            try await client.execute(uri: "/desks/dmz-2019/timeline?as_of=soon", method: .get) { response in
+                #expect(
+                    String(buffer: response.body).contains("id=\"error-as_of\" role=\"alert\">expected a time like"))
+            }
+        }
+    }
+
+    @Test("unknown desks and engagements are 404 pages")
+    func notFound() async throws {
+        try await demoApplication().test(.router) { client in
+            for uri in ["/desks/hanoi", "/desks/dmz-2019/engagements/nobody", "/desks/dmz-2019/trips/nowhere"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                }
+            }
+        }
+    }
+}
+
+@Suite("API v1")
+struct APITests {
+    @Test("collections list every item and get one, with the desk's version")
+    func collections() async throws {
+        try await demoApplication().test(.router) { client in
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/engagements", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
+                let body = String(buffer: response.body)
+                #expect(body.hasPrefix("[{\"counterpart\":\"dprk\""))
+                #expect(body.contains("\"state\":\"held\""))
+            }
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/signals/first-reply", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(body.contains("\"attribution\":[\"Choe Son Hui, DPRK First Vice Foreign Minister\",\"KCNA\"]"))
+                #expect(body.contains("\"grade\":\"B2\""))
+                #expect(
+                    body.contains(
+                        "\"at\":{\"approximate\":true,\"instant\":\"2019-06-29T04:00:00.000Z\",\"zone\":\"Asia/Seoul\"}"
+                    ))
+            }
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/weather", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+
+    @Test("creating with a stale expected version is a 409 problem and writes nothing")
+    func conflict() async throws {
+        try await demoApplication().test(.router) { client in
+            let body = ByteBuffer(
+                string: #"{"channel":"letter","outcome":"refused","at":"2025-10-12 09:00","expected_version":39}"#)
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders, body: body
+            ) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("\"type\":\"conflict\""))
+            }
+            let fresh = ByteBuffer(
+                string:
+                    #"{"channel":"letter","outcome":"refused","at":"2025-10-12 09:00","expected_version":40,"id":"second-letter"}"#
+            )
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders, body: fresh
+            ) { response in
+                #expect(response.status == .created)
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "41")
+                #expect(String(buffer: response.body).contains("\"id\":\"second-letter\""))
+            }
+        }
+    }
+
+    @Test(
+        "refusals name the field, and unreadable bodies are 400",
+        arguments: [
+            (#"{"channel":"letter","outcome":"maybe"}"#, 422, "outcome"),
+            (#"{"channel":"pigeon","outcome":"refused"}"#, 422, "channel"),
+            (#"{"outcome":"refused"}"#, 400, "channel"),
+            (#"not json"#, 400, nil),
+            (#"{"channel":"letter","outcome":"refused","at":"2026-03-08 02:30 America/New_York"}"#, 422, "at"),
+        ] as [(String, Int, String?)])
+    func refusals(body: String, status: Int, field: String?) async throws {
+        try await demoApplication().test(.router) { client in
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(Int(response.status.code) == status)
+                let text = String(buffer: response.body)
+                if let field { #expect(text.contains("\"field\":\"\(field)\"")) }
+            }
+        }
+    }
+
+    @Test("moving an engagement answers with the engagement after the move")
+    func moveEngagement() async throws {
+        try await demoApplication().test(.router) { client in
+            let body = ByteBuffer(
+                string: #"{"to":"abandoned","at":"2025-10-31 09:00","by":"staff","reason":"The trip is over"}"#)
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: jsonHeaders,
+                body: body
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\"state\":\"abandoned\""))
+            }
+        }
+    }
+
+    @Test("health, metrics and the OpenAPI document are served")
+    func operations() async throws {
+        try await demoApplication().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(String(buffer: response.body).hasPrefix("openapi: 3.1.0"))
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("parley_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"))
+                #expect(text.contains("parley_events_appended_total 0"))
+            }
+        }
+    }
+}
