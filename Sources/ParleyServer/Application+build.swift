@@ -4,8 +4,10 @@ import Logging
 import ParleyDesk
 import ParleyStore
 
-/// Builds the Parley server over a ledger: pages, forms, live updates, the JSON API and its document,
-/// health and metrics. Tests call this with an in-memory store; `parley serve` with SQLite.
+/// Builds the Parley server over a ledger.
+///
+/// Pages, forms, live updates, the JSON API and its document, health and metrics. Tests call this with
+/// an in-memory store; `parley serve` with SQLite.
 public func buildApplication(
     ledger: DeskLedger, configuration: ServerConfiguration = .init(), logger: Logger = Logger(label: "parley.server")
 ) -> some ApplicationProtocol {

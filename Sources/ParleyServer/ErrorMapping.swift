@@ -4,9 +4,10 @@ import Logging
 import ParleyDesk
 import ParleyStore
 
-/// The one place where errors become HTTP answers: problem details (RFC 9457) under `/api`, an HTML page
-/// elsewhere. User errors are 422 (400 for unreadable input), conflicts 409, anything else 500 with the
-/// detail kept for the log.
+/// The one place where errors become HTTP answers.
+///
+/// Problem details (RFC 9457) under `/api`, an HTML page elsewhere. User errors are 422 (400 for
+/// unreadable input), conflicts 409, anything else 500 with the detail kept for the log.
 struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

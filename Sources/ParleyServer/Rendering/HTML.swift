@@ -1,5 +1,7 @@
-/// A piece of HTML. Text interpolated into it is escaped; only other `HTML` values go in as markup, so
-/// nothing a user typed can become markup by accident.
+/// A piece of HTML.
+///
+/// Text interpolated into it is escaped; only other `HTML` values go in as markup, so nothing a user
+/// typed can become markup by accident.
 public struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable {
     /// The markup.
     public let rendered: String

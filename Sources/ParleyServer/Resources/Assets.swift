@@ -13,8 +13,9 @@ enum Assets {
         header.top .brand { font-weight: 700; letter-spacing: .04em; }
         main { padding: 1rem; max-width: 1280px; margin: 0 auto; }
         h1 { font-size: 1.3rem; margin: .2rem 0 1rem; } h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
-        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 1rem; }
-        section.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; overflow-x: auto; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(340px, 100%), 1fr)); gap: 1rem; }
+        section.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; overflow-x: auto; min-width: 0; }
+        .grid > * { min-width: 0; } h1, p, li { overflow-wrap: anywhere; } td { overflow-wrap: break-word; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-weight: 600; color: var(--muted); font-size: .85rem; }
         .muted { color: var(--muted); } .small { font-size: .85rem; }
@@ -60,7 +61,8 @@ enum Assets {
               if (el.nextElementSibling && el.nextElementSibling.classList.contains("viewer-time")) return;
               var d = new Date(el.getAttribute("datetime")), out = document.createElement("span");
               out.className = "viewer-time muted small";
-              out.textContent = " (your time: " + d.toLocaleString([], { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }) + ")";
+              out.textContent = " (your time: " + d.toLocaleString([], { year: "numeric", month: "short", day: "numeric",
+                hour: "2-digit", minute: "2-digit", timeZoneName: "short" }) + ")";
               el.after(out);
             });
           }

@@ -1,0 +1,87 @@
+"""The desk in a real browser: a contact attempt recorded in one window appears in another without reload;
+a bad time is reported beside its field; user text stays inert. Screenshots go to screenshots/ (ignored)."""
+import os
+import pathlib
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as conditions
+from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = os.environ["PARLEY_URL"]
+SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def browser(width=1280, height=800, phone=False):
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
+        options.add_argument(argument)
+    if phone:
+        # Headless windows are at least 500 px wide; emulate a phone's viewport instead.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3}})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+@pytest.fixture
+def two_windows():
+    SHOTS.mkdir(exist_ok=True)
+    first, second = browser(), browser()
+    yield first, second
+    first.quit()
+    second.quit()
+
+
+def test_attempt_recorded_in_one_window_appears_in_the_other(two_windows):
+    first, second = two_windows
+    first.get(BASE + "/desks/dmz-2019")
+    second.get(BASE + "/desks/dmz-2019")
+    WebDriverWait(second, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    # Give the second window's event stream a moment to connect.
+    WebDriverWait(second, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "time + .viewer-time"))
+    Select(first.find_element(By.NAME, "channel")).select_by_value("dmz-hotline")
+    Select(first.find_element(By.NAME, "outcome")).select_by_value("acknowledged")
+    first.find_element(By.NAME, "at").send_keys("2019-06-30 07:30")
+    first.find_element(By.NAME, "note").send_keys("Seen from the other window <b>bold?</b>")
+    first.find_element(By.CSS_SELECTOR, "#record-attempt button").click()
+    WebDriverWait(first, 10).until(conditions.url_contains("#channels"))
+    first.save_screenshot(str(SHOTS / "dashboard-after-submit.png"))
+    marker = second.execute_script("window.__notReloaded = true; return true;")
+    assert marker
+    WebDriverWait(second, 5).until(lambda d: "Seen from the other window" in d.find_element(By.ID, "channels").text)
+    assert second.execute_script("return window.__notReloaded === true")
+    assert "<b>bold?</b>" in second.find_element(By.ID, "channels").text
+    second.save_screenshot(str(SHOTS / "dashboard-live-update.png"))
+
+
+def test_bad_time_shows_message_beside_the_field():
+    driver = browser()
+    try:
+        driver.get(BASE + "/desks/asia-trip")
+        driver.find_element(By.NAME, "at").send_keys("next tuesday-ish")
+        driver.find_element(By.CSS_SELECTOR, "#record-attempt button").click()
+        error = WebDriverWait(driver, 10).until(conditions.presence_of_element_located((By.ID, "error-at")))
+        assert "expected a time like" in error.text
+        label = error.find_element(By.XPATH, "..")
+        assert label.find_element(By.NAME, "at").get_attribute("value") == "next tuesday-ish"
+        driver.save_screenshot(str(SHOTS / "form-error.png"))
+    finally:
+        driver.quit()
+
+
+def test_pages_render_at_phone_width():
+    driver = browser(phone=True)
+    try:
+        for path in ["/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025", "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00"]:
+            driver.get(BASE + path)
+            assert driver.find_element(By.TAG_NAME, "h1").text
+            width, viewport = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+            assert viewport == 390
+            assert width <= viewport, f"{path} scrolls sideways ({width}px in {viewport}px)"
+            driver.save_screenshot(str(SHOTS / ("phone" + path.replace("/", "-").split("?")[0] + ".png")))
+    finally:
+        driver.quit()
