@@ -8,12 +8,13 @@ struct DeskServer: Sendable {
     let ledger: DeskLedger
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
+    let cache = DeskCache()
     /// A monotonic clock in seconds for the planner's time limit.
     let elapsed: @Sendable () -> Double
 
     /// The desk's state and version, or 404 when there is no such desk.
     func load(_ desk: String) async throws -> (state: DeskState, version: Int64) {
-        let loaded = try await ledger.load(desk)
+        let loaded = try await cache.load(desk, from: ledger.store)
         guard loaded.state.profile != nil else { throw HTTPError(.notFound, message: "no desk named '\(desk)'") }
         return loaded
     }

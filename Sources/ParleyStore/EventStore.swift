@@ -12,18 +12,14 @@ public protocol EventStore: Sendable {
     /// - Throws: `StoreError` when the storage cannot be read.
     func read(desk: String, from sequence: Int64) async throws -> [StoredEvent]
 
+    /// The newest sequence number of `desk` (0 when it has no events).
+    /// - Throws: `StoreError` when the storage cannot be read.
+    func version(of desk: String) async throws -> Int64
+
     /// Every desk that has at least one event, by name.
     /// - Throws: `StoreError` when the storage cannot be read.
     func desks() async throws -> [String]
 
     /// Events of `desk` from `sequence` on: those already stored, then each new one as it is appended.
     func subscribe(desk: String, from sequence: Int64) -> AsyncThrowingStream<StoredEvent, any Error>
-}
-
-extension EventStore {
-    /// The newest sequence number of `desk` (0 when it has no events).
-    /// - Throws: `StoreError` when the storage cannot be read.
-    public func version(of desk: String) async throws -> Int64 {
-        try await read(desk: desk, from: 1).last?.sequence ?? 0
-    }
 }

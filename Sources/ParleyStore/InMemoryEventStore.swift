@@ -40,6 +40,11 @@ public final class InMemoryEventStore: EventStore {
         streams.withLock { $0[desk]?.filter { $0.sequence >= sequence } ?? [] }
     }
 
+    /// See `EventStore.version(of:)`.
+    public func version(of desk: String) async throws -> Int64 {
+        streams.withLock { $0[desk]?.last?.sequence ?? 0 }
+    }
+
     /// See `EventStore.desks`.
     public func desks() async throws -> [String] {
         streams.withLock { $0.filter { !$1.isEmpty }.keys.sorted() }

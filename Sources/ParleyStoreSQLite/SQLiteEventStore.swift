@@ -91,6 +91,17 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
+    /// See `EventStore.version(of:)`.
+    public func version(of desk: String) async throws -> Int64 {
+        do {
+            return try await pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM event WHERE desk = ?", arguments: [desk]) ?? 0
+            }
+        } catch {
+            throw StoreError(.unavailable, "cannot read desk '\(desk)': \(Self.describe(error))")
+        }
+    }
+
     /// See `EventStore.desks`.
     public func desks() async throws -> [String] {
         do {
