@@ -299,6 +299,39 @@ struct APITests {
         }
     }
 
+    @Test("a noun is created from the JSON a read returns, and the desk's rules still apply")
+    func createVenue() async throws {
+        try await demoApplication().test(.router) { client in
+            let venue =
+                #"{"id":"hanoi","name":"Metropole, Hanoi","city":"Hanoi","coordinates":{"latitude":21.0257,"longitude":105.8560},"zone":"Asia/Ho_Chi_Minh","expected_version":40}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/venues", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: venue)
+            ) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).contains("\"zone\":\"Asia/Ho_Chi_Minh\""))
+            }
+            let badZone =
+                #"{"id":"nowhere","name":"X","city":"","coordinates":{"latitude":1,"longitude":2},"zone":"Mars/Olympus"}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/venues", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: badZone)
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("\"field\":\"zone\""))
+            }
+            let offMap =
+                #"{"id":"offmap","name":"X","city":"","coordinates":{"latitude":95,"longitude":2},"zone":"UTC"}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/venues", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: offMap)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("\"field\":\"latitude\""))
+            }
+        }
+    }
+
     @Test("moving an engagement answers with the engagement after the move")
     func moveEngagement() async throws {
         try await demoApplication().test(.router) { client in

@@ -2,6 +2,7 @@
 a bad time is reported beside its field; user text stays inert. Screenshots go to screenshots/ (ignored)."""
 import os
 import pathlib
+import time
 
 import pytest
 from selenium import webdriver
@@ -47,12 +48,16 @@ def test_attempt_recorded_in_one_window_appears_in_the_other(two_windows):
     Select(first.find_element(By.NAME, "outcome")).select_by_value("acknowledged")
     first.find_element(By.NAME, "at").send_keys("2019-06-30 07:30")
     first.find_element(By.NAME, "note").send_keys("Seen from the other window <b>bold?</b>")
-    first.find_element(By.CSS_SELECTOR, "#record-attempt button").click()
-    WebDriverWait(first, 10).until(conditions.url_contains("#channels"))
-    first.save_screenshot(str(SHOTS / "dashboard-after-submit.png"))
     marker = second.execute_script("window.__notReloaded = true; return true;")
     assert marker
-    WebDriverWait(second, 5).until(lambda d: "Seen from the other window" in d.find_element(By.ID, "channels").text)
+    submitted = time.monotonic()
+    first.find_element(By.CSS_SELECTOR, "#record-attempt button").click()
+    WebDriverWait(second, 5, poll_frequency=0.02).until(
+        lambda d: "Seen from the other window" in d.find_element(By.ID, "channels").text)
+    delay = time.monotonic() - submitted
+    assert delay < 1.0, f"the second window showed the attempt after {delay:.2f} s"
+    WebDriverWait(first, 10).until(conditions.url_contains("#channels"))
+    first.save_screenshot(str(SHOTS / "dashboard-after-submit.png"))
     assert second.execute_script("return window.__notReloaded === true")
     assert "<b>bold?</b>" in second.find_element(By.ID, "channels").text
     second.save_screenshot(str(SHOTS / "dashboard-live-update.png"))

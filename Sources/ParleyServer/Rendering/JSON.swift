@@ -20,6 +20,16 @@ enum JSON {
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = InstantText.parse(text) else {
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "expected an instant like 2019-06-29T22:51:00.000Z"))
+            }
+            return date
+        }
         return decoder
     }
 

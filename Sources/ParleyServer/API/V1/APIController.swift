@@ -38,6 +38,7 @@ struct APIController: Sendable {
                     collection, id: try context.parameters.require("id"), in: state, version: version)
             }
         }
+        registerCreation(on: api)
         api.post("desks/:desk/attempts") { request, context -> Response in
             let input = try await decode(NewAttempt.self, request)
             return try await run(context, input.expectedVersion, status: .created) { state in
@@ -104,6 +105,33 @@ struct APIController: Sendable {
         }
     }
 
+    /// `POST /desks/{desk}/{collection}` for the reference nouns: the body is an item as `GET` returns it
+    /// (plus `expected_version`), and the desk's rules decide whether it may be added.
+    private func registerCreation(on api: RouterGroup<BasicRequestContext>) {
+        func create<Value: Codable & Sendable>(
+            _ collection: String, _ type: Value.Type, command: @escaping @Sendable (Value) -> DeskCommand,
+            find: @escaping @Sendable (Value, DeskState) -> (any Encodable)?
+        ) {
+            api.post("desks/:desk/\(collection)") { request, context -> Response in
+                let body = try await request.body.collect(upTo: 256 * 1024)
+                let data = Data(body.readableBytesView)
+                let value = try decodeBody(Value.self, data)
+                let expected = (try? JSON.decoder().decode(ExpectedVersion.self, from: data))?.expectedVersion
+                return try await run(context, expected, status: .created) { _ in
+                    (command(value), { state in find(value, state).map(AnyEncodable.init) })
+                }
+            }
+        }
+        create("parties", Party.self, command: { .registerParty($0) }, find: { $1.parties[$0.id] })
+        create("principals", Principal.self, command: { .registerPrincipal($0) }, find: { $1.principals[$0.id] })
+        create("venues", Venue.self, command: { .registerVenue($0) }, find: { $1.venues[$0.id] })
+        create("trips", Trip.self, command: { .planTrip($0) }, find: { $1.trips[$0.id] })
+        create("engagements", Engagement.self, command: { .openEngagement($0) }, find: { $1.engagements[$0.id] })
+        create("channels", Channel.self, command: { .registerChannel($0) }, find: { $1.channels[$0.id] })
+        create("playbooks", Playbook.self, command: { .definePlaybook($0) }, find: { $1.playbooks[$0.id] })
+        create("tasks", AdvanceTask.self, command: { .addAdvanceTasks([$0]) }, find: { $1.tasks[$0.id] })
+    }
+
     /// Decides a command on the desk and answers with the thing it created or changed, as it now stands.
     private func run<Value: Encodable>(
         _ context: BasicRequestContext, _ expectedVersion: Int64?, status: HTTPResponse.Status,
@@ -120,14 +148,23 @@ struct APIController: Sendable {
 
     private func decode<Value: Decodable>(_ type: Value.Type, _ request: Request) async throws -> Value {
         let body = try await request.body.collect(upTo: 256 * 1024)
+        return try decodeBody(type, Data(body.readableBytesView))
+    }
+
+    private func decodeBody<Value: Decodable>(_ type: Value.Type, _ data: Data) throws -> Value {
         do {
-            return try JSON.decoder().decode(Value.self, from: Data(body.readableBytesView))
+            return try JSON.decoder().decode(Value.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {
             throw RequestInputError(
                 message: "missing field '\(key.stringValue.snakeCased)'", field: key.stringValue.snakeCased)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context)
+        {
             let field = context.codingPath.last?.stringValue.snakeCased
-            throw RequestInputError(message: "field '\(field ?? "?")' has the wrong type", field: field)
+            throw RequestInputError(
+                message: "field '\(field ?? "?")' is not valid"
+                    + (context.debugDescription.isEmpty ? "" : ": \(context.debugDescription)"),
+                field: field)
         } catch {
             throw RequestInputError(message: "the body is not the JSON object this route expects", field: nil)
         }
@@ -155,4 +192,16 @@ extension String {
             if character.isUppercase { result += "_" + character.lowercased() } else { result.append(character) }
         }
     }
+}
+
+/// The optional `expected_version` of a creation body.
+private struct ExpectedVersion: Decodable {
+    let expectedVersion: Int64?
+}
+
+/// Any encodable value, for answers whose type depends on the collection.
+private struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }

@@ -47,6 +47,26 @@ enum OpenAPIDocument {
                   headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
                   content: { application/json: { schema: { type: array, items: { $ref: '#/components/schemas/Item' } } } }
                 '404': { $ref: '#/components/responses/Problem' }
+            post:
+              operationId: createItem
+              summary: >-
+                Add a party, principal, venue, trip, engagement (in state idea, empty history), channel (no changes),
+                playbook or advance task: the body is the item as GET returns it, plus an optional expected_version.
+                Attempts, signals and deadlines have their own shapes (below).
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { $ref: '#/components/parameters/collection' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+              responses:
+                '201':
+                  description: The item as added.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks/{desk}/{collection}/{id}:
             get:
               operationId: getItem
