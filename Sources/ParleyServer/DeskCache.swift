@@ -3,31 +3,60 @@ import ParleyDesk
 import ParleyStore
 import Synchronization
 
-/// Each desk's folded state, kept between requests and brought up to date by folding only the events
-/// appended since (whoever appended them), so a page costs one version check rather than a full replay.
+/// Each desk's folded state, kept between requests.
+///
+/// Writes through this server update it at once; for writes from elsewhere (another `parley` process on
+/// the same file) the store's version is checked at most every `revalidateAfter` seconds, and then only
+/// the events appended since are folded in.
 final class DeskCache: Sendable {
-    private let entries = Mutex<[String: (state: DeskState, version: Int64)]>([:])
+    private struct Entry {
+        var state: DeskState
+        var version: Int64
+        var checkedAt: Double
+    }
 
-    /// The desk as of its newest event.
-    func load(_ desk: String, from store: any EventStore) async throws -> (state: DeskState, version: Int64) {
+    private let entries = Mutex<[String: Entry]>([:])
+    private let desks = Mutex<(names: [String], checkedAt: Double)?>(nil)
+    private let revalidateAfter: Double
+
+    /// A cache that trusts what it holds for `revalidateAfter` seconds.
+    init(revalidateAfter: Double = 0.25) { self.revalidateAfter = revalidateAfter }
+
+    /// The desk as of its newest event (at most `revalidateAfter` old for writes made elsewhere).
+    func load(_ desk: String, from store: any EventStore, now: Double) async throws -> (
+        state: DeskState, version: Int64
+    ) {
+        if let entry = entries.withLock({ $0[desk] }), now - entry.checkedAt < revalidateAfter {
+            return (entry.state, entry.version)
+        }
         let current = try await store.version(of: desk)
-        let cached = entries.withLock { $0[desk] }
-        if let cached, cached.version == current { return cached }
-        var state = cached?.state ?? DeskState()
-        var version = cached?.version ?? 0
-        if version > current {
-            // The log is shorter than what we saw (a restore): start again.
-            state = DeskState()
-            version = 0
+        var entry = entries.withLock { $0[desk] } ?? Entry(state: DeskState(), version: 0, checkedAt: now)
+        if entry.version > current { entry = Entry(state: DeskState(), version: 0, checkedAt: now) }
+        if entry.version < current {
+            for event in try await store.read(desk: desk, from: entry.version + 1) {
+                entry.state.apply(try event.decoded())
+                entry.version = event.sequence
+            }
         }
-        for event in try await store.read(desk: desk, from: version + 1) {
-            state.apply(try event.decoded())
-            version = event.sequence
-        }
-        let fresh = (state, version)
+        entry.checkedAt = now
+        let fresh = entry
         entries.withLock { entries in
-            if (entries[desk]?.version ?? -1) < version { entries[desk] = fresh }
+            if (entries[desk]?.version ?? -1) <= fresh.version { entries[desk] = fresh }
         }
-        return fresh
+        return (fresh.state, fresh.version)
+    }
+
+    /// Every desk's name (at most `revalidateAfter` old for desks created elsewhere).
+    func desks(from store: any EventStore, now: Double) async throws -> [String] {
+        if let cached = desks.withLock({ $0 }), now - cached.checkedAt < revalidateAfter { return cached.names }
+        let names = try await store.desks()
+        desks.withLock { $0 = (names, now) }
+        return names
+    }
+
+    /// Forgets what is known of `desk`, after this server appended to it.
+    func invalidate(_ desk: String) {
+        entries.withLock { entries in entries[desk]?.checkedAt = -.infinity }
+        desks.withLock { $0 = nil }
     }
 }

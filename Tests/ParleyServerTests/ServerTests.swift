@@ -364,3 +364,33 @@ struct APITests {
         }
     }
 }
+
+@Suite("Desk cache")
+struct DeskCacheTests {
+    @Test("events appended by another writer to the same store show up within the revalidation interval")
+    func outOfBandAppend() async throws {
+        let ledger = DeskLedger(
+            store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
+        let (fileName, text) = try DemoScenarios.all()[0]
+        _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
+        let app = buildApplication(ledger: ledger)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
+            }
+            // Another process (here: the ledger itself, behind the server's back) records an attempt.
+            let attempt = ContactAttempt(
+                id: "from-elsewhere", channel: "kcna", engagement: nil, at: Fixtures.kst("06-30 09:00"),
+                outcome: .delivered,
+                note: "recorded by another process")
+            _ = try await ledger.execute(.recordContactAttempt(attempt), on: "dmz-2019", actor: "cli")
+            try await Task.sleep(for: .milliseconds(300))
+            try await client.execute(uri: "/desks/dmz-2019", method: .get) { response in
+                #expect(String(buffer: response.body).contains("recorded by another process"))
+            }
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "49")
+            }
+        }
+    }
+}

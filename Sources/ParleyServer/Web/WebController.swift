@@ -23,12 +23,18 @@ struct WebController: Sendable {
             }
             return Page.redirect(to: "/desks/\(first)")
         }
-        router.get("/desks/:desk") { _, context -> HTML in
+        router.get("/desks/:desk") { _, context -> Response in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk)
-            return DashboardPage(
-                desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now
-            ).html
+            let desks = try await server.desks()
+            let stamp = server.stamp(version) + desks.joined(separator: ",")
+            let body = server.rendered.body(for: "dashboard:\(desk)", stamp: stamp) {
+                ByteBuffer(
+                    string: DashboardPage(desk: desk, desks: desks, state: state, version: version, now: server.now)
+                        .html.rendered)
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")

@@ -23,8 +23,14 @@ struct APIController: Sendable {
         api.get("desks/:desk/summary") { _, context -> Response in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk)
-            return try JSON.response(
-                DeskSummary(desk: desk, state: state, version: version, now: server.now), version: version)
+            let body = try server.rendered.body(for: "summary:\(desk)", stamp: server.stamp(version)) {
+                ByteBuffer(
+                    bytes: try JSON.encoder().encode(
+                        DeskSummary(desk: desk, state: state, version: version, now: server.now)))
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "application/json", .deskVersion: String(version)],
+                body: .init(byteBuffer: body))
         }
         // One route per collection: the router does not fall back from a fixed segment to a parameter.
         for collection in Collections.names {

@@ -1,0 +1,20 @@
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// Rendered answers kept while nothing they show can have changed: the same desk version within the same
+/// second (pages and summaries show time left to the second).
+final class RenderCache: Sendable {
+    private let entries = Mutex<[String: (stamp: String, body: ByteBuffer)]>([:])
+
+    /// The body for `route` at `stamp`, rendering it when the stamp moved on.
+    func body(for route: String, stamp: String, render: () throws -> ByteBuffer) rethrows -> ByteBuffer {
+        if let hit = entries.withLock({ $0[route] }), hit.stamp == stamp { return hit.body }
+        let body = try render()
+        entries.withLock { entries in
+            if entries.count > 256 { entries.removeAll() }
+            entries[route] = (stamp, body)
+        }
+        return body
+    }
+}
