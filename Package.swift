@@ -77,7 +77,9 @@ let package = Package(
             dependencies: ["ParleyDesk", "ParleyStore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ParleyPlannerTests", dependencies: ["ParleyPlanner"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParleyPlannerTests", dependencies: ["ParleyPlanner", "ParleyTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ParleyDeskTests",
             dependencies: ["ParleyDesk", "ParleyTestSupport", "ParleyScenarios"],

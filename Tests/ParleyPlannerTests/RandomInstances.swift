@@ -1,11 +1,12 @@
 import ParleyPlanner
+import ParleyTestSupport
 
 /// Small random problems for comparing the planner with exhaustive search.
 enum RandomInstances {
     /// A problem with `items` items and `tours` tours, some items with two windows, some in pairs of
     /// alternatives; roughly half the items fit.
     static func make(seed: UInt64, items: Int, tours: Int) -> PlanningProblem {
-        var random = TestRandom(seed: seed)
+        var random = SeededRandom(seed: seed &+ 0x1234_5678)
         let locations = items + 1
         let x = (0..<locations).map { _ in Double(random.int(0...100)) }
         let y = (0..<locations).map { _ in Double(random.int(0...100)) }
@@ -36,20 +37,9 @@ enum RandomInstances {
     }
 }
 
-/// The tests' own seeded generator (the planner's is internal on purpose).
-struct TestRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x1234_5678 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
+extension SeededRandom {
+    /// A whole number in `range`.
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
 }
 
 /// The optimum by exhaustive search: every ordered assignment of items to tours, starting each visit as

@@ -51,8 +51,7 @@ struct DashboardPage {
             ($0.due.instant, $0.id) < ($1.due.instant, $1.id)
         }
         let rows = open.map { deadline -> HTML in
-            let left = deadline.due.instant.timeIntervalSince(now)
-            let initial = left >= 0 ? "\(Self.span(left)) left" : "overdue by \(Self.span(-left))"
+            let initial = TimeLeft.phrase(until: deadline.due.instant, from: now)
             return """
                 <tr><td>\(deadline.title)<div class="small muted">owed by \(deadline.owedBy)\(deadline.engagement.map { " · \($0)" } ?? "")</div></td>
                 <td>\(Layout.time(deadline.due))<div class="small muted">\(deadline.due.zone)</div></td>
@@ -119,14 +118,5 @@ struct DashboardPage {
             <div><button type="submit">Record attempt</button></div>
             </form></section>
             """
-    }
-
-    /// `2d 3h`, `5h 10m`, `45m`.
-    static func span(_ seconds: TimeInterval) -> String {
-        let minutes = Int(seconds / 60)
-        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
-        if days > 0 { return "\(days)d \(hours)h" }
-        if hours > 0 { return "\(hours)h \(rest)m" }
-        return "\(rest)m"
     }
 }

@@ -30,8 +30,7 @@ struct StatusReport {
         }
         if open.isEmpty { lines.append("    none") }
         for deadline in open {
-            let left = deadline.due.instant.timeIntervalSince(now)
-            let when = left >= 0 ? "\(Self.span(left)) left" : "overdue by \(Self.span(-left))"
+            let when = TimeLeft.phrase(until: deadline.due.instant, from: now)
             lines.append(
                 "    \(pad(deadline.id.rawValue, 18)) \(deadline.title) — due \(deadline.due.display) "
                     + "(\(deadline.due.zone)), \(when); owed by \(deadline.owedBy)")
@@ -50,15 +49,6 @@ struct StatusReport {
             )
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// A length of time as people say it: `2d 3h`, `5h 10m`, `45m`.
-    static func span(_ seconds: TimeInterval) -> String {
-        let minutes = Int(seconds / 60)
-        let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
-        if days > 0 { return "\(days)d \(hours)h" }
-        if hours > 0 { return "\(hours)h \(rest)m" }
-        return "\(rest)m"
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
