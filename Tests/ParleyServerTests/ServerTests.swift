@@ -48,6 +48,12 @@ struct WebTests {
                 #expect(page.contains("~2025-10-27 18:00 KST"))
                 #expect(page.contains("Letter from the President"))
                 #expect(page.contains("<a href=\"/desks/dmz-2019\">dmz-2019</a>"))
+                // Due next: the open advance tasks as a list (markup, not escaped text).
+                #expect(
+                    page.contains(
+                        "<ul><li>Security sweep of the Busan venue <span class=\"muted small\">pending · xi-meeting</span></li>"
+                    ))
+                #expect(!page.contains("&lt;ul&gt;") && !page.contains("&lt;li&gt;"))
             }
         }
     }
@@ -182,6 +188,8 @@ struct WebTests {
                 #expect(page.contains("<svg role=\"img\" aria-label=\"Itinerary by day\""))
                 #expect(page.contains("Meeting with China&#39;s leader"))
                 #expect(page.contains("Wed 29 Oct 2025"))
+                #expect(page.contains("<h2>Left out</h2><ul><li><a href=\"/desks/asia-trip/engagements/kim-meeting\">"))
+                #expect(!page.contains("&lt;"))
             }
             try await client.execute(uri: "/desks/asia-trip/trips/asia-2025/itinerary.ics", method: .get) { response in
                 let text = String(buffer: response.body)

@@ -94,7 +94,7 @@ struct DashboardPage {
         return """
             <section class="panel" id="due-next" data-live><h2>Due next</h2>
             <p>\(deadline.map { "Next deadline: <strong>\($0.title)</strong>, \(Layout.time($0.due))" as HTML } ?? "No upcoming deadline.")</p>
-            \(tasks.isEmpty ? "<p class=\"muted\">No open advance tasks.</p>" : "<ul>\(tasks)</ul>")</section>
+            \(tasks.isEmpty ? "<p class=\"muted\">No open advance tasks.</p>" as HTML : "<ul>\(tasks)</ul>")</section>
             """
     }
 

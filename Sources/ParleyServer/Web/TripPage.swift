@@ -29,7 +29,7 @@ struct TripPage {
             <section class="panel" id="itinerary" data-live><h2>Itinerary</h2>
             <p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a></p>
             \(GanttChart(problem: problem, itinerary: itinerary, state: state).svg)
-            <h2>Left out</h2>\(leftOut.isEmpty ? "<p class=\"muted\">nothing</p>" : "<ul>\(leftOut)</ul>")
+            <h2>Left out</h2>\(leftOut.isEmpty ? "<p class=\"muted\">nothing</p>" as HTML : "<ul>\(leftOut)</ul>")
             <form method="post" action="/desks/\(desk)/trips/\(trip.id)/plan"><input type="hidden" name="version" value="\(version)">
             <button type="submit">Re-plan the trip</button> <span class="muted small">keeps what still fits in place</span></form>
             </section>
