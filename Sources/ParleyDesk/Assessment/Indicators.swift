@@ -1,0 +1,168 @@
+import Foundation
+
+/// The indicators of an assessment, each computed from the desk's state alone (see docs/assessment.md).
+struct Indicators {
+    let engagement: Engagement
+    let state: DeskState
+    let asOf: Date
+
+    /// How far back an answer or a refusal counts as recent.
+    static let recent: TimeInterval = 30 * 86_400
+
+    var all: [Assessment.Contribution] {
+        [lifecycle, channelAnswers, refusals, channelStatus, stance, siteWork, deadlines, timeLeft]
+    }
+
+    private var attempts: [ContactAttempt] {
+        state.attempts.values.filter { attempt in
+            attempt.at.instant <= asOf && asOf.timeIntervalSince(attempt.at.instant) <= Self.recent
+                && (attempt.engagement == engagement.id
+                    || (attempt.engagement == nil && state.channels[attempt.channel]?.party == engagement.counterpart))
+        }
+    }
+
+    /// Where the engagement stands in its lifecycle.
+    var lifecycle: Assessment.Contribution {
+        let weights: [EngagementState: Double] = [
+            .idea: -0.5, .exploring: -0.3, .outreach: 0, .inContact: 0.8, .planning: 1.3, .proposed: 1.8,
+            .confirmed: 3.0, .postponed: -1.5,
+        ]
+        return .init(
+            indicator: "lifecycle", logOdds: weights[engagement.state] ?? 0,
+            reason: "the engagement is \(engagement.state.label)")
+    }
+
+    /// Whether the counterpart has answered (acknowledged or replied) lately on any channel.
+    var channelAnswers: Assessment.Contribution {
+        let answered = attempts.filter { $0.outcome == .acknowledged || $0.outcome == .replied }
+        if !answered.isEmpty {
+            return .init(
+                indicator: "channel-answers", logOdds: 1.0,
+                reason: "the counterpart answered \(answered.count) time(s) in the last 30 days")
+        }
+        let tried = attempts.filter { $0.outcome == .unanswered || $0.outcome == .delivered }
+        if !tried.isEmpty {
+            return .init(
+                indicator: "channel-answers", logOdds: -0.3, reason: "no answer to \(tried.count) recent attempt(s)")
+        }
+        // Silence only counts against when the desk has been trying (attempts on record, none recent).
+        let everTried = state.attempts.values.contains { $0.engagement == engagement.id && $0.at.instant <= asOf }
+        return .init(
+            indicator: "channel-answers", logOdds: everTried ? -0.6 : 0,
+            reason: everTried ? "no contact attempt in the last 30 days" : "")
+    }
+
+    /// Refusals (a letter sent back, a call declined) count against, each, up to a cap.
+    var refusals: Assessment.Contribution {
+        let refused = state.attempts.values.filter {
+            $0.outcome == .refused && $0.at.instant <= asOf && $0.engagement == engagement.id
+        }
+        return .init(
+            indicator: "refusals", logOdds: -min(Double(refused.count) * 0.8, 1.6),
+            reason: refused.isEmpty ? "" : "\(refused.count) refusal(s) on record")
+    }
+
+    /// Whether there is a working channel to the counterpart at all.
+    var channelStatus: Assessment.Contribution {
+        let channels = state.channels.values.filter { $0.party == engagement.counterpart && $0.kind != .stateMedia }
+        guard !channels.isEmpty else { return .init(indicator: "channel-status", logOdds: 0, reason: "") }
+        let active = channels.filter { status(of: $0) == .active }
+        let direct = active.filter { [.hotline, .delegationMeeting, .envoy, .fax].contains($0.kind) }
+        if !direct.isEmpty {
+            return .init(indicator: "channel-status", logOdds: 0.5, reason: "a direct channel is active")
+        }
+        if active.isEmpty {
+            return .init(indicator: "channel-status", logOdds: -0.7, reason: "no channel to the counterpart is active")
+        }
+        return .init(indicator: "channel-status", logOdds: -0.2, reason: "only indirect or public channels are active")
+    }
+
+    /// Public and reported stance, each signal weighted by its Admiralty grade.
+    var stance: Assessment.Contribution {
+        let signals = state.signals.values.filter { $0.engagement == engagement.id && $0.at.instant <= asOf }
+        guard !signals.isEmpty else { return .init(indicator: "stance", logOdds: 0, reason: "") }
+        var weighted = 0.0
+        var weights = 0.0
+        for signal in signals {
+            let weight = Self.reliability(signal.grade)
+            weighted += weight * Self.direction(signal.stance)
+            weights += weight
+        }
+        let mean = weighted / weights
+        // More, better-graded evidence moves the estimate further, with diminishing returns.
+        let strength = weights / (weights + 1)
+        return .init(
+            indicator: "stance", logOdds: 1.6 * mean * strength,
+            reason: String(format: "%d signal(s), grade-weighted stance %+.2f", signals.count, mean))
+    }
+
+    /// Advance work at the candidate venues: a done site survey, and the share of work done.
+    var siteWork: Assessment.Contribution {
+        let tasks = state.tasks.values.filter { $0.engagement == engagement.id && engagement.venues.contains($0.venue) }
+        guard !tasks.isEmpty else {
+            return .init(indicator: "site-work", logOdds: -0.3, reason: "no advance work planned")
+        }
+        let done = tasks.filter { $0.status == .done && ($0.statusAt?.instant ?? .distantPast) <= asOf }
+        let surveyed = done.contains { $0.kind == .siteSurvey }
+        let total = tasks.reduce(0) { $0 + $1.duration.value }
+        let share = Double(done.reduce(0) { $0 + $1.duration.value }) / Double(max(total, 1))
+        let value = (surveyed ? 0.4 : -0.6) + share * 0.8
+        return .init(
+            indicator: "site-work", logOdds: value,
+            reason: (surveyed ? "a site survey is done" : "no site survey done yet")
+                + String(format: "; %.0f%% of advance work done", share * 100))
+    }
+
+    /// Deadlines the sides have met or missed.
+    var deadlines: Assessment.Contribution {
+        let mine = state.deadlines.values.filter { $0.engagement == engagement.id }
+        let met = mine.filter { $0.status == .met && ($0.resolvedAt?.instant ?? .distantFuture) <= asOf }.count
+        let missed = mine.filter {
+            ($0.status == .missed && ($0.resolvedAt?.instant ?? .distantFuture) <= asOf)
+                || ($0.status == .open && $0.due.instant < asOf)
+        }.count
+        return .init(
+            indicator: "deadlines", logOdds: 0.5 * Double(met) - 0.9 * Double(missed),
+            reason: met + missed == 0 ? "" : "\(met) met, \(missed) missed or overdue")
+    }
+
+    /// Time left in the window against the advance work still to do.
+    var timeLeft: Assessment.Contribution {
+        guard let window = engagement.windows.map(\.to.instant).filter({ $0 >= asOf }).max() else {
+            let over = !engagement.windows.isEmpty
+            return .init(indicator: "time-left", logOdds: over ? -3 : 0, reason: over ? "every window has passed" : "")
+        }
+        guard let readiness = try? Readiness(engagement: engagement.id, meeting: window, now: asOf, in: state),
+            let latest = readiness.latestConfirmation
+        else { return .init(indicator: "time-left", logOdds: 0, reason: "") }
+        if latest < asOf {
+            return .init(
+                indicator: "time-left", logOdds: -1.5,
+                reason: "the remaining advance work no longer fits before the window closes")
+        }
+        return .init(indicator: "time-left", logOdds: 0, reason: "")
+    }
+
+    private func status(of channel: Channel) -> ChannelStatus {
+        channel.changes.last { $0.at.instant <= asOf }?.to ?? channel.initialStatus
+    }
+
+    /// Source reliability × information credibility, 0…1.
+    static func reliability(_ grade: AdmiraltyGrade) -> Double {
+        let source: [Character: Double] = ["A": 1, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.3]
+        let information: [Int: Double] = [1: 1, 2: 0.8, 3: 0.6, 4: 0.4, 5: 0.2, 6: 0.3]
+        return (source[grade.source] ?? 0.3) * (information[grade.information] ?? 0.3)
+    }
+
+    /// −1 (opposed) … +1 (favourable).
+    static func direction(_ stance: Stance) -> Double {
+        switch stance {
+        case .favourable: 1
+        case .open: 0.6
+        case .conditional: 0.2
+        case .neutral: 0
+        case .skeptical: -0.6
+        case .opposed: -1
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import ParleyDesk
+import ParleyStore
+import ParleyStoreSQLite
+
+/// `parley readiness ENGAGEMENT`: the advance-task schedule for a meeting time, with slack, the critical
+/// path and the latest moment the meeting can still be confirmed.
+struct ReadinessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readiness",
+        abstract: "Show how ready the venue is for a meeting time: critical path, slack, latest confirmation.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var deskOption: DeskOption
+
+    @Argument(help: "The engagement's id.")
+    var engagement: String
+
+    @Option(help: "The proposed meeting time (default: the end of the engagement's last window).")
+    var at: String?
+
+    @Option(help: "Count from this instant instead of now.")
+    var now: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let ledger = try await store.open()
+        let desk = try await deskOption.resolve(in: ledger.store)
+        let state = try await ledger.load(desk).state
+        let id = Engagement.ID(engagement)
+        guard let found = state.engagements[id] else {
+            throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
+        }
+        let zone = state.zone
+        guard
+            let meeting = try at.map({ try ZonedTime.parse($0, field: "--at", defaultZone: zone).instant })
+                ?? found.windows.last?.to.instant
+        else { throw CommandLineError("engagement '\(engagement)' has no window; give the meeting time with --at") }
+        let from = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: zone).instant } ?? Date()
+        let readiness = try Readiness(engagement: id, meeting: meeting, now: from, in: state)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .custom { date, encoder in
+                var container = encoder.singleValueContainer()
+                try container.encode(InstantText.format(date))
+            }
+            print(String(decoding: try encoder.encode(ReadinessJSON(readiness)), as: UTF8.self))
+            return
+        }
+        print(
+            "\(found.title) — meeting \(ZonedTime.display(meeting, in: zone)), counted from \(ZonedTime.display(from, in: zone))"
+        )
+        print(String(format: "  readiness %.0f%% of advance work done", readiness.fraction * 100))
+        if let latest = readiness.latestConfirmation {
+            print(
+                "  latest confirmation: \(ZonedTime.display(latest, in: zone))"
+                    + (latest < from ? " (already passed)" : ""))
+        } else {
+            print("  nothing left to do")
+        }
+        for task in readiness.tasks {
+            let name = state.tasks[task.task]?.title ?? task.task.rawValue
+            let mark = task.critical ? "*" : " "
+            print(
+                "  \(mark) \(task.task): \(name) — \(Minutes(task.remaining)) left, start "
+                    + "\(ZonedTime.display(task.earliestStart, in: zone))…\(ZonedTime.display(task.latestStart, in: zone)), slack "
+                    + (task.slack >= 0 ? TimeLeft.describe(task.slack) : "−" + TimeLeft.describe(task.slack)))
+        }
+        print("  * critical path: " + readiness.criticalPath.map(\.rawValue).joined(separator: " → "))
+    }
+}
+
+/// The readiness as JSON.
+private struct ReadinessJSON: Encodable {
+    let meeting: Date
+    let fraction: Double
+    let latestConfirmation: Date?
+    let criticalPath: [String]
+    let tasks: [Task]
+
+    struct Task: Encodable {
+        let id: String
+        let remainingMinutes: Int
+        let earliestStart: Date
+        let latestStart: Date
+        let slackMinutes: Int
+        let critical: Bool
+    }
+
+    init(_ readiness: Readiness) {
+        meeting = readiness.meeting
+        fraction = readiness.fraction
+        latestConfirmation = readiness.latestConfirmation
+        criticalPath = readiness.criticalPath.map(\.rawValue)
+        tasks = readiness.tasks.map {
+            Task(
+                id: $0.task.rawValue, remainingMinutes: $0.remaining, earliestStart: $0.earliestStart,
+                latestStart: $0.latestStart, slackMinutes: Int(($0.slack / 60).rounded()), critical: $0.critical)
+        }
+    }
+}
