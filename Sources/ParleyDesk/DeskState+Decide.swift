@@ -9,6 +9,12 @@ extension DeskState {
         if case .openDesk(let profile) = command {
             if let existing = self.profile { throw .deskAlreadyOpened(existing.name) }
             _ = try Identifier<DeskProfile>.validated(profile.name, field: "name")
+            if let webhook = profile.webhook {
+                guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
+                else {
+                    throw .invalidValue(field: "webhook", expected: "an http or https URL", found: webhook)
+                }
+            }
             try Self.requireText(profile.title, field: "title")
             return [DeskEvent(at: profile.opened.instant, .deskOpened(profile))]
         }
@@ -113,9 +119,15 @@ extension DeskState {
             if let id = deadline.engagement {
                 try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
             }
-            guard deadline.status == .open, deadline.resolvedAt == nil else {
+            guard deadline.status == .open, deadline.resolvedAt == nil, deadline.alarmsRaised.isEmpty else {
                 throw .invalidValue(
                     field: "status", expected: "a new deadline to be open", found: deadline.status.rawValue)
+            }
+            guard deadline.alarms.allSatisfy({ $0.value > 0 }), Set(deadline.alarms).count == deadline.alarms.count
+            else {
+                throw .invalidValue(
+                    field: "alarms", expected: "distinct lead times longer than 0m",
+                    found: deadline.alarms.map(\.description).joined(separator: ", "))
             }
             return [DeskEvent(at: now, .deadlineSet(deadline))]
 
@@ -161,6 +173,43 @@ extension DeskState {
                 throw .invalidValue(field: "time", expected: "a travel time longer than 0m", found: "\(override.time)")
             }
             return [DeskEvent(at: now, .travelTimeSet(override))]
+
+        case .startPlaybook(let id, let at):
+            let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+            guard playbook.startedAt == nil else {
+                throw .invalidValue(field: "playbook", expected: "a playbook not yet started", found: id.rawValue)
+            }
+            return [DeskEvent(at: at.instant, .playbookStarted(id, at: at))]
+
+        case .markPlaybookTryDue(let id, let due):
+            let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+            // Exactly once: only the next try of a running playbook, at its scheduled time.
+            guard let start = playbook.startedAt, playbook.stopped == nil else {
+                throw .invalidValue(field: "playbook", expected: "a running playbook", found: id.rawValue)
+            }
+            let schedule = playbook.schedule(from: start.instant)
+            guard playbook.due.count < schedule.count, schedule[playbook.due.count].try == due else {
+                throw .invalidValue(
+                    field: "try", expected: "the playbook's next try",
+                    found: "step \(due.step + 1) try \(due.repetition + 1)")
+            }
+            return [DeskEvent(at: due.at, .playbookTryDue(id, due))]
+
+        case .stopPlaybook(let id, let stop):
+            let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+            guard playbook.isRunning else {
+                throw .invalidValue(field: "playbook", expected: "a running playbook", found: id.rawValue)
+            }
+            try Self.requireText(stop.reason, field: "reason")
+            return [DeskEvent(at: stop.at, .playbookStopped(id, stop))]
+
+        case .raiseDeadlineAlarm(let id, let lead, let at):
+            let deadline = try Self.requireKnown(id, in: deadlines, field: "deadline", kind: "deadline")
+            guard deadline.status == .open, deadline.alarms.contains(lead), !deadline.alarmsRaised.contains(lead) else {
+                throw .invalidValue(
+                    field: "lead", expected: "an alarm of an open deadline not yet raised", found: "\(lead)")
+            }
+            return [DeskEvent(at: at, .deadlineAlarmRaised(id, lead: lead))]
 
         case .recordItinerary(let itinerary):
             try checkItinerary(itinerary)

@@ -32,6 +32,10 @@ extension DeskState {
         case .signalRecorded(let signal): signals[signal.id] = signal
         case .travelTimeSet(let override): travelOverrides[Self.travelKey(override.from, override.to)] = override
         case .itineraryPlanned(let itinerary): itineraries[itinerary.trip] = itinerary
+        case .playbookStarted(let id, let at): playbooks[id]?.startedAt = at
+        case .playbookTryDue(let id, let due): playbooks[id]?.due.append(due)
+        case .playbookStopped(let id, let stop): playbooks[id]?.stopped = stop
+        case .deadlineAlarmRaised(let id, let lead): deadlines[id]?.alarmsRaised.append(lead)
         }
     }
 }

@@ -115,15 +115,17 @@ public struct DeskGenerator {
                     Playbook(
                         id: Playbook.ID("playbook-\(index)"), name: text(), engagement: pick(engagements), steps: steps)
                 ))
+            if int(0...1) == 1 { apply(.startPlaybook(Playbook.ID("playbook-\(index)"), at: time())) }
         }
         for index in 0..<int(0...4) {
             let id = Deadline.ID("deadline-\(index)")
             apply(
                 .setDeadline(
                     Deadline(
-                        id: id, title: text(), engagement: pick(engagements + [nil]), owedBy: pick(parties), due: time()
-                    )))
-            if int(0...2) > 0 {
+                        id: id, title: text(), engagement: pick(engagements + [nil]), owedBy: pick(parties),
+                        due: time(),
+                        alarms: int(0...1) == 1 ? [Minutes(int(10...600))] : [])))
+            if int(0...2) == 2 {
                 apply(
                     .resolveDeadline(
                         ResolveDeadline(deadline: id, status: pick([.met, .missed]), at: time(), note: text())))
@@ -162,6 +164,9 @@ public struct DeskGenerator {
             let leftOut = [LeftOutMeeting(engagement: pick(engagements), reason: text())]
             apply(.recordItinerary(Itinerary(trip: tripID, plannedAt: time(), visits: visits, leftOut: leftOut)))
         }
+        // Let the timers run up to a random moment: tries, stops, alarms and missed deadlines.
+        let now = time().instant
+        for command in DeskTimers.due(in: state, now: now) { apply(command, now: now) }
         for index in 0..<int(0...6) {
             apply(
                 .recordSignal(
@@ -174,8 +179,8 @@ public struct DeskGenerator {
         }
     }
 
-    private mutating func apply(_ command: DeskCommand) {
-        let now = state.profile?.opened.instant ?? Date(timeIntervalSince1970: 1_700_000_000)
+    private mutating func apply(_ command: DeskCommand, now: Date? = nil) {
+        let now = now ?? state.profile?.opened.instant ?? Date(timeIntervalSince1970: 1_700_000_000)
         let decided = try! state.decide(command, now: now)
         for event in decided { state.apply(event) }
         events += decided

@@ -11,7 +11,8 @@ struct ParleyCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 ok, 1 a user error or conflict (one line on stderr), 2 an internal error.",
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatusCommand.self, TimelineCommand.self, VerifyCommand.self,
-            ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, StressAppendCommand.self,
+            ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, TickCommand.self,
+            StressAppendCommand.self,
             BenchCommand.self,
         ]
     )

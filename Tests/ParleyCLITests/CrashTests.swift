@@ -51,3 +51,79 @@ struct CrashTests {
         #expect(verify.stdout.hasPrefix("stress: ok, \(events.count) events"))
     }
 }
+
+@Suite("Timers across a crash")
+struct TimerCrashTests {
+    @Test("a scheduler killed between deciding and recording fires every due try exactly once after restart")
+    func killedScheduler() throws {
+        let parley = try ParleyProcess()
+        let file = try parley.write(
+            "drill.yaml",
+            """
+            desk:
+              name: drill
+              title: "Timer drill"
+              zone: Asia/Seoul
+              opened: 2019-06-29 12:00
+            parties:
+              - id: dprk
+                name: "DPRK"
+              - id: us
+                name: "US"
+            principals:
+              - id: p
+                name: "P"
+                party: us
+            engagements:
+              - id: e
+                title: "E"
+                principals: [p]
+                counterpart: dprk
+                duration: 1h
+                opened: 2019-06-29 12:00
+            channels:
+              - id: hotline
+                name: "Hotline"
+                kind: hotline
+                party: dprk
+                status: dormant
+            playbooks:
+              - id: reach
+                name: "Reach"
+                engagement: e
+                steps:
+                  - channel: hotline
+                    wait: 30m
+                    repeat: 3
+                started_at: 2019-06-29 18:00
+            deadlines:
+              - id: proposal
+                title: "Proposal"
+                owed_by: us
+                due: 2019-06-30 00:00
+                alarms: [2h, 30m]
+            """)
+        #expect(try parley.run(["import", file]).status == 0)
+        let before = try parley.run(["verify"]).stdout
+        // Killed after deciding, before writing: nothing recorded.
+        let drill = parley.makeProcess(["tick", "--db", parley.database, "--now", "2019-06-29 23:40 Asia/Seoul"])
+        drill.environment = ProcessInfo.processInfo.environment.merging(["PARLEY_DRILL_KILL_BEFORE_APPEND": "1"]) { $1 }
+        drill.standardOutput = FileHandle.nullDevice
+        try drill.run()
+        drill.waitUntilExit()
+        #expect(drill.terminationReason == .uncaughtSignal)
+        #expect(try parley.run(["verify"]).stdout == before)
+        // Restarted: everything due is recorded once; a second pass finds nothing.
+        let first = try parley.run(["tick", "--now", "2019-06-29 23:40 Asia/Seoul"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = first.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.contains("try hotline now") }.count == 3)
+        #expect(lines.filter { $0.contains("deadline proposal: 2h left") }.count == 1)
+        #expect(lines.filter { $0.contains("deadline proposal: 30m left") }.count == 1)
+        #expect(lines.contains { $0.contains("playbook reach stopped: every step tried without an answer") })
+        #expect(try parley.run(["tick", "--now", "2019-06-29 23:40 Asia/Seoul"]).stdout.isEmpty)
+        let timeline = try parley.run(["timeline"]).stdout
+        #expect(timeline.components(separatedBy: "PlaybookTryDue").count - 1 == 3)
+        #expect(try parley.run(["verify"]).status == 0)
+    }
+}

@@ -37,5 +37,7 @@ struct ScenarioRoundTripTests {
         #expect(desks.contains { !$0.tasks.isEmpty && !$0.signals.isEmpty && !$0.deadlines.isEmpty })
         #expect(desks.contains { $0.engagements.values.contains { $0.history.count >= 3 } })
         #expect(desks.contains { !$0.itineraries.isEmpty && !$0.travelOverrides.isEmpty })
+        #expect(desks.contains { $0.playbooks.values.contains { !$0.due.isEmpty } })
+        #expect(desks.contains { $0.deadlines.values.contains { !$0.alarmsRaised.isEmpty } })
     }
 }

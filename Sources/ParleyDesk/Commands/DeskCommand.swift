@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something a person asks the desk to do; the desk checks it against its state and records events.
 public enum DeskCommand: Sendable, Equatable {
     /// Open the desk; the first command of every desk.
@@ -36,4 +38,12 @@ public enum DeskCommand: Sendable, Equatable {
     case setTravelTime(TravelOverride)
     /// Record what the planner made of a trip.
     case recordItinerary(Itinerary)
+    /// Start an escalation playbook: its first step is due at once.
+    case startPlaybook(Playbook.ID, at: ZonedTime)
+    /// Record that the next try of a running playbook has come due (the scheduler's command).
+    case markPlaybookTryDue(Playbook.ID, PlaybookTry)
+    /// Stop a running playbook.
+    case stopPlaybook(Playbook.ID, PlaybookStop)
+    /// Raise a deadline's alarm (the scheduler's command).
+    case raiseDeadlineAlarm(Deadline.ID, lead: Minutes, at: Date)
 }

@@ -37,6 +37,14 @@ extension DeskEvent {
         case .signalRecorded(let value): return try encoder.encode(Payload(at: at, data: value))
         case .travelTimeSet(let value): return try encoder.encode(Payload(at: at, data: value))
         case .itineraryPlanned(let value): return try encoder.encode(Payload(at: at, data: value))
+        case .playbookStarted(let id, let startedAt):
+            return try encoder.encode(Payload(at: at, data: PlaybookStarted(playbook: id, at: startedAt)))
+        case .playbookTryDue(let id, let due):
+            return try encoder.encode(Payload(at: at, data: TryDue(playbook: id, try: due)))
+        case .playbookStopped(let id, let stop):
+            return try encoder.encode(Payload(at: at, data: Stopped(playbook: id, stop: stop)))
+        case .deadlineAlarmRaised(let id, let lead):
+            return try encoder.encode(Payload(at: at, data: Alarm(deadline: id, lead: lead)))
         }
     }
 
@@ -114,6 +122,18 @@ extension DeskEvent {
             case "ItineraryPlanned":
                 let (at, v) = try read(Itinerary.self)
                 return DeskEvent(at: at, .itineraryPlanned(v))
+            case "PlaybookStarted":
+                let (at, v) = try read(PlaybookStarted.self)
+                return DeskEvent(at: at, .playbookStarted(v.playbook, at: v.at))
+            case "PlaybookTryDue":
+                let (at, v) = try read(TryDue.self)
+                return DeskEvent(at: at, .playbookTryDue(v.playbook, v.try))
+            case "PlaybookStopped":
+                let (at, v) = try read(Stopped.self)
+                return DeskEvent(at: at, .playbookStopped(v.playbook, v.stop))
+            case "DeadlineAlarmRaised":
+                let (at, v) = try read(Alarm.self)
+                return DeskEvent(at: at, .deadlineAlarmRaised(v.deadline, lead: v.lead))
             default: throw EventDecodingError(type: type, reason: "unknown event type")
             }
         } catch let error as EventDecodingError {
@@ -156,6 +176,26 @@ private struct Resolved: Codable {
     var status: DeadlineStatus
     var at: ZonedTime
     var note: String
+}
+
+private struct PlaybookStarted: Codable {
+    var playbook: Playbook.ID
+    var at: ZonedTime
+}
+
+private struct TryDue: Codable {
+    var playbook: Playbook.ID
+    var `try`: PlaybookTry
+}
+
+private struct Stopped: Codable {
+    var playbook: Playbook.ID
+    var stop: PlaybookStop
+}
+
+private struct Alarm: Codable {
+    var deadline: Deadline.ID
+    var lead: Minutes
 }
 
 private struct TaskUpdated: Codable {

@@ -29,6 +29,11 @@ extension DeskEvent {
             "travel time \(override.from) → \(override.to): \(override.time)"
         case .itineraryPlanned(let itinerary):
             "itinerary for \(itinerary.trip): \(itinerary.visits.count) visits, \(itinerary.leftOut.count) meetings left out"
+        case .playbookStarted(let id, _): "playbook \(id) started"
+        case .playbookTryDue(let id, let due):
+            "playbook \(id): try \(due.channel) now (step \(due.step + 1), try \(due.repetition + 1))"
+        case .playbookStopped(let id, let stop): "playbook \(id) stopped: \(stop.reason)"
+        case .deadlineAlarmRaised(let id, let lead): "deadline \(id): \(lead) left"
         case .signalRecorded(let signal):
             "signal \(signal.id) [\(signal.grade), \(signal.stance.rawValue)]: \(signal.summary) — "
                 + signal.attribution.joined(separator: " via ")

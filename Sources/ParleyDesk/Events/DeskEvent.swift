@@ -51,6 +51,14 @@ public struct DeskEvent: Sendable, Equatable {
         case travelTimeSet(TravelOverride)
         /// A trip was planned.
         case itineraryPlanned(Itinerary)
+        /// A playbook was started.
+        case playbookStarted(Playbook.ID, at: ZonedTime)
+        /// A playbook's next try came due.
+        case playbookTryDue(Playbook.ID, PlaybookTry)
+        /// A playbook stopped.
+        case playbookStopped(Playbook.ID, PlaybookStop)
+        /// A deadline's alarm was raised.
+        case deadlineAlarmRaised(Deadline.ID, lead: Minutes)
     }
 
     /// The event type as stored in the log's envelope (`EngagementMoved`).
@@ -74,6 +82,10 @@ public struct DeskEvent: Sendable, Equatable {
         case .signalRecorded: "SignalRecorded"
         case .travelTimeSet: "TravelTimeSet"
         case .itineraryPlanned: "ItineraryPlanned"
+        case .playbookStarted: "PlaybookStarted"
+        case .playbookTryDue: "PlaybookTryDue"
+        case .playbookStopped: "PlaybookStopped"
+        case .deadlineAlarmRaised: "DeadlineAlarmRaised"
         }
     }
 

@@ -18,9 +18,17 @@ public struct Deadline: Hashable, Sendable, Codable, Identifiable {
     public var resolvedAt: ZonedTime?
     /// How it was met, or why it was missed.
     public var note: String
+    /// How long before it is due to raise an alarm (e.g. 2h and 30m).
+    public var alarms: [Minutes]
+    /// The alarms already raised.
+    public var alarmsRaised: [Minutes]
 
     /// An open deadline.
-    public init(id: ID, title: String, engagement: Engagement.ID?, owedBy: Party.ID, due: ZonedTime) {
+    public init(
+        id: ID, title: String, engagement: Engagement.ID?, owedBy: Party.ID, due: ZonedTime, alarms: [Minutes] = []
+    ) {
+        self.alarms = alarms
+        self.alarmsRaised = []
         self.id = id
         self.title = title
         self.engagement = engagement

@@ -8,9 +8,12 @@ public struct DeskProfile: Hashable, Sendable, Codable {
     public var zone: TimeZoneID
     /// When the desk was opened.
     public var opened: ZonedTime
+    /// Where due playbook tries and deadline alarms are POSTed as JSON, if anywhere.
+    public var webhook: String?
 
     /// A desk profile.
-    public init(name: String, title: String, zone: TimeZoneID, opened: ZonedTime) {
+    public init(name: String, title: String, zone: TimeZoneID, opened: ZonedTime, webhook: String? = nil) {
+        self.webhook = webhook
         self.name = name
         self.title = title
         self.zone = zone

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ordered escalation for an engagement: when one channel goes unanswered, move to the next.
 public struct Playbook: Hashable, Sendable, Codable, Identifiable {
     /// A playbook's id.
@@ -10,6 +12,12 @@ public struct Playbook: Hashable, Sendable, Codable, Identifiable {
     public var engagement: Engagement.ID
     /// The steps, in order.
     public var steps: [PlaybookStep]
+    /// When it was started, if it was.
+    public var startedAt: ZonedTime?
+    /// The tries that have come due, in order (each step's repetitions in turn).
+    public var due: [PlaybookTry]
+    /// Why and when it stopped, if it did.
+    public var stopped: PlaybookStop?
 
     /// A playbook of steps for an engagement.
     public init(id: ID, name: String, engagement: Engagement.ID, steps: [PlaybookStep]) {
@@ -17,5 +25,24 @@ public struct Playbook: Hashable, Sendable, Codable, Identifiable {
         self.name = name
         self.engagement = engagement
         self.steps = steps
+        self.startedAt = nil
+        self.due = []
+        self.stopped = nil
     }
+
+    /// Every try in order with the time it comes due, for a playbook started at `start`.
+    public func schedule(from start: Date) -> [(try: PlaybookTry, at: Date)] {
+        var at = start
+        var slots: [(try: PlaybookTry, at: Date)] = []
+        for (index, step) in steps.enumerated() {
+            for repetition in 0..<max(step.repeats, 1) {
+                slots.append((PlaybookTry(step: index, repetition: repetition, channel: step.channel, at: at), at))
+                at = at.addingTimeInterval(step.wait.seconds)
+            }
+        }
+        return slots
+    }
+
+    /// Whether it runs: started and not stopped.
+    public var isRunning: Bool { startedAt != nil && stopped == nil }
 }

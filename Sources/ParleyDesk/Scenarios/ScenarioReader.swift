@@ -117,7 +117,7 @@ public struct ScenarioReader {
     }
 
     private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["name", "title", "zone", "opened"])
+        try item.requireMapping(allowed: ["name", "title", "zone", "opened", "webhook"])
         zone = try item.required("zone").parse { (text) throws(DeskError) in
             try TimeZoneID.validated(text, field: "zone")
         }
@@ -126,7 +126,7 @@ public struct ScenarioReader {
         }
         let profile = DeskProfile(
             name: name, title: try item.required("title").nonEmptyText(), zone: zone,
-            opened: try time(item.required("opened")))
+            opened: try time(item.required("opened")), webhook: try item.optional("webhook")?.text())
         opened = profile.opened.instant
         try run(.openDesk(profile), at: item)
     }
@@ -207,7 +207,7 @@ public struct ScenarioReader {
     }
 
     private mutating func readPlaybook(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["id", "name", "engagement", "steps"])
+        try item.requireMapping(allowed: ["id", "name", "engagement", "steps", "started_at", "tries", "stopped"])
         var steps: [PlaybookStep] = []
         for step in try item.required("steps").list() {
             try step.requireMapping(allowed: ["channel", "wait", "repeat"])
@@ -223,17 +223,44 @@ public struct ScenarioReader {
             id: try id(item), name: try item.required("name").nonEmptyText(), engagement: try id(item, "engagement"),
             steps: steps)
         try run(.definePlaybook(playbook), at: item)
+        if let started = item.optional("started_at") {
+            try run(.startPlaybook(playbook.id, at: try time(started)), at: started)
+        }
+        for entry in try item.listIfPresent("tries") {
+            try entry.requireMapping(allowed: ["step", "repetition", "channel", "at"])
+            let due = PlaybookTry(
+                step: try entry.required("step").integer() - 1,
+                repetition: try entry.required("repetition").integer() - 1,
+                channel: try id(entry, "channel"), at: try time(entry.required("at")).instant)
+            try run(.markPlaybookTryDue(playbook.id, due), at: entry)
+        }
+        if let stopped = item.optional("stopped") {
+            try stopped.requireMapping(allowed: ["at", "reason"])
+            let stop = PlaybookStop(
+                at: try time(stopped.required("at")).instant, reason: try stopped.required("reason").nonEmptyText())
+            try run(.stopPlaybook(playbook.id, stop), at: stopped)
+        }
     }
 
     private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
-            "id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note",
+            "id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note", "alarms", "alarms_raised",
         ])
+        let minutes = { (cursor: YAMLCursor) throws(ScenarioError) -> Minutes in
+            try cursor.parse { (text) throws(DeskError) in try Minutes.parse(text, field: "alarms") }
+        }
         let deadline = Deadline(
             id: try id(item), title: try item.required("title").nonEmptyText(),
             engagement: try optionalID(item, "engagement"), owedBy: try id(item, "owed_by"),
-            due: try time(item.required("due")))
+            due: try time(item.required("due")), alarms: try item.listIfPresent("alarms").map(minutes))
         try run(.setDeadline(deadline), at: item)
+        for raised in try item.listIfPresent("alarms_raised") {
+            let lead = try minutes(raised)
+            try run(
+                .raiseDeadlineAlarm(
+                    deadline.id, lead: lead, at: deadline.due.instant.addingTimeInterval(-lead.seconds)),
+                at: raised)
+        }
         let status = try item.optional("status")?.choice(DeadlineStatus.self) ?? .open
         let note = try item.optional("note")?.text() ?? ""
         if status == .open {

@@ -12,6 +12,7 @@ public enum ScenarioWriter {
         out.field(1, "title", text: profile.title)
         out.field(1, "zone", plain: profile.zone.identifier)
         out.field(1, "opened", time: profile.opened)
+        if let webhook = profile.webhook { out.field(1, "webhook", text: webhook) }
 
         out.section("parties", state.parties.values.sorted { $0.id < $1.id }) { out, party in
             out.item(2, "id", plain: party.id.rawValue)
@@ -108,6 +109,18 @@ public enum ScenarioWriter {
                 out.field(4, "wait", plain: step.wait.description)
                 out.field(4, "repeat", plain: "\(step.repeats)")
             }
+            if let started = playbook.startedAt { out.field(2, "started_at", time: started) }
+            out.list(2, "tries", playbook.due) { out, due in
+                out.item(4, "step", plain: "\(due.step + 1)")
+                out.field(4, "repetition", plain: "\(due.repetition + 1)")
+                out.field(4, "channel", plain: due.channel.rawValue)
+                out.field(4, "at", time: ZonedTime(due.at, zone: state.zone))
+            }
+            if let stop = playbook.stopped {
+                out.line(2, "stopped:")
+                out.field(3, "at", time: ZonedTime(stop.at, zone: state.zone))
+                out.field(3, "reason", text: stop.reason)
+            }
         }
         out.section("deadlines", state.deadlines.values.sorted { $0.id < $1.id }) { out, deadline in
             out.item(2, "id", plain: deadline.id.rawValue)
@@ -118,6 +131,14 @@ public enum ScenarioWriter {
             out.field(2, "status", plain: deadline.status.rawValue)
             if let resolved = deadline.resolvedAt { out.field(2, "resolved_at", time: resolved) }
             out.field(2, "note", text: deadline.note)
+            if !deadline.alarms.isEmpty {
+                out.field(2, "alarms", plain: "[" + deadline.alarms.map(\.description).joined(separator: ", ") + "]")
+            }
+            if !deadline.alarmsRaised.isEmpty {
+                out.field(
+                    2, "alarms_raised",
+                    plain: "[" + deadline.alarmsRaised.map(\.description).joined(separator: ", ") + "]")
+            }
         }
         out.section("tasks", state.tasks.values.sorted { $0.id < $1.id }) { out, task in
             out.item(2, "id", plain: task.id.rawValue)

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The desk's timers, derived from its log alone: playbook tries that have come due, playbooks to stop,
+/// deadline alarms to raise and deadlines to mark missed. Nothing is kept outside the log, so a server
+/// restarted (or killed) mid-escalation computes the same due work, and the desk's own rules refuse a
+/// try or an alarm recorded twice: each fires exactly once.
+public enum DeskTimers {
+    /// The commands that bring `state` up to `now`, in the order they became due.
+    public static func due(in state: DeskState, now: Date) -> [DeskCommand] {
+        var work: [(at: Date, command: DeskCommand)] = []
+        for playbook in state.playbooks.values.sorted(by: { $0.id < $1.id }) where playbook.isRunning {
+            work += playbookWork(playbook, state: state, now: now)
+        }
+        for deadline in state.deadlines.values.sorted(by: { $0.id < $1.id }) where deadline.status == .open {
+            for lead in deadline.alarms.sorted(by: >) where !deadline.alarmsRaised.contains(lead) {
+                let at = deadline.due.instant.addingTimeInterval(-lead.seconds)
+                if at <= now { work.append((at, .raiseDeadlineAlarm(deadline.id, lead: lead, at: at))) }
+            }
+            if deadline.due.instant <= now {
+                let missed = ResolveDeadline(
+                    deadline: deadline.id, status: .missed, at: deadline.due, note: "not met by its time")
+                work.append((deadline.due.instant, .resolveDeadline(missed)))
+            }
+        }
+        return work.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(
+            \.element.command)
+    }
+
+    private static func playbookWork(_ playbook: Playbook, state: DeskState, now: Date) -> [(
+        at: Date, command: DeskCommand
+    )] {
+        guard let start = playbook.startedAt?.instant else { return [] }
+        let channels = Set(playbook.steps.map(\.channel))
+        // An answer on any of its channels stops the escalation.
+        let answer = state.attempts.values.filter {
+            channels.contains($0.channel) && ($0.outcome == .acknowledged || $0.outcome == .replied)
+                && $0.at.instant >= start && $0.at.instant <= now
+        }.min { $0.at.instant < $1.at.instant }
+        let schedule = playbook.schedule(from: start)
+        var work: [(at: Date, command: DeskCommand)] = []
+        for slot in schedule.dropFirst(playbook.due.count) where slot.at <= now {
+            if let answer, answer.at.instant <= slot.at { break }
+            work.append((slot.at, .markPlaybookTryDue(playbook.id, slot.try)))
+        }
+        if let answer {
+            let stop = PlaybookStop(
+                at: answer.at.instant, reason: "answered on \(answer.channel) (\(answer.outcome.rawValue))")
+            work.append((answer.at.instant, .stopPlaybook(playbook.id, stop)))
+        } else if let last = playbook.steps.last, let final = schedule.last,
+            final.at.addingTimeInterval(last.wait.seconds) <= now
+        {
+            let end = final.at.addingTimeInterval(last.wait.seconds)
+            work.append(
+                (end, .stopPlaybook(playbook.id, PlaybookStop(at: end, reason: "every step tried without an answer"))))
+        }
+        return work
+    }
+}
