@@ -18,7 +18,7 @@ public struct Deadline: Hashable, Sendable, Codable, Identifiable {
     public var resolvedAt: ZonedTime?
     /// How it was met, or why it was missed.
     public var note: String
-    /// How long before it is due to raise an alarm (e.g. 2h and 30m).
+    /// How long before it is due to raise an alarm, such as 2h and 30m.
     public var alarms: [Minutes]
     /// The alarms already raised.
     public var alarmsRaised: [Minutes]

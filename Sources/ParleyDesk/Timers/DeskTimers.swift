@@ -1,9 +1,10 @@
 import Foundation
 
-/// The desk's timers, derived from its log alone: playbook tries that have come due, playbooks to stop,
-/// deadline alarms to raise and deadlines to mark missed. Nothing is kept outside the log, so a server
-/// restarted (or killed) mid-escalation computes the same due work, and the desk's own rules refuse a
-/// try or an alarm recorded twice: each fires exactly once.
+/// The desk's timers, derived from its log alone.
+///
+/// Playbook tries that have come due, playbooks to stop, deadline alarms to raise and deadlines to mark
+/// missed. Nothing is kept outside the log, so a server restarted (or killed) mid-escalation computes the
+/// same due work, and the desk's own rules refuse a try or an alarm recorded twice: each fires exactly once.
 public enum DeskTimers {
     /// The commands that bring `state` up to `now`, in the order they became due.
     public static func due(in state: DeskState, now: Date) -> [DeskCommand] {
