@@ -19,6 +19,7 @@ public func buildApplication(
             let spent = clock.now - origin
             return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
         })
+    let notifier = WebhookNotifier(backoff: configuration.webhookBackoff, logger: logger)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -44,7 +45,7 @@ public func buildApplication(
             status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
             body: .init(byteBuffer: ByteBuffer(string: Assets.script)))
     }
-    WebController(server: server).register(on: router)
+    WebController(server: server, notifier: notifier).register(on: router)
     LiveController(server: server).register(on: router)
     APIController(server: server).register(on: router)
     router.get("/openapi.yaml") { _, _ -> Response in
@@ -52,9 +53,11 @@ public func buildApplication(
             status: .ok, headers: [.contentType: "application/yaml"],
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
+    let timers = TimerService(server: server, notifier: notifier, interval: configuration.timerInterval, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
+        services: configuration.timerInterval > .zero ? [notifier, timers] : [notifier],
         logger: logger)
 }
 

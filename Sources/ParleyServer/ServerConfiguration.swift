@@ -7,10 +7,20 @@ public struct ServerConfiguration: Sendable {
     /// How long the planner may search when a trip is re-planned from the web, in seconds.
     public var planSeconds: Double
 
+    /// How often the desks' timers run (zero: never, for tests that drive them by hand).
+    public var timerInterval: Duration
+    /// The waits before each webhook retry.
+    public var webhookBackoff: [Duration]
+
     /// A configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1, timerInterval: Duration = .seconds(1),
+        webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)]
+    ) {
         self.host = host
         self.port = port
         self.planSeconds = planSeconds
+        self.timerInterval = timerInterval
+        self.webhookBackoff = webhookBackoff
     }
 }

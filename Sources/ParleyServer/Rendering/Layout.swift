@@ -14,7 +14,9 @@ enum Layout {
         var sections = HTML.empty
         var liveAttribute = HTML.empty
         if let desk {
-            let links: [(String, String)] = [("dashboard", "Dashboard"), ("timeline", "Timeline")]
+            let links: [(String, String)] = [
+                ("dashboard", "Dashboard"), ("timeline", "Timeline"), ("notifications", "Notifications"),
+            ]
             sections = HTML.join(
                 links.map { key, label in
                     let href = key == "dashboard" ? "/desks/\(desk)" : "/desks/\(desk)/\(key)"

@@ -88,11 +88,19 @@ struct DashboardPage {
             $0.due.instant < $1.due.instant
         }
         let pending = state.tasks.values.filter { $0.status != .done }.sorted { $0.id < $1.id }.prefix(5)
+        let tries = state.playbooks.values.filter(\.isRunning).sorted { $0.id < $1.id }.compactMap {
+            playbook -> HTML? in
+            guard let last = playbook.due.last else { return nil }
+            let channel = state.channels[last.channel]?.name ?? last.channel.rawValue
+            return
+                "<li>\(Layout.tag("try now", "warn")) <strong>\(channel)</strong> · \(playbook.name) (since \(ZonedTime.display(last.at, in: state.zone)))</li>"
+        }
         let tasks = pending.map { task -> HTML in
             "<li>\(task.title) <span class=\"muted small\">\(task.status.rawValue) · \(task.engagement)</span></li>"
         }
         return """
             <section class="panel" id="due-next" data-live><h2>Due next</h2>
+            \(tries.isEmpty ? HTML.empty : "<ul>\(tries)</ul>")
             <p>\(deadline.map { "Next deadline: <strong>\($0.title)</strong>, \(Layout.time($0.due))" as HTML } ?? "No upcoming deadline.")</p>
             \(tasks.isEmpty ? "<p class=\"muted\">No open advance tasks.</p>" as HTML : "<ul>\(tasks)</ul>")</section>
             """

@@ -13,6 +13,8 @@ struct EngagementPage {
     var form = FormState()
     /// Which form the `form` state belongs to (`move`, `signal`, `deadline`, `task`).
     var activeForm = ""
+    /// Now, for readiness and the assessment.
+    var now = Date()
 
     var html: HTML {
         let body: HTML = """
@@ -20,6 +22,9 @@ struct EngagementPage {
             <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(engagement.priority) · \(engagement.duration) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
             <div class="grid">
             \(lifecycle)
+            \(assessment)
+            \(readiness)
+            \(playbooks)
             \(attempts)
             \(deadlines)
             \(tasks)
@@ -65,6 +70,76 @@ struct EngagementPage {
             <section class="panel" id="lifecycle" data-live><h2>Lifecycle</h2>
             <p>Opened \(Layout.time(engagement.opened)). Allowed next: \(targets.isEmpty ? "none" : targets.map(\.1).joined(separator: ", ")).</p>
             <ol class="timeline">\(history)</ol>\(form)</section>
+            """
+    }
+
+    private var assessment: HTML {
+        let moments = Array(Set(events.map(\.event.at).filter { $0 <= now } + [now])).sorted().suffix(80)
+        let all = events.map(\.event)
+        let points = moments.compactMap { moment -> (at: Date, probability: Double)? in
+            let state = DeskState.folding(all.filter { $0.at <= moment })
+            guard state.engagements[engagement.id] != nil,
+                let assessment = try? Assessment(engagement: engagement.id, in: state, asOf: moment)
+            else { return nil }
+            return (moment, assessment.probability)
+        }
+        guard let current = try? Assessment(engagement: engagement.id, in: state, asOf: now) else { return .empty }
+        let rows = current.contributions.map { part -> HTML in
+            let value =
+                part.logOdds.isFinite
+                ? String(format: "%+.2f", part.logOdds) : (part.logOdds > 0 ? "certain" : "impossible")
+            return "<tr><td class=\"num\">\(value)</td><td>\(part.indicator)</td><td>\(part.reason)</td></tr>"
+        }
+        return """
+            <section class="panel" id="assessment" data-live><h2>Will it happen? \(String(format: "%.0f%%", current.probability * 100))</h2>
+            <p class="small muted">Base rate \(String(format: "%.0f%%", Assessment.baseRate * 100)) plus the log-odds below (see docs/assessment.md).</p>
+            <table><tbody>\(rows)</tbody></table>
+            \(EngagementCharts.probability(points, zone: state.zone))</section>
+            """
+    }
+
+    private var readiness: HTML {
+        guard let meeting = engagement.windows.last?.to.instant,
+            let readiness = try? Readiness(engagement: engagement.id, meeting: meeting, now: now, in: state),
+            !readiness.tasks.isEmpty
+        else { return .empty }
+        let titles = state.tasks.mapValues(\.title)
+        let latest: HTML =
+            readiness.latestConfirmation.map { "latest confirmation \(ZonedTime.display($0, in: state.zone))" }
+            ?? "nothing left to do"
+        return """
+            <section class="panel" id="readiness" data-live><h2>Readiness \(String(format: "%.0f%%", readiness.fraction * 100))</h2>
+            <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)): \(latest). Critical path: \(readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
+            \(EngagementCharts.readiness(readiness, titles: titles))</section>
+            """
+    }
+
+    private var playbooks: HTML {
+        let mine = state.playbooks.values.filter { $0.engagement == engagement.id }.sorted { $0.id < $1.id }
+        guard !mine.isEmpty else { return .empty }
+        let items = mine.map { playbook -> HTML in
+            let steps = playbook.steps.map {
+                "\(state.channels[$0.channel]?.name ?? $0.channel.rawValue) (wait \($0.wait)\($0.repeats > 1 ? ", ×\($0.repeats)" : ""))"
+            }
+            .joined(separator: " → ")
+            let status: HTML
+            if let stop = playbook.stopped {
+                status = "\(Layout.tag("stopped", "neutral")) \(stop.reason)"
+            } else if let last = playbook.due.last {
+                status =
+                    "\(Layout.tag("try now", "warn")) <strong>\(state.channels[last.channel]?.name ?? last.channel.rawValue)</strong> since \(ZonedTime.display(last.at, in: state.zone))"
+            } else if playbook.startedAt != nil {
+                status = Layout.tag("started", "info")
+            } else {
+                status = """
+                    <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/start">\(versionField)
+                    <input name="at" size="18" placeholder="start now, or a time" aria-label="Start at"><button class="secondary" type="submit">Start playbook</button></form>
+                    """
+            }
+            return "<li><strong>\(playbook.name)</strong>: \(steps)<div>\(status)</div></li>"
+        }
+        return """
+            <section class="panel" id="playbooks" data-live><h2>Escalation playbooks</h2><ul>\(items)</ul></section>
             """
     }
 

@@ -48,6 +48,22 @@ extension WebController {
                         due: try ZonedTime.parse(form["due"], field: "due", defaultZone: state.zone)))
             }
         }
+        router.post("/desks/:desk/playbooks/:playbook/start") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let id = Playbook.ID(try context.parameters.require("playbook"))
+            let (state, _) = try await server.load(desk)
+            guard let playbook = state.playbooks[id] else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
+            let form = try await FormBody.read(request)
+            return try await submit(
+                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks"
+            ) { state in
+                .startPlaybook(id, at: try time(form["at"], "at", state))
+            } page: { state, version, formState in
+                try await engagementPage(
+                    desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
+                    active: "playbook")
+            }
+        }
         router.post("/desks/:desk/tasks/:task") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let taskID = AdvanceTask.ID(try context.parameters.require("task"))
@@ -111,7 +127,7 @@ extension WebController {
         }
         return EngagementPage(
             desk: desk, desks: try await server.desks(), state: state, version: version, engagement: engagement,
-            events: events.map { (sequence: $0.0, event: $0.1) }, form: form, activeForm: active
+            events: events.map { (sequence: $0.0, event: $0.1) }, form: form, activeForm: active, now: server.now
         ).html
     }
 }

@@ -6,10 +6,18 @@ import ParleyStore
 /// The desk's pages and the forms that change it.
 struct WebController: Sendable {
     let server: DeskServer
+    let notifier: WebhookNotifier
 
     func register(on router: Router<BasicRequestContext>) {
         registerEngagementRoutes(on: router)
         registerTripAndTimelineRoutes(on: router)
+        router.get("/desks/:desk/notifications") { _, context -> HTML in
+            let desk = try context.parameters.require("desk")
+            let (state, _) = try await server.load(desk)
+            return NotificationsPage(
+                desk: desk, desks: try await server.desks(), state: state, deliveries: notifier.deliveries(for: desk)
+            ).html
+        }
         router.get("/") { _, _ -> Response in
             let desks = try await server.desks()
             guard let first = desks.first else {

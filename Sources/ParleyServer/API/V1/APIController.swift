@@ -99,6 +99,14 @@ struct APIController: Sendable {
                 return (.resolveDeadline(resolution), { $0.deadlines[id] })
             }
         }
+        api.post("desks/:desk/playbooks/:id/start") { request, context -> Response in
+            let input = try await decode(StartPlaybook.self, request)
+            let id = Playbook.ID(try context.parameters.require("id"))
+            return try await run(context, input.expectedVersion, status: .ok) { state in
+                guard state.playbooks[id] != nil else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
+                return (.startPlaybook(id, at: try time(input.at, "at", state)), { $0.playbooks[id] })
+            }
+        }
         api.post("desks/:desk/tasks/:id/status") { request, context -> Response in
             let input = try await decode(TaskProgress.self, request)
             let id = AdvanceTask.ID(try context.parameters.require("id"))

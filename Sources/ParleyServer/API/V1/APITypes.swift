@@ -105,6 +105,12 @@ struct Resolve: Decodable, Sendable {
     let expectedVersion: Int64?
 }
 
+/// `POST /playbooks/{id}/start`.
+struct StartPlaybook: Decodable, Sendable {
+    let at: String?
+    let expectedVersion: Int64?
+}
+
 /// `POST /tasks/{id}/status`.
 struct TaskProgress: Decodable, Sendable {
     let status: String

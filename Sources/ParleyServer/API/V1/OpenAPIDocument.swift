@@ -162,6 +162,27 @@ enum OpenAPIDocument {
                 '404': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/playbooks/{id}/start:
+            post:
+              operationId: startPlaybook
+              summary: Start an escalation playbook; its tries then come due one wait after another until an answer.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties: { at: { type: string }, expected_version: { type: integer } }
+              responses:
+                '200':
+                  description: The playbook as started.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Playbook' } } }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks/{desk}/tasks/{id}/status:
             post:
               operationId: updateTask
@@ -392,6 +413,21 @@ enum OpenAPIDocument {
                     type: object
                     required: [channel, wait, repeats]
                     properties: { channel: { type: string }, wait: { type: integer }, repeats: { type: integer } }
+                started_at: { $ref: '#/components/schemas/ZonedTime' }
+                due:
+                  type: array
+                  items:
+                    type: object
+                    required: [step, repetition, channel, at]
+                    properties:
+                      step: { type: integer }
+                      repetition: { type: integer }
+                      channel: { type: string }
+                      at: { type: string, format: date-time }
+                stopped:
+                  type: object
+                  required: [at, reason]
+                  properties: { at: { type: string, format: date-time }, reason: { type: string } }
             Deadline:
               type: object
               required: [id, title, owed_by, due, status, note]
@@ -405,6 +441,8 @@ enum OpenAPIDocument {
                 status: { type: string, enum: [open, met, missed] }
                 resolved_at: { $ref: '#/components/schemas/ZonedTime' }
                 note: { type: string }
+                alarms: { type: array, items: { type: integer, description: minutes before due } }
+                alarms_raised: { type: array, items: { type: integer } }
             AdvanceTask:
               type: object
               required: [id, title, kind, engagement, venue, duration, lead_time, depends_on, status]

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import ParleyDesk
+import ParleyStore
+import ServiceLifecycle
+
+/// Runs every desk's timers once a second and hands what fired to the webhook notifier.
+///
+/// Playbook tries, stops, deadline alarms and missed deadlines. Everything it knows comes from the log,
+/// so a restart resumes with the same due times, and each due item is recorded exactly once.
+struct TimerService: Service {
+    let server: DeskServer
+    let notifier: WebhookNotifier
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            await tick()
+            do { try await Task.sleep(for: interval) } catch { return }
+        }
+    }
+
+    /// One pass over every desk.
+    func tick() async {
+        do {
+            for desk in try await server.ledger.store.desks() {
+                do {
+                    let fired = try await server.ledger.fireTimers(on: desk, now: server.now)
+                    guard !fired.isEmpty else { continue }
+                    server.cache.invalidate(desk)
+                    server.metrics.eventsAppended(fired.count)
+                    let (state, _) = try await server.load(desk)
+                    guard let webhook = state.profile?.webhook, let url = URL(string: webhook) else { continue }
+                    for stored in fired
+                    where ["PlaybookTryDue", "DeadlineAlarmRaised", "DeadlineResolved"].contains(stored.type) {
+                        let event = try stored.decoded()
+                        notifier.enqueue(
+                            .init(
+                                desk: desk, url: url, sequence: stored.sequence, type: stored.type, at: event.at,
+                                summary: event.summary))
+                    }
+                } catch let error as StoreError {
+                    // Another writer came first; the next tick sees its events and decides again.
+                    if case .conflict = error.code { continue }
+                    logger.error(
+                        "timers failed", metadata: ["parley.desk": "\(desk)", "parley.error": "\(error.message)"])
+                }
+            }
+        } catch {
+            logger.error("timers failed", metadata: ["parley.error": "\(error)"])
+        }
+    }
+}

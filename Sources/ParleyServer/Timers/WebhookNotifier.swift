@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import ParleyDesk
+import ParleyStore
+import ServiceLifecycle
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Posts due playbook tries and deadline alarms to a desk's webhook as JSON, retrying with backoff.
+///
+/// Deliveries run on their own tasks so that a slow or failing receiver never holds up the desk. Every
+/// delivery and failure is kept for the notifications page.
+final class WebhookNotifier: Service, Sendable {
+    /// One notification to deliver.
+    struct Job: Sendable {
+        let desk: String
+        let url: URL
+        let sequence: Int64
+        let type: String
+        let at: Date
+        let summary: String
+    }
+
+    /// What became of one notification.
+    struct Delivery: Sendable {
+        let job: Job
+        var attempts: Int
+        var delivered: Bool
+        var lastError: String?
+        var finishedAt: Date?
+    }
+
+    /// Waits before each retry (the first try is immediate).
+    let backoff: [Duration]
+    private let jobs: AsyncStream<Job>
+    private let continuation: AsyncStream<Job>.Continuation
+    private let log = Mutex<[Delivery]>([])
+    private let logger: Logger
+
+    init(backoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)], logger: Logger) {
+        (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
+        self.backoff = backoff
+        self.logger = logger
+    }
+
+    /// Queues a notification; never waits.
+    func enqueue(_ job: Job) { continuation.yield(job) }
+
+    /// The newest deliveries for `desk`, newest first.
+    func deliveries(for desk: String) -> [Delivery] {
+        log.withLock { $0.filter { $0.job.desk == desk }.reversed() }
+    }
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            for await job in jobs.cancelOnGracefulShutdown() {
+                group.addTask { await self.deliver(job) }
+            }
+        }
+    }
+
+    private func deliver(_ job: Job) async {
+        let index = log.withLock { log in
+            if log.count >= 500 { log.removeFirst(100) }
+            log.append(Delivery(job: job, attempts: 0, delivered: false))
+            return log.count - 1
+        }
+        var request = URLRequest(url: job.url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.timeoutInterval = 5
+        let body: [String: String] = [
+            "desk": job.desk, "sequence": String(job.sequence), "type": job.type, "at": InstantText.format(job.at),
+            "summary": job.summary,
+        ]
+        request.httpBody = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        for attempt in 0...backoff.count {
+            if attempt > 0 {
+                do { try await Task.sleep(for: backoff[attempt - 1]) } catch { return }
+            }
+            var failure: String?
+            do {
+                let (_, response) = try await URLSession.shared.data(for: request)
+                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                if !(200..<300).contains(status) { failure = "HTTP \(status)" }
+            } catch {
+                failure = error.localizedDescription
+            }
+            update(index, job) { delivery in
+                delivery.attempts = attempt + 1
+                delivery.lastError = failure
+                delivery.delivered = failure == nil
+            }
+            if failure == nil { break }
+            logger.warning(
+                "webhook delivery failed",
+                metadata: [
+                    "parley.desk": "\(job.desk)", "parley.seq": "\(job.sequence)", "parley.error": "\(failure!)",
+                ])
+        }
+        update(index, job) { $0.finishedAt = Date() }
+    }
+
+    private func update(_ index: Int, _ job: Job, _ change: (inout Delivery) -> Void) {
+        log.withLock { log in
+            // The log may have been trimmed meanwhile; find the entry by what it carries.
+            let position =
+                log.indices.contains(index) && log[index].job.sequence == job.sequence
+                    && log[index].job.desk == job.desk
+                ? index : log.lastIndex { $0.job.sequence == job.sequence && $0.job.desk == job.desk }
+            if let position { change(&log[position]) }
+        }
+    }
+}
