@@ -8,11 +8,15 @@ extension DeskLedger {
     ///
     /// `beforeAppend` runs after the due work is decided and before it is written (fault drills use it).
     /// - Throws: `StoreError` (`.conflict` when another writer came first).
+    /// Only what falls due from the moment the desk was created in this store is fired (history imported
+    /// from a scenario is left as recorded), unless `since` says otherwise.
     public func fireTimers(
-        on desk: String, now: Date, actor: String = "scheduler", beforeAppend: () -> Void = {}
+        on desk: String, now: Date, since: Date? = nil, actor: String = "scheduler", beforeAppend: () -> Void = {}
     ) async throws -> [StoredEvent] {
-        var (state, version) = try await load(desk)
-        let commands = DeskTimers.due(in: state, now: now)
+        let stored = try await store.read(desk: desk, from: 1)
+        var state = DeskState.folding(try stored.map { try $0.decoded() })
+        let version = stored.last?.sequence ?? 0
+        let commands = DeskTimers.due(in: state, now: now, since: since ?? stored.first?.recordedAt ?? .distantPast)
         guard !commands.isEmpty else { return [] }
         var events: [DeskEvent] = []
         for command in commands {

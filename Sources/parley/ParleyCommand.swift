@@ -12,6 +12,7 @@ struct ParleyCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatusCommand.self, TimelineCommand.self, VerifyCommand.self,
             ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, TickCommand.self,
+            ReplayCommand.self,
             StressAppendCommand.self,
             BenchCommand.self,
         ]

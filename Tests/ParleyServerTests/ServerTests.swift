@@ -340,6 +340,29 @@ struct APITests {
         }
     }
 
+    @Test("a deadline set through the API carries its alarms, and a bad lead time is refused by name")
+    func deadlineAlarms() async throws {
+        try await demoApplication().test(.router) { client in
+            let body =
+                #"{"title":"Reply to the proposal","owed_by":"dprk","due":"2025-10-28 18:00","alarms":["2h","30m"]}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/deadlines", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).contains("\"alarms\":[120,30]"))
+            }
+            let bad = #"{"title":"X","owed_by":"dprk","due":"2025-10-28 18:00","alarms":["soon"]}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/deadlines", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: bad)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("\"field\":\"alarms\""))
+            }
+        }
+    }
+
     @Test("moving an engagement answers with the engagement after the move")
     func moveEngagement() async throws {
         try await demoApplication().test(.router) { client in

@@ -7,17 +7,21 @@ import Foundation
 /// same due work, and the desk's own rules refuse a try or an alarm recorded twice: each fires exactly once.
 public enum DeskTimers {
     /// The commands that bring `state` up to `now`, in the order they became due.
-    public static func due(in state: DeskState, now: Date) -> [DeskCommand] {
+    ///
+    /// Only what falls due from `since` on is acted upon: a desk imported from a scenario of 2019 holds
+    /// deadlines and playbooks that are history, not alarms to raise now.
+    public static func due(in state: DeskState, now: Date, since: Date = .distantPast) -> [DeskCommand] {
         var work: [(at: Date, command: DeskCommand)] = []
-        for playbook in state.playbooks.values.sorted(by: { $0.id < $1.id }) where playbook.isRunning {
+        for playbook in state.playbooks.values.sorted(by: { $0.id < $1.id })
+        where playbook.isRunning && (playbook.startedAt?.instant ?? .distantPast) >= since {
             work += playbookWork(playbook, state: state, now: now)
         }
         for deadline in state.deadlines.values.sorted(by: { $0.id < $1.id }) where deadline.status == .open {
             for lead in deadline.alarms.sorted(by: >) where !deadline.alarmsRaised.contains(lead) {
                 let at = deadline.due.instant.addingTimeInterval(-lead.seconds)
-                if at <= now { work.append((at, .raiseDeadlineAlarm(deadline.id, lead: lead, at: at))) }
+                if at <= now, at >= since { work.append((at, .raiseDeadlineAlarm(deadline.id, lead: lead, at: at))) }
             }
-            if deadline.due.instant <= now {
+            if deadline.due.instant <= now, deadline.due.instant >= since {
                 let missed = ResolveDeadline(
                     deadline: deadline.id, status: .missed, at: deadline.due, note: "not met by its time")
                 work.append((deadline.due.instant, .resolveDeadline(missed)))

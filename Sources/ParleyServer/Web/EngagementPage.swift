@@ -249,6 +249,7 @@ struct EngagementPage {
             <label>What is owed <input name="title" value="\(form.value("title"))">\(Layout.fieldError(form, "title"))</label>
             <label>Owed by <select name="owed_by">\(Layout.options(parties, selected: form.values["owed_by"]))</select>\(Layout.fieldError(form, "owed_by"))</label>
             <label>Due (local time and zone) <input name="due" value="\(form.value("due"))" placeholder="2019-06-30 00:00 Asia/Seoul">\(Layout.fieldError(form, "due"))</label>
+            <label>Alarms before it is due <input name="alarms" value="\(form.value("alarms"))" placeholder="2h, 30m">\(Layout.fieldError(form, "alarms"))</label>
             <div><button type="submit">Set deadline</button></div></form></section>
             """
     }

@@ -45,7 +45,10 @@ extension WebController {
                     Deadline(
                         id: Deadline.ID(server.newSlug("deadline")), title: form["title"], engagement: id,
                         owedBy: Party.ID(form["owed_by"]),
-                        due: try ZonedTime.parse(form["due"], field: "due", defaultZone: state.zone)))
+                        due: try ZonedTime.parse(form["due"], field: "due", defaultZone: state.zone),
+                        alarms: try form["alarms"].split(whereSeparator: { $0 == "," || $0 == " " }).map {
+                            try Minutes.parse(String($0), field: "alarms")
+                        }))
             }
         }
         router.post("/desks/:desk/playbooks/:playbook/start") { request, context -> Response in

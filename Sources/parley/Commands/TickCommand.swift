@@ -22,7 +22,9 @@ struct TickCommand: AsyncParsableCommand {
         // Fault drill: die after deciding what is due and before recording it.
         let crash = ProcessInfo.processInfo.environment["PARLEY_DRILL_KILL_BEFORE_APPEND"] == "1"
         for desk in try await deskOption.resolveAll(in: ledger.store) {
-            let stored = try await ledger.fireTimers(on: desk, now: instant, actor: "scheduler") {
+            // With --now (a drill or a backfill), everything due up to then counts, history included.
+            let since: Date? = now == nil ? nil : .distantPast
+            let stored = try await ledger.fireTimers(on: desk, now: instant, since: since, actor: "scheduler") {
                 if crash { kill(getpid(), SIGKILL) }
             }
             for event in stored { print("\(desk) #\(event.sequence) \((try? event.decoded().summary) ?? event.type)") }

@@ -45,6 +45,28 @@ struct APIController: Sendable {
             }
         }
         registerCreation(on: api)
+        // Any event in the log's own form, decided again as its command: how `parley replay` feeds a desk.
+        api.post("desks/:desk/events") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let body = try await request.body.collect(upTo: 1024 * 1024)
+            let input = try decodeBody(PostedEvent.self, Data(body.readableBytesView))
+            let payload = try JSONSerialization.data(withJSONObject: input.payload.value, options: [.sortedKeys])
+            let event: DeskEvent
+            do {
+                event = try DeskEvent.decode(type: input.type, schemaVersion: DeskEvent.schemaVersion, payload: payload)
+            } catch let error as EventDecodingError {
+                throw RequestInputError(message: error.message, field: "payload")
+            }
+            var command = event.command
+            if case .openDesk(var profile) = command {
+                profile.name = desk
+                command = .openDesk(profile)
+            }
+            let stored = try await server.execute(
+                command, on: desk, actor: "replay", expectedVersion: input.expectedVersion)
+            return try JSON.response(
+                stored.map { ["sequence": $0.sequence] }, status: .created, version: stored.last?.sequence)
+        }
         api.post("desks/:desk/attempts") { request, context -> Response in
             let input = try await decode(NewAttempt.self, request)
             return try await run(context, input.expectedVersion, status: .created) { state in
@@ -73,7 +95,8 @@ struct APIController: Sendable {
                 let deadline = Deadline(
                     id: Deadline.ID(input.id ?? server.newSlug("deadline")), title: input.title,
                     engagement: input.engagement.map { Engagement.ID($0) }, owedBy: Party.ID(input.owedBy),
-                    due: try time(input.due, "due", state))
+                    due: try time(input.due, "due", state),
+                    alarms: try (input.alarms ?? []).map { try Minutes.parse($0, field: "alarms") })
                 return (.setDeadline(deadline), { $0.deadlines[deadline.id] })
             }
         }

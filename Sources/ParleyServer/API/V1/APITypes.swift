@@ -85,6 +85,8 @@ struct NewDeadline: Decodable, Sendable {
     let engagement: String?
     let owedBy: String
     let due: String
+    /// Lead times for alarms, like `2h` and `30m`.
+    let alarms: [String]?
     let expectedVersion: Int64?
 }
 
@@ -116,4 +118,34 @@ struct TaskProgress: Decodable, Sendable {
     let status: String
     let at: String?
     let expectedVersion: Int64?
+}
+
+/// `POST /events`: an event as the log stores it (type and JSON payload).
+struct PostedEvent: Decodable, Sendable {
+    let type: String
+    let payload: JSONValue
+    let expectedVersion: Int64?
+}
+
+/// Any JSON value, kept as Foundation objects so it can be re-serialised exactly.
+struct JSONValue: Decodable, @unchecked Sendable {
+    let value: Any
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            value = NSNull()
+        } else if let bool = try? container.decode(Bool.self) {
+            value = bool
+        } else if let number = try? container.decode(Double.self) {
+            value = number
+        } else if let string = try? container.decode(String.self) {
+            value = string
+        } else if let array = try? container.decode([JSONValue].self) {
+            value = array.map(\.value)
+        } else {
+            let object = try container.decode([String: JSONValue].self)
+            value = object.mapValues(\.value)
+        }
+    }
 }

@@ -529,6 +529,7 @@ enum OpenAPIDocument {
                 engagement: { type: string }
                 owed_by: { type: string }
                 due: { type: string, example: '2019-06-30 00:00 Asia/Seoul' }
+                alarms: { type: array, items: { type: string, example: 2h } }
                 expected_version: { type: integer }
             Move:
               type: object

@@ -1,0 +1,36 @@
+import Foundation
+
+extension DeskEvent {
+    /// The command that, decided on the desk as it stood before, yields this event again: how a scenario
+    /// is replayed through a running desk, under the same rules as anything typed at it.
+    public var command: DeskCommand {
+        switch fact {
+        case .deskOpened(let profile): .openDesk(profile)
+        case .partyRegistered(let party): .registerParty(party)
+        case .principalRegistered(let principal): .registerPrincipal(principal)
+        case .venueRegistered(let venue): .registerVenue(venue)
+        case .tripPlanned(let trip): .planTrip(trip)
+        case .engagementOpened(let engagement): .openEngagement(engagement)
+        case .engagementMoved(let id, let move):
+            .moveEngagement(MoveEngagement(engagement: id, to: move.to, at: move.at, by: move.by, reason: move.reason))
+        case .channelRegistered(let channel): .registerChannel(channel)
+        case .channelStatusChanged(let id, let change):
+            .changeChannelStatus(ChangeChannelStatus(channel: id, to: change.to, at: change.at, reason: change.reason))
+        case .contactAttemptRecorded(let attempt): .recordContactAttempt(attempt)
+        case .playbookDefined(let playbook): .definePlaybook(playbook)
+        case .deadlineSet(let deadline): .setDeadline(deadline)
+        case .deadlineResolved(let id, let status, let at, let note):
+            .resolveDeadline(ResolveDeadline(deadline: id, status: status, at: at, note: note))
+        case .advanceTasksAdded(let tasks): .addAdvanceTasks(tasks)
+        case .advanceTaskUpdated(let id, let status, let at):
+            .updateAdvanceTask(UpdateAdvanceTask(task: id, status: status, at: at))
+        case .signalRecorded(let signal): .recordSignal(signal)
+        case .travelTimeSet(let override): .setTravelTime(override)
+        case .itineraryPlanned(let itinerary): .recordItinerary(itinerary)
+        case .playbookStarted(let id, let at): .startPlaybook(id, at: at)
+        case .playbookTryDue(let id, let due): .markPlaybookTryDue(id, due)
+        case .playbookStopped(let id, let stop): .stopPlaybook(id, stop)
+        case .deadlineAlarmRaised(let id, let lead): .raiseDeadlineAlarm(id, lead: lead, at: at)
+        }
+    }
+}
