@@ -74,7 +74,11 @@ struct EngagementPage {
     }
 
     private var assessment: HTML {
-        let moments = Array(Set(events.map(\.event.at).filter { $0 <= now } + [now])).sorted().suffix(80)
+        // The moments the desk changed; now as well, unless the story ended long ago (then the line
+        // would squeeze all of it into a sliver).
+        let changes = events.map(\.event.at).filter { $0 <= now }
+        let recent = (changes.max()).map { now.timeIntervalSince($0) < 30 * 86_400 } ?? true
+        let moments = Array(Set(changes + (recent ? [now] : []))).sorted().suffix(80)
         let all = events.map(\.event)
         let points = moments.compactMap { moment -> (at: Date, probability: Double)? in
             let state = DeskState.folding(all.filter { $0.at <= moment })
@@ -109,7 +113,7 @@ struct EngagementPage {
             ?? "nothing left to do"
         return """
             <section class="panel" id="readiness" data-live><h2>Readiness \(String(format: "%.0f%%", readiness.fraction * 100))</h2>
-            <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)): \(latest). Critical path: \(readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
+            <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)): \(latest). Critical path: \(readiness.criticalPath.isEmpty ? "none, all done" : readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
             \(EngagementCharts.readiness(readiness, titles: titles))</section>
             """
     }
