@@ -11,14 +11,9 @@ import ParleyStore
 public func buildApplication(
     ledger: DeskLedger, configuration: ServerConfiguration = .init(), logger: Logger = Logger(label: "parley.server")
 ) -> some ApplicationProtocol {
-    let clock = ContinuousClock()
-    let origin = clock.now
     let server = DeskServer(
-        ledger: ledger, configuration: configuration, metrics: ServerMetrics(),
-        elapsed: {
-            let spent = clock.now - origin
-            return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-        })
+        ledger: ledger, configuration: configuration, metrics: ServerMetrics(), elapsed: MonotonicClock.elapsedSeconds()
+    )
     let notifier = WebhookNotifier(backoff: configuration.webhookBackoff, logger: logger)
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))
@@ -81,8 +76,7 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func record(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
-        let spent = ContinuousClock.now - started
-        let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - started).inSeconds
         metrics.request(
             method: request.method.rawValue, route: context.endpointPath ?? "unmatched", status: status,
             seconds: seconds)

@@ -3,6 +3,7 @@ import Logging
 import ParleyDesk
 import ParleyStore
 import ServiceLifecycle
+import Synchronization
 
 /// Runs every desk's timers once a second and hands what fired to the webhook notifier.
 ///
@@ -13,6 +14,15 @@ struct TimerService: Service {
     let notifier: WebhookNotifier
     let interval: Duration
     let logger: Logger
+    /// When each desk was created in this store: timers act only on what falls due after it.
+    private let created = CreationTimes()
+
+    init(server: DeskServer, notifier: WebhookNotifier, interval: Duration, logger: Logger) {
+        self.server = server
+        self.notifier = notifier
+        self.interval = interval
+        self.logger = logger
+    }
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
@@ -24,9 +34,14 @@ struct TimerService: Service {
     /// One pass over every desk.
     func tick() async {
         do {
-            for desk in try await server.ledger.store.desks() {
+            for desk in try await server.desks() {
                 do {
-                    let fired = try await server.ledger.fireTimers(on: desk, now: server.now)
+                    // Decide on the server's cached state first; only read the log when something is due.
+                    let since = try await created.time(of: desk, in: server.ledger.store)
+                    let now = server.now
+                    let (cached, _) = try await server.load(desk)
+                    guard !DeskTimers.due(in: cached, now: now, since: since).isEmpty else { continue }
+                    let fired = try await server.ledger.fireTimers(on: desk, now: now, since: since)
                     guard !fired.isEmpty else { continue }
                     server.cache.invalidate(desk)
                     server.metrics.eventsAppended(fired.count)
@@ -50,5 +65,17 @@ struct TimerService: Service {
         } catch {
             logger.error("timers failed", metadata: ["parley.error": "\(error)"])
         }
+    }
+}
+
+/// The recording time of each desk's first event, read once per desk.
+private final class CreationTimes: Sendable {
+    private let times = Mutex<[String: Date]>([:])
+
+    func time(of desk: String, in store: any EventStore) async throws -> Date {
+        if let known = times.withLock({ $0[desk] }) { return known }
+        let first = try await store.read(desk: desk, from: 1).first?.recordedAt ?? .distantPast
+        times.withLock { $0[desk] = first }
+        return first
     }
 }

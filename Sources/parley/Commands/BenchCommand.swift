@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyPlanner
+import ParleyServer
 
 /// `parley bench`: measurements that back Parley's speed and quality claims.
 struct BenchCommand: AsyncParsableCommand {
@@ -77,12 +78,7 @@ struct PlannerBenchCommand: ParsableCommand {
         }
         guard !files.isEmpty else { throw CommandLineError("no instance files in \(folder.path)") }
 
-        let clock = ContinuousClock()
-        let origin = clock.now
-        let seconds: @Sendable () -> Double = {
-            let elapsed = clock.now - origin
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
+        let seconds = MonotonicClock.elapsedSeconds()
         var results: [CaseResult] = []
         FileHandle.standardOutput.write(Data("instance m   score     bks   gap%  seconds\n".utf8))
         for file in files {

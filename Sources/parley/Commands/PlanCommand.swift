@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParleyDesk
 import ParleyPlanner
+import ParleyServer
 import ParleyStore
 import ParleyStoreSQLite
 
@@ -41,12 +42,7 @@ struct PlanCommand: AsyncParsableCommand {
         let desk = try await deskOption.resolve(in: ledger.store)
         let state = try await ledger.load(desk).state
         let tripProblem = try TripProblem(trip: Trip.ID(trip), in: state)
-        let clock = ContinuousClock()
-        let origin = clock.now
-        let elapsed: @Sendable () -> Double = {
-            let spent = clock.now - origin
-            return Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-        }
+        let elapsed = MonotonicClock.elapsedSeconds()
         let options = PlannerOptions(
             seed: seed, iterationLimit: iterations, timeLimit: iterations == nil ? seconds : nil, clock: elapsed,
             warmStart: state.itineraries[tripProblem.trip.id].map(tripProblem.warmStart(from:)))
