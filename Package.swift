@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ParleyDesk", targets: ["ParleyDesk"]),
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyStoreSQLite", targets: ["ParleyStoreSQLite"]),
+        .library(name: "ParleyStorePostgres", targets: ["ParleyStorePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - Pure core
@@ -43,6 +45,11 @@ let package = Package(
         .target(
             name: "ParleyStoreSQLite",
             dependencies: ["ParleyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyStorePostgres",
+            dependencies: ["ParleyStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         // MARK: - Server
@@ -66,15 +73,15 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios", "ParleyServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyStorePostgres", "ParleyScenarios",
+                "ParleyServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         // MARK: - Tests
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyDesk", "ParleyStore"],
+            dependencies: ["ParleyDesk", "ParleyStore", "ParleyStorePostgres"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -88,8 +95,8 @@ let package = Package(
         .testTarget(
             name: "ParleyStoreTests",
             dependencies: [
-                "ParleyStore", "ParleyStoreSQLite", "ParleyScenarios", "ParleyTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "ParleyStore", "ParleyStoreSQLite", "ParleyStorePostgres", "ParleyScenarios", "ParleyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -106,6 +113,7 @@ let package = Package(
             name: "ParleyCLITests",
             dependencies: [
                 "ParleyStore", "ParleyStoreSQLite", "ParleyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

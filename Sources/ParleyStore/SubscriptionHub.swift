@@ -17,6 +17,11 @@ public final class SubscriptionHub: Sendable {
         }
     }
 
+    /// The desks someone is following now, so an engine fed from elsewhere reads only what is watched.
+    public func followedDesks() -> Set<String> {
+        subscribers.withLock { Set($0.values.map(\.desk)) }
+    }
+
     /// A subscription to `desk` from `sequence`: stored events read with `read`, then live ones.
     ///
     /// Live events arriving out of step (a gap, as when another process appended) trigger a fresh read,

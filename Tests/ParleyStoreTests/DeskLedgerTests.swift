@@ -9,9 +9,9 @@ import Testing
 struct DeskLedgerTests {
     @Test(
         "a command is decided on the stored desk and its events appended with actor, time and id",
-        arguments: StoreEngine.allCases)
+        arguments: StoreEngine.available)
     func execute(engine: StoreEngine) async throws {
-        try await withLedger(try engine.make().store) { ledger in
+        try await withLedger(try await engine.make().store) { ledger in
             let profile = DeskProfile(name: "dmz-2019", title: "DMZ", zone: Fixtures.seoul, opened: Fixtures.opened)
             _ = try await ledger.execute(.openDesk(profile), on: "dmz-2019", actor: "officer")
             let stored = try await ledger.execute(
@@ -32,9 +32,9 @@ struct DeskLedgerTests {
 
     @Test(
         "a scenario imports as one append, and a second import of the same desk is refused",
-        arguments: StoreEngine.allCases)
+        arguments: StoreEngine.available)
     func importScenario(engine: StoreEngine) async throws {
-        try await withLedger(try engine.make().store) { ledger in
+        try await withLedger(try await engine.make().store) { ledger in
             let (fileName, text) = try DemoScenarios.all()[0]
             let contents = try ScenarioReader.read(text, file: fileName)
             let stored = try await ledger.importScenario(contents, actor: "importer")

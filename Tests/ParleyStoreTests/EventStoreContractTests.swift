@@ -17,9 +17,9 @@ private func pending(_ count: Int, first: Int = 1, actor: String = "officer") th
 
 @Suite("Event store contract")
 struct EventStoreContractTests {
-    @Test("appends get sequence numbers from 1 in order and read back as written", arguments: StoreEngine.allCases)
+    @Test("appends get sequence numbers from 1 in order and read back as written", arguments: StoreEngine.available)
     func orderAndRead(engine: StoreEngine) async throws {
-        let store = try engine.make().store
+        let store = try await engine.make().store
         let written = try await store.append(try pending(3), to: "dmz-2019", expectedVersion: 0)
         #expect(written.map(\.sequence) == [1, 2, 3])
         _ = try await store.append(try pending(2, first: 4), to: "dmz-2019", expectedVersion: 3)
@@ -32,9 +32,9 @@ struct EventStoreContractTests {
         #expect(try all[4].decoded() == DeskEvent(at: Fixtures.opened.instant, .signalRecorded(Fixtures.signal("s5"))))
     }
 
-    @Test("a stale expected version is a conflict and writes nothing", arguments: StoreEngine.allCases)
+    @Test("a stale expected version is a conflict and writes nothing", arguments: StoreEngine.available)
     func conflict(engine: StoreEngine) async throws {
-        let store = try engine.make().store
+        let store = try await engine.make().store
         _ = try await store.append(try pending(2), to: "dmz-2019", expectedVersion: 0)
         for stale in [Int64(0), 1, 3] {
             await #expect(throws: StoreError.conflict(desk: "dmz-2019", expected: stale, actual: 2)) {
@@ -45,9 +45,10 @@ struct EventStoreContractTests {
     }
 
     @Test(
-        "of writers racing on one version exactly one wins and the chain stays linear", arguments: StoreEngine.allCases)
+        "of writers racing on one version exactly one wins and the chain stays linear", arguments: StoreEngine.available
+    )
     func race(engine: StoreEngine) async throws {
-        let store = try engine.make().store
+        let store = try await engine.make().store
         _ = try await store.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
         let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
             for writer in 0..<8 {
@@ -70,9 +71,9 @@ struct EventStoreContractTests {
         #expect(ChainVerification.verify(all) == .intact(count: 3, head: all[2].hash))
     }
 
-    @Test("each desk is its own stream with its own chain", arguments: StoreEngine.allCases)
+    @Test("each desk is its own stream with its own chain", arguments: StoreEngine.available)
     func desksAreIndependent(engine: StoreEngine) async throws {
-        let store = try engine.make().store
+        let store = try await engine.make().store
         let first = try await store.append(try pending(2), to: "dmz-2019", expectedVersion: 0)
         let second = try await store.append(try pending(1, first: 50), to: "asia-trip", expectedVersion: 0)
         #expect(second[0].sequence == 1)
@@ -85,9 +86,9 @@ struct EventStoreContractTests {
 
     @Test(
         "the chain verifies, and a payload changed behind the store's back is caught at its sequence",
-        arguments: StoreEngine.allCases)
+        arguments: StoreEngine.available)
     func chain(engine: StoreEngine) async throws {
-        let (store, tamper) = try engine.make()
+        let (store, tamper) = try await engine.make()
         let events = try Fixtures.desk.map {
             try PendingEvent($0, id: UUID(), actor: "officer", recordedAt: Fixtures.opened.instant)
         }
@@ -101,9 +102,9 @@ struct EventStoreContractTests {
         #expect(verdict == .broken(sequence: Int64(events.count), reason: "its content does not match its hash"))
     }
 
-    @Test("a subscriber gets the stored events, then each new one, in order and once", arguments: StoreEngine.allCases)
+    @Test("a subscriber gets the stored events, then each new one, in order and once", arguments: StoreEngine.available)
     func subscribe(engine: StoreEngine) async throws {
-        let store = try engine.make().store
+        let store = try await engine.make().store
         _ = try await store.append(try pending(2), to: "dmz-2019", expectedVersion: 0)
         var iterator = store.subscribe(desk: "dmz-2019", from: 2).makeAsyncIterator()
         #expect(try await iterator.next()?.sequence == 2)

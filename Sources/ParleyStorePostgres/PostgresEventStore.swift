@@ -1,0 +1,386 @@
+import Foundation
+import ParleyDesk
+import ParleyStore
+import PostgresNIO
+import Synchronization
+
+/// The shared event store: desks in one PostgreSQL database, used by any number of `parley serve` processes.
+///
+/// Appends read the desk's head and insert the next rows in one transaction; the primary key (desk,
+/// sequence) turns a concurrent writer into a conflict, so the chain stays linear without table locks.
+/// Each commit also sends a notification (NOTIFY) so subscribers in other processes follow along
+/// (docs/adr/0010-postgresql-store.md).
+public final class PostgresEventStore: EventStore {
+    /// Where the store lives (password included; log `address.redacted`).
+    public let address: PostgresAddress
+    private let client: PostgresClient
+    private let hub = SubscriptionHub()
+    private let logger: Logger
+    /// Tells this process's own notifications apart from other servers'.
+    private let instance = UUID().uuidString.lowercased()
+    private let background = Mutex<[Task<Void, Never>]>([])
+    private let table: String
+    private let channel: String
+
+    /// Connects to `address`, brings the schema up to date and starts following other servers' appends.
+    /// - Throws: `StoreError` with code `.unavailable` when the server cannot be reached or migrated.
+    public static func open(_ address: PostgresAddress, logger: Logger? = nil) async throws -> PostgresEventStore {
+        let store = PostgresEventStore(address: address, logger: logger ?? Self.quietLogger)
+        do {
+            try await store.withConnection { connection in
+                try await PostgresSchema.migrate(connection, schema: address.schema, logger: store.logger)
+            }
+        } catch {
+            store.close()
+            throw Self.storeError(error, doing: "prepare the database at \(address.redacted)")
+        }
+        store.startListening()
+        return store
+    }
+
+    private init(address: PostgresAddress, logger: Logger) {
+        self.address = address
+        self.logger = logger
+        self.table = "\(address.schema).event"
+        self.channel = "parley_events_\(address.schema)"
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: Self.clientTLS(address.tls))
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.maximumConnections = 16
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let client = self.client
+        background.withLock { $0.append(Task { await client.run() }) }
+    }
+
+    /// Stops the connection pool and the listener; the store cannot be used afterwards.
+    public func close() {
+        background.withLock { tasks in
+            for task in tasks { task.cancel() }
+            tasks.removeAll()
+        }
+    }
+
+    /// See `EventStore.append`.
+    public func append(_ events: [PendingEvent], to desk: String, expectedVersion: Int64) async throws
+        -> [StoredEvent]
+    {
+        let table = self.table
+        let channel = self.channel
+        let instance = self.instance
+        let stored: [StoredEvent]
+        do {
+            stored = try await withConnection { connection in
+                try await connection.withTransaction(logger: self.logger) { connection in
+                    let head = try await connection.query(
+                        "SELECT sequence, hash FROM \(unescaped: table) WHERE desk = \(desk) ORDER BY sequence DESC LIMIT 1",
+                        logger: self.logger
+                    ).collect().first.map { try $0.decode((Int64, String).self) }
+                    let actual = head?.0 ?? 0
+                    guard actual == expectedVersion else {
+                        throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
+                    }
+                    var previous = head?.1 ?? EventHash.genesis
+                    var sealed: [StoredEvent] = []
+                    for (offset, pending) in events.enumerated() {
+                        let event = StoredEvent(
+                            sealing: pending, desk: desk, sequence: actual + Int64(offset) + 1, previousHash: previous)
+                        previous = event.hash
+                        sealed.append(event)
+                    }
+                    // A statement takes at most 65 535 parameters; ten per event.
+                    for chunk in stride(from: 0, to: sealed.count, by: 1_000) {
+                        try await connection.query(
+                            Self.insert(sealed[chunk..<min(chunk + 1_000, sealed.count)], into: table),
+                            logger: self.logger)
+                    }
+                    if let first = sealed.first {
+                        // Delivered at commit, and only if the transaction commits.
+                        let note = "\(instance) \(first.sequence) \(desk)"
+                        try await connection.query("SELECT pg_notify(\(channel), \(note))", logger: self.logger)
+                    }
+                    return sealed
+                }
+            }
+        } catch let failure as PostgresTransactionError {
+            if let error = failure.closureError ?? failure.beginError {
+                throw await appendError(error, desk: desk, expectedVersion: expectedVersion)
+            }
+            // The connection failed during COMMIT: the server may or may not have kept the events.
+            throw StoreError(
+                .unavailable,
+                "cannot append to desk '\(desk)': the database connection failed while committing, so the events "
+                    + "may or may not have been recorded; reload the desk before trying again "
+                    + "(\(Self.describe(failure.commitError ?? failure)))")
+        } catch {
+            throw await appendError(error, desk: desk, expectedVersion: expectedVersion)
+        }
+        hub.publish(stored)
+        return stored
+    }
+
+    private func appendError(_ error: any Error, desk: String, expectedVersion: Int64) async -> StoreError {
+        if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "23505" {
+            // Another writer committed the same sequence numbers first; the primary key caught it.
+            let actual = (try? await version(of: desk)) ?? -1
+            return StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
+        }
+        return Self.storeError(error, doing: "append to desk '\(desk)'")
+    }
+
+    /// See `EventStore.read`.
+    public func read(desk: String, from sequence: Int64) async throws -> [StoredEvent] {
+        do {
+            let rows = try await query(
+                """
+                SELECT desk, sequence, event_id, type, schema_version, payload, actor, recorded_at, previous_hash, hash
+                FROM \(unescaped: table) WHERE desk = \(desk) AND sequence >= \(sequence) ORDER BY sequence
+                """)
+            return try rows.map(Self.event(from:))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, doing: "read desk '\(desk)'")
+        }
+    }
+
+    /// See `EventStore.version(of:)`.
+    public func version(of desk: String) async throws -> Int64 {
+        do {
+            let rows = try await query(
+                "SELECT COALESCE(MAX(sequence), 0) FROM \(unescaped: table) WHERE desk = \(desk)")
+            return try rows.first?.decode(Int64.self) ?? 0
+        } catch {
+            throw Self.storeError(error, doing: "read desk '\(desk)'")
+        }
+    }
+
+    /// See `EventStore.desks`.
+    public func desks() async throws -> [String] {
+        do {
+            let rows = try await query(
+                "SELECT DISTINCT desk FROM \(unescaped: table) ORDER BY desk")
+            return try rows.map { try $0.decode(String.self) }
+        } catch {
+            throw Self.storeError(error, doing: "list desks")
+        }
+    }
+
+    /// Follows a desk: stored events, then each new one appended by this or any other process.
+    public func subscribe(desk: String, from sequence: Int64) -> AsyncThrowingStream<StoredEvent, any Error> {
+        hub.subscribe(desk: desk, from: sequence) { [weak self] next in
+            try await self?.read(desk: desk, from: next) ?? []
+        }
+    }
+
+    /// Warnings and worse only, for callers that bring no logger of their own.
+    private static var quietLogger: Logger {
+        var logger = Logger(label: "parley.postgres")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    // MARK: - Connections
+
+    /// How long an operation waits for a pooled connection before it reports the database unavailable.
+    static let leaseTimeout = Duration.seconds(5)
+
+    /// Runs `body` on a pooled connection, or fails after `leaseTimeout` without one.
+    ///
+    /// The pool keeps retrying a server that is down and would hold a request for as long; a request
+    /// that cannot start soon should fail at once with a clear answer instead. Once `body` has started
+    /// it is never cut short, so a write is never abandoned halfway on our side.
+    private func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let client = self.client
+        let started = LeaseFlag()
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    started.mark()
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: Self.leaseTimeout)
+                return nil
+            }
+            while let outcome = try await group.next() {
+                if let result = outcome {
+                    group.cancelAll()
+                    return result
+                }
+                if !started.isMarked {
+                    group.cancelAll()
+                    throw StoreError(
+                        .unavailable,
+                        "no connection to the database at \(address.host):\(address.port) within "
+                            + "\(Self.leaseTimeout); is the server running?")
+                }
+            }
+            throw StoreError(.unavailable, "the database operation ended without an answer")
+        }
+    }
+
+    /// Runs one query on a pooled connection and collects its rows.
+    private func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        let logger = self.logger
+        return try await withConnection { connection in
+            try await connection.query(query, logger: logger).collect()
+        }
+    }
+
+    // MARK: - Following other servers
+
+    private func startListening() {
+        let task = Task { [weak self] in
+            var pause = Duration.milliseconds(250)
+            while !Task.isCancelled {
+                guard let self else { return }
+                do {
+                    try await self.listenOnce()
+                    pause = .milliseconds(250)
+                } catch {
+                    if Task.isCancelled { return }
+                    self.logger.warning(
+                        "lost the notification connection; retrying",
+                        metadata: ["parley.error": "\(Self.describe(error))", "parley.retry_ms": "\(pause)"])
+                }
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(4))
+            }
+        }
+        background.withLock { $0.append(task) }
+    }
+
+    /// Holds one listening connection until it fails or the task is cancelled.
+    private func listenOnce() async throws {
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: try Self.connectionTLS(address.tls))
+        configuration.options.connectTimeout = .seconds(5)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        do {
+            try await connection.listen(on: channel) { notifications in
+                // Whatever was appended while no one listened: a nudge makes behind subscribers re-read.
+                await self.nudgeFollowedDesks()
+                for try await notification in notifications {
+                    await self.received(notification.payload)
+                }
+            }
+            try? await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private func received(_ payload: String) async {
+        let parts = payload.split(separator: " ", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] != instance, let first = Int64(parts[1]) else { return }
+        let desk = parts[2]
+        guard hub.followedDesks().contains(desk) else { return }
+        do {
+            hub.publish(try await read(desk: desk, from: first))
+        } catch {
+            logger.warning("cannot read desk after a notification", metadata: ["parley.desk": "\(desk)"])
+        }
+    }
+
+    private func nudgeFollowedDesks() async {
+        for desk in hub.followedDesks() {
+            guard let newest = try? await version(of: desk), newest > 0,
+                let events = try? await read(desk: desk, from: newest)
+            else { continue }
+            hub.publish(events)
+        }
+    }
+
+    // MARK: - Rows and errors
+
+    private static func insert(_ events: ArraySlice<StoredEvent>, into table: String) throws -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: events.count * 10)
+        var rows: [String] = []
+        for event in events {
+            let base = bindings.count
+            rows.append("(" + (1...10).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+            bindings.append(event.desk)
+            bindings.append(event.sequence)
+            bindings.append(event.id)
+            bindings.append(event.type)
+            bindings.append(event.schemaVersion)
+            bindings.append(String(decoding: event.payload, as: UTF8.self))
+            bindings.append(event.actor)
+            bindings.append(InstantText.format(event.recordedAt))
+            bindings.append(event.previousHash)
+            bindings.append(event.hash)
+        }
+        return PostgresQuery(
+            unsafeSQL: """
+                INSERT INTO \(table) (desk, sequence, event_id, type, schema_version, payload, actor, recorded_at,
+                                      previous_hash, hash)
+                VALUES \(rows.joined(separator: ", "))
+                """, binds: bindings)
+    }
+
+    private static func event(from row: PostgresRow) throws -> StoredEvent {
+        let (desk, sequence, id, type, schemaVersion, payload, actor, recordedText, previousHash, hash) =
+            try row.decode((String, Int64, UUID, String, Int, String, String, String, String, String).self)
+        guard let recordedAt = InstantText.parse(recordedText) else {
+            throw StoreError(.corrupt, "event \(sequence) of desk '\(desk)' has an unreadable time '\(recordedText)'")
+        }
+        return StoredEvent(
+            desk: desk, sequence: sequence, id: id, type: type, schemaVersion: schemaVersion,
+            payload: Data(payload.utf8),
+            actor: actor, recordedAt: recordedAt, previousHash: previousHash, hash: hash)
+    }
+
+    /// Any failure below the contract is the storage being unavailable: the server is down, restarting,
+    /// refusing or full. The message names what was being done and the server's own words.
+    static func storeError(_ error: any Error, doing action: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        return StoreError(.unavailable, "cannot \(action): \(describe(error))")
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+            return "PostgreSQL said: " + message + state
+        }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown:
+            return "the PostgreSQL server cannot be reached (\(error.code))"
+        case .poolClosed, .clientClosedConnection:
+            return "the store is closed"
+        default:
+            return "PostgreSQL client error \(error.code)"
+        }
+    }
+
+    private static func clientTLS(_ mode: PostgresAddress.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    private static func connectionTLS(_ mode: PostgresAddress.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+    }
+}
+
+/// Whether a pooled connection has been handed over yet.
+private final class LeaseFlag: Sendable {
+    private let flag = Mutex(false)
+
+    func mark() { flag.withLock { $0 = true } }
+
+    var isMarked: Bool { flag.withLock { $0 } }
+}

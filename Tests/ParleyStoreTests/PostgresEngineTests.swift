@@ -1,0 +1,185 @@
+import Foundation
+import ParleyDesk
+import ParleyStore
+import ParleyStorePostgres
+import ParleyTestSupport
+import Synchronization
+import Testing
+
+/// Pending signal events with fresh ids.
+private func pending(_ count: Int, from first: Int = 1) throws -> [PendingEvent] {
+    try (first..<(first + count)).map { index in
+        try PendingEvent(
+            DeskEvent(at: Fixtures.opened.instant, .signalRecorded(Fixtures.signal("s\(index)"))), id: UUID(),
+            actor: "officer", recordedAt: Date(timeIntervalSince1970: 1_561_766_400 + Double(index)))
+    }
+}
+
+/// What a subscription has delivered so far, gathered by a task of its own.
+private final class Received: Sendable {
+    private final class Log: Sendable {
+        let events = Mutex<[StoredEvent]>([])
+    }
+
+    private let log = Log()
+    private let task: Task<Void, any Error>
+
+    init(_ stream: AsyncThrowingStream<StoredEvent, any Error>) {
+        let log = self.log
+        task = Task {
+            for try await event in stream { log.events.withLock { $0.append(event) } }
+        }
+    }
+
+    deinit { task.cancel() }
+
+    /// The sequence numbers received once `count` have arrived, or what arrived within `seconds`.
+    func sequences(count: Int, within seconds: Double = 10) async throws -> [Int64] {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while log.events.withLock({ $0.count }) < count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return log.events.withLock { $0.map(\.sequence) }
+    }
+}
+
+@Suite(
+    "PostgreSQL engine", .enabled(if: TestPostgres.isAvailable, "set PARLEY_TEST_POSTGRES_URL (tests/postgres/start)"))
+struct PostgresEngineTests {
+    @Test("a subscriber on one server sees events appended through another, in order and once")
+    func followsOtherServers() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let reader = try await PostgresEventStore.open(address)
+        let writer = try await PostgresEventStore.open(address)
+        defer {
+            reader.close()
+            writer.close()
+        }
+        _ = try await writer.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+        let received = Received(reader.subscribe(desk: "dmz-2019", from: 1))
+        #expect(try await received.sequences(count: 1) == [1])
+        _ = try await writer.append(try pending(2, from: 2), to: "dmz-2019", expectedVersion: 1)
+        _ = try await writer.append(try pending(1, from: 9), to: "asia-trip", expectedVersion: 0)
+        _ = try await writer.append(try pending(1, from: 4), to: "dmz-2019", expectedVersion: 3)
+        #expect(try await received.sequences(count: 4) == [1, 2, 3, 4])
+    }
+
+    @Test("writers on two servers racing for one version: one wins, the other gets a conflict")
+    func raceAcrossServers() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let stores = [try await PostgresEventStore.open(address), try await PostgresEventStore.open(address)]
+        defer { stores.forEach { $0.close() } }
+        _ = try await stores[0].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for round in 0..<10 {
+                let store = stores[round % 2]
+                let batch = try pending(3, from: 100 + round * 10)
+                group.addTask {
+                    do {
+                        _ = try await store.append(batch, to: "dmz-2019", expectedVersion: 1)
+                        return true
+                    } catch let error as StoreError {
+                        guard case .conflict(_, 1, let actual) = error.code, actual == 4 else { throw error }
+                        return false
+                    }
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        let events = try await stores[1].read(desk: "dmz-2019", from: 1)
+        #expect(ChainVerification.verify(events) == .intact(count: 4, head: events[3].hash))
+    }
+
+    @Test("servers starting at once on a new database all come up and migrate it once")
+    func concurrentMigrations() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let stores = try await withThrowingTaskGroup(of: PostgresEventStore.self) { group in
+            for _ in 0..<6 { group.addTask { try await PostgresEventStore.open(address) } }
+            return try await group.reduce(into: [PostgresEventStore]()) { $0.append($1) }
+        }
+        defer { stores.forEach { $0.close() } }
+        #expect(stores.count == 6)
+        let applied = try await PostgresTables.strings(
+            address, "SELECT name FROM \(address.schema).parley_migration ORDER BY name")
+        #expect(applied == ["v1-event-log"])
+        _ = try await stores[5].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+        #expect(try await stores[0].version(of: "dmz-2019") == 1)
+    }
+
+    @Test("an append larger than one statement's parameters is still all or nothing")
+    func largeAppend() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let store = try await PostgresEventStore.open(address)
+        defer { store.close() }
+        let written = try await store.append(try pending(2_500), to: "dmz-2019", expectedVersion: 0)
+        let events = try await store.read(desk: "dmz-2019", from: 1)
+        #expect(events.count == 2_500)
+        #expect(ChainVerification.verify(events) == .intact(count: 2_500, head: written.last!.hash))
+        // A batch whose last event repeats an id fails at its end; its first rows must not stay.
+        var batch = try pending(1_500, from: 5_000)
+        batch.append(batch[0])
+        await #expect(throws: StoreError.self) {
+            try await store.append(batch, to: "dmz-2019", expectedVersion: 2_500)
+        }
+        #expect(try await store.version(of: "dmz-2019") == 2_500)
+    }
+
+    @Test("a server that cannot be reached is a clear error naming it, without its password")
+    func unreachable() async throws {
+        let address = try PostgresAddress(parsing: "postgres://parley:secret@127.0.0.1:1/parley?sslmode=disable")
+        await #expect {
+            try await PostgresEventStore.open(address)
+        } throws: { error in
+            let message = (error as? StoreError)?.message ?? ""
+            return message.contains("127.0.0.1:1") && !message.contains("secret")
+                && (error as? StoreError)?.code == .unavailable
+        }
+    }
+}
+
+@Suite("PostgreSQL addresses")
+struct PostgresAddressTests {
+    @Test(
+        "URLs are read into their parts",
+        arguments: [
+            (
+                "postgres://parley@db.example:6543/desks", "db.example", 6543, "desks", PostgresAddress.TLSMode.prefer,
+                "public"
+            ),
+            (
+                "postgresql://a:p%40ss@127.0.0.1/x?sslmode=disable&schema=office_2", "127.0.0.1", 5432, "x", .disable,
+                "office_2"
+            ),
+            ("postgres://a@h/x?sslmode=require", "h", 5432, "x", .require, "public"),
+        ])
+    func parses(url: String, host: String, port: Int, database: String, tls: PostgresAddress.TLSMode, schema: String)
+        throws
+    {
+        let address = try PostgresAddress(parsing: url)
+        #expect(address.host == host)
+        #expect(address.port == port)
+        #expect(address.database == database)
+        #expect(address.tls == tls)
+        #expect(address.schema == schema)
+    }
+
+    @Test(
+        "a URL that cannot be used says which part is wrong and never repeats the password",
+        arguments: [
+            ("mysql://a@h/x", "expected postgres://"),
+            ("postgres://a:hunter2@h", "no database"),
+            ("postgres://h/x", "no user"),
+            ("postgres://a@h/x?sslmode=maybe", "sslmode: expected disable, prefer or require, found 'maybe'"),
+            ("postgres://a@h/x?schema=Robert');DROP", "schema: expected lower-case letters"),
+            ("postgres://a@h/x?pool=9", "unknown parameter 'pool'"),
+        ])
+    func refuses(url: String, expected: String) {
+        #expect {
+            try PostgresAddress(parsing: url)
+        } throws: { error in
+            let message = (error as? PostgresAddressError)?.message ?? ""
+            return message.contains(expected) && !message.contains("hunter2")
+        }
+    }
+}
