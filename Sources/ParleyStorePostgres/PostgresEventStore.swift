@@ -336,8 +336,10 @@ public final class PostgresEventStore: EventStore {
             actor: actor, recordedAt: recordedAt, previousHash: previousHash, hash: hash)
     }
 
-    /// Any failure below the contract is the storage being unavailable: the server is down, restarting,
-    /// refusing or full. The message names what was being done and the server's own words.
+    /// The store error for a failure below the contract: the storage is unavailable.
+    ///
+    /// The server is down, restarting, refusing or full. The message names what was being done and the
+    /// server's own words.
     static func storeError(_ error: any Error, doing action: String) -> StoreError {
         if let error = error as? StoreError { return error }
         return StoreError(.unavailable, "cannot \(action): \(describe(error))")

@@ -13,7 +13,9 @@ enum PostgresSchema {
         let statements: [String]
     }
 
-    /// Every shipped migration, oldest first. Never edit one; add the next.
+    /// Every shipped migration, oldest first.
+    ///
+    /// Never edit one; add the next.
     static let migrations: [Migration] = [
         Migration(
             name: "v1-event-log",

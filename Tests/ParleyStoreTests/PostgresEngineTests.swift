@@ -68,7 +68,7 @@ struct PostgresEngineTests {
     func raceAcrossServers() async throws {
         let address = try #require(TestPostgres.freshAddress())
         let stores = [try await PostgresEventStore.open(address), try await PostgresEventStore.open(address)]
-        defer { stores.forEach { $0.close() } }
+        defer { for store in stores { store.close() } }
         _ = try await stores[0].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
         let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
             for round in 0..<10 {
@@ -98,7 +98,7 @@ struct PostgresEngineTests {
             for _ in 0..<6 { group.addTask { try await PostgresEventStore.open(address) } }
             return try await group.reduce(into: [PostgresEventStore]()) { $0.append($1) }
         }
-        defer { stores.forEach { $0.close() } }
+        defer { for store in stores { store.close() } }
         #expect(stores.count == 6)
         let applied = try await PostgresTables.strings(
             address, "SELECT name FROM \(address.schema).parley_migration ORDER BY name")
