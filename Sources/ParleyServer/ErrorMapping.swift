@@ -7,7 +7,8 @@ import ParleyStore
 /// The one place where errors become HTTP answers.
 ///
 /// Problem details (RFC 9457) under `/api`, an HTML page elsewhere. User errors are 422 (400 for
-/// unreadable input), conflicts 409, anything else 500 with the detail kept for the log.
+/// unreadable input), conflicts 409, a store that cannot be reached 503 with `Retry-After` (the request
+/// may simply be repeated), anything else 500 with the detail kept for the log.
 struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -19,12 +20,15 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
             if problem.status >= 500 {
                 context.logger.error("request failed", metadata: ["parley.error": "\(error)"])
             }
+            var response: Response
             if request.uri.path.hasPrefix("/api/") {
-                var response = try JSON.response(problem, status: .init(code: problem.status))
+                response = try JSON.response(problem, status: .init(code: problem.status))
                 response.headers[.contentType] = "application/problem+json"
-                return response
+            } else {
+                response = Page.response(Layout.errorPage(problem), status: .init(code: problem.status))
             }
-            return Page.response(Layout.errorPage(problem), status: .init(code: problem.status))
+            if problem.status == 503 { response.headers[.retryAfter] = "2" }
+            return response
         }
     }
 
@@ -44,6 +48,12 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
             return Problem(
                 type: "bad-request", title: "Unreadable request", status: 400, detail: error.message, field: error.field
             )
+        }
+        if let error = error as? StoreError, error.code == .unavailable {
+            // The message says what failed (the database is down or restarting); it holds no secrets.
+            return Problem(
+                type: "unavailable", title: "The desk's database is unavailable", status: 503,
+                detail: error.message + "; try again in a moment", field: nil)
         }
         if let error = error as? any CategorizedError {
             switch error.category {

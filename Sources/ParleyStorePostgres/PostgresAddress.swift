@@ -85,6 +85,19 @@ public struct PostgresAddress: Sendable, Equatable {
         return copy
     }
 
+    /// The address as a URL again, password included: for handing to another process.
+    public var url: String {
+        var components = URLComponents()
+        components.scheme = "postgres"
+        components.user = user
+        components.password = password
+        components.host = host
+        components.port = port
+        components.path = "/" + database
+        components.queryItems = [.init(name: "sslmode", value: tls.rawValue), .init(name: "schema", value: schema)]
+        return components.string ?? redacted
+    }
+
     /// The address for logs and messages, without the password.
     public var redacted: String {
         "postgres://\(user)@\(host):\(port)/\(database)?sslmode=\(tls.rawValue)&schema=\(schema)"

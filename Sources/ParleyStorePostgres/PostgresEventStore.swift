@@ -19,6 +19,8 @@ public final class PostgresEventStore: EventStore {
     /// Tells this process's own notifications apart from other servers'.
     private let instance = UUID().uuidString.lowercased()
     private let background = Mutex<[Task<Void, Never>]>([])
+    /// Marked while the database is failing to hand out connections.
+    private let health = LeaseFlag()
     private let table: String
     private let channel: String
 
@@ -184,26 +186,33 @@ public final class PostgresEventStore: EventStore {
 
     /// How long an operation waits for a pooled connection before it reports the database unavailable.
     static let leaseTimeout = Duration.seconds(5)
+    /// The shorter wait once a wait has already failed, until a connection is had again.
+    static let degradedLeaseTimeout = Duration.milliseconds(500)
 
-    /// Runs `body` on a pooled connection, or fails after `leaseTimeout` without one.
+    /// Runs `body` on a pooled connection, or fails when none comes in time.
     ///
     /// The pool keeps retrying a server that is down and would hold a request for as long; a request
-    /// that cannot start soon should fail at once with a clear answer instead. Once `body` has started
-    /// it is never cut short, so a write is never abandoned halfway on our side.
+    /// that cannot start soon should fail with a clear answer instead. After one such failure the wait
+    /// is short until the database answers again, so an outage costs users half a second per request,
+    /// not five. Once `body` has started it is never cut short, so a write is never abandoned halfway on
+    /// our side.
     private func withConnection<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let client = self.client
         let started = LeaseFlag()
+        let health = self.health
+        let wait = health.isMarked ? Self.degradedLeaseTimeout : Self.leaseTimeout
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
                 try await client.withConnection { connection in
                     started.mark()
+                    health.clear()
                     return try await body(connection)
                 }
             }
             group.addTask {
-                try await Task.sleep(for: Self.leaseTimeout)
+                try await Task.sleep(for: wait)
                 return nil
             }
             while let outcome = try await group.next() {
@@ -213,10 +222,11 @@ public final class PostgresEventStore: EventStore {
                 }
                 if !started.isMarked {
                     group.cancelAll()
+                    health.mark()
                     throw StoreError(
                         .unavailable,
-                        "no connection to the database at \(address.host):\(address.port) within "
-                            + "\(Self.leaseTimeout); is the server running?")
+                        "no connection to the database at \(address.host):\(address.port) within \(wait) "
+                            + "(is the server running?)")
                 }
             }
             throw StoreError(.unavailable, "the database operation ended without an answer")
@@ -378,11 +388,13 @@ public final class PostgresEventStore: EventStore {
     }
 }
 
-/// Whether a pooled connection has been handed over yet.
+/// A flag shared between tasks: whether a connection has been handed over; whether the database is failing.
 private final class LeaseFlag: Sendable {
     private let flag = Mutex(false)
 
     func mark() { flag.withLock { $0 = true } }
+
+    func clear() { flag.withLock { $0 = false } }
 
     var isMarked: Bool { flag.withLock { $0 } }
 }

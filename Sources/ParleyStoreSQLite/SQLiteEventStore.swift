@@ -23,6 +23,15 @@ public final class SQLiteEventStore: EventStore {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
         } catch {
+            if !FileManager.default.isWritableFile(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path),
+                FileManager.default.fileExists(atPath: path)
+            {
+                // SQLite in WAL mode needs its side files even to read; on a read-only disk it cannot make them.
+                throw StoreError(
+                    .unavailable,
+                    "cannot open the database at \(path): its folder is read-only, and the database needs to "
+                        + "write beside it even to read; make the disk writable, or copy the file elsewhere")
+            }
             throw StoreError(.unavailable, "cannot open the database at \(path): \(Self.describe(error))")
         }
     }
@@ -137,8 +146,20 @@ public final class SQLiteEventStore: EventStore {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        let said = error.message ?? "\(error.resultCode)"
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_FULL:
+            return "the disk is full (\(said)); nothing was written; free some space and try again"
+        case .SQLITE_READONLY:
+            return "the database is read-only (\(said)); nothing was written; check the file's permissions and the disk"
+        case .SQLITE_CANTOPEN:
+            return "the file cannot be opened (\(said)); check that its folder exists and is writable"
+        case .SQLITE_IOERR:
+            return "the disk failed to read or write (\(said)); the last acknowledged event is safe"
+        default:
+            return said
+        }
     }
 
     private static var migrator: DatabaseMigrator {

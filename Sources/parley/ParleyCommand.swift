@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyDesk
+import ParleyStore
 
 /// The `parley` command: a desk for arranging meetings between leaders when the other side may not answer.
 @main
@@ -43,6 +44,10 @@ enum ExitStatus {
     static func classify(
         _ error: any Error, usage: (any Error) -> String, code: (any Error) -> ExitCode
     ) -> (Int32, String?) {
+        if let error = error as? StoreError, error.code == .unavailable {
+            // Not a bug in Parley: the disk or the database server refused; the message says which.
+            return (2, "parley: storage unavailable: " + error.message)
+        }
         if let error = error as? any CategorizedError {
             switch error.category {
             case .user: return (1, "parley: " + error.message)

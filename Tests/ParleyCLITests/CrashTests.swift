@@ -1,6 +1,6 @@
 import Foundation
 import ParleyStore
-import ParleyStoreSQLite
+import ParleyStorePostgres
 import ParleyTestSupport
 import Testing
 
@@ -12,13 +12,15 @@ import Testing
 
 @Suite("Crash safety")
 struct CrashTests {
-    @Test("a writer killed with SIGKILL at random moments 20 times loses no acknowledged event and keeps its chain")
-    func killedWriter() async throws {
-        let parley = try ParleyProcess()
+    @Test(
+        "a writer killed with SIGKILL at random moments 20 times loses no acknowledged event and keeps its chain",
+        arguments: CLIEngine.available)
+    func killedWriter(engine: CLIEngine) async throws {
+        let parley = try engine.process()
         var random = SeededRandom(seed: 2019_06_30)
         var acknowledged = Set<Int64>()
         for _ in 0..<20 {
-            let process = parley.makeProcess(["stress-append", "--db", parley.database])
+            let process = parley.makeProcess(["stress-append"] + parley.storeArguments)
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -37,7 +39,7 @@ struct CrashTests {
             #expect(!acked.isEmpty)
             acknowledged.formUnion(acked)
         }
-        let store = try SQLiteEventStore(path: parley.database)
+        let store = try await parley.openStore()
         let events = try await store.read(desk: "stress", from: 1)
         let present = Set(events.map(\.sequence))
         #expect(acknowledged.isSubset(of: present), "lost: \(acknowledged.subtracting(present).sorted())")
@@ -49,6 +51,28 @@ struct CrashTests {
         let verify = try parley.run(["verify"])
         #expect(verify.status == 0)
         #expect(verify.stdout.hasPrefix("stress: ok, \(events.count) events"))
+    }
+}
+
+/// The store engines a command-line test can run on here.
+enum CLIEngine: String, CaseIterable, CustomStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    /// SQLite always; PostgreSQL when `PARLEY_TEST_POSTGRES_URL` is set.
+    static var available: [CLIEngine] { allCases.filter { $0 != .postgres || TestPostgres.isAvailable } }
+
+    /// A fresh folder, and a fresh schema on PostgreSQL.
+    func process() throws -> ParleyProcess {
+        switch self {
+        case .sqlite:
+            return try ParleyProcess()
+        case .postgres:
+            let address: PostgresAddress = try #require(TestPostgres.freshAddress())
+            return try ParleyProcess(postgres: address)
+        }
     }
 }
 

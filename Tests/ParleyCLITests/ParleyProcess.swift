@@ -1,4 +1,7 @@
 import Foundation
+import ParleyStore
+import ParleyStorePostgres
+import ParleyStoreSQLite
 import Testing
 
 /// Runs the built `parley` executable as a user would, in a fresh working folder.
@@ -24,14 +27,30 @@ struct ParleyProcess {
 
     /// A fresh folder for one test's files.
     let folder: URL
+    /// The PostgreSQL database this test's commands use instead of the SQLite file, if any.
+    let postgres: PostgresAddress?
 
-    init() throws {
+    /// Commands on an SQLite file in a fresh folder, or on a fresh PostgreSQL schema.
+    init(postgres: PostgresAddress? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        self.postgres = postgres
     }
 
     /// The database path tests use.
     var database: String { folder.appendingPathComponent("parley.sqlite").path }
+
+    /// The options that point a command at this test's store.
+    var storeArguments: [String] {
+        if let postgres { return ["--database-url", postgres.url] }
+        return ["--db", database]
+    }
+
+    /// This test's store, opened in the test process.
+    func openStore() async throws -> any EventStore {
+        if let postgres { return try await PostgresEventStore.open(postgres) }
+        return try SQLiteEventStore(path: database)
+    }
 
     /// Writes `text` to a file in the folder and returns its path.
     func write(_ name: String, _ text: String) throws -> String {
@@ -40,9 +59,9 @@ struct ParleyProcess {
         return path
     }
 
-    /// Runs `parley` with `arguments` (plus `--db` on the test database) and waits for it.
+    /// Runs `parley` with `arguments` (plus the options naming the test's store) and waits for it.
     func run(_ arguments: [String], database: Bool = true) throws -> Outcome {
-        let process = makeProcess(arguments + (database ? ["--db", self.database] : []))
+        let process = makeProcess(arguments + (database ? storeArguments : []))
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

@@ -25,11 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let ledger = try await store.open()
         var logger = Logger(label: "parley")
         logger.logLevel = .info
+        let ledger = try await store.open(logger: logger)
         let app = buildApplication(ledger: ledger, configuration: .init(host: host, port: port), logger: logger)
-        FileHandle.standardOutput.write(Data("Parley is serving \(store.db) on http://\(host):\(port)\n".utf8))
+        FileHandle.standardOutput.write(Data("Parley is serving \(store.location) on http://\(host):\(port)\n".utf8))
         try await app.runService()
     }
 }
