@@ -6,8 +6,9 @@ import Synchronization
 /// Each desk's folded state, kept between requests.
 ///
 /// Writes through this server update it at once; for writes from elsewhere (another `parley` process on
-/// the same file) the store's version is checked at most every `revalidateAfter` seconds, and then only
-/// the events appended since are folded in.
+/// the same file or database) the store's version is checked at most every `revalidateAfter` seconds, or
+/// sooner when a live event announces a newer version, and then only the events appended since are
+/// folded in.
 final class DeskCache: Sendable {
     private struct Entry {
         var state: DeskState
@@ -52,6 +53,14 @@ final class DeskCache: Sendable {
         let names = try await store.desks()
         desks.withLock { $0 = (names, now) }
         return names
+    }
+
+    /// Notes that `desk` has reached `version` (a live event, perhaps written by another server), so the
+    /// next load reads what this cache lacks instead of trusting it for the rest of its quarter second.
+    func observe(_ desk: String, version: Int64) {
+        entries.withLock { entries in
+            if let entry = entries[desk], entry.version < version { entries[desk]?.checkedAt = -.infinity }
+        }
     }
 
     /// Forgets what is known of `desk`, after this server appended to it.

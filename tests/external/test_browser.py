@@ -5,27 +5,15 @@ import pathlib
 import time
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
+from browsers import browser
+
 BASE = os.environ["PARLEY_URL"]
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
-
-
-def browser(width=1280, height=800, phone=False):
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
-        options.add_argument(argument)
-    if phone:
-        # Headless windows are at least 500 px wide; emulate a phone's viewport instead.
-        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3}})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 @pytest.fixture

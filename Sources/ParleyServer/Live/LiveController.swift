@@ -24,6 +24,8 @@ struct LiveController: Sendable {
                 body: .init { writer in
                     try await writer.write(ByteBuffer(string: ": connected to desk \(desk)\nretry: 2000\n\n"))
                     for try await event in events.cancelOnGracefulShutdown() {
+                        // The browser re-reads the page on this event; the page must already include it.
+                        server.cache.observe(desk, version: event.sequence)
                         let summary = (try? event.decoded().summary) ?? event.type
                         let data = try JSON.encoder().encode(
                             LiveEvent(sequence: event.sequence, type: event.type, summary: summary))
