@@ -19,6 +19,8 @@ public final class PostgresEventStore: EventStore {
     /// Tells this process's own notifications apart from other servers'.
     private let instance = UUID().uuidString.lowercased()
     private let background = Mutex<[Task<Void, Never>]>([])
+    /// The newest event this store has seen per desk, whose hash the next append chains to.
+    private let heads = Mutex<[String: (sequence: Int64, hash: String)]>([:])
     /// Marked while the database is failing to hand out connections.
     private let health = LeaseFlag()
     private let table: String
@@ -64,68 +66,116 @@ public final class PostgresEventStore: EventStore {
     }
 
     /// See `EventStore.append`.
+    ///
+    /// When this store already knows the hash of event `expectedVersion` (it wrote or read it), the
+    /// append is one statement: the rows and the notification, committed together; the primary key
+    /// refuses it if another writer got there first. Otherwise the head is read first, in a transaction.
     public func append(_ events: [PendingEvent], to desk: String, expectedVersion: Int64) async throws
         -> [StoredEvent]
     {
+        guard !events.isEmpty else {
+            let actual = try await version(of: desk)
+            guard actual == expectedVersion else {
+                throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
+            }
+            return []
+        }
         let table = self.table
-        let channel = self.channel
-        let instance = self.instance
+        let notification = (channel: channel, instance: instance)
+        let logger = self.logger
+        let known = heads.withLock { $0[desk] }
         let stored: [StoredEvent]
         do {
-            stored = try await withConnection { connection in
-                try await connection.withTransaction(logger: self.logger) { connection in
-                    let head = try await connection.query(
-                        "SELECT sequence, hash FROM \(unescaped: table) WHERE desk = \(desk) ORDER BY sequence DESC LIMIT 1",
-                        logger: self.logger
-                    ).collect().first.map { try $0.decode((Int64, String).self) }
-                    let actual = head?.0 ?? 0
-                    guard actual == expectedVersion else {
-                        throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
-                    }
-                    var previous = head?.1 ?? EventHash.genesis
-                    var sealed: [StoredEvent] = []
-                    for (offset, pending) in events.enumerated() {
-                        let event = StoredEvent(
-                            sealing: pending, desk: desk, sequence: actual + Int64(offset) + 1, previousHash: previous)
-                        previous = event.hash
-                        sealed.append(event)
-                    }
-                    // A statement takes at most 65 535 parameters; ten per event.
-                    for chunk in stride(from: 0, to: sealed.count, by: 1_000) {
-                        try await connection.query(
-                            Self.insert(sealed[chunk..<min(chunk + 1_000, sealed.count)], into: table),
-                            logger: self.logger)
-                    }
-                    if let first = sealed.first {
-                        // Delivered at commit, and only if the transaction commits.
-                        let note = "\(instance) \(first.sequence) \(desk)"
-                        try await connection.query("SELECT pg_notify(\(channel), \(note))", logger: self.logger)
-                    }
+            if expectedVersion == 0 || known?.sequence == expectedVersion, events.count <= Self.rowsPerStatement {
+                let previous = expectedVersion == 0 ? EventHash.genesis : known?.hash ?? EventHash.genesis
+                let sealed = Self.seal(events, desk: desk, after: expectedVersion, previousHash: previous)
+                stored = try await withConnection { connection in
+                    try await connection.run(
+                        Self.insert(sealed[...], into: table, notifying: notification), logger: logger)
                     return sealed
+                }
+            } else {
+                stored = try await withConnection { connection in
+                    try await connection.withTransaction(logger: logger) { connection in
+                        let head = try await connection.query(
+                            "SELECT sequence, hash FROM \(unescaped: table) WHERE desk = \(desk) ORDER BY sequence DESC LIMIT 1",
+                            logger: logger
+                        ).collect().first.map { try $0.decode((Int64, String).self) }
+                        let actual = head?.0 ?? 0
+                        guard actual == expectedVersion else {
+                            throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
+                        }
+                        let sealed = Self.seal(
+                            events, desk: desk, after: actual, previousHash: head?.1 ?? EventHash.genesis)
+                        // A statement takes at most 65 535 parameters; the last chunk also notifies, which
+                        // PostgreSQL delivers at commit, and only if the transaction commits.
+                        for chunk in stride(from: 0, to: sealed.count, by: Self.rowsPerStatement) {
+                            let end = min(chunk + Self.rowsPerStatement, sealed.count)
+                            try await connection.run(
+                                Self.insert(
+                                    sealed[chunk..<end], into: table,
+                                    notifying: end == sealed.count ? notification : nil),
+                                logger: logger)
+                        }
+                        return sealed
+                    }
                 }
             }
         } catch let failure as PostgresTransactionError {
             if let error = failure.closureError ?? failure.beginError {
                 throw await appendError(error, desk: desk, expectedVersion: expectedVersion)
             }
-            // The connection failed during COMMIT: the server may or may not have kept the events.
-            throw StoreError(
-                .unavailable,
-                "cannot append to desk '\(desk)': the database connection failed while committing, so the events "
-                    + "may or may not have been recorded; reload the desk before trying again "
-                    + "(\(Self.describe(failure.commitError ?? failure)))")
+            throw Self.outcomeUnknown(desk: desk, failure.commitError ?? failure)
         } catch {
             throw await appendError(error, desk: desk, expectedVersion: expectedVersion)
         }
+        remember(stored.last!)
         hub.publish(stored)
         return stored
     }
 
+    /// Rows per INSERT: ten parameters each, well under PostgreSQL's 65 535.
+    private static let rowsPerStatement = 1_000
+
+    private static func seal(_ events: [PendingEvent], desk: String, after sequence: Int64, previousHash: String)
+        -> [StoredEvent]
+    {
+        var previous = previousHash
+        return events.enumerated().map { offset, pending in
+            let event = StoredEvent(
+                sealing: pending, desk: desk, sequence: sequence + Int64(offset) + 1, previousHash: previous)
+            previous = event.hash
+            return event
+        }
+    }
+
+    /// Keeps the newest known head of a desk; an event's hash never changes once written.
+    private func remember(_ event: StoredEvent) {
+        heads.withLock { heads in
+            if (heads[event.desk]?.sequence ?? 0) < event.sequence {
+                heads[event.desk] = (event.sequence, event.hash)
+            }
+        }
+    }
+
+    private static func outcomeUnknown(desk: String, _ error: any Error) -> StoreError {
+        StoreError(
+            .unavailable,
+            "cannot append to desk '\(desk)': the database connection failed while committing, so the events "
+                + "may or may not have been recorded; reload the desk before trying again (\(describe(error)))")
+    }
+
     private func appendError(_ error: any Error, desk: String, expectedVersion: Int64) async -> StoreError {
-        if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "23505" {
+        if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "23505",
+            error.serverInfo?[.constraintName] == "event_pkey"
+        {
             // Another writer committed the same sequence numbers first; the primary key caught it.
             let actual = (try? await version(of: desk)) ?? -1
             return StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
+        }
+        if let error = error as? PSQLError, error.code != .server, error.code != .poolClosed {
+            // The statement may have reached the server and committed before the connection dropped.
+            return Self.outcomeUnknown(desk: desk, error)
         }
         return Self.storeError(error, doing: "append to desk '\(desk)'")
     }
@@ -138,7 +188,9 @@ public final class PostgresEventStore: EventStore {
                 SELECT desk, sequence, event_id, type, schema_version, payload, actor, recorded_at, previous_hash, hash
                 FROM \(unescaped: table) WHERE desk = \(desk) AND sequence >= \(sequence) ORDER BY sequence
                 """)
-            return try rows.map(Self.event(from:))
+            let events = try rows.map(Self.event(from:))
+            if let last = events.last { remember(last) }
+            return events
         } catch let error as StoreError {
             throw error
         } catch {
@@ -309,8 +361,11 @@ public final class PostgresEventStore: EventStore {
 
     // MARK: - Rows and errors
 
-    private static func insert(_ events: ArraySlice<StoredEvent>, into table: String) throws -> PostgresQuery {
-        var bindings = PostgresBindings(capacity: events.count * 10)
+    /// One INSERT of `events`, and with `notifying`, the notification in the same statement.
+    private static func insert(
+        _ events: ArraySlice<StoredEvent>, into table: String, notifying: (channel: String, instance: String)?
+    ) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: events.count * 10 + 2)
         var rows: [String] = []
         for event in events {
             let base = bindings.count
@@ -326,11 +381,20 @@ public final class PostgresEventStore: EventStore {
             bindings.append(event.previousHash)
             bindings.append(event.hash)
         }
+        let insert = """
+            INSERT INTO \(table) (desk, sequence, event_id, type, schema_version, payload, actor, recorded_at,
+                                  previous_hash, hash)
+            VALUES \(rows.joined(separator: ", "))
+            """
+        guard let notifying, let first = events.first else { return PostgresQuery(unsafeSQL: insert, binds: bindings) }
+        // The payload names the first new sequence, so listeners read from there.
+        bindings.append(notifying.channel)
+        bindings.append("\(notifying.instance) \(first.sequence) \(first.desk)")
+        let count = bindings.count
         return PostgresQuery(
             unsafeSQL: """
-                INSERT INTO \(table) (desk, sequence, event_id, type, schema_version, payload, actor, recorded_at,
-                                      previous_hash, hash)
-                VALUES \(rows.joined(separator: ", "))
+                WITH inserted AS (\(insert) RETURNING sequence)
+                SELECT pg_notify($\(count - 1), $\(count)) FROM (SELECT count(*) FROM inserted) AS done
                 """, binds: bindings)
     }
 

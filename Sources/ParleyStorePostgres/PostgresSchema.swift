@@ -44,10 +44,10 @@ enum PostgresSchema {
     /// - Throws: the database's error; nothing is applied then.
     static func migrate(_ connection: PostgresConnection, schema: String, logger: Logger) async throws {
         try await connection.withTransaction(logger: logger) { connection in
-            try await connection.query(
+            try await connection.run(
                 "SELECT pg_advisory_xact_lock(hashtext(\("parley-migrate:" + schema)))", logger: logger)
-            try await connection.query("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
-            try await connection.query(
+            try await connection.run("CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: logger)
+            try await connection.run(
                 """
                 CREATE TABLE IF NOT EXISTS \(unescaped: schema).parley_migration (
                     name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
@@ -57,15 +57,22 @@ enum PostgresSchema {
                     .collect().map { try $0.decode(String.self) })
             for migration in migrations where !applied.contains(migration.name) {
                 for statement in migration.statements {
-                    try await connection.query(
+                    try await connection.run(
                         PostgresQuery(unsafeSQL: statement.replacingOccurrences(of: "{schema}", with: schema)),
                         logger: logger)
                 }
-                try await connection.query(
+                try await connection.run(
                     "INSERT INTO \(unescaped: schema).parley_migration (name) VALUES (\(migration.name))",
                     logger: logger)
                 logger.info("applied migration", metadata: ["parley.migration": "\(migration.name)"])
             }
         }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement to completion, so that its error, if any, is thrown here and not lost unread.
+    func run(_ query: PostgresQuery, logger: Logger) async throws {
+        _ = try await self.query(query, logger: logger).collect()
     }
 }

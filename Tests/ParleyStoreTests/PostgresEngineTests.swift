@@ -91,6 +91,27 @@ struct PostgresEngineTests {
         #expect(ChainVerification.verify(events) == .intact(count: 4, head: events[3].hash))
     }
 
+    @Test(
+        "a server whose idea of the head is stale gets a conflict, then appends on the true head with the chain intact")
+    func staleHead() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let first = try await PostgresEventStore.open(address)
+        let second = try await PostgresEventStore.open(address)
+        defer {
+            first.close()
+            second.close()
+        }
+        _ = try await first.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+        _ = try await second.append(try pending(1, from: 2), to: "dmz-2019", expectedVersion: 1)
+        await #expect(throws: StoreError.conflict(desk: "dmz-2019", expected: 1, actual: 2)) {
+            try await first.append(try pending(1, from: 3), to: "dmz-2019", expectedVersion: 1)
+        }
+        _ = try await first.append(try pending(1, from: 4), to: "dmz-2019", expectedVersion: 2)
+        let events = try await second.read(desk: "dmz-2019", from: 1)
+        #expect(events.map(\.sequence) == [1, 2, 3])
+        #expect(ChainVerification.verify(events) == .intact(count: 3, head: events[2].hash))
+    }
+
     @Test("servers starting at once on a new database all come up and migrate it once")
     func concurrentMigrations() async throws {
         let address = try #require(TestPostgres.freshAddress())

@@ -7,7 +7,7 @@ import ParleyServer
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print what was measured.",
-        subcommands: [PlannerBenchCommand.self])
+        subcommands: [PlannerBenchCommand.self, StoreBenchCommand.self])
 }
 
 /// `parley bench planner DIR`: the planner on the published Solomon TOPTW instances against best-known scores.
