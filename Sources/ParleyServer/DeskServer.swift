@@ -24,13 +24,36 @@ struct DeskServer: Sendable {
     func desks() async throws -> [String] { try await cache.desks(from: ledger.store, now: elapsed()) }
 
     /// Runs a command for `actor`, counting what it appends.
+    ///
+    /// The command is decided on the cached desk, so a write costs one append rather than a read of the
+    /// whole log. A cache that is behind only costs a retry: with `expectedVersion` the desk is looked
+    /// at afresh before calling it a conflict; without one, the writer did not ask to be told of other
+    /// writes, so the command is decided again on the newer desk (a few times at most).
     func execute(_ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?) async throws
         -> [StoredEvent]
     {
-        let stored = try await ledger.execute(command, on: desk, actor: actor, expectedVersion: expectedVersion)
-        cache.invalidate(desk)
-        metrics.eventsAppended(stored.count)
-        return stored
+        var attempt = 0
+        while true {
+            attempt += 1
+            var (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
+            if let expectedVersion, expectedVersion != version {
+                cache.invalidate(desk)
+                (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
+                guard expectedVersion == version else {
+                    throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: version)
+                }
+            }
+            do {
+                let stored = try await ledger.execute(
+                    command, on: desk, actor: actor, decidingOn: state, at: version)
+                cache.invalidate(desk)
+                metrics.eventsAppended(stored.count)
+                return stored
+            } catch let error as StoreError {
+                guard case .conflict = error.code, expectedVersion == nil, attempt < 5 else { throw error }
+                cache.invalidate(desk)
+            }
+        }
     }
 
     /// A fresh slug for something created from the web or the API (`attempt-1a2b3c4d`).

@@ -38,6 +38,20 @@ public struct DeskLedger: Sendable {
         return try await append(events, to: desk, expectedVersion: version, actor: actor, recordedAt: now)
     }
 
+    /// Decides `command` on `state`, a copy of the desk at `version` the caller already holds, and appends
+    /// what it yields after that version.
+    ///
+    /// Saves reading the desk again; if the copy is behind the log, the append is refused as a conflict
+    /// and nothing is written.
+    /// - Throws: `DeskError` when the desk refuses; `StoreError` with `.conflict` when the log has moved on.
+    public func execute(
+        _ command: DeskCommand, on desk: String, actor: String, decidingOn state: DeskState, at version: Int64
+    ) async throws -> [StoredEvent] {
+        let now = InstantText.rounded(environment.now())
+        let events = try state.decide(command, now: now)
+        return try await append(events, to: desk, expectedVersion: version, actor: actor, recordedAt: now)
+    }
+
     /// Creates a desk from a scenario in one append: all of it or, on any failure, nothing.
     /// - Throws: `DeskError.deskAlreadyOpened` when the desk already has events; `StoreError` on storage failure.
     public func importScenario(_ contents: ScenarioContents, actor: String) async throws -> [StoredEvent] {

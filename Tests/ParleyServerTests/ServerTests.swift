@@ -424,4 +424,53 @@ struct DeskCacheTests {
             }
         }
     }
+
+    @Test(
+        "a write to a desk whose cached copy is behind: with the true expected version it is accepted, with none it is decided again, with a stale one it is a 409"
+    )
+    func writesThroughAStaleCache() async throws {
+        let ledger = DeskLedger(
+            store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
+        let (fileName, text) = try DemoScenarios.all()[0]
+        _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
+        let app = buildApplication(ledger: ledger)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
+            }
+            // Before each write another server records an attempt; this one's copy stays behind for up to
+            // a quarter second.
+            let cases: [(body: String, status: HTTPResponse.Status, version: String?)] = [
+                (
+                    #"{"id":"true-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2","expected_version":49}"#,
+                    .created, "50"
+                ),
+                (
+                    #"{"id":"no-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2"}"#, .created,
+                    "52"
+                ),
+                (
+                    #"{"id":"stale-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2","expected_version":52}"#,
+                    .conflict, nil
+                ),
+            ]
+            for (index, (body, status, version)) in cases.enumerated() {
+                try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { _ in }
+                let attempt = ContactAttempt(
+                    id: .init("elsewhere-\(index)"), channel: "kcna", engagement: nil, at: Fixtures.kst("06-30 09:00"),
+                    outcome: .delivered, note: "elsewhere")
+                _ = try await ledger.execute(.recordContactAttempt(attempt), on: "dmz-2019", actor: "other-server")
+                try await client.execute(
+                    uri: "/api/v1/desks/dmz-2019/signals", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: body)
+                ) { response in
+                    #expect(response.status == status, "\(body)")
+                    if let version { #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == version) }
+                }
+            }
+            let events = try await ledger.store.read(desk: "dmz-2019", from: 1)
+            #expect(events.count == 53)
+            #expect(ChainVerification.verify(events) == .intact(count: 53, head: events[52].hash))
+        }
+    }
 }

@@ -7,6 +7,8 @@ import threading
 import time
 
 import pytest
+import yaml
+from openapi_schema_validator import OAS31Validator
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -95,6 +97,7 @@ def test_postgres_restart_gives_503_meanwhile_and_the_server_reconnects(tmp_path
     try:
         status, headers, before = call(server.url, "/api/v1/desks/dmz-2019/signals")
         assert status == 200
+        spec = yaml.safe_load(call(server.url, "/openapi.yaml")[2])
         database.stop()
         # Reads may be answered from the server's cache for up to a quarter second after the last check.
         time.sleep(0.3)
@@ -104,6 +107,9 @@ def test_postgres_restart_gives_503_meanwhile_and_the_server_reconnects(tmp_path
         assert headers["Content-Type"] == "application/problem+json"
         assert headers["Retry-After"] == "2"
         assert problem["type"] == "unavailable" and "database" in problem["detail"]
+        described = spec["paths"]["/desks/{desk}/{collection}"]["get"]["responses"]["503"]["$ref"].split("/")[-1]
+        schema = dict(spec["components"]["responses"][described]["content"]["application/problem+json"]["schema"])
+        OAS31Validator({**schema, "components": spec["components"]}).validate(problem)
         assert time.monotonic() - started < 6
         body = {"id": "while-down", "summary": "written while the database was down", "attribution": ["drill"],
                 "stance": "neutral", "grade": "F6"}

@@ -11,13 +11,15 @@ enum OpenAPIDocument {
             zone it is shown in. Times sent in are written like `2019-06-29 07:51 Asia/Seoul` (zone optional:
             the desk's), `~` in front for approximate. Writes accept `expected_version` (from the
             `X-Desk-Version` header of a read) and answer 409 when the desk has moved on. Errors are RFC 9457
-            problem details.
+            problem details; 503 (with Retry-After) means the desk's database cannot be used just now and the
+            request may be repeated.
         paths:
           /desks:
             get:
               operationId: listDesks
               summary: Every desk in this database.
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The desks.
                   content:
@@ -29,6 +31,7 @@ enum OpenAPIDocument {
               summary: Engagements by state, open deadlines with the time left, channels with their last attempt.
               parameters: [{ $ref: '#/components/parameters/desk' }]
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The summary.
                   headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
@@ -42,6 +45,7 @@ enum OpenAPIDocument {
                 - { $ref: '#/components/parameters/desk' }
                 - { $ref: '#/components/parameters/collection' }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The items.
                   headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
@@ -60,6 +64,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The item as added.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
@@ -76,6 +81,7 @@ enum OpenAPIDocument {
                 - { $ref: '#/components/parameters/collection' }
                 - { name: id, in: path, required: true, schema: { type: string } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The item.
                   headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
@@ -90,6 +96,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/NewAttempt' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The attempt as recorded.
                   content: { application/json: { schema: { $ref: '#/components/schemas/ContactAttempt' } } }
@@ -106,6 +113,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/NewSignal' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The signal as recorded.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Signal' } } }
@@ -121,6 +129,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/NewDeadline' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The deadline as set.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Deadline' } } }
@@ -138,6 +147,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/Move' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The engagement after the move.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Engagement' } } }
@@ -156,6 +166,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/Resolve' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The deadline after.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Deadline' } } }
@@ -177,6 +188,7 @@ enum OpenAPIDocument {
                       type: object
                       properties: { at: { type: string }, expected_version: { type: integer } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The playbook as started.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Playbook' } } }
@@ -194,6 +206,7 @@ enum OpenAPIDocument {
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/TaskProgress' } } }
               responses:
+                '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The task after.
                   content: { application/json: { schema: { $ref: '#/components/schemas/AdvanceTask' } } }
@@ -217,6 +230,11 @@ enum OpenAPIDocument {
           responses:
             Problem:
               description: An RFC 9457 problem detail.
+              content: { application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } } }
+            Unavailable:
+              description: The desk's database is down, restarting, full or read-only; try again after Retry-After.
+              headers:
+                Retry-After: { description: Seconds to wait before retrying., schema: { type: string } }
               content: { application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } } }
           schemas:
             Problem:
