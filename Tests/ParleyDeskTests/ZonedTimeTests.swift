@@ -1,5 +1,6 @@
 import Foundation
 import ParleyDesk
+import ParleyTestSupport
 import Testing
 
 @Suite("Times and zones")
@@ -95,6 +96,29 @@ struct ZonedTimeTests {
         let date = InstantText.rounded(Date(timeIntervalSince1970: 1_561_848_660.049))
         #expect(InstantText.parse(InstantText.format(date)) == date)
         #expect(InstantText.format(date) == "2019-06-29T22:51:00.049Z")
+    }
+
+    @Test("machine instants read the same as Foundation's calendar says, across eras, leap days and year ends")
+    func instantTextMatchesCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        var random = SeededRandom(seed: 1_561_848_660)
+        let edges: [Int64] = [
+            0, -1, 951_782_400_000, 951_868_799_999, 4_107_542_400_000, -2_208_988_800_000, 253_402_300_799_999,
+        ]
+        let samples =
+            edges + (0..<1_500).map { _ in Int64.random(in: -2_208_988_800_000...4_102_444_800_000, using: &random) }
+        for milliseconds in samples {
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            let seconds = Int64((Double(milliseconds) / 1000).rounded(.down))
+            let c = calendar.dateComponents(
+                [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!,
+                Int(milliseconds - seconds * 1000))
+            #expect(InstantText.format(date) == expected)
+            if InstantText.format(date) != expected { break }
+        }
     }
 
     @Test("zone abbreviations are Parley's own, with an offset where none is customary")
