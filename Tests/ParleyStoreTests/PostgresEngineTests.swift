@@ -64,6 +64,29 @@ struct PostgresEngineTests {
         #expect(try await received.sequences(count: 4) == [1, 2, 3, 4])
     }
 
+    @Test("an event committed without its notification (its server died in between) still reaches followers")
+    func lostNotification() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let reader = try await PostgresEventStore.open(address)
+        defer { reader.close() }
+        let first = try await reader.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+        let received = Received(reader.subscribe(desk: "dmz-2019", from: 1))
+        #expect(try await received.sequences(count: 1) == [1])
+        // Written straight into the table, as a server would have committed it just before dying.
+        let event = StoredEvent(
+            sealing: try pending(1, from: 2)[0], desk: "dmz-2019", sequence: 2, previousHash: first[0].hash)
+        try await PostgresTables.execute(
+            address,
+            """
+            INSERT INTO \(address.schema).event (desk, sequence, event_id, type, schema_version, payload, actor,
+                recorded_at, previous_hash, hash)
+            VALUES ('dmz-2019', 2, '\(event.id.uuidString)', '\(event.type)', \(event.schemaVersion),
+                '\(String(decoding: event.payload, as: UTF8.self))', '\(event.actor)',
+                '\(InstantText.format(event.recordedAt))', '\(event.previousHash)', '\(event.hash)')
+            """)
+        #expect(try await received.sequences(count: 2) == [1, 2])
+    }
+
     @Test("writers on two servers racing for one version: one wins, the other gets a conflict")
     func raceAcrossServers() async throws {
         let address = try #require(TestPostgres.freshAddress())

@@ -46,7 +46,7 @@ public enum InstantText {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Year, month and day of the day `days` after 1970-01-01 (H. Hinnant's `civil_from_days`).
+    /// Year, month and day of the day `days` after 1970-01-01, by Howard Hinnant's `civil_from_days`.
     private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = shifted.floorDivided(by: 146_097)
