@@ -23,6 +23,8 @@ public final class PostgresEventStore: EventStore {
     private let heads = Mutex<[String: (sequence: Int64, hash: String)]>([:])
     /// Notifications waiting to be sent (desk → first new sequence), and whether a send is under way.
     private let outbox = Mutex<(pending: [String: Int64], sending: Bool)>(([:], false))
+    /// Marked once `close()` has been called.
+    private let isClosed = LeaseFlag()
     /// Marked while the database is failing to hand out connections.
     private let health = LeaseFlag()
     private let table: String
@@ -61,6 +63,7 @@ public final class PostgresEventStore: EventStore {
 
     /// Stops the connection pool and the listener; the store cannot be used afterwards.
     public func close() {
+        isClosed.mark()
         background.withLock { tasks in
             for task in tasks { task.cancel() }
             tasks.removeAll()
@@ -332,6 +335,8 @@ public final class PostgresEventStore: EventStore {
                         logger: logger)
                 }
             } catch {
+                // Closing drops what is queued; the other servers' periodic look covers it.
+                if isClosed.isMarked { return }
                 logger.warning(
                     "cannot notify other servers; they catch up within \(Self.followInterval)",
                     metadata: ["parley.error": "\(Self.describe(error))"])
