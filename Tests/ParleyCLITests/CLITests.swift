@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
+import ParleyStorePostgres
+import ParleyTestSupport
 import Testing
 
 @Suite("Command line")
 struct CLITests {
-    @Test("status --demo loads both demos into a new database and shows each desk")
-    func statusDemo() throws {
-        let parley = try ParleyProcess()
+    @Test("status --demo loads both demos into a new database and shows each desk", arguments: CLIEngine.available)
+    func statusDemo(engine: CLIEngine) throws {
+        let parley = try engine.process()
         let outcome = try parley.run(["status", "--demo", "--now", "2019-06-29 21:00 Asia/Seoul"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("dmz-2019 — DMZ handshake, June 2019"))
@@ -103,6 +105,45 @@ struct CLITests {
         let outcome = try parley.run(arguments)
         #expect(outcome.status == 1)
         #expect(outcome.stderr == message)
+    }
+
+    @Test("naming both an SQLite file and a database URL is refused before anything is opened")
+    func twoStores() throws {
+        let parley = try ParleyProcess()
+        let outcome = try parley.run(
+            ["status", "--db", "a.sqlite", "--database-url", "postgres://u@h/d"], database: false)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("--db and --database-url name two different stores; pass one"))
+        #expect(!FileManager.default.fileExists(atPath: parley.folder.appendingPathComponent("a.sqlite").path))
+    }
+
+    @Test("a database URL that cannot be used says which part is wrong, with exit status 1")
+    func badURL() throws {
+        let outcome = try ParleyProcess().run(
+            ["status", "--database-url", "postgres://u:hunter2@h/d?sslmode=sometimes"], database: false)
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.stderr
+                == "parley: database URL: sslmode: expected disable, prefer or require, found 'sometimes'\n")
+    }
+
+    @Test(
+        "PARLEY_DATABASE_URL is used when no file is named",
+        .enabled(if: TestPostgres.isAvailable, "set PARLEY_TEST_POSTGRES_URL"))
+    func databaseURLFromEnvironment() throws {
+        let parley = try CLIEngine.postgres.process()
+        #expect(try parley.run(["status", "--demo"]).status == 0)
+        let process = parley.makeProcess(["verify"])
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["PARLEY_DATABASE_URL": parley.postgres!.url]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("dmz-2019: ok, 48 events"))
+        #expect(!FileManager.default.fileExists(atPath: parley.folder.appendingPathComponent("parley.sqlite").path))
     }
 
     @Test("a usage mistake is a user error with exit status 1")
