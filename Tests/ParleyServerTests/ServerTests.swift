@@ -398,14 +398,19 @@ struct APITests {
 
 @Suite("Desk cache")
 struct DeskCacheTests {
-    @Test("events appended by another writer to the same store show up within the revalidation interval")
-    func outOfBandAppend() async throws {
+    /// A ledger holding the DMZ demo desk (48 events), for a server and a writer behind its back.
+    private static func dmzLedger() async throws -> DeskLedger {
         let ledger = DeskLedger(
             store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
         let (fileName, text) = try DemoScenarios.all()[0]
         _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
-        let app = buildApplication(ledger: ledger)
-        try await app.test(.router) { client in
+        return ledger
+    }
+
+    @Test("events appended by another writer to the same store show up within the revalidation interval")
+    func outOfBandAppend() async throws {
+        let ledger = try await Self.dmzLedger()
+        try await buildApplication(ledger: ledger).test(.router) { client in
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
             }
@@ -429,12 +434,8 @@ struct DeskCacheTests {
         "a write to a desk whose cached copy is behind: with the true expected version it is accepted, with none it is decided again, with a stale one it is a 409"
     )
     func writesThroughAStaleCache() async throws {
-        let ledger = DeskLedger(
-            store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
-        let (fileName, text) = try DemoScenarios.all()[0]
-        _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
-        let app = buildApplication(ledger: ledger)
-        try await app.test(.router) { client in
+        let ledger = try await Self.dmzLedger()
+        try await buildApplication(ledger: ledger).test(.router) { client in
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
             }
