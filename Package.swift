@@ -76,6 +76,7 @@ let package = Package(
                 "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyStorePostgres",
                 "ParleyScenarios",
                 "ParleyServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 // Only for the store benchmark's plain insert loops (the ceilings).
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

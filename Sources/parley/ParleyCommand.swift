@@ -9,11 +9,13 @@ struct ParleyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Plan a principal's trip, reach a counterpart, and keep an honest record of it.",
-        discussion: "Exit status: 0 ok, 1 a user error or conflict (one line on stderr), 2 an internal error.",
+        discussion:
+            "Exit status: 0 ok, 1 a user error or conflict (one line on stderr), 2 storage that cannot be used "
+            + "or an internal error.",
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatusCommand.self, TimelineCommand.self, VerifyCommand.self,
             ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, TickCommand.self,
-            ReplayCommand.self,
+            ReplayCommand.self, CheckpointCommand.self,
             StressAppendCommand.self,
             BenchCommand.self,
         ]
@@ -47,6 +49,9 @@ enum ExitStatus {
         if let error = error as? StoreError, error.code == .unavailable {
             // Not a bug in Parley: the disk or the database server refused; the message says which.
             return (2, "parley: storage unavailable: " + error.message)
+        }
+        if let error = error as? StoreError, error.code == .corrupt {
+            return (2, "parley: damaged record: " + error.message)
         }
         if let error = error as? any CategorizedError {
             switch error.category {

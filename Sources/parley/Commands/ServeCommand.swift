@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ParleyServer
+import ParleyStore
 
 /// `parley serve`: the desk on the web.
 struct ServeCommand: AsyncParsableCommand {
@@ -20,6 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port: Int = 8080
 
+    @Flag(
+        name: .customLong("allow-broken-chain"),
+        help: "Serve even when a desk's hash chain does not verify (each broken desk is logged at start).")
+    var allowBrokenChain = false
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port: expected 1 to 65535, found \(port)") }
     }
@@ -28,6 +34,18 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "parley")
         logger.logLevel = .info
         let ledger = try await store.open(logger: logger)
+        // A damaged record must be noticed before anyone acts on it, not served as if it were whole.
+        for desk in try await ledger.store.desks() {
+            guard case .broken(let sequence, let reason) = try await ledger.verify(desk) else { continue }
+            let finding = "desk '\(desk)' does not verify at event \(sequence): \(reason)"
+            guard allowBrokenChain else {
+                throw StoreError(
+                    .corrupt,
+                    "refusing to serve: \(finding). Look with `parley verify`, compare with a checkpoint "
+                        + "(`parley checkpoint verify`), or start with --allow-broken-chain to serve it anyway")
+            }
+            logger.critical("serving a desk whose record is damaged", metadata: ["parley.finding": "\(finding)"])
+        }
         let app = buildApplication(ledger: ledger, configuration: .init(host: host, port: port), logger: logger)
         FileHandle.standardOutput.write(Data("Parley is serving \(store.location) on http://\(host):\(port)\n".utf8))
         try await app.runService()
