@@ -16,9 +16,11 @@ public func buildApplication(
     )
     let notifier = WebhookNotifier(backoff: configuration.webhookBackoff, logger: logger)
     let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: SecurityHeaders())
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMapping())
+    router.add(middleware: FormGuard())
     router.get("/healthz") { _, _ -> Response in
         _ = try await server.desks()
         return try JSON.response(["status": "ok"])

@@ -10,7 +10,7 @@ import ParleyTestSupport
 import Testing
 
 /// The server over an in-memory store holding both demo desks, on a fixed clock.
-private func demoApplication() async throws -> some ApplicationProtocol {
+func demoApplication() async throws -> some ApplicationProtocol {
     let ledger = DeskLedger(
         store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
     for (fileName, text) in try DemoScenarios.all() {
@@ -19,15 +19,21 @@ private func demoApplication() async throws -> some ApplicationProtocol {
     return buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.2))
 }
 
+/// The form token the tests' browser holds (a cookie the page would have set, repeated in each form).
+let testFormToken = String(repeating: "T", count: 43)
+
 private func form(_ fields: [String: String]) -> ByteBuffer {
     let allowed = CharacterSet.alphanumerics.union(.init(charactersIn: "-._~"))
+    let fields = fields.merging(["_csrf": testFormToken]) { mine, _ in mine }
     let text = fields.sorted { $0.key < $1.key }.map { key, value in
         "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
     }.joined(separator: "&")
     return ByteBuffer(string: text)
 }
 
-private let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+private let formHeaders: HTTPFields = [
+    .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+]
 private let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
 @Suite("Web desk")

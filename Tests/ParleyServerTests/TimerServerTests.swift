@@ -10,7 +10,9 @@ import ParleyTestSupport
 import Synchronization
 import Testing
 
-private let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+private let formHeaders: HTTPFields = [
+    .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+]
 
 /// A desk with a hotline playbook and, optionally, a webhook.
 private func ledger(webhook: String?) async throws -> DeskLedger {
@@ -45,7 +47,7 @@ struct TimerServerTests {
         try await app.test(.live) { client in
             try await client.execute(
                 uri: "/desks/watch/playbooks/reach/start", method: .post, headers: formHeaders,
-                body: ByteBuffer(string: "version=7&at=")
+                body: ByteBuffer(string: "version=7&at=&_csrf=\(testFormToken)")
             ) { response in #expect(response.status == .seeOther) }
             var shown = false
             for _ in 0..<30 where !shown {

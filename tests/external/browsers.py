@@ -9,7 +9,14 @@ def browser(width=1280, height=800, phone=False):
     options.binary_location = "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
         options.add_argument(argument)
+    # Console messages, so tests can see Content-Security-Policy refusals.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if phone:
         # Headless windows are at least 500 px wide; emulate a phone's viewport instead.
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3}})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def policy_refusals(driver):
+    """Console messages in which the browser refused something under the Content-Security-Policy."""
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]

@@ -10,7 +10,7 @@ from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browsers import browser
+from browsers import browser, policy_refusals
 
 BASE = os.environ["PARLEY_URL"]
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
@@ -35,7 +35,8 @@ def test_attempt_recorded_in_one_window_appears_in_the_other(two_windows):
     Select(first.find_element(By.NAME, "channel")).select_by_value("dmz-hotline")
     Select(first.find_element(By.NAME, "outcome")).select_by_value("acknowledged")
     first.find_element(By.NAME, "at").send_keys("2019-06-30 07:30")
-    first.find_element(By.NAME, "note").send_keys("Seen from the other window <b>bold?</b>")
+    first.find_element(By.NAME, "note").send_keys(
+        "Seen from the other window <b>bold?</b><img src=x onerror=\"window.__xss=1\">")
     marker = second.execute_script("window.__notReloaded = true; return true;")
     assert marker
     submitted = time.monotonic()
@@ -48,6 +49,8 @@ def test_attempt_recorded_in_one_window_appears_in_the_other(two_windows):
     first.save_screenshot(str(SHOTS / "dashboard-after-submit.png"))
     assert second.execute_script("return window.__notReloaded === true")
     assert "<b>bold?</b>" in second.find_element(By.ID, "channels").text
+    for window in (first, second):
+        assert window.execute_script("return window.__xss === undefined"), "markup from a text field ran"
     second.save_screenshot(str(SHOTS / "dashboard-live-update.png"))
 
 
@@ -76,5 +79,26 @@ def test_pages_render_at_phone_width():
             assert viewport == 390
             assert width <= viewport, f"{path} scrolls sideways ({width}px in {viewport}px)"
             driver.save_screenshot(str(SHOTS / ("phone" + path.replace("/", "-").split("?")[0] + ".png")))
+    finally:
+        driver.quit()
+
+
+def test_pages_run_under_the_content_security_policy_without_refusals():
+    driver = browser()
+    try:
+        for path in ["/desks/dmz-2019", "/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025",
+                     "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00", "/desks/dmz-2019/notifications"]:
+            driver.get(BASE + path)
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            if path == "/desks/dmz-2019":
+                # The script ran (it fills in the viewer's time), so it was allowed.
+                WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "time + .viewer-time"))
+            assert policy_refusals(driver) == [], path
+        # A policy refusal does show up here: an inline script is blocked and reported.
+        driver.execute_script("var s = document.createElement('script'); s.textContent = 'window.__ran = 1'; "
+                              "document.body.appendChild(s);")
+        time.sleep(0.2)
+        assert driver.execute_script("return window.__ran === undefined")
+        assert policy_refusals(driver), "an inline script was not reported as refused"
     finally:
         driver.quit()

@@ -1,5 +1,8 @@
 """The itinerary calendar parses with a real iCalendar library, with each event in its venue's zone."""
+import http.cookiejar
 import os
+import re
+import urllib.parse
 import urllib.request
 
 import icalendar
@@ -8,7 +11,14 @@ BASE = os.environ["PARLEY_URL"]
 
 
 def test_itinerary_calendar_parses_with_zones():
-    with urllib.request.urlopen(urllib.request.Request(BASE + "/desks/dmz-2019/trips/asia-2019/plan", data=b"", method="POST")):
+    # As a browser does: the trip page sets the form token cookie and puts the token in its re-plan form.
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    with browser.open(BASE + "/desks/dmz-2019/trips/asia-2019") as response:
+        page = response.read().decode()
+    form = re.search(r'action="/desks/dmz-2019/trips/asia-2019/plan">(.*?)</form>', page, re.S).group(1)
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    assert "_csrf" in fields
+    with browser.open(BASE + "/desks/dmz-2019/trips/asia-2019/plan", data=urllib.parse.urlencode(fields).encode()):
         pass
     with urllib.request.urlopen(BASE + "/desks/dmz-2019/trips/asia-2019/itinerary.ics") as response:
         assert response.headers["Content-Type"].startswith("text/calendar")

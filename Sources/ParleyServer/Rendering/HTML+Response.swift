@@ -9,11 +9,20 @@ extension HTML: ResponseGenerator {
 
 /// Responses carrying a whole page or a fragment.
 enum Page {
-    /// An HTML response with `status`.
+    /// An HTML response with `status`; every `POST` form in it carries the browser's form token.
     static func response(_ html: HTML, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
+        response(rendered: ByteBuffer(string: html.rendered), status: status)
+    }
+
+    /// An HTML response from a page already rendered (perhaps cached for every browser), with this
+    /// browser's form token added to every `POST` form.
+    static func response(rendered page: ByteBuffer, status: HTTPResponse.Status) -> Response {
+        var body = page
+        if let token = FormToken.current {
+            body = ByteBuffer(string: FormToken.insert(into: String(buffer: page), token: token))
+        }
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// A `303 See Other` to `location`, the answer to a successful form post.

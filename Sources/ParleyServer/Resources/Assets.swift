@@ -2,6 +2,8 @@
 enum Assets {
     /// `/assets/parley.css`.
     static let stylesheet = """
+        .spaced-top { margin-top: 1rem; }
+        .spaced-bottom { margin-bottom: 1rem; }
         :root { --ink: #1d2329; --muted: #5b6570; --line: #d5dbe1; --paper: #f7f8fa; --panel: #ffffff;
           --accent: #1f5f99; --ok: #1b7a3d; --warn: #8a5a00; --bad: #a3262a; --info: #4b4f9c; }
         * { box-sizing: border-box; }

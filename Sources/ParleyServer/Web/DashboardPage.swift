@@ -42,7 +42,7 @@ struct DashboardPage {
             <section class="panel" id="engagements" data-live><h2>Engagements by state</h2>
             <table><thead><tr><th>State</th><th>Engagement</th><th>Priority</th></tr></thead>
             <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"3\" class=\"muted\">none</td></tr>"] : rows)</tbody></table>
-            \(trips.isEmpty ? HTML.empty : "<h2 style=\"margin-top:1rem\">Trips</h2><ul>\(trips)</ul>")</section>
+            \(trips.isEmpty ? HTML.empty : "<h2 class=\"spaced-top\">Trips</h2><ul>\(trips)</ul>")</section>
             """
     }
 

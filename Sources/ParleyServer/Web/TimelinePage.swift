@@ -39,7 +39,7 @@ struct TimelinePage {
                 "<li>\(deadline.title): \(deadline.status.rawValue), due \(deadline.due.display)</li>"
             }
             past = """
-                <section class="panel" id="as-of" style="margin-bottom:1rem"><h2>The desk as of \(ZonedTime.display(asOf, in: full.zone))</h2>
+                <section class="panel spaced-bottom" id="as-of"><h2>The desk as of \(ZonedTime.display(asOf, in: full.zone))</h2>
                 <div class="grid"><div><h2>Engagements</h2><ul>\(engagementRows)</ul></div><div><h2>Channels</h2><ul>\(channelRows)</ul></div>
                 <div><h2>Deadlines</h2><ul>\(deadlineRows)</ul></div></div></section>
                 """
@@ -48,7 +48,7 @@ struct TimelinePage {
             asOfError.map { "<span class=\"field-error\" id=\"error-as_of\" role=\"alert\">\($0)</span>" } ?? .empty
         let body: HTML = """
             <h1>Timeline <span class="muted small">\(kept.count) of \(entries.count) events, by when they happened</span></h1>
-            <form class="actions panel" method="get" action="/desks/\(desk)/timeline" style="margin-bottom:1rem">
+            <form class="actions panel spaced-bottom" method="get" action="/desks/\(desk)/timeline">
             <label>Engagement <select name="engagement">\(Layout.options(engagements, selected: engagement))</select></label>
             <label>Type <select name="type">\(Layout.options(types, selected: type))</select></label>
             <label>As of <input name="as_of" value="\(asOfText)" placeholder="2019-06-29 21:00 (\(full.zone))">\(error)</label>

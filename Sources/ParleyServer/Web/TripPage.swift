@@ -33,7 +33,7 @@ struct TripPage {
             <form method="post" action="/desks/\(desk)/trips/\(trip.id)/plan"><input type="hidden" name="version" value="\(version)">
             <button type="submit">Re-plan the trip</button> <span class="muted small">keeps what still fits in place</span></form>
             </section>
-            <div class="grid" style="margin-top:1rem">
+            <div class="grid spaced-top">
             <section class="panel"><h2>Stays</h2><table><thead><tr><th>Where</th><th>Lodging</th><th>From</th><th>To</th></tr></thead><tbody>\(stays)</tbody></table></section>
             <section class="panel"><h2>Fixed commitments</h2><table><thead><tr><th>What</th><th>Where</th><th>Start</th><th>End</th></tr></thead><tbody>\(commitments)</tbody></table></section>
             </div>

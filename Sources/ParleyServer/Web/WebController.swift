@@ -41,8 +41,7 @@ struct WebController: Sendable {
                     string: DashboardPage(desk: desk, desks: desks, state: state, version: version, now: server.now)
                         .html.rendered)
             }
-            return Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
+            return Page.response(rendered: body, status: .ok)
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")
