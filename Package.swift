@@ -52,11 +52,21 @@ let package = Package(
             dependencies: ["ParleyStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
+        // MARK: - Accounts
+        .target(
+            name: "ParleyAccess",
+            dependencies: [
+                "ParleyDesk", "ParleyStore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // MARK: - Server
         .target(
             name: "ParleyServer",
             dependencies: [
-                "ParleyDesk", "ParleyStore", "ParleyPlanner", .product(name: "Hummingbird", package: "hummingbird"),
+                "ParleyDesk", "ParleyStore", "ParleyPlanner", "ParleyAccess",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -107,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [
-                "ParleyServer", "ParleyStore", "ParleyScenarios", "ParleyTestSupport",
+                "ParleyServer", "ParleyStore", "ParleyScenarios", "ParleyTestSupport", "ParleyAccess",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
+import ParleyAccess
 import ParleyDesk
 import ParleyStore
 
@@ -15,12 +17,41 @@ public func buildApplication(
         ledger: ledger, configuration: configuration, metrics: ServerMetrics(), elapsed: MonotonicClock.elapsedSeconds()
     )
     let notifier = WebhookNotifier(backoff: configuration.webhookBackoff, logger: logger)
-    let router = Router(context: BasicRequestContext.self)
+    let router = makeRouter(server: server, notifier: notifier)
+    let timers = TimerService(server: server, notifier: notifier, interval: configuration.timerInterval, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
+        services: configuration.timerInterval > .zero ? [notifier, timers] : [notifier],
+        logger: logger)
+}
+
+/// Every route of the server with the permission the access policy gives it (nil: none, so closed to
+/// all): generated from the router itself, for the authorisation test and for operators.
+public func routeAccess(ledger: DeskLedger) -> [(method: HTTPRequest.Method, template: String, needs: Permission?)] {
+    let server = DeskServer(
+        ledger: ledger, configuration: .init(), metrics: ServerMetrics(), elapsed: MonotonicClock.elapsedSeconds())
+    let router = makeRouter(
+        server: server, notifier: WebhookNotifier(backoff: [], logger: Logger(label: "parley.routes")))
+    return router.routes.map { route in
+        (route.method, route.path.description, AccessPolicy.required(route.method, route.path.description))
+    }
+}
+
+/// The router: middleware in order (headers, metrics, logs, error mapping, form tokens, access), then
+/// every route.
+private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router<DeskRequestContext> {
+    let ledger = server.ledger
+    let configuration = server.configuration
+    let accounts = AccountBook(
+        store: ledger.store, environment: ledger.environment, hasher: configuration.passwordHasher)
+    let router = Router(context: DeskRequestContext.self)
     router.add(middleware: SecurityHeaders())
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMapping())
     router.add(middleware: FormGuard())
+    router.add(middleware: AccessControl(accounts: accounts))
     router.get("/healthz") { _, _ -> Response in
         _ = try await server.desks()
         return try JSON.response(["status": "ok"])
@@ -42,6 +73,8 @@ public func buildApplication(
             status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
             body: .init(byteBuffer: ByteBuffer(string: Assets.script)))
     }
+    SignInController(accounts: accounts, configuration: configuration).register(on: router)
+    AdminController(accounts: accounts).register(on: router)
     WebController(server: server, notifier: notifier).register(on: router)
     LiveController(server: server).register(on: router)
     APIController(server: server).register(on: router)
@@ -50,12 +83,7 @@ public func buildApplication(
             status: .ok, headers: [.contentType: "application/yaml"],
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
     }
-    let timers = TimerService(server: server, notifier: notifier, interval: configuration.timerInterval, logger: logger)
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
-        services: configuration.timerInterval > .zero ? [notifier, timers] : [notifier],
-        logger: logger)
+    return router
 }
 
 /// Counts every request by route template and status, with its latency.

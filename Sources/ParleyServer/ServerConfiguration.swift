@@ -1,3 +1,5 @@
+import ParleyAccess
+
 /// Where the server listens.
 public struct ServerConfiguration: Sendable {
     /// The address to bind (`127.0.0.1` by default: a desk holds secrets).
@@ -11,12 +13,19 @@ public struct ServerConfiguration: Sendable {
     public var timerInterval: Duration
     /// The waits before each webhook retry.
     public var webhookBackoff: [Duration]
+    /// Whether cookies are marked `Secure` (the server is reached over TLS, directly or through a proxy).
+    public var secureCookies: Bool
+    /// How new passwords are hashed (`PasswordHasher.testing` only in tests).
+    public var passwordHasher: PasswordHasher
 
     /// A configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1, timerInterval: Duration = .seconds(1),
-        webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)]
+        webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
+        secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard
     ) {
+        self.secureCookies = secureCookies
+        self.passwordHasher = passwordHasher
         self.host = host
         self.port = port
         self.planSeconds = planSeconds

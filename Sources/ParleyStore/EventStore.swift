@@ -1,5 +1,8 @@
 import Foundation
 
+/// Names of Parley's own streams (not desks) start with this; a desk's name, a slug, never does.
+public let systemStreamPrefix = "~"
+
 /// The event-log contract every engine keeps: per-desk streams with optimistic appends, reads from a
 /// sequence number, and subscriptions to what is appended next.
 public protocol EventStore: Sendable {
@@ -16,7 +19,8 @@ public protocol EventStore: Sendable {
     /// - Throws: `StoreError` when the storage cannot be read.
     func version(of desk: String) async throws -> Int64
 
-    /// Every desk that has at least one event, by name.
+    /// Every desk that has at least one event, by name; Parley's own streams (names starting with
+    /// `systemStreamPrefix`, such as the accounts) are not desks and are left out.
     /// - Throws: `StoreError` when the storage cannot be read.
     func desks() async throws -> [String]
 

@@ -47,7 +47,7 @@ public final class InMemoryEventStore: EventStore {
 
     /// See `EventStore.desks`.
     public func desks() async throws -> [String] {
-        streams.withLock { $0.filter { !$1.isEmpty }.keys.sorted() }
+        streams.withLock { $0.filter { !$0.value.isEmpty && !$0.key.hasPrefix(systemStreamPrefix) }.keys.sorted() }
     }
 
     /// See `EventStore.subscribe`.

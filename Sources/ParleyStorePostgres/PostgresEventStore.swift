@@ -215,7 +215,7 @@ public final class PostgresEventStore: EventStore {
     public func desks() async throws -> [String] {
         do {
             let rows = try await query(
-                "SELECT DISTINCT desk FROM \(unescaped: table) ORDER BY desk")
+                "SELECT DISTINCT desk FROM \(unescaped: table) WHERE desk NOT LIKE '~%' ORDER BY desk")
             return try rows.map { try $0.decode(String.self) }
         } catch {
             throw Self.storeError(error, doing: "list desks")

@@ -115,7 +115,7 @@ public final class SQLiteEventStore: EventStore {
     public func desks() async throws -> [String] {
         do {
             return try await pool.read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT desk FROM event ORDER BY desk")
+                try String.fetchAll(db, sql: "SELECT DISTINCT desk FROM event WHERE desk NOT LIKE '~%' ORDER BY desk")
             }
         } catch {
             throw StoreError(.unavailable, "cannot list desks: \(Self.describe(error))")

@@ -247,3 +247,58 @@ struct BenchCommandTests {
         #expect(outcome.stderr.contains("give exactly one of --seconds and --iterations"))
     }
 }
+
+@Suite("Command line: people")
+struct UserCommandTests {
+    @Test("user add reads the password from standard input, never from an argument; list and role follow")
+    func addListRole() throws {
+        let parley = try ParleyProcess()
+        let add = parley.makeProcess(["user", "add", "ana", "--role", "officer"] + parley.storeArguments)
+        let input = Pipe()
+        let output = Pipe()
+        add.standardInput = input
+        add.standardOutput = output
+        try add.run()
+        input.fileHandleForWriting.write(Data("a long enough secret\n".utf8))
+        try input.fileHandleForWriting.close()
+        add.waitUntilExit()
+        #expect(add.terminationStatus == 0)
+        #expect(
+            String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                == "ana can sign in as officer\n")
+        #expect(try parley.run(["user", "list"]).stdout == "ana  officer\n")
+        #expect(try parley.run(["user", "role", "ana", "admin"]).status == 0)
+        #expect(try parley.run(["user", "list"]).stdout == "ana  admin\n")
+        // There is no way to pass a password as an argument.
+        let argument = try parley.run(["user", "add", "bo", "--role", "viewer", "--password", "a long enough secret"])
+        #expect(argument.status == 1)
+        #expect(argument.stderr.contains("--password"))
+        // The hash is in the log; the password is not.
+        let database = try String(contentsOfFile: parley.database, encoding: .isoLatin1)
+        #expect(!database.contains("a long enough secret"))
+        #expect(database.contains("scrypt$"))
+    }
+
+    @Test("a short password or a name taken is refused with the reason, exit status 1")
+    func refusals() throws {
+        let parley = try ParleyProcess()
+        for (name, password, message) in [
+            ("ana", "short", "password: expected at least 12 characters"),
+            ("9lives", "a long enough secret", "name: expected letters"),
+        ] {
+            let process = parley.makeProcess(["user", "add", name, "--role", "viewer"] + parley.storeArguments)
+            let input = Pipe()
+            let errors = Pipe()
+            process.standardInput = input
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            input.fileHandleForWriting.write(Data((password + "\n").utf8))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1)
+            #expect(
+                String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(message))
+        }
+    }
+}

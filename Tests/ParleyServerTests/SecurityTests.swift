@@ -14,7 +14,8 @@ struct SecurityTests {
             "/assets/parley.css",
         ])
     func headers(path: String) async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: path, method: .get) { response in
                 let policy = response.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
                 #expect(policy.contains("default-src 'self'"))
@@ -28,7 +29,8 @@ struct SecurityTests {
 
     @Test("pages have no inline script or style for the policy to block")
     func noInlineCode() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             for path in [
                 "/desks/dmz-2019", "/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025",
                 "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00", "/desks/dmz-2019/notifications",
@@ -46,7 +48,8 @@ struct SecurityTests {
 
     @Test("a page sets the browser's form token and every form that posts carries it")
     func formsCarryTheToken() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             for path in [
                 "/desks/dmz-2019", "/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025",
             ] {
@@ -73,7 +76,8 @@ struct SecurityTests {
             ("&_csrf=\(testFormToken)", ""),
         ])
     func formWithoutToken(field: String, cookie: String) async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             if !cookie.isEmpty { headers[.cookie] = cookie }
             try await client.execute(
@@ -92,7 +96,8 @@ struct SecurityTests {
 
     @Test("an API write that is not JSON is refused with 415, so another site's form cannot make one")
     func apiWritesAreJSON() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(
                 uri: "/api/v1/desks/asia-trip/signals", method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded"],
@@ -106,7 +111,8 @@ struct SecurityTests {
 
     @Test("markup typed into any text field, through any form or the API, is shown inert on every page")
     func everyTextFieldIsInert() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             /// A payload naming its field, so a leak says where it came from.
             func payload(_ field: String) -> String { "<img src=x onerror=alert('\(field)')>\"'&" }
             var shownFields: [String] = []

@@ -16,6 +16,7 @@ func demoApplication() async throws -> some ApplicationProtocol {
     for (fileName, text) in try DemoScenarios.all() {
         _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
     }
+    try await TestUsers.add(to: ledger)
     return buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.2))
 }
 
@@ -40,7 +41,8 @@ private let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 struct WebTests {
     @Test("the dashboard shows engagements by state, deadlines with countdowns in their zone, and channels")
     func dashboard() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/desks/asia-trip")
@@ -66,7 +68,8 @@ struct WebTests {
 
     @Test("a contact attempt recorded through the form appears on the dashboard")
     func recordAttempt() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let fields = [
                 "version": "48", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
                 "outcome": "unanswered", "note": "Nobody picks up",
@@ -86,7 +89,8 @@ struct WebTests {
 
     @Test("a bad time re-renders the form with the message beside the field and saves nothing")
     func badTime() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let fields = [
                 "version": "48", "channel": "dmz-hotline", "at": "half past nine", "outcome": "unanswered",
                 "note": "kept",
@@ -111,7 +115,8 @@ struct WebTests {
 
     @Test("a stale edit says the desk changed, keeps what was typed, and saves nothing")
     func staleEdit() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let fields = [
                 "version": "40", "channel": "dmz-hotline", "at": "2019-06-30 08:00", "outcome": "unanswered",
                 "note": "typed",
@@ -131,7 +136,8 @@ struct WebTests {
 
     @Test("text from users is escaped wherever it is shown")
     func escaping() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let payload = "<script>alert(1)</script>\"'&"
             let fields = [
                 "version": "48", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
@@ -152,7 +158,8 @@ struct WebTests {
 
     @Test("an engagement moves through the form, and an illegal move is refused beside the field")
     func move() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let legal = [
                 "version": "40", "to": "outreach", "at": "2025-10-20 09:00", "by": "desk officer",
                 "reason": "Letter via an intermediary",
@@ -179,7 +186,8 @@ struct WebTests {
 
     @Test("the trip page draws the itinerary, re-plans, and serves it as a calendar with time zones")
     func tripAndCalendar() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/desks/asia-trip/trips/asia-2025/itinerary.ics", method: .get) { response in
                 #expect(response.status == .notFound)
             }
@@ -208,7 +216,8 @@ struct WebTests {
 
     @Test("the timeline shows the desk as it stood at a past time, and a bad time is reported beside the field")
     func timeline() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/desks/dmz-2019/timeline?as_of=2019-06-29%2021:00", method: .get) {
                 response in
                 let page = String(buffer: response.body)
@@ -227,7 +236,8 @@ struct WebTests {
 
     @Test("unknown desks and engagements are 404 pages")
     func notFound() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             for uri in ["/desks/hanoi", "/desks/dmz-2019/engagements/nobody", "/desks/dmz-2019/trips/nowhere"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .notFound, "\(uri)")
@@ -242,7 +252,8 @@ struct WebTests {
 struct APITests {
     @Test("collections list every item and get one, with the desk's version")
     func collections() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/engagements", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
@@ -268,7 +279,8 @@ struct APITests {
 
     @Test("creating with a stale expected version is a 409 problem and writes nothing")
     func conflict() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let body = ByteBuffer(
                 string: #"{"channel":"letter","outcome":"refused","at":"2025-10-12 09:00","expected_version":39}"#)
             try await client.execute(
@@ -301,7 +313,8 @@ struct APITests {
             (#"{"channel":"letter","outcome":"refused","at":"2026-03-08 02:30 America/New_York"}"#, 422, "at"),
         ] as [(String, Int, String?)])
     func refusals(body: String, status: Int, field: String?) async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(
                 uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders,
                 body: ByteBuffer(string: body)
@@ -315,7 +328,8 @@ struct APITests {
 
     @Test("a noun is created from the JSON a read returns, and the desk's rules still apply")
     func createVenue() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let venue =
                 #"{"id":"hanoi","name":"Metropole, Hanoi","city":"Hanoi","coordinates":{"latitude":21.0257,"longitude":105.8560},"zone":"Asia/Ho_Chi_Minh","expected_version":40}"#
             try await client.execute(
@@ -348,7 +362,8 @@ struct APITests {
 
     @Test("a deadline set through the API carries its alarms, and a bad lead time is refused by name")
     func deadlineAlarms() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let body =
                 #"{"title":"Reply to the proposal","owed_by":"dprk","due":"2025-10-28 18:00","alarms":["2h","30m"]}"#
             try await client.execute(
@@ -371,7 +386,8 @@ struct APITests {
 
     @Test("moving an engagement answers with the engagement after the move")
     func moveEngagement() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             let body = ByteBuffer(
                 string: #"{"to":"abandoned","at":"2025-10-31 09:00","by":"staff","reason":"The trip is over"}"#)
             try await client.execute(
@@ -386,7 +402,8 @@ struct APITests {
 
     @Test("health, metrics and the OpenAPI document are served")
     func operations() async throws {
-        try await demoApplication().test(.router) { client in
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
             }
@@ -410,13 +427,15 @@ struct DeskCacheTests {
             store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
         let (fileName, text) = try DemoScenarios.all()[0]
         _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
+        try await TestUsers.add(to: ledger)
         return ledger
     }
 
     @Test("events appended by another writer to the same store show up within the revalidation interval")
     func outOfBandAppend() async throws {
         let ledger = try await Self.dmzLedger()
-        try await buildApplication(ledger: ledger).test(.router) { client in
+        try await buildApplication(ledger: ledger).test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
             }
@@ -441,7 +460,8 @@ struct DeskCacheTests {
     )
     func writesThroughAStaleCache() async throws {
         let ledger = try await Self.dmzLedger()
-        try await buildApplication(ledger: ledger).test(.router) { client in
+        try await buildApplication(ledger: ledger).test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
             }

@@ -43,8 +43,10 @@ struct TimerServerTests {
     @Test("a playbook started from the engagement page makes its first try due, shown on the dashboard")
     func startFromPage() async throws {
         let ledger = try await ledger(webhook: nil)
+        try await TestUsers.add(to: ledger)
         let app = buildApplication(ledger: ledger, configuration: .init(timerInterval: .milliseconds(100)))
-        try await app.test(.live) { client in
+        try await app.test(.live) { anonymous in
+            let client = SignedInClient(anonymous)
             try await client.execute(
                 uri: "/desks/watch/playbooks/reach/start", method: .post, headers: formHeaders,
                 body: ByteBuffer(string: "version=7&at=&_csrf=\(testFormToken)")
@@ -82,12 +84,14 @@ struct TimerServerTests {
             let ledger = try await ledger(webhook: hook)
             let start = ZonedTime(Date(), zone: try TimeZoneID.validated("UTC", field: "zone"))
             _ = try await ledger.execute(.startPlaybook("reach", at: start), on: "watch", actor: "test")
+            try await TestUsers.add(to: ledger)
             let app = buildApplication(
                 ledger: ledger,
                 configuration: .init(
                     timerInterval: .milliseconds(100),
                     webhookBackoff: [.milliseconds(50), .milliseconds(50), .milliseconds(50)]))
-            try await app.test(.live) { client in
+            try await app.test(.live) { anonymous in
+                let client = SignedInClient(anonymous)
                 for _ in 0..<50 where received.withLock({ $0.count }) < 3 {
                     try await Task.sleep(for: .milliseconds(100))
                 }

@@ -2,6 +2,8 @@
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def browser(width=1280, height=800, phone=False):
@@ -20,3 +22,12 @@ def browser(width=1280, height=800, phone=False):
 def policy_refusals(driver):
     """Console messages in which the browser refused something under the Content-Security-Policy."""
     return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+
+
+def sign_in(driver, base, password, name="admin"):
+    """Signs `driver` in through the sign-in page, as a person would."""
+    driver.get(base + "/login")
+    driver.find_element(By.NAME, "name").send_keys(name)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)

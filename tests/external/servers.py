@@ -2,6 +2,7 @@
 import json
 import os
 import pathlib
+import re
 import signal
 import socket
 import subprocess
@@ -38,10 +39,28 @@ def fresh_store(tmp_path, engine=ENGINE, base=None):
     return ["--db", str(tmp_path / f"parley-{uuid.uuid4().hex[:8]}.sqlite")]
 
 
-class Server:
-    """One `parley serve` process."""
+# The demo admin's password for each server's URL, and the API tokens signed in with it.
+PASSWORDS = {}
+TOKENS = {}
+if os.environ.get("PARLEY_URL") and os.environ.get("PARLEY_ADMIN_PASSWORD"):
+    PASSWORDS[os.environ["PARLEY_URL"]] = os.environ["PARLEY_ADMIN_PASSWORD"]
 
-    def __init__(self, store, tmp_path, demo=True, port=None):
+
+def token(base):
+    """An API session token for the demo admin on `base`."""
+    if base not in TOKENS:
+        request = urllib.request.Request(base + "/api/v1/session", method="POST",
+                                         data=json.dumps({"name": "admin", "password": PASSWORDS[base]}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            TOKENS[base] = json.loads(response.read())["token"]
+    return TOKENS[base]
+
+
+class Server:
+    """One `parley serve` process; `password` is the demo admin's when another server created it."""
+
+    def __init__(self, store, tmp_path, demo=True, port=None, password=None):
         self.store = store
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -54,6 +73,9 @@ class Server:
                 raise RuntimeError(f"parley serve exited with {self.process.returncode}; log in {self.log.name}")
             try:
                 urllib.request.urlopen(self.url + "/livez", timeout=1).read()
+                printed = re.search(r"Sign in as admin with password (\S+)", pathlib.Path(self.log.name).read_text())
+                self.password = printed.group(1) if printed else password
+                PASSWORDS[self.url] = self.password
                 return
             except OSError:
                 time.sleep(0.05)
@@ -70,10 +92,13 @@ class Server:
         self.log.close()
 
 
-def call(base, path, method="GET", body=None, timeout=10):
-    """(status, headers, parsed body or raw bytes)."""
+def call(base, path, method="GET", body=None, timeout=10, signed_in=True):
+    """(status, headers, parsed body or raw bytes), as the demo admin unless `signed_in` is false."""
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(base + path, method=method, data=data, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if signed_in:
+        headers["Authorization"] = "Bearer " + token(base)
+    request = urllib.request.Request(base + path, method=method, data=data, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, dict(response.headers), _parse(response.read())

@@ -8,12 +8,14 @@ import yaml
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
+from servers import token
+
 BASE = os.environ["PARLEY_URL"]
 
 
 def fetch(path, method="GET", body=None):
     request = urllib.request.Request(BASE + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", "Authorization": "Bearer " + token(BASE)})
     try:
         with urllib.request.urlopen(request) as response:
             return response.status, dict(response.headers), response.read()

@@ -10,9 +10,10 @@ from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browsers import browser, policy_refusals
+from browsers import browser, policy_refusals, sign_in
 
 BASE = os.environ["PARLEY_URL"]
+PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 
 
@@ -20,6 +21,8 @@ SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 def two_windows():
     SHOTS.mkdir(exist_ok=True)
     first, second = browser(), browser()
+    sign_in(first, BASE, PASSWORD)
+    sign_in(second, BASE, PASSWORD)
     yield first, second
     first.quit()
     second.quit()
@@ -57,6 +60,7 @@ def test_attempt_recorded_in_one_window_appears_in_the_other(two_windows):
 def test_bad_time_shows_message_beside_the_field():
     driver = browser()
     try:
+        sign_in(driver, BASE, PASSWORD)
         driver.get(BASE + "/desks/asia-trip")
         driver.find_element(By.NAME, "at").send_keys("next tuesday-ish")
         driver.find_element(By.CSS_SELECTOR, "#record-attempt button").click()
@@ -72,6 +76,7 @@ def test_bad_time_shows_message_beside_the_field():
 def test_pages_render_at_phone_width():
     driver = browser(phone=True)
     try:
+        sign_in(driver, BASE, PASSWORD)
         for path in ["/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025", "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00"]:
             driver.get(BASE + path)
             assert driver.find_element(By.TAG_NAME, "h1").text
@@ -86,6 +91,7 @@ def test_pages_render_at_phone_width():
 def test_pages_run_under_the_content_security_policy_without_refusals():
     driver = browser()
     try:
+        sign_in(driver, BASE, PASSWORD)
         for path in ["/desks/dmz-2019", "/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025",
                      "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00", "/desks/dmz-2019/notifications"]:
             driver.get(BASE + path)
@@ -100,5 +106,27 @@ def test_pages_run_under_the_content_security_policy_without_refusals():
         time.sleep(0.2)
         assert driver.execute_script("return window.__ran === undefined")
         assert policy_refusals(driver), "an inline script was not reported as refused"
+    finally:
+        driver.quit()
+
+
+def test_signing_in_is_needed_and_a_wrong_password_is_shown_beside_the_form():
+    driver = browser()
+    try:
+        driver.get(BASE + "/desks/dmz-2019")
+        assert "/login?next=" in driver.current_url
+        driver.find_element(By.NAME, "name").send_keys("admin")
+        driver.find_element(By.NAME, "password").send_keys("not the password")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        error = WebDriverWait(driver, 10).until(conditions.presence_of_element_located((By.ID, "error-sign-in")))
+        assert "the name or the password is wrong" in error.text
+        driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        WebDriverWait(driver, 10).until(conditions.url_contains("/desks/dmz-2019"))
+        assert "admin · admin" in driver.find_element(By.CSS_SELECTOR, "header .who").text
+        driver.find_element(By.CSS_SELECTOR, "header .who button").click()
+        WebDriverWait(driver, 10).until(conditions.url_contains("/login"))
+        driver.get(BASE + "/desks/dmz-2019")
+        assert "/login?next=" in driver.current_url
     finally:
         driver.quit()

@@ -27,8 +27,10 @@ def post_signals(base, prefix, stop, acknowledged, failures):
 def test_server_killed_during_appends_loses_no_acknowledged_event(tmp_path):
     store = fresh_store(tmp_path)
     acknowledged = []
+    password = None
     for round_number in range(3):
-        server = Server(store, tmp_path)
+        server = Server(store, tmp_path, password=password)
+        password = server.password
         stop, failures = threading.Event(), []
         writers = [threading.Thread(target=post_signals,
                                     args=(server.url, f"r{round_number}w{w}", stop, acknowledged, failures))
@@ -42,7 +44,7 @@ def test_server_killed_during_appends_loses_no_acknowledged_event(tmp_path):
             writer.join()
         server.stop()
     assert len(acknowledged) > 20, f"only {len(acknowledged)} appends were acknowledged"
-    server = Server(store, tmp_path)
+    server = Server(store, tmp_path, password=password)
     try:
         status, _, signals = call(server.url, "/api/v1/desks/dmz-2019/signals")
         assert status == 200

@@ -5,20 +5,28 @@ import pathlib
 import subprocess
 import urllib.request
 
+from servers import token
+
 BASE = os.environ["PARLEY_URL"]
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def get(path):
-    with urllib.request.urlopen(BASE + path) as response:
+    request = urllib.request.Request(BASE + path, headers={"Authorization": "Bearer " + token(BASE)})
+    with urllib.request.urlopen(request) as response:
         return json.loads(response.read())
 
 
-def test_replay_builds_the_desk_in_story_order_on_the_server():
-    result = subprocess.run(
+def replay(*extra):
+    return subprocess.run(
         [os.environ["PARLEY_BINARY"], "replay", str(ROOT / "scenarios/dmz-2019.yaml"), "--speed", "100000000",
-         "--as", "dmz-replay", "--url", BASE],
-        capture_output=True, text=True, timeout=120)
+         "--as", "dmz-replay", "--url", BASE, "--user", "admin", *extra],
+        capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, PARLEY_PASSWORD=os.environ["PARLEY_ADMIN_PASSWORD"]))
+
+
+def test_replay_builds_the_desk_in_story_order_on_the_server():
+    result = replay()
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == f"replayed 48 events into desk 'dmz-replay' at {BASE}"
@@ -30,9 +38,6 @@ def test_replay_builds_the_desk_in_story_order_on_the_server():
     assert engagement["state"] == "held"
     assert [move["to"] for move in engagement["history"]][-1] == "held"
     # Replaying into the same desk again is refused: it is already open.
-    again = subprocess.run(
-        [os.environ["PARLEY_BINARY"], "replay", str(ROOT / "scenarios/dmz-2019.yaml"), "--speed", "100000000",
-         "--as", "dmz-replay", "--url", BASE],
-        capture_output=True, text=True, timeout=120)
+    again = replay()
     assert again.returncode == 1
     assert "already open" in again.stderr

@@ -14,7 +14,7 @@ from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 from servers import ENGINE, PrivatePostgres, Server, call, fresh_store, parley
-from browsers import browser
+from browsers import browser, sign_in
 
 pytestmark = pytest.mark.skipif(ENGINE != "postgres", reason="needs PARLEY_ENGINE=postgres")
 
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(ENGINE != "postgres", reason="needs PARLEY_ENGIN
 def two_servers(tmp_path):
     store = fresh_store(tmp_path, "postgres")
     first = Server(store, tmp_path)
-    second = Server(store, tmp_path)
+    second = Server(store, tmp_path, password=first.password)
     yield first, second, store
     first.stop()
     second.stop()
@@ -33,6 +33,8 @@ def test_change_through_one_server_appears_live_in_a_browser_on_another(two_serv
     first, second, _ = two_servers
     watcher, writer = browser(), browser()
     try:
+        sign_in(watcher, first.url, first.password)
+        sign_in(writer, second.url, first.password)
         watcher.get(first.url + "/desks/dmz-2019")
         writer.get(second.url + "/desks/dmz-2019")
         WebDriverWait(watcher, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "time + .viewer-time"))

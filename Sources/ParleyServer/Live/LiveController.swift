@@ -9,7 +9,7 @@ import ServiceLifecycle
 struct LiveController: Sendable {
     let server: DeskServer
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/live") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             _ = try await server.load(desk)

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 extension HTML: ResponseGenerator {
@@ -17,10 +18,12 @@ enum Page {
     /// An HTML response from a page already rendered (perhaps cached for every browser), with this
     /// browser's form token added to every `POST` form.
     static func response(rendered page: ByteBuffer, status: HTTPResponse.Status) -> Response {
-        var body = page
-        if let token = FormToken.current {
-            body = ByteBuffer(string: FormToken.insert(into: String(buffer: page), token: token))
+        var text = String(buffer: page)
+        if let marker = text.range(of: Layout.identityMarker) {
+            text.replaceSubrange(marker, with: Layout.identity(RequestIdentity.current))
         }
+        if let token = FormToken.current { text = FormToken.insert(into: text, token: token) }
+        let body = ByteBuffer(string: text)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
     }

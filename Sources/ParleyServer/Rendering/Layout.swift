@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAccess
 import ParleyDesk
 
 /// The page chrome: header with the desk switcher and the desk's sections, the stylesheet and the script.
@@ -35,7 +36,7 @@ enum Layout {
             <link rel="stylesheet" href="/assets/parley.css">
             </head>
             <body\(liveAttribute)>
-            <header class="top"><a class="brand" href="/">PARLEY</a><nav aria-label="Desks">\(switcher)</nav><nav aria-label="Sections">\(sections)</nav></header>
+            <header class="top"><a class="brand" href="/">PARLEY</a><nav aria-label="Desks">\(switcher)</nav><nav aria-label="Sections">\(sections)</nav>\(HTML.trusted(identityMarker))</header>
             <main>
             \(body)
             </main>
@@ -43,6 +44,20 @@ enum Layout {
             </body>
             </html>
             """
+    }
+
+    /// Where the signed-in person's name and the sign-out button go; filled in per request, after any
+    /// caching, by `Page.response`, so a page cached for everyone never names one person.
+    static let identityMarker = "<!--parley:identity-->"
+
+    /// The header's account corner for `identity` (nil: nobody signed in).
+    static func identity(_ identity: Identity?) -> String {
+        guard let identity else { return "<div class=\"who\"><a href=\"/login\">Sign in</a></div>" }
+        let people: HTML = identity.role == .admin ? "<a href=\"/admin/users\">People</a>" : .empty
+        let corner: HTML = """
+            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span>\(people)<form method="post" action="/logout"><button type="submit">Sign out</button></form></div>
+            """
+        return corner.rendered
     }
 
     /// The page for an error.

@@ -2,6 +2,8 @@
 enum Assets {
     /// `/assets/parley.css`.
     static let stylesheet = """
+        .who { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
+        .who form { display: inline; }
         .spaced-top { margin-top: 1rem; }
         .spaced-bottom { margin-bottom: 1rem; }
         :root { --ink: #1d2329; --muted: #5b6570; --line: #d5dbe1; --paper: #f7f8fa; --panel: #ffffff;

@@ -97,7 +97,7 @@ enum FormToken {
             result += rest[..<rest.index(after: close)]
             if tag.lowercased().contains("method=\"post\"") {
                 result +=
-                    "<input type=\"hidden\" name=\"\(FormGuard<BasicRequestContext>.fieldName)\" value=\"\(token)\">"
+                    "<input type=\"hidden\" name=\"\(FormGuard<DeskRequestContext>.fieldName)\" value=\"\(token)\">"
             }
             rest = rest[rest.index(after: close)...]
         }

@@ -4,7 +4,7 @@ import ParleyDesk
 import ParleyStore
 
 extension WebController {
-    func registerEngagementRoutes(on router: Router<BasicRequestContext>) {
+    func registerEngagementRoutes(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/engagements/:id") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk)
@@ -101,7 +101,7 @@ extension WebController {
     }
 
     private func engagementForm(
-        _ request: Request, _ context: BasicRequestContext, name: String,
+        _ request: Request, _ context: DeskRequestContext, name: String,
         command: @escaping (FormBody, DeskState, Engagement.ID) throws -> DeskCommand
     ) async throws -> Response {
         let desk = try context.parameters.require("desk")

@@ -5,7 +5,7 @@ import ParleyPlanner
 import ParleyStore
 
 extension WebController {
-    func registerTripAndTimelineRoutes(on router: Router<BasicRequestContext>) {
+    func registerTripAndTimelineRoutes(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/trips/:trip") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk)
@@ -27,7 +27,7 @@ extension WebController {
             let itinerary = problem.itinerary(
                 from: solution, plannedAt: ZonedTime(server.now, zone: state.zone), in: state)
             _ = try await server.execute(
-                .recordItinerary(itinerary), on: desk, actor: "web", expectedVersion: form.version)
+                .recordItinerary(itinerary), on: desk, actor: RequestIdentity.actor, expectedVersion: form.version)
             return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
         }
         router.get("/desks/:desk/trips/:trip/itinerary.ics") { _, context -> Response in

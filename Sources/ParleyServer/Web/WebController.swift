@@ -8,7 +8,7 @@ struct WebController: Sendable {
     let server: DeskServer
     let notifier: WebhookNotifier
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<DeskRequestContext>) {
         registerEngagementRoutes(on: router)
         registerTripAndTimelineRoutes(on: router)
         router.get("/desks/:desk/notifications") { _, context -> HTML in
@@ -79,7 +79,7 @@ struct WebController: Sendable {
         var formState = FormState(values: form.values)
         do {
             _ = try await server.execute(
-                try await command(state), on: desk, actor: "web", expectedVersion: form.version)
+                try await command(state), on: desk, actor: RequestIdentity.actor, expectedVersion: form.version)
             return Page.redirect(to: redirect)
         } catch let error as DeskError {
             if let field = error.field {

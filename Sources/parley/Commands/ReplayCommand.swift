@@ -28,6 +28,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Wait at most this many seconds between two events, however long the quiet in the story.")
     var maxPause: Double = 5
 
+    @Option(help: "Sign in as this officer or admin; the password comes from PARLEY_PASSWORD or a prompt.")
+    var user: String
+
     func validate() throws {
         guard speed > 0 else { throw ValidationError("--speed: expected a positive number, found \(speed)") }
     }
@@ -42,6 +45,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let contents = try ScenarioReader.read(text, file: scenario)
         let desk = deskName ?? contents.profile.name
         guard let base = URL(string: url) else { throw CommandLineError("--url: not a URL: \(url)") }
+        let token = try await signIn(base: base)
         // By when things happened; the desk opens first whatever its date.
         var queue = contents.events.enumerated().sorted {
             ($0.element.fact.isOpening ? 0 : 1, $0.element.at, $0.offset) < (
@@ -58,7 +62,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 try await Task.sleep(for: .milliseconds(Int(pause * 1000)))
             }
             clock = max(clock ?? event.at, event.at)
-            switch try await post(event, desk: desk, base: base) {
+            switch try await post(event, desk: desk, base: base, token: token) {
             case .accepted:
                 sent += 1
                 print("\(ZonedTime.display(event.at, in: contents.profile.zone))  \(event.summary)")
@@ -82,10 +86,33 @@ struct ReplayCommand: AsyncParsableCommand {
         case refused(String, dangling: Bool)
     }
 
-    private func post(_ event: DeskEvent, desk: String, base: URL) async throws -> Outcome {
+    /// Opens an API session as `user`.
+    private func signIn(base: URL) async throws -> String {
+        let password =
+            try ProcessInfo.processInfo.environment["PARLEY_PASSWORD"]
+            ?? Password.read(prompt: "Password for \(user): ")
+        var request = URLRequest(url: base.appendingPathComponent("api/v1/session"))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["name": user, "password": password])
+        let (data, response): (Data, URLResponse)
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw CommandLineError("cannot reach \(base.absoluteString): \(error.localizedDescription)")
+        }
+        let answer = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard (response as? HTTPURLResponse)?.statusCode == 200, let token = answer?["token"] as? String else {
+            throw CommandLineError("cannot sign in as \(user): \(answer?["detail"] as? String ?? "refused")")
+        }
+        return token
+    }
+
+    private func post(_ event: DeskEvent, desk: String, base: URL, token: String) async throws -> Outcome {
         var request = URLRequest(url: base.appendingPathComponent("api/v1/desks/\(desk)/events"))
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         let payload = try JSONSerialization.jsonObject(with: try event.encodedPayload())
         request.httpBody = try JSONSerialization.data(withJSONObject: ["type": event.type, "payload": payload])
         let (data, response): (Data, URLResponse)

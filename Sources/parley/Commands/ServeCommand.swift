@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ParleyAccess
 import ParleyServer
 import ParleyStore
 
@@ -26,6 +27,17 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Serve even when a desk's hash chain does not verify (each broken desk is logged at start).")
     var allowBrokenChain = false
 
+    @Flag(help: "Mark cookies Secure: the server is reached over TLS (directly or through a proxy).")
+    var tls = false
+
+    /// 18 random bytes as base64url: 24 characters.
+    private static func newPassword() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<18).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+    }
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port: expected 1 to 65535, found \(port)") }
     }
@@ -46,8 +58,22 @@ struct ServeCommand: AsyncParsableCommand {
             }
             logger.critical("serving a desk whose record is damaged", metadata: ["parley.finding": "\(finding)"])
         }
-        let app = buildApplication(ledger: ledger, configuration: .init(host: host, port: port), logger: logger)
-        FileHandle.standardOutput.write(Data("Parley is serving \(store.location) on http://\(host):\(port)\n".utf8))
+        let accounts = AccountBook(store: ledger.store, environment: .live)
+        var greeting = ""
+        if try await accounts.isEmpty() {
+            if store.demo {
+                // A password of its own for each new demo database, shown once and stored only hashed.
+                let password = Self.newPassword()
+                try await accounts.addUser("admin", role: .admin, password: password, actor: "parley-demo")
+                greeting = "Sign in as admin with password \(password) (shown only now; it is stored hashed)\n"
+            } else {
+                greeting = "No accounts yet: add one with `parley user add NAME --role admin`\n"
+            }
+        }
+        let app = buildApplication(
+            ledger: ledger, configuration: .init(host: host, port: port, secureCookies: tls), logger: logger)
+        FileHandle.standardOutput.write(
+            Data("Parley is serving \(store.location) on http://\(host):\(port)\n\(greeting)".utf8))
         try await app.runService()
     }
 }

@@ -8,7 +8,7 @@ import ParleyStore
 struct APIController: Sendable {
     let server: DeskServer
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<DeskRequestContext>) {
         let api = router.group("api/v1")
         api.get("desks") { _, _ -> Response in
             var desks: [DeskListing] = []
@@ -49,7 +49,7 @@ struct APIController: Sendable {
         api.post("desks/:desk/events") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let body = try await request.body.collect(upTo: 1024 * 1024)
-            let input = try decodeBody(PostedEvent.self, Data(body.readableBytesView))
+            let input = try Self.decodeBody(PostedEvent.self, Data(body.readableBytesView))
             let payload = try JSONSerialization.data(withJSONObject: input.payload.value, options: [.sortedKeys])
             let event: DeskEvent
             do {
@@ -63,7 +63,7 @@ struct APIController: Sendable {
                 command = .openDesk(profile)
             }
             let stored = try await server.execute(
-                command, on: desk, actor: "replay", expectedVersion: input.expectedVersion)
+                command, on: desk, actor: RequestIdentity.actor, expectedVersion: input.expectedVersion)
             return try JSON.response(
                 stored.map { ["sequence": $0.sequence] }, status: .created, version: stored.last?.sequence)
         }
@@ -144,7 +144,7 @@ struct APIController: Sendable {
 
     /// `POST /desks/{desk}/{collection}` for the reference nouns: the body is an item as `GET` returns it
     /// (plus `expected_version`), and the desk's rules decide whether it may be added.
-    private func registerCreation(on api: RouterGroup<BasicRequestContext>) {
+    private func registerCreation(on api: RouterGroup<DeskRequestContext>) {
         func create<Value: Codable & Sendable>(
             _ collection: String, _ type: Value.Type, command: @escaping @Sendable (Value) -> DeskCommand,
             find: @escaping @Sendable (Value, DeskState) -> (any Encodable)?
@@ -152,7 +152,7 @@ struct APIController: Sendable {
             api.post("desks/:desk/\(collection)") { request, context -> Response in
                 let body = try await request.body.collect(upTo: 256 * 1024)
                 let data = Data(body.readableBytesView)
-                let value = try decodeBody(Value.self, data)
+                let value = try Self.decodeBody(Value.self, data)
                 let expected = (try? JSON.decoder().decode(ExpectedVersion.self, from: data))?.expectedVersion
                 return try await run(context, expected, status: .created) { _ in
                     (command(value), { state in find(value, state).map(AnyEncodable.init) })
@@ -171,13 +171,13 @@ struct APIController: Sendable {
 
     /// Decides a command on the desk and answers with the thing it created or changed, as it now stands.
     private func run<Value: Encodable>(
-        _ context: BasicRequestContext, _ expectedVersion: Int64?, status: HTTPResponse.Status,
+        _ context: DeskRequestContext, _ expectedVersion: Int64?, status: HTTPResponse.Status,
         _ build: (DeskState) throws -> (DeskCommand, (DeskState) -> Value?)
     ) async throws -> Response {
         let desk = try context.parameters.require("desk")
         let (state, _) = try await server.load(desk)
         let (command, pick) = try build(state)
-        _ = try await server.execute(command, on: desk, actor: "api", expectedVersion: expectedVersion)
+        _ = try await server.execute(command, on: desk, actor: RequestIdentity.actor, expectedVersion: expectedVersion)
         let (after, version) = try await server.load(desk)
         guard let value = pick(after) else { throw HTTPError(.internalServerError) }
         return try JSON.response(value, status: status, version: version)
@@ -185,10 +185,11 @@ struct APIController: Sendable {
 
     private func decode<Value: Decodable>(_ type: Value.Type, _ request: Request) async throws -> Value {
         let body = try await request.body.collect(upTo: 256 * 1024)
-        return try decodeBody(type, Data(body.readableBytesView))
+        return try Self.decodeBody(type, Data(body.readableBytesView))
     }
 
-    private func decodeBody<Value: Decodable>(_ type: Value.Type, _ data: Data) throws -> Value {
+    /// Decodes a JSON request body, saying which field is missing or wrong.
+    static func decodeBody<Value: Decodable>(_ type: Value.Type, _ data: Data) throws -> Value {
         do {
             return try JSON.decoder().decode(Value.self, from: data)
         } catch let DecodingError.keyNotFound(key, _) {

@@ -11,6 +11,11 @@ enum Collections {
         "signals", "itineraries",
     ]
 
+    /// The collections that take new items by `POST` (the reference nouns).
+    static let creatable = [
+        "parties", "principals", "venues", "trips", "engagements", "channels", "playbooks", "tasks",
+    ]
+
     static func list(_ name: String, in state: DeskState, version: Int64) throws -> Response {
         func sorted<Key: Comparable, Value: Encodable>(_ table: [Key: Value]) throws -> Response {
             try JSON.response(table.sorted { $0.key < $1.key }.map(\.value), version: version)

@@ -12,8 +12,43 @@ enum OpenAPIDocument {
             the desk's), `~` in front for approximate. Writes accept `expected_version` (from the
             `X-Desk-Version` header of a read) and answer 409 when the desk has moved on. Errors are RFC 9457
             problem details; 503 (with Retry-After) means the desk's database cannot be used just now and the
-            request may be repeated.
+            request may be repeated. Every call but signing in needs a session: POST /session with a name and
+            password, then send `Authorization: Bearer TOKEN`. Without one the answer is 401; a role that does
+            not allow the call (viewers read, officers also write) is 403. Writes must be JSON (else 415).
+        security:
+          - session: []
         paths:
+          /session:
+            post:
+              operationId: signIn
+              summary: Sign in; send the token as a bearer token on every other call.
+              security: []
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [name, password]
+                      properties: { name: { type: string }, password: { type: string } }
+              responses:
+                '200':
+                  description: A session.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [token, expires_in]
+                        properties: { token: { type: string }, expires_in: { type: integer, description: Seconds. } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '429': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+            delete:
+              operationId: signOut
+              summary: End this session.
+              responses:
+                '204': { description: Signed out. }
           /desks:
             get:
               operationId: listDesks
@@ -214,6 +249,11 @@ enum OpenAPIDocument {
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
         components:
+          securitySchemes:
+            session:
+              type: http
+              scheme: bearer
+              description: A token from POST /session (the web pages use the same session as a cookie).
           parameters:
             desk: { name: desk, in: path, required: true, schema: { type: string }, example: dmz-2019 }
             collection:

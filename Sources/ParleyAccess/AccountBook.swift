@@ -1,0 +1,209 @@
+import Crypto
+import Foundation
+import ParleyDesk
+import ParleyStore
+import Synchronization
+
+/// Accounts and sessions, kept in the `~accounts` stream of the desks' own event store.
+///
+/// Every server sharing the store sees the same people and sessions: its copy is re-checked against
+/// the log at most every quarter second, so a revoked session or a changed role takes effect on every
+/// server within that. Sign-in refusals are events too, so rate limits hold across servers.
+public final class AccountBook: Sendable {
+    /// The stream holding the accounts.
+    public static let stream = systemStreamPrefix + "accounts"
+
+    private let store: any EventStore
+    private let environment: DeskEnvironment
+    private let hasher: PasswordHasher
+    private let cache = Mutex<(state: AccountsState, version: Int64, checkedAt: ContinuousClock.Instant?)>(
+        (AccountsState(), 0, nil))
+
+    /// How long a session lasts.
+    public static let sessionLength: TimeInterval = 12 * 3_600
+    /// Refused sign-ins allowed per name, and per address, within `limitWindow`.
+    public static let limits = (perName: 5, perAddress: 20)
+    /// The window the limits count over.
+    public static let limitWindow: TimeInterval = 15 * 60
+
+    /// A book over `store`, hashing new passwords with `hasher`.
+    public init(store: any EventStore, environment: DeskEnvironment, hasher: PasswordHasher = .standard) {
+        self.store = store
+        self.environment = environment
+        self.hasher = hasher
+    }
+
+    /// The accounts as of the log (at most a quarter second old).
+    public func state() async throws -> AccountsState {
+        let cached = cache.withLock { $0 }
+        if let checked = cached.checkedAt, ContinuousClock.now - checked < .milliseconds(250) { return cached.state }
+        return try await refresh()
+    }
+
+    private func refresh() async throws -> AccountsState {
+        var (state, version, _) = cache.withLock { $0 }
+        for stored in try await store.read(desk: Self.stream, from: version + 1) {
+            state.apply(try AccountEvent.decode(stored), at: stored.recordedAt)
+            version = stored.sequence
+        }
+        let fresh = (state, version, Optional(ContinuousClock.now))
+        cache.withLock { if $0.version <= version { $0 = fresh } }
+        return state
+    }
+
+    /// Appends what `decide` yields on the newest state, deciding again if another server wrote first.
+    @discardableResult
+    private func record(actor: String, _ decide: (AccountsState) throws -> [AccountEvent]) async throws
+        -> AccountsState
+    {
+        for _ in 0..<5 {
+            let state = try await refresh()
+            let version = cache.withLock { $0.version }
+            let events = try decide(state)
+            let now = InstantText.rounded(environment.now())
+            do {
+                _ = try await store.append(
+                    try events.map { try $0.pending(actor: actor, at: now, id: environment.newID()) },
+                    to: Self.stream, expectedVersion: version)
+                return try await refresh()
+            } catch let error as StoreError {
+                guard case .conflict = error.code else { throw error }
+            }
+        }
+        throw StoreError(.unavailable, "the accounts kept changing under this write; try again")
+    }
+
+    /// Whether anyone has an account yet.
+    public func isEmpty() async throws -> Bool { try await state().users.isEmpty }
+
+    /// Gives `name` an account.
+    /// - Throws: `AccessError` for a name already taken, a malformed name, or a short password.
+    public func addUser(_ name: String, role: Role, password: String, actor: String) async throws {
+        guard name.count <= 64, let first = name.first, first.isLetter,
+            name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else {
+            throw AccessError(.badName, "name: expected letters, digits, '-', '_' or '.', starting with a letter")
+        }
+        guard password.count >= 12 else {
+            throw AccessError(.weakPassword, "password: expected at least 12 characters")
+        }
+        let hash = try hasher.hash(password)
+        try await record(actor: actor) { state in
+            guard state.users[name] == nil else {
+                throw AccessError(.nameTaken, "name: '\(name)' already has an account")
+            }
+            return [.userAdded(name: name, role: role, passwordHash: hash)]
+        }
+    }
+
+    /// Changes `name`'s role.
+    /// - Throws: `AccessError` when there is no such account.
+    public func changeRole(of name: String, to role: Role, actor: String) async throws {
+        try await record(actor: actor) { state in
+            guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
+            return [.roleChanged(name: name, role: role)]
+        }
+    }
+
+    /// Checks a name and password and opens a session.
+    /// - Returns: the session token, to be given to the browser or client and never stored.
+    /// - Throws: `AccessError` `.tooManyAttempts` (with when to try again) or `.badCredentials`; a
+    ///   refusal is recorded, with the address.
+    public func signIn(name: String, password: String, address: String) async throws -> String {
+        let now = environment.now()
+        let state = try await state()
+        let counts = state.failureCounts(
+            name: name, address: address, since: now.addingTimeInterval(-Self.limitWindow))
+        if counts.forName >= Self.limits.perName || counts.fromAddress >= Self.limits.perAddress {
+            throw AccessError(
+                .tooManyAttempts,
+                "too many refused sign-ins for this name or from this address; try again in 15 minutes")
+        }
+        guard let user = state.users[name], PasswordHasher.verify(password, against: user.passwordHash) else {
+            let reason = state.users[name] == nil ? "no such account" : "wrong password"
+            try await record(actor: name) { _ in [.signInFailed(name: name, address: address, reason: reason)] }
+            throw AccessError(.badCredentials, "the name or the password is wrong")
+        }
+        let token = Self.newToken()
+        let expires = now.addingTimeInterval(Self.sessionLength)
+        try await record(actor: name) { _ in
+            [.sessionOpened(tokenHash: Self.hash(token), name: name, address: address, expires: expires)]
+        }
+        return token
+    }
+
+    /// Ends the session of `token` (signing out, or an admin revoking it).
+    public func signOut(token: String, actor: String, reason: String = "signed out") async throws {
+        let tokenHash = Self.hash(token)
+        guard try await state().sessions[tokenHash] != nil else { return }
+        try await record(actor: actor) { _ in [.sessionClosed(tokenHash: tokenHash, reason: reason)] }
+    }
+
+    /// Who holds `token`, if it is an open, unexpired session of an existing account.
+    public func identify(token: String) async throws -> Identity? {
+        let state = try await state()
+        guard let session = state.sessions[Self.hash(token)], session.expires > environment.now(),
+            let user = state.users[session.name]
+        else { return nil }
+        return Identity(name: user.name, role: user.role)
+    }
+
+    private static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
+            .joined()
+    }
+}
+
+/// A signed-in person.
+public struct Identity: Sendable, Equatable {
+    /// Their name: the actor on everything they record.
+    public var name: String
+    /// What they may do.
+    public var role: Role
+
+    /// A person with a role.
+    public init(name: String, role: Role) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// A refusal about accounts: a wrong password, too many attempts, a name taken.
+public struct AccessError: CategorizedError, Equatable {
+    /// What kind.
+    public enum Code: Sendable, Equatable {
+        /// The name or the password is wrong (deliberately not saying which).
+        case badCredentials
+        /// Too many refused sign-ins lately.
+        case tooManyAttempts
+        /// The name is not usable.
+        case badName
+        /// The name already has an account.
+        case nameTaken
+        /// No such account.
+        case unknownUser
+        /// The password is too short.
+        case weakPassword
+    }
+
+    /// What kind.
+    public var code: Code
+    /// What to tell the person.
+    public var message: String
+
+    /// A refusal.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The person can fix it.
+    public var category: ErrorCategory { .user }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ParleyAccess
+
+/// Checks every request against `AccessPolicy`: who is asking (session cookie or bearer token), and
+/// whether their role grants what the route needs.
+///
+/// Pages send someone not signed in to the sign-in page; the API answers 401. A role that does not
+/// grant the route is 403. A route with no rule is refused to everyone: a forgotten rule fails closed.
+struct AccessControl: RouterMiddleware {
+    typealias Context = DeskRequestContext
+
+    let accounts: AccountBook
+
+    /// The cookie holding a browser's session token.
+    static let sessionCookie = "parley_session"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard let template = context.endpointPath else { return try await next(request, context) }
+        guard let needed = AccessPolicy.required(request.method, template) else {
+            context.logger.error("route without an access rule", metadata: ["parley.route": "\(template)"])
+            throw HTTPError(.forbidden, message: "This route has no access rule, so it is closed.")
+        }
+        let identity = try await Self.token(in: request).asyncFlatMap { try await accounts.identify(token: $0) }
+        if needed == .open {
+            return try await RequestIdentity.$current.withValue(identity) { try await next(request, context) }
+        }
+        guard let identity else {
+            if request.uri.path.hasPrefix("/api/") {
+                throw HTTPError(
+                    .unauthorized, headers: [.wwwAuthenticate: "Bearer"],
+                    message: "Sign in first: POST /api/v1/session, then send Authorization: Bearer TOKEN.")
+            }
+            let next = request.method == .get ? request.uri.description : "/"
+            return Page.redirect(
+                to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
+        guard identity.role.grants(needed) else {
+            throw HTTPError(
+                .forbidden,
+                message: "Your role (\(identity.role.rawValue)) may not do this; it needs \(Self.describe(needed)).")
+        }
+        return try await RequestIdentity.$current.withValue(identity) { try await next(request, context) }
+    }
+
+    /// The session token from the `Authorization: Bearer` header or the session cookie.
+    static func token(in request: Request) -> String? {
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            return String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        }
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                if parts.count == 2, parts[0] == sessionCookie { return String(parts[1]) }
+            }
+        }
+        return nil
+    }
+
+    private static func describe(_ permission: Permission) -> String {
+        switch permission {
+        case .open, .read: "a signed-in person"
+        case .record: "an officer or admin"
+        case .administer: "an admin"
+        }
+    }
+}
+
+/// Who is asking, for the duration of a request.
+enum RequestIdentity {
+    /// Set by `AccessControl`; nil on open routes when nobody is signed in.
+    @TaskLocal static var current: Identity?
+
+    /// The name to record as the actor of what this request changes.
+    static var actor: String { current?.name ?? "anonymous" }
+}
+
+extension Optional {
+    fileprivate func asyncFlatMap<Result>(_ transform: (Wrapped) async throws -> Result?) async rethrows -> Result? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,51 @@
+import HTTPTypes
+import ParleyAccess
+
+/// Which permission every route needs, by method and route template, in one table.
+///
+/// A route missing here is refused to everyone (`AccessControl` fails closed), and the authorisation
+/// matrix test, generated from the router, fails the build's tests until it is added.
+enum AccessPolicy {
+    /// The permission `method` on `template` (as the router writes it: `/desks/{desk}`) needs.
+    static func required(_ method: HTTPRequest.Method, _ template: String) -> Permission? {
+        table["\(method.rawValue) \(template)"]
+    }
+
+    /// Every rule, for the test that checks them against the router.
+    static let table: [String: Permission] = {
+        var rules: [String: Permission] = [
+            // Open: signing in, health, the static files and the API's description.
+            "GET /login": .open, "POST /login": .open, "POST /api/v1/session": .open,
+            "GET /livez": .open, "GET /healthz": .open, "GET /metrics": .open,
+            "GET /assets/parley.css": .open, "GET /assets/parley.js": .open, "GET /openapi.yaml": .open,
+            // Any signed-in person.
+            "POST /logout": .read, "DELETE /api/v1/session": .read,
+            "GET /": .read, "GET /desks/{desk}": .read, "GET /desks/{desk}/notifications": .read,
+            "GET /desks/{desk}/engagements/{id}": .read, "GET /desks/{desk}/trips/{trip}": .read,
+            "GET /desks/{desk}/trips/{trip}/itinerary.ics": .read, "GET /desks/{desk}/timeline": .read,
+            "GET /desks/{desk}/live": .read, "GET /api/v1/desks": .read, "GET /api/v1/desks/{desk}/summary": .read,
+            // Officers: recording and moving.
+            "POST /desks/{desk}/attempts": .record, "POST /desks/{desk}/engagements/{id}/move": .record,
+            "POST /desks/{desk}/engagements/{id}/signals": .record,
+            "POST /desks/{desk}/engagements/{id}/deadlines": .record,
+            "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,
+            "POST /desks/{desk}/trips/{trip}/plan": .record, "POST /api/v1/desks/{desk}/events": .record,
+            "POST /api/v1/desks/{desk}/attempts": .record, "POST /api/v1/desks/{desk}/signals": .record,
+            "POST /api/v1/desks/{desk}/deadlines": .record, "POST /api/v1/desks/{desk}/engagements/{id}/move": .record,
+            "POST /api/v1/desks/{desk}/deadlines/{id}/resolve": .record,
+            "POST /api/v1/desks/{desk}/playbooks/{id}/start": .record,
+            "POST /api/v1/desks/{desk}/tasks/{id}/status": .record,
+            // Admins: people.
+            "GET /admin/users": .administer, "POST /admin/users": .administer,
+            "POST /admin/users/{name}/role": .administer,
+        ]
+        for collection in Collections.names {
+            rules["GET /api/v1/desks/{desk}/\(collection)"] = .read
+            rules["GET /api/v1/desks/{desk}/\(collection)/{id}"] = .read
+        }
+        for collection in Collections.creatable {
+            rules["POST /api/v1/desks/{desk}/\(collection)"] = .record
+        }
+        return rules
+    }()
+}

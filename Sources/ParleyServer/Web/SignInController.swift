@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ParleyAccess
+
+/// Signing in and out: the page and form for browsers, and a session resource for API clients.
+struct SignInController: Sendable {
+    let accounts: AccountBook
+    let configuration: ServerConfiguration
+
+    func register(on router: Router<DeskRequestContext>) {
+        router.get("/login") { request, _ -> Response in
+            let next = Self.safeNext(request.uri.queryParameters.get("next"))
+            return Page.response(Self.page(name: "", next: next, message: nil), status: .ok)
+        }
+        router.post("/login") { request, context -> Response in
+            let form = try await FormBody.read(request)
+            let name = form.values["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let next = Self.safeNext(form.values["next"])
+            do {
+                let token = try await accounts.signIn(
+                    name: name, password: form.values["password"] ?? "", address: context.clientAddress)
+                var response = Page.redirect(to: next)
+                response.headers.append(HTTPField(name: .setCookie, value: sessionCookie(token)))
+                return response
+            } catch let error as AccessError {
+                // The form comes back with the message, as any refused form does.
+                let status: HTTPResponse.Status =
+                    error.code == .tooManyAttempts ? .tooManyRequests : .unprocessableContent
+                var response = Page.response(Self.page(name: name, next: next, message: error.message), status: status)
+                if error.code == .tooManyAttempts { response.headers[.retryAfter] = "900" }
+                return response
+            }
+        }
+        router.post("/logout") { request, _ -> Response in
+            if let token = AccessControl.token(in: request) {
+                try await accounts.signOut(token: token, actor: RequestIdentity.actor)
+            }
+            var response = Page.redirect(to: "/login")
+            response.headers.append(
+                HTTPField(name: .setCookie, value: "\(AccessControl.sessionCookie)=; Path=/; HttpOnly; Max-Age=0"))
+            return response
+        }
+        router.post("/api/v1/session") { request, context -> Response in
+            let body = try await request.body.collect(upTo: 16 * 1024)
+            let input = try APIController.decodeBody(SessionRequest.self, Data(body.readableBytesView))
+            do {
+                let token = try await accounts.signIn(
+                    name: input.name, password: input.password, address: context.clientAddress)
+                return try JSON.response(SessionAnswer(token: token, expiresIn: Int(AccountBook.sessionLength)))
+            } catch let error as AccessError {
+                let status: HTTPResponse.Status = error.code == .tooManyAttempts ? .tooManyRequests : .unauthorized
+                throw HTTPError(status, message: error.message)
+            }
+        }
+        router.delete("/api/v1/session") { request, _ -> Response in
+            if let token = AccessControl.token(in: request) {
+                try await accounts.signOut(token: token, actor: RequestIdentity.actor)
+            }
+            return Response(status: .noContent)
+        }
+    }
+
+    /// The session cookie: not readable by scripts, not sent on other sites' posts, Secure behind TLS.
+    private func sessionCookie(_ token: String) -> String {
+        "\(AccessControl.sessionCookie)=\(token); Path=/; HttpOnly; SameSite=Lax; Max-Age=\(Int(AccountBook.sessionLength))"
+            + (configuration.secureCookies ? "; Secure" : "")
+    }
+
+    /// Only a path on this site: never another site (`//evil`, `https://…`).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+    static func page(name: String, next: String, message: String?) -> HTML {
+        let error: HTML = message.map { "<p class=\"banner bad\" id=\"error-sign-in\">\($0)</p>" } ?? .empty
+        return Layout.page(
+            title: "Sign in", desk: nil, desks: [], section: "",
+            body: """
+                <h1>Sign in</h1>
+                \(error)
+                <form class="stack panel" method="post" action="/login">
+                <input type="hidden" name="next" value="\(next)">
+                <label>Name <input name="name" value="\(name)" autocomplete="username" required></label>
+                <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                <button type="submit">Sign in</button>
+                </form>
+                """)
+    }
+}
+
+/// `POST /api/v1/session`.
+struct SessionRequest: Decodable, Sendable {
+    let name: String
+    let password: String
+}
+
+/// The answer to a sign-in through the API.
+struct SessionAnswer: Encodable, Sendable {
+    let token: String
+    let expiresIn: Int
+}

@@ -1,0 +1,175 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParleyAccess
+import ParleyDesk
+import ParleyScenarios
+import ParleyServer
+import ParleyStore
+import ParleyTestSupport
+import Synchronization
+import Testing
+
+/// A clock the test moves by hand.
+private final class TestClock: Sendable {
+    let time = Mutex(Date(timeIntervalSince1970: 1_761_000_000))
+    func advance(by seconds: TimeInterval) { time.withLock { $0 += seconds } }
+}
+
+/// The demo desks and the test users on `clock`, and the ledger, for looking at the log.
+private func application(clock: TestClock = TestClock(), secureCookies: Bool = false) async throws -> (
+    some ApplicationProtocol, DeskLedger
+) {
+    let ledger = DeskLedger(
+        store: InMemoryEventStore(),
+        environment: DeskEnvironment(now: { clock.time.withLock { $0 } }, newID: { UUID() }))
+    for (fileName, text) in try DemoScenarios.all() {
+        _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
+    }
+    try await TestUsers.add(to: ledger)
+    return (
+        buildApplication(
+            ledger: ledger,
+            configuration: .init(timerInterval: .zero, secureCookies: secureCookies, passwordHasher: .testing)),
+        ledger
+    )
+}
+
+private let formHeaders: HTTPFields = [
+    .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+]
+
+private func signInForm(_ name: String, _ password: String, next: String = "/desks/dmz-2019") -> ByteBuffer {
+    let allowed = CharacterSet.alphanumerics
+    return ByteBuffer(
+        string: "name=\(name)&password=\(password.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+            + "&next=\(next.addingPercentEncoding(withAllowedCharacters: allowed)!)&_csrf=\(testFormToken)")
+}
+
+/// The session cookie a response sets, as a Cookie header value.
+private func sessionCookie(_ response: TestResponse) -> String? {
+    response.headers[values: .setCookie].first { $0.hasPrefix("parley_session=") }?.split(separator: ";").first
+        .map(String.init)
+}
+
+@Suite("Signing in")
+struct SignInTests {
+    @Test(
+        "signing in through the form sets an HttpOnly, SameSite session cookie that opens the desk; signing out ends it"
+    )
+    func signInAndOut() async throws {
+        let (app, _) = try await application()
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: signInForm("viewer", TestUsers.password))
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.headers[.location] == "/desks/dmz-2019")
+            let setCookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("parley_session=") })
+            #expect(
+                setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && !setCookie.contains("Secure"))
+            let cookie = try #require(sessionCookie(signedIn)) + "; parley_form=\(testFormToken)"
+            try await client.execute(uri: "/desks/dmz-2019", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("viewer · viewer"))
+            }
+            let out = try await client.execute(
+                uri: "/logout", method: .post,
+                headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(testFormToken)"))
+            #expect(out.status == .seeOther)
+            try await client.execute(uri: "/desks/dmz-2019", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/login?next=%2Fdesks%2Fdmz%2D2019")
+            }
+        }
+    }
+
+    @Test("behind TLS the session cookie is Secure")
+    func secureCookie() async throws {
+        let (app, _) = try await application(secureCookies: true)
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: signInForm("viewer", TestUsers.password))
+            #expect(
+                signedIn.headers[values: .setCookie].contains {
+                    $0.hasPrefix("parley_session=") && $0.contains("; Secure")
+                })
+        }
+    }
+
+    @Test("a wrong password is refused without saying which part was wrong, recorded with the address, and limited")
+    func refusalsAndLimits() async throws {
+        let (app, ledger) = try await application()
+        try await app.test(.router) { client in
+            for attempt in 1...5 {
+                let refused = try await client.execute(
+                    uri: "/login", method: .post, headers: formHeaders, body: signInForm("officer", "guess \(attempt)"))
+                #expect(refused.status == .unprocessableContent)
+                #expect(String(buffer: refused.body).contains("the name or the password is wrong"))
+            }
+            // The sixth, even with the right password, waits.
+            let limited = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: signInForm("officer", TestUsers.password))
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers[.retryAfter] == "900")
+            // Another account from elsewhere is not held up by it.
+            let other = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: signInForm("viewer", TestUsers.password))
+            #expect(other.status == .seeOther)
+        }
+        let refusals = try await ledger.store.read(desk: AccountBook.stream, from: 1).filter {
+            $0.type == "SignInFailed"
+        }
+        #expect(refusals.count == 5)
+        #expect(refusals.allSatisfy { $0.actor == "officer" })
+        #expect(String(decoding: refusals[0].payload, as: UTF8.self).contains("\"reason\":\"wrong password\""))
+    }
+
+    @Test("a session ends by itself after twelve hours")
+    func expiry() async throws {
+        let clock = TestClock()
+        let (app, _) = try await application(clock: clock)
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders, body: signInForm("viewer", TestUsers.password))
+            let cookie = try #require(sessionCookie(signedIn))
+            clock.advance(by: 11 * 3_600)
+            #expect(
+                try await client.execute(uri: "/desks/dmz-2019", method: .get, headers: [.cookie: cookie]).status == .ok
+            )
+            clock.advance(by: 3_600)
+            #expect(
+                try await client.execute(uri: "/desks/dmz-2019", method: .get, headers: [.cookie: cookie]).status
+                    == .seeOther)
+        }
+    }
+
+    @Test(
+        "after signing in the browser returns to the page it asked for on this site, never to another",
+        arguments: [("/desks/asia-trip", "/desks/asia-trip"), ("//evil.example/x", "/"), ("https://evil.example", "/")])
+    func returnsOnlyHere(next: String, expected: String) async throws {
+        let (app, _) = try await application()
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: signInForm("viewer", TestUsers.password, next: next))
+            #expect(signedIn.headers[.location] == expected)
+        }
+    }
+
+    @Test("what a person records carries their name as its actor")
+    func actorIsThePerson() async throws {
+        let (app, ledger) = try await application()
+        try await app.test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "officer")
+            let response = try await client.execute(
+                uri: "/api/v1/desks/asia-trip/signals", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"summary":"s","attribution":["a"],"stance":"open","grade":"B2"}"#))
+            #expect(response.status == .created)
+        }
+        let newest = try #require(try await ledger.store.read(desk: "asia-trip", from: 1).last)
+        #expect(newest.type == "SignalRecorded")
+        #expect(newest.actor == "officer")
+    }
+}
