@@ -11,7 +11,7 @@ import Synchronization
 /// server within that. Sign-in refusals are events too, so rate limits hold across servers.
 public final class AccountBook: Sendable {
     /// The stream holding the accounts.
-    public static let stream = systemStreamPrefix + "accounts"
+    public static let stream = accountsStream
 
     private let store: any EventStore
     private let environment: DeskEnvironment

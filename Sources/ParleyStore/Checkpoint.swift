@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import ParleyDesk
 
-/// A signed statement of how long each desk's log was and what its newest hash was, at one moment.
+/// A signed statement of how long each desk's log (and the accounts') was and what its newest hash was,
+/// at one moment.
 ///
 /// The hash chain catches an event changed in the middle of a log, but not the newest events cut off,
 /// nor a tail rewritten by someone who recomputes every hash. An auditor who keeps a checkpoint (and the
@@ -46,7 +47,7 @@ public struct Checkpoint: Codable, Sendable, Equatable {
         of store: any EventStore, signedWith key: Curve25519.Signing.PrivateKey, at now: Date
     ) async throws -> Checkpoint {
         var heads: [Head] = []
-        for desk in try await store.desks() {
+        for desk in try await recordStreams(in: store) {
             switch ChainVerification.verify(try await store.read(desk: desk, from: 1)) {
             case .intact(let count, let head):
                 heads.append(Head(desk: desk, events: Int64(count), head: head))
@@ -80,7 +81,7 @@ public struct Checkpoint: Codable, Sendable, Equatable {
             throw CheckpointError("the signature does not match the checkpoint's contents: it was altered")
         }
         var findings: [Finding] = []
-        let present = Set(try await store.desks())
+        let present = Set(try await recordStreams(in: store))
         for seen in desks.sorted(by: { $0.desk < $1.desk }) {
             let events = present.contains(seen.desk) ? try await store.read(desk: seen.desk, from: 1) : []
             findings.append(Self.compare(seen, with: events))

@@ -3,6 +3,14 @@ import Foundation
 /// Names of Parley's own streams (not desks) start with this; a desk's name, a slug, never does.
 public let systemStreamPrefix = "~"
 
+/// The stream holding accounts, sessions and sign-in refusals: part of the record like any desk.
+public let accountsStream = systemStreamPrefix + "accounts"
+
+/// Every stream of the record: the desks, then Parley's own streams that have events.
+public func recordStreams(in store: any EventStore) async throws -> [String] {
+    try await store.desks() + (try await store.version(of: accountsStream) > 0 ? [accountsStream] : [])
+}
+
 /// The event-log contract every engine keeps: per-desk streams with optimistic appends, reads from a
 /// sequence number, and subscriptions to what is appended next.
 public protocol EventStore: Sendable {

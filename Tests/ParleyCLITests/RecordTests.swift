@@ -67,6 +67,16 @@ struct RecordTests {
         let keyPath = parley.folder.appendingPathComponent("auditor.key").path
         let attributes = try FileManager.default.attributesOfItem(atPath: keyPath)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        // The accounts are part of the record: a person added now is covered by the checkpoint too.
+        let add = parley.makeProcess(["user", "add", "ana", "--role", "officer"] + parley.storeArguments)
+        let input = Pipe()
+        add.standardInput = input
+        add.standardOutput = FileHandle.nullDevice
+        try add.run()
+        input.fileHandleForWriting.write(Data("a long enough secret\n".utf8))
+        try input.fileHandleForWriting.close()
+        add.waitUntilExit()
+        #expect(try parley.run(["verify"]).stdout.contains("~accounts: ok, 1 events"))
         let take = try parley.run(["checkpoint", "--key", "auditor.key", "-o", "cp.json"])
         #expect(take.status == 0, "\(take.stderr)")
         func check() throws -> ParleyProcess.Outcome {
@@ -75,6 +85,7 @@ struct RecordTests {
         var outcome = try check()
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("dmz-2019: consistent with the checkpoint\n"))
+        #expect(outcome.stdout.contains("~accounts: consistent with the checkpoint\n"))
 
         // Grown since: still consistent.
         let store = try SQLiteEventStore(path: parley.database)

@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let ledger = try await store.open(logger: logger)
         // A damaged record must be noticed before anyone acts on it, not served as if it were whole.
-        for desk in try await ledger.store.desks() {
+        for desk in try await recordStreams(in: ledger.store) {
             guard case .broken(let sequence, let reason) = try await ledger.verify(desk) else { continue }
             let finding = "desk '\(desk)' does not verify at event \(sequence): \(reason)"
             guard allowBrokenChain else {

@@ -12,7 +12,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ledger = try await store.open()
-        let desks = try await deskOption.resolveAll(in: ledger.store)
+        var desks = try await deskOption.resolveAll(in: ledger.store)
+        // The accounts are part of the record too.
+        if deskOption.desk == nil { desks = try await recordStreams(in: ledger.store) }
         var broken = false
         for desk in desks {
             switch try await ledger.verify(desk) {
