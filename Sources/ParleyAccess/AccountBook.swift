@@ -141,9 +141,22 @@ public final class AccountBook: Sendable {
 
     /// Who holds `token`, if it is an open, unexpired session of an existing account.
     public func identify(token: String) async throws -> Identity? {
-        let state = try await state()
-        guard let session = state.sessions[Self.hash(token)], session.expires > environment.now(),
-            let user = state.users[session.name]
+        if let known = identifyIfFresh(token: token) { return known }
+        return Self.identity(of: token, in: try await refresh(), at: environment.now())
+    }
+
+    /// The same answer as `identify` without suspending, when the copy of the accounts is fresh enough;
+    /// nil (not `.some(nil)`) when the log must be read first.
+    ///
+    /// Every request asks this, so it must not wait for a task switch when nothing needs reading.
+    public func identifyIfFresh(token: String) -> Identity?? {
+        let cached = cache.withLock { ($0.state, $0.checkedAt) }
+        guard let checked = cached.1, ContinuousClock.now - checked < .milliseconds(250) else { return nil }
+        return .some(Self.identity(of: token, in: cached.0, at: environment.now()))
+    }
+
+    private static func identity(of token: String, in state: AccountsState, at now: Date) -> Identity? {
+        guard let session = state.sessions[hash(token)], session.expires > now, let user = state.users[session.name]
         else { return nil }
         return Identity(name: user.name, role: user.role)
     }
@@ -156,8 +169,14 @@ public final class AccountBook: Sendable {
     }
 
     private static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
-            .joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

@@ -6,6 +6,18 @@ import Synchronization
 /// second (pages and summaries show time left to the second).
 final class RenderCache: Sendable {
     private let entries = Mutex<[String: (stamp: String, body: ByteBuffer)]>([:])
+    private let pages = Mutex<[String: (stamp: String, page: PageTemplate)]>([:])
+
+    /// The page for `route` at `stamp`, rendering and cutting it when the stamp moved on.
+    func page(for route: String, stamp: String, render: () throws -> String) rethrows -> PageTemplate {
+        if let hit = pages.withLock({ $0[route] }), hit.stamp == stamp { return hit.page }
+        let page = PageTemplate(try render())
+        pages.withLock { pages in
+            if pages.count > 256 { pages.removeAll() }
+            pages[route] = (stamp, page)
+        }
+        return page
+    }
 
     /// The body for `route` at `stamp`, rendering it when the stamp moved on.
     func body(for route: String, stamp: String, render: () throws -> ByteBuffer) rethrows -> ByteBuffer {

@@ -50,12 +50,13 @@ enum Layout {
     /// caching, by `Page.response`, so a page cached for everyone never names one person.
     static let identityMarker = "<!--parley:identity-->"
 
-    /// The header's account corner for `identity` (nil: nobody signed in).
-    static func identity(_ identity: Identity?) -> String {
+    /// The header's account corner for `identity` (nil: nobody signed in), its sign-out form carrying
+    /// `formToken`.
+    static func identity(_ identity: Identity?, formToken: String) -> String {
         guard let identity else { return "<div class=\"who\"><a href=\"/login\">Sign in</a></div>" }
         let people: HTML = identity.role == .admin ? "<a href=\"/admin/users\">People</a>" : .empty
         let corner: HTML = """
-            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span>\(people)<form method="post" action="/logout"><button type="submit">Sign out</button></form></div>
+            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span>\(people)<form method="post" action="/logout"><input type="hidden" name="_csrf" value="\(formToken)"><button type="submit">Sign out</button></form></div>
             """
         return corner.rendered
     }

@@ -25,9 +25,18 @@ struct AccessControl: RouterMiddleware {
             context.logger.error("route without an access rule", metadata: ["parley.route": "\(template)"])
             throw HTTPError(.forbidden, message: "This route has no access rule, so it is closed.")
         }
-        let identity = try await Self.token(in: request).asyncFlatMap { try await accounts.identify(token: $0) }
         if needed == .open {
-            return try await RequestIdentity.$current.withValue(identity) { try await next(request, context) }
+            // Open routes answer everyone alike; only the sign-in page shows who is asking, and it
+            // needs nobody's session.
+            return try await next(request, context)
+        }
+        var identity: Identity?
+        if let token = Self.token(in: request) {
+            if let known = accounts.identifyIfFresh(token: token) {
+                identity = known
+            } else {
+                identity = try await accounts.identify(token: token)
+            }
         }
         guard let identity else {
             if request.uri.path.hasPrefix("/api/") {
@@ -49,16 +58,7 @@ struct AccessControl: RouterMiddleware {
 
     /// The session token from the `Authorization: Bearer` header or the session cookie.
     static func token(in request: Request) -> String? {
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            return String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-        }
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-                if parts.count == 2, parts[0] == sessionCookie { return String(parts[1]) }
-            }
-        }
-        return nil
+        Cookies.bearer(in: request) ?? Cookies.value(sessionCookie, in: request)
     }
 
     private static func describe(_ permission: Permission) -> String {
@@ -77,11 +77,4 @@ enum RequestIdentity {
 
     /// The name to record as the actor of what this request changes.
     static var actor: String { current?.name ?? "anonymous" }
-}
-
-extension Optional {
-    fileprivate func asyncFlatMap<Result>(_ transform: (Wrapped) async throws -> Result?) async rethrows -> Result? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
 }

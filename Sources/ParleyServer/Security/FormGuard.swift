@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// Guards against cross-site request forgery: every form carries a token that must match a cookie the
 /// page's own origin set, and API writes must be JSON (which another site cannot send without a CORS
@@ -20,7 +21,6 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let existing = Self.cookieToken(in: request)
-        let token = existing ?? Self.newToken()
         var request = request
         if [.post, .put, .patch, .delete].contains(request.method) {
             if request.uri.path.hasPrefix("/api/") {
@@ -40,36 +40,48 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
                 }
             }
         }
-        var response = try await FormToken.$current.withValue(token) { try await next(request, context) }
-        if existing == nil {
+        // A new browser's token is made only if a page it is sent actually has a form.
+        let holder = FormTokenHolder(existing: existing)
+        var response = try await FormToken.$current.withValue(holder) { try await next(request, context) }
+        if existing == nil, let made = holder.madeToken {
             response.headers.append(
-                HTTPField(name: .setCookie, value: "\(Self.cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"))
+                HTTPField(name: .setCookie, value: "\(Self.cookieName)=\(made); Path=/; HttpOnly; SameSite=Strict"))
         }
         return response
     }
 
     /// The token in the request's cookie, if it has a well-formed one.
     private static func cookieToken(in request: Request) -> String? {
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0] == cookieName else { continue }
-                let value = String(parts[1])
-                if value.count == 43,
-                    value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) })
-                {
-                    return value
-                }
-            }
-        }
-        return nil
+        guard let value = Cookies.value(cookieName, in: request), value.utf8.count == 43,
+            value.utf8.allSatisfy({ byte in
+                (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            })
+        else { return nil }
+        return value
     }
 
-    private static func newToken() -> String {
+    /// 32 random bytes as unpadded base64url (43 characters).
+    static func newToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(43)
+        var buffer = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = (buffer << 8) | Int(byte)
+            bits += 8
+            while bits >= 6 {
+                bits -= 6
+                text.append(alphabet[(buffer >> bits) & 63])
+            }
+        }
+        if bits > 0 { text.append(alphabet[(buffer << (6 - bits)) & 63]) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Compares without stopping at the first difference, so timing does not reveal the token.
@@ -81,27 +93,30 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// The browser's form token for one request: the one its cookie holds, or one made when a page needs it.
+final class FormTokenHolder: Sendable {
+    private let existing: String?
+    private let made = Mutex<String?>(nil)
+
+    init(existing: String?) { self.existing = existing }
+
+    /// The token to put in forms (made now if the browser has none).
+    var token: String {
+        if let existing { return existing }
+        return made.withLock { made in
+            if let made { return made }
+            let fresh = FormGuard<DeskRequestContext>.newToken()
+            made = fresh
+            return fresh
+        }
+    }
+
+    /// The token made during this request, which the browser must be given as a cookie.
+    var madeToken: String? { made.withLock { $0 } }
+}
+
 /// The form token of the request being answered, for the pages it renders.
 enum FormToken {
     /// Set by `FormGuard` for the duration of a request.
-    @TaskLocal static var current: String?
-
-    /// `html` with the hidden token field added to every `POST` form.
-    static func insert(into html: String, token: String) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        while let open = rest.range(of: "<form") {
-            guard let close = rest[open.upperBound...].firstIndex(of: ">") else { break }
-            let tag = rest[open.lowerBound...close]
-            result += rest[..<rest.index(after: close)]
-            if tag.lowercased().contains("method=\"post\"") {
-                result +=
-                    "<input type=\"hidden\" name=\"\(FormGuard<DeskRequestContext>.fieldName)\" value=\"\(token)\">"
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        result += rest
-        return result
-    }
+    @TaskLocal static var current: FormTokenHolder?
 }

@@ -36,12 +36,9 @@ struct WebController: Sendable {
             let (state, version) = try await server.load(desk)
             let desks = try await server.desks()
             let stamp = server.stamp(version) + desks.joined(separator: ",")
-            let body = server.rendered.body(for: "dashboard:\(desk)", stamp: stamp) {
-                ByteBuffer(
-                    string: DashboardPage(desk: desk, desks: desks, state: state, version: version, now: server.now)
-                        .html.rendered)
-            }
-            return Page.response(rendered: body, status: .ok)
+            return server.rendered.page(for: "dashboard:\(desk)", stamp: stamp) {
+                DashboardPage(desk: desk, desks: desks, state: state, version: version, now: server.now).html.rendered
+            }.response(status: .ok)
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")
