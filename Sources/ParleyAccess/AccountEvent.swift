@@ -32,26 +32,13 @@ public enum AccountEvent: Codable, Sendable, Equatable {
 
     /// Wraps the event for the log, signed by `actor`.
     func pending(actor: String, at now: Date, id: UUID) throws -> PendingEvent {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(InstantText.format(date))
-        }
-        return PendingEvent(
-            id: id, type: type, schemaVersion: 1, payload: try encoder.encode(self), actor: actor, recordedAt: now)
+        PendingEvent(
+            id: id, type: type, schemaVersion: 1, payload: try InstantText.logEncoder().encode(self), actor: actor,
+            recordedAt: now)
     }
 
     /// Reads an event back from the log.
     static func decode(_ stored: StoredEvent) throws -> AccountEvent {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = InstantText.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-            }
-            return date
-        }
-        return try decoder.decode(AccountEvent.self, from: stored.payload)
+        try InstantText.logDecoder().decode(AccountEvent.self, from: stored.payload)
     }
 }

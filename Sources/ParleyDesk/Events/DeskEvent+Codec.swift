@@ -7,12 +7,7 @@ extension DeskEvent {
     /// The JSON payload stored in the log: `{"at": …, "data": …}` with sorted keys and millisecond times.
     /// - Throws: an `EncodingError` (which would be a bug).
     public func encodedPayload() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(InstantText.format(date))
-        }
+        let encoder = InstantText.logEncoder()
         switch fact {
         case .deskOpened(let value): return try encoder.encode(Payload(at: at, data: value))
         case .partyRegistered(let value): return try encoder.encode(Payload(at: at, data: value))
@@ -54,14 +49,7 @@ extension DeskEvent {
         guard schemaVersion == Self.schemaVersion else {
             throw EventDecodingError(type: type, reason: "schema version \(schemaVersion) is not supported")
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = InstantText.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-            }
-            return date
-        }
+        let decoder = InstantText.logDecoder()
         func read<T: Codable>(_: T.Type) throws -> (Date, T) {
             let payload = try decoder.decode(Payload<T>.self, from: payload)
             return (payload.at, payload.data)

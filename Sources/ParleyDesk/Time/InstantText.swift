@@ -59,6 +59,31 @@ public enum InstantText {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// The JSON encoder of the log: sorted keys, instants as `format` writes them, so the same value
+    /// always gives the same bytes (the hash chain depends on it).
+    public static func logEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(format(date))
+        }
+        return encoder
+    }
+
+    /// The JSON decoder of the log: instants as `format` writes them.
+    public static func logDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+            }
+            return date
+        }
+        return decoder
+    }
+
     /// Parses what `format` writes, or the same without milliseconds.
     public static func parse(_ text: String) -> Date? {
         let parts = text.split(whereSeparator: { "-T:.Z".contains($0) }).map { Int($0) }
