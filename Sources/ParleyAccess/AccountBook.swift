@@ -105,6 +105,33 @@ public final class AccountBook: Sendable {
         }
     }
 
+    /// Sets `name`'s password; every session of theirs ends.
+    /// - Throws: `AccessError` when there is no such account or the password is too short.
+    public func changePassword(of name: String, to password: String, actor: String) async throws {
+        guard password.count >= 12 else {
+            throw AccessError(.weakPassword, "password: expected at least 12 characters")
+        }
+        let hash = try hasher.hash(password)
+        try await record(actor: actor) { state in
+            guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
+            return [.passwordChanged(name: name, passwordHash: hash)]
+        }
+    }
+
+    /// Ends every open session of `name` (a lost laptop, someone leaving); returns how many ended.
+    /// - Throws: `AccessError` when there is no such account.
+    @discardableResult
+    public func revokeSessions(of name: String, actor: String) async throws -> Int {
+        var ended = 0
+        try await record(actor: actor) { state in
+            guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
+            let open = state.sessions.filter { $0.value.name == name }.keys.sorted()
+            ended = open.count
+            return open.map { .sessionClosed(tokenHash: $0, reason: "revoked by \(actor)") }
+        }
+        return ended
+    }
+
     /// Checks a name and password and opens a session.
     /// - Returns: the session token, to be given to the browser or client and never stored.
     /// - Throws: `AccessError` `.tooManyAttempts` (with when to try again) or `.badCredentials`; a

@@ -269,6 +269,20 @@ struct UserCommandTests {
         #expect(try parley.run(["user", "list"]).stdout == "ana  officer\n")
         #expect(try parley.run(["user", "role", "ana", "admin"]).status == 0)
         #expect(try parley.run(["user", "list"]).stdout == "ana  admin\n")
+        #expect(try parley.run(["user", "revoke", "ana"]).stdout == "0 sessions of ana ended\n")
+        let change = parley.makeProcess(["user", "password", "ana"] + parley.storeArguments)
+        let newPassword = Pipe()
+        let changed = Pipe()
+        change.standardInput = newPassword
+        change.standardOutput = changed
+        try change.run()
+        newPassword.fileHandleForWriting.write(Data("another long secret\n".utf8))
+        try newPassword.fileHandleForWriting.close()
+        change.waitUntilExit()
+        #expect(
+            String(decoding: changed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                == "ana's password is changed; their sessions have ended\n")
+        #expect(try parley.run(["user", "revoke", "nobody"]).stderr == "parley: name: no account named 'nobody'\n")
         // There is no way to pass a password as an argument.
         let argument = try parley.run(["user", "add", "bo", "--role", "viewer", "--password", "a long enough secret"])
         #expect(argument.status == 1)

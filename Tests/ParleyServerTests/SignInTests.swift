@@ -172,4 +172,44 @@ struct SignInTests {
         #expect(newest.type == "SignalRecorded")
         #expect(newest.actor == "officer")
     }
+
+    @Test("an admin ending someone's sessions, or a new password, signs them out on their next request")
+    func revocation() async throws {
+        let (app, ledger) = try await application()
+        try await app.test(.router) { client in
+            @Sendable func signIn() async throws -> String {
+                let response = try await client.execute(
+                    uri: "/login", method: .post, headers: formHeaders, body: signInForm("viewer", TestUsers.password))
+                guard let cookie = sessionCookie(response) else { throw TestSignInError(detail: "no session cookie") }
+                return cookie
+            }
+            @Sendable func status(_ cookie: String) async throws -> HTTPResponse.Status {
+                let response = try await client.execute(
+                    uri: "/desks/dmz-2019", method: .get, headers: [.cookie: cookie])
+                return response.status
+            }
+            let first = try await signIn()
+            let second = try await signIn()
+            #expect(try await status(first) == .ok)
+            let admin = SignedInClient(client, as: "admin")
+            let revoked = try await admin.execute(
+                uri: "/admin/users/viewer/revoke", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)"))
+            #expect(revoked.status == .seeOther)
+            #expect(try await status(first) == .seeOther)
+            #expect(try await status(second) == .seeOther)
+            let third = try await signIn()
+            #expect(try await status(third) == .ok)
+            try await AccountBook(store: ledger.store, environment: ledger.environment, hasher: .testing)
+                .changePassword(
+                    of: "viewer", to: "another long password", actor: "admin")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await status(third) == .seeOther)
+        }
+        let closed = try await ledger.store.read(desk: AccountBook.stream, from: 1).filter {
+            $0.type == "SessionClosed"
+        }
+        #expect(closed.count == 2)
+        #expect(closed.allSatisfy { $0.actor == "admin" })
+    }
 }

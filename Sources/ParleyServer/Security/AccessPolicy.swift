@@ -37,7 +37,7 @@ enum AccessPolicy {
             "POST /api/v1/desks/{desk}/tasks/{id}/status": .record,
             // Admins: people.
             "GET /admin/users": .administer, "POST /admin/users": .administer,
-            "POST /admin/users/{name}/role": .administer,
+            "POST /admin/users/{name}/role": .administer, "POST /admin/users/{name}/revoke": .administer,
         ]
         for collection in Collections.names {
             rules["GET /api/v1/desks/{desk}/\(collection)"] = .read

@@ -24,6 +24,10 @@ struct AdminController: Sendable {
                 return Page.response(try await page(message: error.message), status: .unprocessableContent)
             }
         }
+        router.post("/admin/users/:name/revoke") { _, context -> Response in
+            try await accounts.revokeSessions(of: try context.parameters.require("name"), actor: RequestIdentity.actor)
+            return Page.redirect(to: "/admin/users")
+        }
         router.post("/admin/users/:name/role") { request, context -> Response in
             let form = try await FormBody.read(request)
             guard let role = Role(rawValue: form.values["role"] ?? "") else {
@@ -49,6 +53,7 @@ struct AdminController: Sendable {
                     <tr><td>\(user.name)</td><td>\(user.role.rawValue)</td><td>
                     <form class="actions" method="post" action="/admin/users/\(user.name)/role">
                     <select name="role" aria-label="Role of \(user.name)">\(options)</select><button type="submit">Change</button></form>
+                    <form class="actions" method="post" action="/admin/users/\(user.name)/revoke"><button type="submit">End their sessions</button></form>
                     </td></tr>
                     """
             })

@@ -14,7 +14,10 @@ import ParleyStore
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add people, change their roles, list them.",
-        subcommands: [AddUserCommand.self, ChangeRoleCommand.self, ListUsersCommand.self])
+        subcommands: [
+            AddUserCommand.self, ChangeRoleCommand.self, ChangePasswordCommand.self, RevokeSessionsCommand.self,
+            ListUsersCommand.self,
+        ])
 }
 
 /// `parley user add NAME --role ROLE`: the password is read from a prompt, or from standard input.
@@ -57,6 +60,43 @@ struct ChangeRoleCommand: AsyncParsableCommand {
         try await AccountBook(store: ledger.store, environment: .live).changeRole(
             of: name, to: role, actor: ProcessInfo.processInfo.userName)
         print("\(name) is now \(role.rawValue)")
+    }
+}
+
+/// `parley user password NAME`: a new password from a prompt or standard input; their sessions end.
+struct ChangePasswordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "password", abstract: "Set NAME's password (from a prompt or standard input); their sessions end.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The person's name.")
+    var name: String
+
+    func run() async throws {
+        let password = try Password.read(prompt: "New password for \(name) (at least 12 characters): ")
+        let ledger = try await store.open()
+        try await AccountBook(store: ledger.store, environment: .live).changePassword(
+            of: name, to: password, actor: ProcessInfo.processInfo.userName)
+        print("\(name)'s password is changed; their sessions have ended")
+    }
+}
+
+/// `parley user revoke NAME`: ends every session of NAME on every server.
+struct RevokeSessionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "End every session of NAME, on every server.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The person's name.")
+    var name: String
+
+    func run() async throws {
+        let ledger = try await store.open()
+        let ended = try await AccountBook(store: ledger.store, environment: .live).revokeSessions(
+            of: name, actor: ProcessInfo.processInfo.userName)
+        print("\(ended) session\(ended == 1 ? "" : "s") of \(name) ended")
     }
 }
 
