@@ -188,23 +188,9 @@ public final class AccountBook: Sendable {
         return Identity(name: user.name, role: user.role)
     }
 
-    private static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    private static func newToken() -> String { ByteText.randomToken() }
 
-    private static func hash(_ token: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
+    private static func hash(_ token: String) -> String { ByteText.hex(SHA256.hash(data: Data(token.utf8))) }
 }
 
 /// A signed-in person.

@@ -28,14 +28,7 @@ public enum EventHash {
         field(InstantText.format(event.recordedAt))
         field(event.previousHash)
         field(event.payload)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return ByteText.hex(hasher.finalize())
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -253,34 +253,15 @@ struct UserCommandTests {
     @Test("user add reads the password from standard input, never from an argument; list and role follow")
     func addListRole() throws {
         let parley = try ParleyProcess()
-        let add = parley.makeProcess(["user", "add", "ana", "--role", "officer"] + parley.storeArguments)
-        let input = Pipe()
-        let output = Pipe()
-        add.standardInput = input
-        add.standardOutput = output
-        try add.run()
-        input.fileHandleForWriting.write(Data("a long enough secret\n".utf8))
-        try input.fileHandleForWriting.close()
-        add.waitUntilExit()
-        #expect(add.terminationStatus == 0)
-        #expect(
-            String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                == "ana can sign in as officer\n")
+        let add = try parley.run(["user", "add", "ana", "--role", "officer"], input: "a long enough secret\n")
+        #expect(add.status == 0)
+        #expect(add.stdout == "ana can sign in as officer\n")
         #expect(try parley.run(["user", "list"]).stdout == "ana  officer\n")
         #expect(try parley.run(["user", "role", "ana", "admin"]).status == 0)
         #expect(try parley.run(["user", "list"]).stdout == "ana  admin\n")
         #expect(try parley.run(["user", "revoke", "ana"]).stdout == "0 sessions of ana ended\n")
-        let change = parley.makeProcess(["user", "password", "ana"] + parley.storeArguments)
-        let newPassword = Pipe()
-        let changed = Pipe()
-        change.standardInput = newPassword
-        change.standardOutput = changed
-        try change.run()
-        newPassword.fileHandleForWriting.write(Data("another long secret\n".utf8))
-        try newPassword.fileHandleForWriting.close()
-        change.waitUntilExit()
         #expect(
-            String(decoding: changed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            try parley.run(["user", "password", "ana"], input: "another long secret\n").stdout
                 == "ana's password is changed; their sessions have ended\n")
         #expect(try parley.run(["user", "revoke", "nobody"]).stderr == "parley: name: no account named 'nobody'\n")
         // There is no way to pass a password as an argument.
@@ -300,19 +281,9 @@ struct UserCommandTests {
             ("ana", "short", "password: expected at least 12 characters"),
             ("9lives", "a long enough secret", "name: expected letters"),
         ] {
-            let process = parley.makeProcess(["user", "add", name, "--role", "viewer"] + parley.storeArguments)
-            let input = Pipe()
-            let errors = Pipe()
-            process.standardInput = input
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            input.fileHandleForWriting.write(Data((password + "\n").utf8))
-            try input.fileHandleForWriting.close()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 1)
-            #expect(
-                String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(message))
+            let refused = try parley.run(["user", "add", name, "--role", "viewer"], input: password + "\n")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains(message))
         }
     }
 }

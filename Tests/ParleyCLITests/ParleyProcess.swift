@@ -60,13 +60,21 @@ struct ParleyProcess {
     }
 
     /// Runs `parley` with `arguments` (plus the options naming the test's store) and waits for it.
-    func run(_ arguments: [String], database: Bool = true) throws -> Outcome {
+    ///
+    /// With `input`, that text is the command's standard input (a typed password, say).
+    func run(_ arguments: [String], database: Bool = true, input: String? = nil) throws -> Outcome {
         let process = makeProcess(arguments + (database ? storeArguments : []))
         let stdout = Pipe()
         let stderr = Pipe()
+        let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

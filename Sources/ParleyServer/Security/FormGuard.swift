@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ParleyStore
 import Synchronization
 
 /// Guards against cross-site request forgery: every form carries a token that must match a cookie the
@@ -62,27 +63,7 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
     }
 
     /// 32 random bytes as unpadded base64url (43 characters).
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(43)
-        var buffer = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = (buffer << 8) | Int(byte)
-            bits += 8
-            while bits >= 6 {
-                bits -= 6
-                text.append(alphabet[(buffer >> bits) & 63])
-            }
-        }
-        if bits > 0 { text.append(alphabet[(buffer << (6 - bits)) & 63]) }
-        return String(decoding: text, as: UTF8.self)
-    }
+    static func newToken() -> String { ByteText.randomToken() }
 
     /// Compares without stopping at the first difference, so timing does not reveal the token.
     private static func same(_ left: String, _ right: String) -> Bool {

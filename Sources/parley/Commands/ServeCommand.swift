@@ -31,12 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     var tls = false
 
     /// 18 random bytes as base64url: 24 characters.
-    private static func newPassword() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<18).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-    }
+    private static func newPassword() -> String { ByteText.randomToken(byteCount: 18) }
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port: expected 1 to 65535, found \(port)") }
