@@ -84,9 +84,7 @@ public final class AccountBook: Sendable {
         else {
             throw AccessError(.badName, "name: expected letters, digits, '-', '_' or '.', starting with a letter")
         }
-        guard password.count >= 12 else {
-            throw AccessError(.weakPassword, "password: expected at least 12 characters")
-        }
+        try Self.requireStrong(password)
         let hash = try hasher.hash(password)
         try await record(actor: actor) { state in
             guard state.users[name] == nil else {
@@ -100,7 +98,7 @@ public final class AccountBook: Sendable {
     /// - Throws: `AccessError` when there is no such account.
     public func changeRole(of name: String, to role: Role, actor: String) async throws {
         try await record(actor: actor) { state in
-            guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
+            try Self.requireAccount(name, in: state)
             return [.roleChanged(name: name, role: role)]
         }
     }
@@ -108,12 +106,10 @@ public final class AccountBook: Sendable {
     /// Sets `name`'s password; every session of theirs ends.
     /// - Throws: `AccessError` when there is no such account or the password is too short.
     public func changePassword(of name: String, to password: String, actor: String) async throws {
-        guard password.count >= 12 else {
-            throw AccessError(.weakPassword, "password: expected at least 12 characters")
-        }
+        try Self.requireStrong(password)
         let hash = try hasher.hash(password)
         try await record(actor: actor) { state in
-            guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
+            try Self.requireAccount(name, in: state)
             return [.passwordChanged(name: name, passwordHash: hash)]
         }
     }
@@ -124,12 +120,22 @@ public final class AccountBook: Sendable {
     public func revokeSessions(of name: String, actor: String) async throws -> Int {
         var ended = 0
         try await record(actor: actor) { state in
-            guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
+            try Self.requireAccount(name, in: state)
             let open = state.sessions.filter { $0.value.name == name }.keys.sorted()
             ended = open.count
             return open.map { .sessionClosed(tokenHash: $0, reason: "revoked by \(actor)") }
         }
         return ended
+    }
+
+    private static func requireStrong(_ password: String) throws {
+        guard password.count >= 12 else {
+            throw AccessError(.weakPassword, "password: expected at least 12 characters")
+        }
+    }
+
+    private static func requireAccount(_ name: String, in state: AccountsState) throws {
+        guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
     }
 
     /// Checks a name and password and opens a session.

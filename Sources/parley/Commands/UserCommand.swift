@@ -36,8 +36,7 @@ struct AddUserCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try Password.read(prompt: "Password for \(name) (at least 12 characters): ")
-        let ledger = try await store.open()
-        try await AccountBook(store: ledger.store, environment: .live).addUser(
+        try await store.openAccounts().addUser(
             name, role: role, password: password, actor: ProcessInfo.processInfo.userName)
         print("\(name) can sign in as \(role.rawValue)")
     }
@@ -56,8 +55,7 @@ struct ChangeRoleCommand: AsyncParsableCommand {
     var role: Role
 
     func run() async throws {
-        let ledger = try await store.open()
-        try await AccountBook(store: ledger.store, environment: .live).changeRole(
+        try await store.openAccounts().changeRole(
             of: name, to: role, actor: ProcessInfo.processInfo.userName)
         print("\(name) is now \(role.rawValue)")
     }
@@ -75,8 +73,7 @@ struct ChangePasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try Password.read(prompt: "New password for \(name) (at least 12 characters): ")
-        let ledger = try await store.open()
-        try await AccountBook(store: ledger.store, environment: .live).changePassword(
+        try await store.openAccounts().changePassword(
             of: name, to: password, actor: ProcessInfo.processInfo.userName)
         print("\(name)'s password is changed; their sessions have ended")
     }
@@ -93,8 +90,7 @@ struct RevokeSessionsCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let ledger = try await store.open()
-        let ended = try await AccountBook(store: ledger.store, environment: .live).revokeSessions(
+        let ended = try await store.openAccounts().revokeSessions(
             of: name, actor: ProcessInfo.processInfo.userName)
         print("\(ended) session\(ended == 1 ? "" : "s") of \(name) ended")
     }
@@ -107,14 +103,20 @@ struct ListUsersCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let ledger = try await store.open()
-        let users = try await AccountBook(store: ledger.store, environment: .live).state().users.values
+        let users = try await store.openAccounts().state().users.values
         if users.isEmpty { print("no accounts; add one with `parley user add NAME --role admin`") }
         for user in users.sorted(by: { $0.name < $1.name }) { print("\(user.name)  \(user.role.rawValue)") }
     }
 }
 
 extension Role: ExpressibleByArgument {}
+
+extension StoreOptions {
+    /// The accounts kept in this store.
+    func openAccounts() async throws -> AccountBook {
+        AccountBook(store: try await open().store, environment: .live)
+    }
+}
 
 /// Reading a password without it appearing in the process list or the shell history.
 enum Password {
