@@ -72,7 +72,9 @@ public struct DeskGenerator {
                         counterpart: pick(parties),
                         purpose: text(), priority: int(1...5), trip: trips.isEmpty ? nil : pick(trips + [nil]),
                         duration: Minutes(int(15...240)), venues: Array(venues.prefix(int(0...venues.count))),
-                        windows: (0..<int(0...2)).map { _ in window() }, opened: opened)))
+                        windows: (0..<int(0...2)).map { _ in window() }, opened: opened,
+                        // Without drawing a number, so seeds keep generating the desks they did.
+                        compartment: id.rawValue.hasSuffix("-1") ? "inner-circle" : nil)))
             var at = opened
             for _ in 0..<int(0...8) {
                 // Mostly forward along the path, sometimes out through an exit.

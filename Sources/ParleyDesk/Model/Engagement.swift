@@ -28,11 +28,17 @@ public struct Engagement: Hashable, Sendable, Codable, Identifiable {
     public var state: EngagementState
     /// Every move so far, oldest first.
     public var history: [EngagementTransition]
+    /// The compartment whose members alone may see it and everything touching it; nil for none.
+    ///
+    /// Set when the engagement is recorded and never changed: anyone who saw it before cannot be made
+    /// to forget it, so moving it into a compartment later would only pretend.
+    public var compartment: Compartment.ID?
 
     /// An engagement as first recorded: in state `idea` with no history.
     public init(
         id: ID, title: String, principals: [Principal.ID], counterpart: Party.ID, purpose: String, priority: Int,
-        trip: Trip.ID?, duration: Minutes, venues: [Venue.ID], windows: [TimeWindow], opened: ZonedTime
+        trip: Trip.ID?, duration: Minutes, venues: [Venue.ID], windows: [TimeWindow], opened: ZonedTime,
+        compartment: Compartment.ID? = nil
     ) {
         self.id = id
         self.title = title
@@ -47,5 +53,6 @@ public struct Engagement: Hashable, Sendable, Codable, Identifiable {
         self.opened = opened
         self.state = .idea
         self.history = []
+        self.compartment = compartment
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the planner made of a trip: the visits placed, day by day, and the meetings left out with why.
 public struct Itinerary: Hashable, Sendable, Codable {
     /// The trip planned.
@@ -61,5 +63,15 @@ public struct LeftOutMeeting: Hashable, Sendable, Codable {
     public init(engagement: Engagement.ID, reason: String) {
         self.engagement = engagement
         self.reason = reason
+    }
+
+    /// The reason given when the meeting clashes with another visit, named by its title.
+    public static func clash(with title: String) -> String { "clashes with \(title)" }
+
+    /// The reason as told to someone not cleared to know of the visits titled `unseen`.
+    func reason(hiding unseen: [String]) -> String {
+        unseen.reduce(reason) { reason, title in
+            reason.replacingOccurrences(of: Self.clash(with: title), with: Self.clash(with: "another commitment"))
+        }
     }
 }

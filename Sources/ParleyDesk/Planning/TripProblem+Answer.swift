@@ -53,7 +53,7 @@ extension TripProblem {
         case .noWindowReachable:
             "no day of the trip can get there within the meeting's windows"
         case .clashesWith(let item):
-            "clashes with \(items[item].title)"
+            LeftOutMeeting.clash(with: items[item].title)
         case .budgetExhausted(let tour, let shortBy):
             "\(days[tour].label) is \(Minutes(Int(shortBy.rounded(.up)))) short"
         }

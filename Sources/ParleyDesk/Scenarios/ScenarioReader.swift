@@ -160,7 +160,7 @@ public struct ScenarioReader {
     private mutating func readEngagement(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "title", "principals", "counterpart", "purpose", "priority", "trip", "duration", "venues", "windows",
-            "opened", "history",
+            "opened", "history", "compartment",
         ])
         var windows: [TimeWindow] = []
         for window in try item.listIfPresent("windows") {
@@ -178,7 +178,8 @@ public struct ScenarioReader {
                 try Minutes.parse(text, field: "duration")
             },
             venues: try item.listIfPresent("venues").map { (cursor) throws(ScenarioError) in try identifier(cursor) },
-            windows: windows, opened: try time(item.required("opened")))
+            windows: windows, opened: try time(item.required("opened")),
+            compartment: try optionalID(item, "compartment"))
         try run(.openEngagement(engagement), at: item)
         for move in try item.listIfPresent("history") {
             try move.requireMapping(allowed: ["to", "at", "by", "reason"])

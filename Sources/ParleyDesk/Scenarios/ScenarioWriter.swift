@@ -64,6 +64,7 @@ public enum ScenarioWriter {
             out.field(2, "purpose", text: engagement.purpose)
             out.field(2, "priority", plain: "\(engagement.priority)")
             if let trip = engagement.trip { out.field(2, "trip", plain: trip.rawValue) }
+            if let compartment = engagement.compartment { out.field(2, "compartment", plain: compartment.rawValue) }
             out.field(2, "duration", plain: engagement.duration.description)
             out.field(2, "venues", plain: "[" + engagement.venues.map(\.rawValue).joined(separator: ", ") + "]")
             out.list(2, "windows", engagement.windows) { out, window in

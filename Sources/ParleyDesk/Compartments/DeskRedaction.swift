@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a reader with a clearance may see of a desk's log, decided event by event in log order.
+///
+/// An engagement in a compartment the reader is not cleared for is hidden, and so is everything that
+/// touches it: its moves, attempts, signals, deadlines (and their resolutions and alarms), advance tasks,
+/// playbooks (and their tries), its place in itineraries and its title in the planner's reasons. What is
+/// left is a log of its own: folding it gives the desk as the reader may know it, and counting it gives
+/// the reader's version, so not even the number of hidden events shows.
+public struct DeskRedaction: Sendable {
+    /// Whom the log is redacted for.
+    public let clearance: Clearance
+    /// Every compartment an engagement of the desk belongs to, seen or not.
+    public private(set) var compartments: Set<Compartment.ID> = []
+    private var hiddenEngagements: [Engagement.ID: String] = [:]
+    private var hiddenDeadlines: Set<Deadline.ID> = []
+    private var hiddenTasks: Set<AdvanceTask.ID> = []
+    private var hiddenPlaybooks: Set<Playbook.ID> = []
+
+    /// A redaction for `clearance`, before the log's first event.
+    public init(for clearance: Clearance) { self.clearance = clearance }
+
+    /// Whether anything passed so far was hidden.
+    public var hidesAnything: Bool { !hiddenEngagements.isEmpty }
+
+    /// The event as the reader may see it, or nil when it is hidden from them.
+    public mutating func pass(_ event: DeskEvent) -> DeskEvent? {
+        switch event.fact {
+        case .engagementOpened(let engagement):
+            if let compartment = engagement.compartment { compartments.insert(compartment) }
+            guard clearance.admits(engagement.compartment) else {
+                hiddenEngagements[engagement.id] = engagement.title
+                return nil
+            }
+            return event
+        case .playbookDefined(let playbook):
+            return hide(if: playbook.engagement, event) { hiddenPlaybooks.insert(playbook.id) }
+        case .deadlineSet(let deadline):
+            return hide(if: deadline.engagement, event) { hiddenDeadlines.insert(deadline.id) }
+        case .deadlineResolved(let id, _, _, _), .deadlineAlarmRaised(let id, _):
+            return hiddenDeadlines.contains(id) ? nil : event
+        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _):
+            return hiddenPlaybooks.contains(id) ? nil : event
+        case .advanceTaskUpdated(let id, _, _):
+            return hiddenTasks.contains(id) ? nil : event
+        case .advanceTasksAdded(let tasks):
+            return passTasks(tasks, at: event.at)
+        case .itineraryPlanned(let itinerary):
+            return DeskEvent(at: event.at, .itineraryPlanned(redacted(itinerary)))
+        default:
+            return hide(if: event.engagement, event) {}
+        }
+    }
+
+    private func hide(if engagement: Engagement.ID?, _ event: DeskEvent, noting: () -> Void) -> DeskEvent? {
+        guard let engagement, hiddenEngagements[engagement] != nil else { return event }
+        noting()
+        return nil
+    }
+
+    private mutating func passTasks(_ tasks: [AdvanceTask], at: Date) -> DeskEvent? {
+        for task in tasks where hiddenEngagements[task.engagement] != nil { hiddenTasks.insert(task.id) }
+        var seen: [AdvanceTask] = []
+        for var task in tasks where !hiddenTasks.contains(task.id) {
+            task.dependsOn.removeAll { hiddenTasks.contains($0) }
+            seen.append(task)
+        }
+        return seen.isEmpty ? nil : DeskEvent(at: at, .advanceTasksAdded(seen))
+    }
+
+    private func redacted(_ itinerary: Itinerary) -> Itinerary {
+        guard hidesAnything else { return itinerary }
+        var itinerary = itinerary
+        itinerary.visits.removeAll { $0.kind == .engagement && hiddenEngagements[Engagement.ID($0.ref)] != nil }
+        itinerary.leftOut.removeAll { hiddenEngagements[$0.engagement] != nil }
+        let unseen = hiddenEngagements.values.sorted { $0.count > $1.count }
+        for index in itinerary.leftOut.indices {
+            itinerary.leftOut[index].reason = itinerary.leftOut[index].reason(hiding: unseen)
+        }
+        return itinerary
+    }
+}
