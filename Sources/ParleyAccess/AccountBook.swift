@@ -60,6 +60,7 @@ public final class AccountBook: Sendable {
             let state = try await refresh()
             let version = cache.withLock { $0.version }
             let events = try decide(state)
+            if events.isEmpty { return state }
             let now = InstantText.rounded(environment.now())
             do {
                 _ = try await store.append(
@@ -128,6 +129,53 @@ public final class AccountBook: Sendable {
         return ended
     }
 
+    /// Creates an empty compartment.
+    /// - Throws: `AccessError` for a malformed or taken id, or an empty title.
+    public func createCompartment(_ id: String, title: String, actor: String) async throws {
+        let compartment: Compartment.ID
+        do {
+            compartment = try Compartment.ID.validated(id, field: "compartment")
+        } catch {
+            throw AccessError(.badName, error.message)
+        }
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw AccessError(.badName, "title: expected a few words saying what it is for") }
+        try await record(actor: actor) { state in
+            guard state.compartments[compartment] == nil else {
+                throw AccessError(.nameTaken, "compartment: '\(id)' already exists")
+            }
+            return [.compartmentCreated(compartment: compartment, title: title)]
+        }
+    }
+
+    /// Makes `name` a member of `compartment` (nothing happens when they already are).
+    /// - Throws: `AccessError` when there is no such account or compartment.
+    public func addMember(_ name: String, to compartment: String, actor: String) async throws {
+        try await record(actor: actor) { state in
+            try Self.requireAccount(name, in: state)
+            let record = try Self.requireCompartment(compartment, in: state)
+            return record.members.contains(name) ? [] : [.compartmentMemberAdded(compartment: record.id, name: name)]
+        }
+    }
+
+    /// Takes `name` out of `compartment` (nothing happens when they were not in it).
+    /// - Throws: `AccessError` when there is no such compartment.
+    public func removeMember(_ name: String, from compartment: String, actor: String) async throws {
+        try await record(actor: actor) { state in
+            let record = try Self.requireCompartment(compartment, in: state)
+            return record.members.contains(name) ? [.compartmentMemberRemoved(compartment: record.id, name: name)] : []
+        }
+    }
+
+    private static func requireCompartment(_ id: String, in state: AccountsState) throws
+        -> AccountsState.CompartmentRecord
+    {
+        guard let record = state.compartments[Compartment.ID(id)] else {
+            throw AccessError(.unknownCompartment, "compartment: no compartment named '\(id)'")
+        }
+        return record
+    }
+
     private static func requireStrong(_ password: String) throws {
         guard password.count >= 12 else {
             throw AccessError(.weakPassword, "password: expected at least 12 characters")
@@ -191,7 +239,7 @@ public final class AccountBook: Sendable {
     private static func identity(of token: String, in state: AccountsState, at now: Date) -> Identity? {
         guard let session = state.sessions[hash(token)], session.expires > now, let user = state.users[session.name]
         else { return nil }
-        return Identity(name: user.name, role: user.role)
+        return Identity(name: user.name, role: user.role, clearance: state.clearance(of: user.name))
     }
 
     private static func newToken() -> String { ByteText.randomToken() }
@@ -205,11 +253,14 @@ public struct Identity: Sendable, Equatable {
     public var name: String
     /// What they may do.
     public var role: Role
+    /// The compartments they are a member of, as of when they were identified.
+    public var clearance: Clearance
 
     /// A person with a role.
-    public init(name: String, role: Role) {
+    public init(name: String, role: Role, clearance: Clearance = .uncompartmented) {
         self.name = name
         self.role = role
+        self.clearance = clearance
     }
 }
 
@@ -229,6 +280,8 @@ public struct AccessError: CategorizedError, Equatable {
         case unknownUser
         /// The password is too short.
         case weakPassword
+        /// No such compartment.
+        case unknownCompartment
     }
 
     /// What kind.

@@ -17,6 +17,12 @@ public enum AccountEvent: Codable, Sendable, Equatable {
     case sessionClosed(tokenHash: String, reason: String)
     /// A sign-in was refused (no such person, or a wrong password).
     case signInFailed(name: String, address: String, reason: String)
+    /// A compartment was created, with nobody in it.
+    case compartmentCreated(compartment: Compartment.ID, title: String)
+    /// A person was made a member of a compartment.
+    case compartmentMemberAdded(compartment: Compartment.ID, name: String)
+    /// A person stopped being a member of a compartment.
+    case compartmentMemberRemoved(compartment: Compartment.ID, name: String)
 
     /// The type name in the log.
     public var type: String {
@@ -27,6 +33,9 @@ public enum AccountEvent: Codable, Sendable, Equatable {
         case .sessionOpened: "SessionOpened"
         case .sessionClosed: "SessionClosed"
         case .signInFailed: "SignInFailed"
+        case .compartmentCreated: "CompartmentCreated"
+        case .compartmentMemberAdded: "CompartmentMemberAdded"
+        case .compartmentMemberRemoved: "CompartmentMemberRemoved"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyDesk
 
 /// The accounts as their events build them.
 public struct AccountsState: Sendable {
@@ -20,8 +21,20 @@ public struct AccountsState: Sendable {
         public var expires: Date
     }
 
+    /// A need-to-know group and who is in it.
+    public struct CompartmentRecord: Sendable, Equatable {
+        /// Its id.
+        public var id: Compartment.ID
+        /// What it is for, in a few words.
+        public var title: String
+        /// The names of its members.
+        public var members: Set<String>
+    }
+
     /// People by name.
     public private(set) var users: [String: User] = [:]
+    /// Compartments by id.
+    public private(set) var compartments: [Compartment.ID: CompartmentRecord] = [:]
     /// Open sessions by the SHA-256 of their token.
     var sessions: [String: Session] = [:]
     /// Refused sign-ins: who, from where, when (the newest few hundred, for rate limits).
@@ -47,7 +60,18 @@ public struct AccountsState: Sendable {
         case .signInFailed(let name, let address, _):
             failures.append((name, address, at))
             if failures.count > 500 { failures.removeFirst(failures.count - 500) }
+        case .compartmentCreated(let id, let title):
+            compartments[id] = CompartmentRecord(id: id, title: title, members: [])
+        case .compartmentMemberAdded(let id, let name):
+            compartments[id]?.members.insert(name)
+        case .compartmentMemberRemoved(let id, let name):
+            compartments[id]?.members.remove(name)
         }
+    }
+
+    /// The compartments `name` is a member of.
+    public func clearance(of name: String) -> Clearance {
+        .only(Set(compartments.values.filter { $0.members.contains(name) }.map(\.id)))
     }
 
     /// Refused sign-ins for `name`, and from `address`, since `since`.

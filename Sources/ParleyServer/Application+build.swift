@@ -75,8 +75,9 @@ private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router
     }
     SignInController(accounts: accounts, configuration: configuration).register(on: router)
     AdminController(accounts: accounts).register(on: router)
+    CompartmentsController(accounts: accounts).register(on: router)
     WebController(server: server, notifier: notifier).register(on: router)
-    LiveController(server: server).register(on: router)
+    LiveController(server: server, accounts: accounts).register(on: router)
     APIController(server: server).register(on: router)
     router.get("/openapi.yaml") { _, _ -> Response in
         Response(

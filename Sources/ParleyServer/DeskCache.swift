@@ -14,9 +14,22 @@ final class DeskCache: Sendable {
         var state: DeskState
         var version: Int64
         var checkedAt: Double
+        /// Every compartment an engagement of the desk belongs to.
+        var compartments: Set<Compartment.ID> = []
+    }
+
+    /// A desk redacted for readers cleared for some of its compartments but not all.
+    private struct RedactedEntry {
+        var redaction: DeskRedaction
+        var state = DeskState()
+        /// The real version folded in so far.
+        var version: Int64 = 0
+        var sequences: [Int64] = []
+        var events: [DeskEvent] = []
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    private let redacted = Mutex<[String: RedactedEntry]>([:])
     private let desks = Mutex<(names: [String], checkedAt: Double)?>(nil)
     private let revalidateAfter: Double
 
@@ -35,7 +48,11 @@ final class DeskCache: Sendable {
         if entry.version > current { entry = Entry(state: DeskState(), version: 0, checkedAt: now) }
         if entry.version < current {
             for event in try await store.read(desk: desk, from: entry.version + 1) {
-                entry.state.apply(try event.decoded())
+                let decoded = try event.decoded()
+                if case .engagementOpened(let engagement) = decoded.fact, let compartment = engagement.compartment {
+                    entry.compartments.insert(compartment)
+                }
+                entry.state.apply(decoded)
                 entry.version = event.sequence
             }
         }
@@ -45,6 +62,46 @@ final class DeskCache: Sendable {
             if (entries[desk]?.version ?? -1) <= fresh.version { entries[desk] = fresh }
         }
         return (fresh.state, fresh.version)
+    }
+
+    /// The desk as a reader with `clearance` may see it (at most `revalidateAfter` old for writes made
+    /// elsewhere, like `load`).
+    ///
+    /// Readers cleared for every compartment the desk uses share the whole desk; the others share one
+    /// redacted copy per set of the desk's compartments they are cleared for, kept up to date by folding
+    /// in only what was appended since.
+    func view(_ desk: String, for clearance: Clearance, from store: any EventStore, now: Double) async throws
+        -> DeskView
+    {
+        let whole = try await load(desk, from: store, now: now)
+        let compartments = entries.withLock { $0[desk]?.compartments } ?? []
+        guard !clearance.admitsAll(compartments) else {
+            return DeskView(state: whole.state, version: whole.version, key: "", redacted: nil)
+        }
+        let cleared = compartments.filter { clearance.admits($0) }
+        let key = desk + "|" + cleared.map(\.rawValue).sorted().joined(separator: ",")
+        var entry =
+            redacted.withLock { $0[key] } ?? RedactedEntry(redaction: DeskRedaction(for: .only(cleared)))
+        if entry.version > whole.version { entry = RedactedEntry(redaction: DeskRedaction(for: .only(cleared))) }
+        if entry.version < whole.version {
+            for event in try await store.read(desk: desk, from: entry.version + 1) where event.sequence <= whole.version
+            {
+                if let shown = entry.redaction.pass(try event.decoded()) {
+                    entry.state.apply(shown)
+                    entry.sequences.append(event.sequence)
+                    entry.events.append(shown)
+                }
+                entry.version = event.sequence
+            }
+        }
+        let fresh = entry
+        redacted.withLock { views in
+            if views.count > 64 { views.removeAll() }
+            if (views[key]?.version ?? -1) <= fresh.version { views[key] = fresh }
+        }
+        return DeskView(
+            state: fresh.state, version: Int64(fresh.sequences.count), key: key,
+            redacted: (fresh.sequences, fresh.events, fresh.redaction))
     }
 
     /// Every desk's name (at most `revalidateAfter` old for desks created elsewhere).

@@ -13,45 +13,77 @@ struct DeskServer: Sendable {
     /// A monotonic clock in seconds for the planner's time limit.
     let elapsed: @Sendable () -> Double
 
-    /// The desk's state and version, or 404 when there is no such desk.
-    func load(_ desk: String) async throws -> (state: DeskState, version: Int64) {
-        let loaded = try await cache.load(desk, from: ledger.store, now: elapsed())
-        guard loaded.state.profile != nil else { throw HTTPError(.notFound, message: "no desk named '\(desk)'") }
-        return loaded
+    /// The desk as the asker may see it, with the version they are shown; 404 when there is no such desk.
+    func load(_ desk: String, as clearance: Clearance = RequestIdentity.clearance) async throws -> (
+        state: DeskState, version: Int64
+    ) {
+        let view = try await view(desk, as: clearance)
+        return (view.state, view.version)
+    }
+
+    /// The desk as a reader with `clearance` may see it; 404 when there is no such desk.
+    ///
+    /// Where the desk exists but everything on it is hidden from the reader, they still see the desk:
+    /// desks are not compartmented, only engagements are.
+    func view(_ desk: String, as clearance: Clearance = RequestIdentity.clearance) async throws -> DeskView {
+        let view = try await cache.view(desk, for: clearance, from: ledger.store, now: elapsed())
+        guard view.state.profile != nil else { throw HTTPError(.notFound, message: "no desk named '\(desk)'") }
+        return view
     }
 
     /// Every desk's name.
     func desks() async throws -> [String] { try await cache.desks(from: ledger.store, now: elapsed()) }
 
-    /// Runs a command for `actor`, counting what it appends.
+    /// Runs a command for `actor`, counting what it appends; returns the asker's numbers of the events
+    /// appended.
     ///
     /// The command is decided on the cached desk, so a write costs one append rather than a read of the
-    /// whole log. A cache that is behind only costs a retry: with `expectedVersion` the desk is looked
-    /// at afresh before calling it a conflict; without one, the writer did not ask to be told of other
-    /// writes, so the command is decided again on the newer desk (a few times at most).
-    func execute(_ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?) async throws
-        -> [StoredEvent]
-    {
+    /// whole log. A cache that is behind only costs a retry: `expectedVersion` is compared with the
+    /// version the asker is shown, looked at afresh before calling it a conflict; without one, the writer
+    /// did not ask to be told of other writes, so the command is decided again on the newer desk (a few
+    /// times at most). A write hidden from the asker never makes their write a conflict, or they would
+    /// learn of it.
+    ///
+    /// For a reader who cannot see everything, the command is first decided on the desk as they see it,
+    /// so a command naming something hidden is refused exactly as if it did not exist.
+    @discardableResult
+    func execute(
+        _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
+        as clearance: Clearance = RequestIdentity.clearance
+    ) async throws -> [Int64] {
         var attempt = 0
         while true {
             attempt += 1
-            var (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
-            if let expectedVersion, expectedVersion != version {
+            var seen = try await view(desk, as: clearance)
+            if let expectedVersion, expectedVersion != seen.version {
                 cache.invalidate(desk)
-                (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
-                guard expectedVersion == version else {
-                    throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: version)
+                seen = try await view(desk, as: clearance)
+                guard expectedVersion == seen.version else {
+                    throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: seen.version)
                 }
             }
+            if case .openEngagement(let engagement) = command, !clearance.admits(engagement.compartment) {
+                throw DeskError.invalidValue(
+                    field: "compartment", expected: "a compartment you are a member of",
+                    found: engagement.compartment?.rawValue ?? "")
+            }
+            if seen.isRedacted { _ = try seen.state.decide(seen.asSeen(command), now: now) }
+            let (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
             do {
                 let stored = try await ledger.execute(
                     command, on: desk, actor: actor, decidingOn: state, at: version)
                 cache.invalidate(desk)
                 metrics.eventsAppended(stored.count)
-                return stored
+                let after = try await view(desk, as: clearance)
+                return stored.compactMap { after.viewerSequence(of: $0.sequence) }
             } catch let error as StoreError {
-                guard case .conflict = error.code, expectedVersion == nil, attempt < 5 else { throw error }
+                guard case .conflict = error.code else { throw error }
                 cache.invalidate(desk)
+                guard attempt < 5 else {
+                    // In the asker's numbers: the store's would tell them how much they cannot see.
+                    let current = try await view(desk, as: clearance).version
+                    throw StoreError.conflict(desk: desk, expected: expectedVersion ?? seen.version, actual: current)
+                }
             }
         }
     }

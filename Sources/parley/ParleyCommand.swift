@@ -15,7 +15,7 @@ struct ParleyCommand: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatusCommand.self, TimelineCommand.self, VerifyCommand.self,
             ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, TickCommand.self,
-            ReplayCommand.self, CheckpointCommand.self, UserCommand.self,
+            ReplayCommand.self, CheckpointCommand.self, UserCommand.self, CompartmentCommand.self,
             StressAppendCommand.self,
             BenchCommand.self,
         ]

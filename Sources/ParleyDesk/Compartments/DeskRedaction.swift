@@ -68,7 +68,8 @@ public struct DeskRedaction: Sendable {
         return seen.isEmpty ? nil : DeskEvent(at: at, .advanceTasksAdded(seen))
     }
 
-    private func redacted(_ itinerary: Itinerary) -> Itinerary {
+    /// The itinerary as the reader may see it: hidden meetings taken out, and out of the reasons.
+    public func redacted(_ itinerary: Itinerary) -> Itinerary {
         guard hidesAnything else { return itinerary }
         var itinerary = itinerary
         itinerary.visits.removeAll { $0.kind == .engagement && hiddenEngagements[Engagement.ID($0.ref)] != nil }

@@ -1,22 +1,34 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ParleyAccess
 import ParleyDesk
 import ParleyStore
 import ServiceLifecycle
 
 /// Server-Sent Events fed by a desk's log: each appended event is announced as it is stored.
+///
+/// Only events the reader may see are announced, numbered as the reader numbers them (`DeskView`). The
+/// stream ends when the reader's session ends or their compartments change, so what they are sent is
+/// never decided on a clearance they no longer hold; the browser reconnects as whoever they now are.
 struct LiveController: Sendable {
     let server: DeskServer
+    let accounts: AccountBook
 
     func register(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/live") { request, context -> Response in
             let desk = try context.parameters.require("desk")
-            _ = try await server.load(desk)
+            let clearance = RequestIdentity.clearance
+            let token = AccessControl.token(in: request)
+            var view = try await server.view(desk, as: clearance)
             // Resume after the last event the browser saw, or start from now.
-            let lastSeen = request.headers[.lastEventID].flatMap { Int64($0) }
-            var from = (lastSeen ?? 0) + 1
-            if lastSeen == nil { from = try await server.ledger.store.version(of: desk) + 1 }
+            let lastSeen = request.headers[.lastEventID].flatMap { Int64($0) }.map { max($0, 0) }
+            if let lastSeen, lastSeen > view.version {
+                server.cache.invalidate(desk)
+                view = try await server.view(desk, as: clearance)
+            }
+            var from = try await server.ledger.store.version(of: desk) + 1
+            if let lastSeen, lastSeen <= view.version { from = view.realSequence(of: lastSeen) + 1 }
             let events = server.ledger.store.subscribe(desk: desk, from: from)
             return Response(
                 status: .ok,
@@ -26,13 +38,17 @@ struct LiveController: Sendable {
                     for try await event in events.cancelOnGracefulShutdown() {
                         // The browser re-reads the page on this event; the page must already include it.
                         server.cache.observe(desk, version: event.sequence)
-                        let summary = (try? event.decoded().summary) ?? event.type
+                        if let token {
+                            let identity = try await accounts.identify(token: token)
+                            guard identity?.clearance == clearance else { break }
+                        }
+                        guard let shown = try await server.view(desk, as: clearance).shown(event) else { continue }
                         let data = try JSON.encoder().encode(
-                            LiveEvent(sequence: event.sequence, type: event.type, summary: summary))
+                            LiveEvent(sequence: shown.sequence, type: event.type, summary: shown.event.summary))
                         try await writer.write(
                             ByteBuffer(
                                 string:
-                                    "event: desk\nid: \(event.sequence)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
+                                    "event: desk\nid: \(shown.sequence)\ndata: \(String(decoding: data, as: UTF8.self))\n\n"
                             ))
                     }
                     try await writer.finish(nil)

@@ -54,7 +54,9 @@ enum Layout {
     /// `formToken`.
     static func identity(_ identity: Identity?, formToken: String) -> String {
         guard let identity else { return "<div class=\"who\"><a href=\"/login\">Sign in</a></div>" }
-        let people: HTML = identity.role == .admin ? "<a href=\"/admin/users\">People</a>" : .empty
+        let people: HTML =
+            identity.role == .admin
+            ? "<a href=\"/admin/users\">People</a><a href=\"/admin/compartments\">Compartments</a>" : .empty
         let corner: HTML = """
             <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span>\(people)<form method="post" action="/logout"><input type="hidden" name="_csrf" value="\(formToken)"><button type="submit">Sign out</button></form></div>
             """

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import ParleyAccess
+import ParleyDesk
 
 /// Checks every request against `AccessPolicy`: who is asking (session cookie or bearer token), and
 /// whether their role grants what the route needs.
@@ -77,4 +78,7 @@ enum RequestIdentity {
 
     /// The name to record as the actor of what this request changes.
     static var actor: String { current?.name ?? "anonymous" }
+
+    /// What the asker may see: nobody signed in is cleared for no compartment.
+    static var clearance: Clearance { current?.clearance ?? .uncompartmented }
 }

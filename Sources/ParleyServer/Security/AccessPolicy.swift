@@ -16,7 +16,7 @@ enum AccessPolicy {
         var rules: [String: Permission] = [
             // Open: signing in, health, the static files and the API's description.
             "GET /login": .open, "POST /login": .open, "POST /api/v1/session": .open,
-            "GET /livez": .open, "GET /healthz": .open, "GET /metrics": .open,
+            "GET /livez": .open, "GET /healthz": .open,
             "GET /assets/parley.css": .open, "GET /assets/parley.js": .open, "GET /openapi.yaml": .open,
             // Any signed-in person.
             "POST /logout": .read, "DELETE /api/v1/session": .read,
@@ -38,6 +38,12 @@ enum AccessPolicy {
             // Admins: people.
             "GET /admin/users": .administer, "POST /admin/users": .administer,
             "POST /admin/users/{name}/role": .administer, "POST /admin/users/{name}/revoke": .administer,
+            // Admins: compartments.
+            "GET /admin/compartments": .administer, "POST /admin/compartments": .administer,
+            "POST /admin/compartments/{compartment}/members": .administer,
+            "POST /admin/compartments/{compartment}/members/{name}/remove": .administer,
+            // The counters count appends in every compartment, which is itself something to hide.
+            "GET /metrics": .administer,
         ]
         for collection in Collections.names {
             rules["GET /api/v1/desks/{desk}/\(collection)"] = .read

@@ -39,13 +39,13 @@ struct TimerService: Service {
                     // Decide on the server's cached state first; only read the log when something is due.
                     let since = try await created.time(of: desk, in: server.ledger.store)
                     let now = server.now
-                    let (cached, _) = try await server.load(desk)
+                    let (cached, _) = try await server.load(desk, as: .all)
                     guard !DeskTimers.due(in: cached, now: now, since: since).isEmpty else { continue }
                     let fired = try await server.ledger.fireTimers(on: desk, now: now, since: since)
                     guard !fired.isEmpty else { continue }
                     server.cache.invalidate(desk)
                     server.metrics.eventsAppended(fired.count)
-                    let (state, _) = try await server.load(desk)
+                    let (state, _) = try await server.load(desk, as: .all)
                     guard let webhook = state.profile?.webhook, let url = URL(string: webhook) else { continue }
                     for stored in fired
                     where ["PlaybookTryDue", "DeadlineAlarmRaised", "DeadlineResolved"].contains(stored.type) {

@@ -6,16 +6,17 @@ struct NotificationsPage {
     let desk: String
     let desks: [String]
     let state: DeskState
-    let deliveries: [WebhookNotifier.Delivery]
+    /// Each delivery with the reader's number of the event it was about.
+    let deliveries: [(sequence: Int64, delivery: WebhookNotifier.Delivery)]
 
     var html: HTML {
-        let rows = deliveries.map { delivery -> HTML in
+        let rows = deliveries.map { sequence, delivery -> HTML in
             let status: HTML =
                 delivery.delivered
                 ? Layout.tag("delivered", "ok")
                 : delivery.finishedAt == nil ? Layout.tag("retrying", "warn") : Layout.tag("failed", "bad")
             return """
-                <tr><td>#\(delivery.job.sequence) \(delivery.job.type)<div class="small muted">\(delivery.job.summary)</div></td>
+                <tr><td>#\(sequence) \(delivery.job.type)<div class="small muted">\(delivery.job.summary)</div></td>
                 <td>\(status)</td><td class="num">\(delivery.attempts)</td><td class="small">\(delivery.lastError ?? "")</td></tr>
                 """
         }

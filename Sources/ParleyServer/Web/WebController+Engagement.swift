@@ -123,14 +123,12 @@ extension WebController {
         guard let engagement = state.engagements[Engagement.ID(id)] else {
             throw HTTPError(.notFound, message: "no engagement '\(id)' on desk '\(desk)'")
         }
-        let events = try await server.ledger.store.read(desk: desk, from: 1).compactMap {
-            stored -> (Int64, DeskEvent)? in
-            guard let event = try? stored.decoded(), event.concerns(engagement.id, in: state) else { return nil }
-            return (stored.sequence, event)
+        let events = try await server.view(desk).entries(from: server.ledger.store, desk: desk).filter {
+            $0.event.concerns(engagement.id, in: state)
         }
         return EngagementPage(
             desk: desk, desks: try await server.desks(), state: state, version: version, engagement: engagement,
-            events: events.map { (sequence: $0.0, event: $0.1) }, form: form, activeForm: active, now: server.now
+            events: events, form: form, activeForm: active, now: server.now
         ).html
     }
 }

@@ -18,7 +18,9 @@ extension WebController {
             let desk = try context.parameters.require("desk")
             let tripID = try context.parameters.require("trip")
             let form = try await FormBody.read(request)
-            let (state, _) = try await server.load(desk)
+            // Planned over the whole desk: a meeting hidden from this planner still takes the principal's
+            // time. They see the itinerary redacted like everything else.
+            let (state, _) = try await server.load(desk, as: .all)
             let problem = try tripProblem(tripID, state)
             let options = PlannerOptions(
                 seed: 1, timeLimit: server.configuration.planSeconds, clock: server.elapsed,
@@ -45,10 +47,9 @@ extension WebController {
         }
         router.get("/desks/:desk/timeline") { request, context -> HTML in
             let desk = try context.parameters.require("desk")
-            let (state, _) = try await server.load(desk)
-            let entries = try await server.ledger.store.read(desk: desk, from: 1).map {
-                (sequence: $0.sequence, event: try $0.decoded())
-            }
+            let view = try await server.view(desk)
+            let state = view.state
+            let entries = try await view.entries(from: server.ledger.store, desk: desk)
             let query = request.uri.queryParameters
             let asOfText = query.get("as_of")?.trimmingCharacters(in: .whitespaces) ?? ""
             var asOf: Date?

@@ -13,9 +13,13 @@ struct WebController: Sendable {
         registerTripAndTimelineRoutes(on: router)
         router.get("/desks/:desk/notifications") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
-            let (state, _) = try await server.load(desk)
+            let view = try await server.view(desk)
+            // Only deliveries about events this reader may see, numbered as they see them.
+            let deliveries = notifier.deliveries(for: desk).compactMap { delivery in
+                view.viewerSequence(of: delivery.job.sequence).map { (sequence: $0, delivery: delivery) }
+            }
             return NotificationsPage(
-                desk: desk, desks: try await server.desks(), state: state, deliveries: notifier.deliveries(for: desk)
+                desk: desk, desks: try await server.desks(), state: view.state, deliveries: deliveries
             ).html
         }
         router.get("/") { _, _ -> Response in
@@ -33,11 +37,12 @@ struct WebController: Sendable {
         }
         router.get("/desks/:desk") { _, context -> Response in
             let desk = try context.parameters.require("desk")
-            let (state, version) = try await server.load(desk)
+            let view = try await server.view(desk)
             let desks = try await server.desks()
-            let stamp = server.stamp(version) + desks.joined(separator: ",")
-            return server.rendered.page(for: "dashboard:\(desk)", stamp: stamp) {
-                DashboardPage(desk: desk, desks: desks, state: state, version: version, now: server.now).html.rendered
+            let stamp = server.stamp(view.version) + desks.joined(separator: ",")
+            return server.rendered.page(for: "dashboard:\(desk):\(view.key)", stamp: stamp) {
+                DashboardPage(desk: desk, desks: desks, state: view.state, version: view.version, now: server.now).html
+                    .rendered
             }.response(status: .ok)
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in

@@ -22,14 +22,14 @@ struct APIController: Sendable {
         }
         api.get("desks/:desk/summary") { _, context -> Response in
             let desk = try context.parameters.require("desk")
-            let (state, version) = try await server.load(desk)
-            let body = try server.rendered.body(for: "summary:\(desk)", stamp: server.stamp(version)) {
+            let view = try await server.view(desk)
+            let body = try server.rendered.body(for: "summary:\(desk):\(view.key)", stamp: server.stamp(view.version)) {
                 ByteBuffer(
                     bytes: try JSON.encoder().encode(
-                        DeskSummary(desk: desk, state: state, version: version, now: server.now)))
+                        DeskSummary(desk: desk, state: view.state, version: view.version, now: server.now)))
             }
             return Response(
-                status: .ok, headers: [.contentType: "application/json", .deskVersion: String(version)],
+                status: .ok, headers: [.contentType: "application/json", .deskVersion: String(view.version)],
                 body: .init(byteBuffer: body))
         }
         // One route per collection: the router does not fall back from a fixed segment to a parameter.
@@ -62,10 +62,10 @@ struct APIController: Sendable {
                 profile.name = desk
                 command = .openDesk(profile)
             }
-            let stored = try await server.execute(
+            let sequences = try await server.execute(
                 command, on: desk, actor: RequestIdentity.actor, expectedVersion: input.expectedVersion)
             return try JSON.response(
-                stored.map { ["sequence": $0.sequence] }, status: .created, version: stored.last?.sequence)
+                sequences.map { ["sequence": $0] }, status: .created, version: sequences.last)
         }
         api.post("desks/:desk/attempts") { request, context -> Response in
             let input = try await decode(NewAttempt.self, request)
@@ -177,7 +177,7 @@ struct APIController: Sendable {
         let desk = try context.parameters.require("desk")
         let (state, _) = try await server.load(desk)
         let (command, pick) = try build(state)
-        _ = try await server.execute(command, on: desk, actor: RequestIdentity.actor, expectedVersion: expectedVersion)
+        try await server.execute(command, on: desk, actor: RequestIdentity.actor, expectedVersion: expectedVersion)
         let (after, version) = try await server.load(desk)
         guard let value = pick(after) else { throw HTTPError(.internalServerError) }
         return try JSON.response(value, status: status, version: version)

@@ -265,7 +265,9 @@ enum OpenAPIDocument {
                 enum: [parties, principals, venues, trips, engagements, channels, attempts, playbooks, deadlines, tasks, signals, itineraries]
           headers:
             DeskVersion:
-              description: The desk's version; send it back as expected_version.
+              description: >-
+                The desk's version as you see it (the number of its events you may see; events in compartments
+                you are not a member of are not counted); send it back as expected_version.
               schema: { type: string }
           responses:
             Problem:
@@ -406,6 +408,11 @@ enum OpenAPIDocument {
                 purpose: { type: string }
                 priority: { type: integer, minimum: 1, maximum: 5 }
                 trip: { type: string }
+                compartment:
+                  type: string
+                  description: >-
+                    Only members of this compartment see the engagement and everything touching it; set when it
+                    is created (by a member), never changed. Absent for none.
                 duration: { type: integer, description: minutes }
                 venues: { type: array, items: { type: string } }
                 windows: { type: array, items: { $ref: '#/components/schemas/Window' } }
