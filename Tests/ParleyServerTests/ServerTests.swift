@@ -400,7 +400,7 @@ struct APITests {
         }
     }
 
-    @Test("health, metrics and the OpenAPI document are served")
+    @Test("health, metrics (for admins) and the OpenAPI document are served")
     func operations() async throws {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
@@ -410,7 +410,11 @@ struct APITests {
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 #expect(String(buffer: response.body).hasPrefix("openapi: 3.1.0"))
             }
+            // The counters count events in every compartment, so they are for admins.
             try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await SignedInClient(anonymous, as: "admin").execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
                 #expect(text.contains("parley_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"))
                 #expect(text.contains("parley_events_appended_total 0"))

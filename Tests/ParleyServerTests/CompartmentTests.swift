@@ -1,0 +1,381 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import ParleyAccess
+import ParleyDesk
+import ParleyScenarios
+import ParleyServer
+import ParleyStore
+import ParleyTestSupport
+import Testing
+
+/// Two servers over the demo desks on one unmoving clock: one whose DMZ desk also holds a compartmented
+/// engagement with everything that can touch it, and a twin where that engagement never happened.
+private struct Twins {
+    let withSecret: DeskLedger
+    let without: DeskLedger
+
+    static let now = Date(timeIntervalSince1970: 1_761_000_000)
+    static let secretTitle = "Quiet talks at the truce village"
+    /// The hidden things' ids, by the collection that would list them.
+    static let hiddenIDs = [
+        "engagements": "quiet-talks", "signals": "quiet-signal", "deadlines": "quiet-deadline",
+        "tasks": "quiet-task", "attempts": "quiet-attempt", "playbooks": "quiet-playbook",
+    ]
+
+    static func make() async throws -> Twins {
+        let twins = Twins(withSecret: try await ledger(), without: try await ledger())
+        let book = AccountBook(
+            store: twins.withSecret.store, environment: twins.withSecret.environment, hasher: .testing)
+        try await book.createCompartment("inner", title: "The quiet channel", actor: "test")
+        for member in ["insider"] + Role.allCases.map({ $0.rawValue + "-in" }) {
+            try await book.addMember(member, to: "inner", actor: "test")
+        }
+        for command in secretCommands {
+            _ = try await twins.withSecret.execute(command, on: "dmz-2019", actor: "insider")
+        }
+        // Something everyone sees, after the secret, on both.
+        for ledger in [twins.withSecret, twins.without] {
+            _ = try await ledger.execute(
+                .recordSignal(Self.signal("public-signal", on: "dmz-handshake")), on: "dmz-2019", actor: "officer")
+        }
+        return twins
+    }
+
+    private static func ledger() async throws -> DeskLedger {
+        let ledger = DeskLedger(
+            store: InMemoryEventStore(), environment: DeskEnvironment(now: { Twins.now }, newID: { UUID() }))
+        for (fileName, text) in try DemoScenarios.all() {
+            _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
+        }
+        try await TestUsers.add(to: ledger)
+        let book = AccountBook(store: ledger.store, environment: ledger.environment, hasher: .testing)
+        try await book.addUser("insider", role: .officer, password: TestUsers.password, actor: "test")
+        for role in Role.allCases {
+            try await book.addUser(role.rawValue + "-in", role: role, password: TestUsers.password, actor: "test")
+        }
+        return ledger
+    }
+
+    static func signal(_ id: String, on engagement: Engagement.ID) -> Signal {
+        Signal(
+            id: Signal.ID(id), engagement: engagement, at: Fixtures.kst("06-29 14:00"), summary: "Word of \(id)",
+            quote: nil, attribution: ["A source"], stance: .open, grade: try! AdmiraltyGrade(parsing: "B2"))
+    }
+
+    /// The secret engagement and one of everything that can touch it.
+    static var secretCommands: [DeskCommand] {
+        let at = Fixtures.kst("06-29 12:00")
+        let engagement = Engagement(
+            id: "quiet-talks", title: secretTitle, principals: ["trump", "kim"], counterpart: "dprk",
+            purpose: "Talk without cameras", priority: 1, trip: "asia-2019", duration: Minutes(45),
+            venues: ["panmunjom"],
+            windows: [TimeWindow(from: Fixtures.kst("06-30 09:00"), to: Fixtures.kst("06-30 20:00"))],
+            opened: at, compartment: "inner")
+        return [
+            .openEngagement(engagement),
+            .moveEngagement(
+                MoveEngagement(engagement: "quiet-talks", to: .exploring, at: at, by: "insider", reason: "asked")),
+            .recordSignal(signal("quiet-signal", on: "quiet-talks")),
+            .setDeadline(
+                Deadline(
+                    id: "quiet-deadline", title: "Answer on the quiet talks", engagement: "quiet-talks", owedBy: "dprk",
+                    due: Fixtures.kst("06-30 06:00"), alarms: [Minutes(60)])),
+            .addAdvanceTasks([
+                AdvanceTask(
+                    id: "quiet-task", title: "Sweep the side room", kind: .securitySweep, engagement: "quiet-talks",
+                    venue: "panmunjom", duration: Minutes(60), leadTime: Minutes(30), dependsOn: [])
+            ]),
+            .recordContactAttempt(
+                ContactAttempt(
+                    id: "quiet-attempt", channel: "dmz-fax", engagement: "quiet-talks", at: at, outcome: .unanswered,
+                    note: "quiet fax")),
+            .definePlaybook(
+                Playbook(
+                    id: "quiet-playbook", name: "Quiet escalation", engagement: "quiet-talks",
+                    steps: [PlaybookStep(channel: "dmz-fax", wait: Minutes(30))])),
+        ]
+    }
+
+    static func application(_ ledger: DeskLedger) -> some ApplicationProtocol {
+        buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.05, passwordHasher: .testing))
+    }
+}
+
+/// What a reader is given: status, the version header and the body.
+private struct Answer: Equatable, CustomStringConvertible {
+    let status: Int
+    let version: String?
+    let body: String
+    var description: String { "\(status) v\(version ?? "-") \(body.prefix(300))" }
+
+    init(_ response: TestResponse) {
+        status = response.status.code
+        version = response.headers[HTTPField.Name("X-Desk-Version")!]
+        body = String(buffer: response.body)
+    }
+}
+
+@Suite("Compartments")
+struct CompartmentTests {
+    /// Every GET route from the router, made concrete: with the ids of visible things, and again with the
+    /// ids of the hidden ones wherever a route takes an id.
+    private static func readURIs(_ ledger: DeskLedger) -> [String] {
+        var uris: [String] = []
+        for route in routeAccess(ledger: ledger) where route.method == .get && route.needs == .read {
+            if route.template.hasSuffix("/live") { continue }
+            let path = route.template.replacingOccurrences(of: "{desk}", with: "dmz-2019")
+                .replacingOccurrences(of: "{trip}", with: "asia-2019")
+            guard path.contains("{id}") else {
+                uris.append(path)
+                continue
+            }
+            let collection = path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            uris.append(
+                path.replacingOccurrences(
+                    of: "{id}", with: collection == "engagements" ? "dmz-handshake" : "no-such-id"))
+            if let hidden = Twins.hiddenIDs[collection] {
+                uris.append(path.replacingOccurrences(of: "{id}", with: hidden))
+            }
+        }
+        return uris + [
+            "/desks/dmz-2019/timeline?engagement=quiet-talks", "/api/v1/desks/dmz-2019/itineraries/asia-2019",
+        ]
+    }
+
+    private static let headers: HTTPFields = [.cookie: "parley_form=\(testFormToken)"]
+
+    @Test(
+        "a reader outside the compartment gets, from every read route, exactly what they would get had the secret never happened",
+        arguments: ["viewer", "officer", "admin"])
+    func outsiderSeesTheTwin(reader: String) async throws {
+        let twins = try await Twins.make()
+        let uris = Self.readURIs(twins.withSecret)
+        #expect(uris.count > 30)
+        let seen = try await Twins.application(twins.without).test(.router) { client in
+            var seen: [String: Answer] = [:]
+            for uri in uris {
+                seen[uri] = Answer(
+                    try await SignedInClient(client, as: reader).execute(uri: uri, method: .get, headers: Self.headers))
+            }
+            return seen
+        }
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let outsider = SignedInClient(client, as: reader)
+            for uri in uris {
+                let answer = Answer(try await outsider.execute(uri: uri, method: .get, headers: Self.headers))
+                #expect(answer == seen[uri], "\(reader) GET \(uri)")
+                if !uri.contains("quiet") {
+                    #expect(!answer.body.contains("Quiet") && !answer.body.contains("quiet"), "\(reader) GET \(uri)")
+                }
+            }
+        }
+    }
+
+    @Test(
+        "every route that names a thing × every role × member of the compartment or not: an outsider asking for a hidden thing gets the answer for one that does not exist, a member gets it",
+        arguments: Role.allCases)
+    func idRoutesMatrix(role: Role) async throws {
+        let twins = try await Twins.make()
+        let routes = routeAccess(ledger: twins.withSecret).filter { route in
+            guard let needs = route.needs, role.grants(needs), !route.template.hasSuffix("/live") else { return false }
+            return ["{id}", "{playbook}", "{task}"].contains { route.template.contains($0) }
+        }
+        #expect(routes.count >= 7)
+        // What no compartment holds: parties, principals, venues, trips, channels, itineraries (whose
+        // redaction the read-route test covers).
+        let uncompartmented: Set = ["parties", "principals", "venues", "trips", "channels", "itineraries"]
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            for route in routes {
+                let segments = route.template.split(separator: "/").map(String.init)
+                let parameter = try #require(segments.firstIndex { ["{id}", "{playbook}", "{task}"].contains($0) })
+                if uncompartmented.contains(segments[parameter - 1]) { continue }
+                let hidden = try #require(Twins.hiddenIDs[segments[parameter - 1]], "\(route.template)")
+                let uri = { (id: String) in
+                    "/"
+                        + segments.map { ["{id}", "{playbook}", "{task}"].contains($0) ? id : $0 }.joined(
+                            separator: "/"
+                        )
+                        .replacingOccurrences(of: "{desk}", with: "dmz-2019")
+                }
+                var headers = Self.headers
+                var body: ByteBuffer?
+                if route.method == .post {
+                    let api = route.template.hasPrefix("/api/")
+                    headers[.contentType] = api ? "application/json" : "application/x-www-form-urlencoded"
+                    body = ByteBuffer(string: api ? "{}" : "_csrf=\(testFormToken)")
+                }
+                for member in [false, true] {
+                    let asker = SignedInClient(client, as: role.rawValue + (member ? "-in" : ""))
+                    let what = "\(role)\(member ? " member" : "") \(route.method) \(uri(hidden))"
+                    let secret = Answer(
+                        try await asker.execute(uri: uri(hidden), method: route.method, headers: headers, body: body))
+                    let missing = Answer(
+                        try await asker.execute(
+                            uri: uri("no-such-thing"), method: route.method, headers: headers, body: body))
+                    if member {
+                        if route.method == .get { #expect(secret.status == 200, "\(what)") }
+                    } else {
+                        #expect(secret.status == missing.status, "\(what)")
+                        #expect(
+                            secret.body.replacingOccurrences(of: hidden, with: "no-such-thing") == missing.body,
+                            "\(what)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a member sees the compartment's engagement and what touches it wherever the desk shows them")
+    func memberSeesIt() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let insider = SignedInClient(client, as: "insider")
+            for uri in [
+                "/desks/dmz-2019", "/desks/dmz-2019/engagements/quiet-talks", "/desks/dmz-2019/timeline",
+                "/api/v1/desks/dmz-2019/engagements/quiet-talks", "/api/v1/desks/dmz-2019/signals/quiet-signal",
+                "/api/v1/desks/dmz-2019/tasks/quiet-task", "/api/v1/desks/dmz-2019/playbooks/quiet-playbook",
+            ] {
+                let response = try await insider.execute(uri: uri, method: .get, headers: Self.headers)
+                #expect(response.status == .ok, "GET \(uri)")
+                #expect(
+                    String(buffer: response.body).contains(Twins.secretTitle) || uri.hasPrefix("/api/"), "GET \(uri)")
+            }
+            let summary = try await insider.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get)
+            let outsider = try await SignedInClient(client, as: "officer").execute(
+                uri: "/api/v1/desks/dmz-2019/summary", method: .get)
+            let insiderVersion = try #require(Int(summary.headers[HTTPField.Name("X-Desk-Version")!] ?? ""))
+            let outsiderVersion = try #require(Int(outsider.headers[HTTPField.Name("X-Desk-Version")!] ?? ""))
+            #expect(insiderVersion == outsiderVersion + Twins.secretCommands.count)
+        }
+    }
+
+    @Test(
+        "an outsider's writes get the same answers as on the twin: their version, their sequence numbers, and no conflict from hidden writes"
+    )
+    func outsiderWritesAsOnTheTwin() async throws {
+        let twins = try await Twins.make()
+        func write(_ ledger: DeskLedger) async throws -> [Answer] {
+            try await Twins.application(ledger).test(.router) { client in
+                var answers: [Answer] = []
+                let officer = SignedInClient(client, as: "officer")
+                let version =
+                    try await officer.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get)
+                    .headers[HTTPField.Name("X-Desk-Version")!] ?? ""
+                let bodies = [
+                    #"{"id":"mine","engagement":"dmz-handshake","summary":"Mine","attribution":["Press"],"stance":"open","grade":"C3","at":"2019-06-29T15:00 Asia/Seoul","expected_version":\#(version)}"#,
+                    // Naming a hidden engagement is refused as if there were none.
+                    #"{"id":"nosy","engagement":"quiet-talks","summary":"Nosy","attribution":["Press"],"stance":"open","grade":"C3","at":"2019-06-29T15:00 Asia/Seoul"}"#,
+                    // A stale version is a conflict in the outsider's numbers.
+                    #"{"id":"late","engagement":"dmz-handshake","summary":"Late","attribution":["Press"],"stance":"open","grade":"C3","at":"2019-06-29T15:00 Asia/Seoul","expected_version":\#(version)}"#,
+                ]
+                for body in bodies {
+                    answers.append(
+                        Answer(
+                            try await officer.execute(
+                                uri: "/api/v1/desks/dmz-2019/signals", method: .post,
+                                headers: [.contentType: "application/json"], body: ByteBuffer(string: body))))
+                }
+                answers.append(
+                    Answer(
+                        try await officer.execute(
+                            uri: "/api/v1/desks/dmz-2019/engagements/quiet-talks/move", method: .post,
+                            headers: [.contentType: "application/json"],
+                            body: ByteBuffer(string: #"{"to":"outreach","by":"me","reason":"guess"}"#))))
+                return answers
+            }
+        }
+        let onTwin = try await write(twins.without)
+        let withSecret = try await write(twins.withSecret)
+        #expect(onTwin.map(\.status) == [201, 422, 409, 404] || onTwin.map(\.status) == [201, 422, 409, 422])
+        #expect(withSecret == onTwin)
+    }
+
+    @Test("an engagement can only be put in a compartment its creator is a member of, and outsiders never see it")
+    func creatingInACompartment() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            // A new engagement, as the API reads one back, put in the compartment.
+            let template = try await SignedInClient(client, as: "insider").execute(
+                uri: "/api/v1/desks/dmz-2019/engagements/dmz-handshake", method: .get)
+            var fields = try #require(
+                try JSONSerialization.jsonObject(with: Data(template.body.readableBytesView)) as? [String: Any])
+            fields["state"] = "idea"
+            fields["history"] = [Any]()
+            fields["compartment"] = "inner"
+            let body = { (id: String) throws -> ByteBuffer in
+                fields["id"] = id
+                return ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: fields))
+            }
+            let refused = try await SignedInClient(client, as: "officer").execute(
+                uri: "/api/v1/desks/dmz-2019/engagements", method: .post, headers: [.contentType: "application/json"],
+                body: try body("outsider-try"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("compartment"))
+            let created = try await SignedInClient(client, as: "insider").execute(
+                uri: "/api/v1/desks/dmz-2019/engagements", method: .post, headers: [.contentType: "application/json"],
+                body: try body("second-quiet"))
+            #expect(created.status == .created)
+            let list = try await SignedInClient(client, as: "admin").execute(
+                uri: "/api/v1/desks/dmz-2019/engagements", method: .get)
+            #expect(!String(buffer: list.body).contains("second-quiet"))
+            #expect(!String(buffer: list.body).contains("outsider-try"))
+        }
+    }
+
+    @Test(
+        "joining a compartment shows its engagements on the next request after the account cache, and leaving hides them again"
+    )
+    func membershipChanges() async throws {
+        let twins = try await Twins.make()
+        let book = AccountBook(
+            store: twins.withSecret.store, environment: twins.withSecret.environment, hasher: .testing)
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let viewer = SignedInClient(client, as: "viewer")
+            let uri = "/api/v1/desks/dmz-2019/engagements/quiet-talks"
+            #expect(try await viewer.execute(uri: uri, method: .get).status == .notFound)
+            try await book.addMember("viewer", to: "inner", actor: "admin")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await viewer.execute(uri: uri, method: .get).status == .ok)
+            try await book.removeMember("viewer", from: "inner", actor: "admin")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await viewer.execute(uri: uri, method: .get).status == .notFound)
+        }
+    }
+
+    @Test("admins manage compartments on their page; a bad id or an unknown person is shown beside the form")
+    func adminPage() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let admin = SignedInClient(client, as: "admin")
+            let formHeaders: HTTPFields = [
+                .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+            ]
+            let create = try await admin.execute(
+                uri: "/admin/compartments", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)&id=envoys&title=Envoy+traffic"))
+            #expect(create.status == .seeOther)
+            let add = try await admin.execute(
+                uri: "/admin/compartments/envoys/members", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)&name=viewer"))
+            #expect(add.status == .seeOther)
+            let bad = try await admin.execute(
+                uri: "/admin/compartments", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)&id=Bad+Id&title=x"))
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("compartment: expected an id"))
+            let nobody = try await admin.execute(
+                uri: "/admin/compartments/envoys/members", method: .post, headers: formHeaders,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)&name=nobody"))
+            #expect(nobody.status == .unprocessableContent)
+            let page = String(buffer: try await admin.execute(uri: "/admin/compartments", method: .get).body)
+            #expect(page.contains("envoys") && page.contains("Envoy traffic") && page.contains("viewer"))
+            #expect(page.contains("inner") && page.contains("insider"))
+        }
+        let state = try await AccountBook(store: twins.withSecret.store, environment: .fixed(), hasher: .testing)
+            .state()
+        #expect(state.compartments["envoys"]?.members == ["viewer"])
+    }
+}
