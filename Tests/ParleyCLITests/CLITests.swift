@@ -61,7 +61,7 @@ struct CLITests {
         let other = try ParleyProcess()
         let imported = try other.run(["import", file])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.hasPrefix("imported desk 'asia-trip': 40 events, head "))
+        #expect(imported.stdout.hasPrefix("imported desk 'asia-trip': 41 events, head "))
         #expect(try other.run(["export"]).stdout == exported.stdout)
         // Importing the same desk again is refused, and nothing changes.
         let twice = try other.run(["import", file])
@@ -168,7 +168,7 @@ struct CLITests {
         let outcome = try parley.run(["verify"])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("dmz-2019: broken at sequence 33: its content does not match its hash"))
-        #expect(outcome.stdout.contains("asia-trip: ok, 40 events"))
+        #expect(outcome.stdout.contains("asia-trip: ok, 41 events"))
     }
 }
 
@@ -188,9 +188,9 @@ struct PlanCommandTests {
         #expect(
             first.stdout.contains(
                 "  kim-meeting — Possible meeting with the DPRK leader: Panmunjom, Joint Security Area: "))
-        #expect(first.stdout.contains("Recorded as event #41 on desk 'asia-trip'."))
+        #expect(first.stdout.contains("Recorded as event #42 on desk 'asia-trip'."))
         let again = try parley.run(["plan", "asia-2025", "--desk", "asia-trip", "--iterations", "300", "--seed", "9"])
-        #expect(again.stdout.contains("Recorded as event #42"))
+        #expect(again.stdout.contains("Recorded as event #43"))
         let days = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("  ") } }
         #expect(days(again.stdout) == days(first.stdout))
         let export = try parley.run(["export", "--desk", "asia-trip"])
@@ -285,5 +285,35 @@ struct UserCommandTests {
             #expect(refused.status == 1)
             #expect(refused.stderr.contains(message))
         }
+    }
+}
+
+@Suite("Command line: compartments")
+struct CompartmentCommandTests {
+    @Test("compartment create, add, remove and list; refusals name the field, exit status 1")
+    func createAddRemoveList() throws {
+        let parley = try ParleyProcess()
+        #expect(
+            try parley.run(["user", "add", "ana", "--role", "officer"], input: "a long enough secret\n").status == 0)
+        #expect(
+            try parley.run(["compartment", "list"]).stdout
+                == "no compartments; create one with `parley compartment create ID --title TEXT`\n")
+        let create = try parley.run(["compartment", "create", "envoys", "--title", "Envoy traffic"])
+        #expect(create.status == 0, "\(create.stderr)")
+        #expect(try parley.run(["compartment", "add", "envoys", "ana"]).stdout == "ana is a member of envoys\n")
+        #expect(try parley.run(["compartment", "list"]).stdout == "envoys  Envoy traffic  members: ana\n")
+        #expect(try parley.run(["compartment", "remove", "envoys", "ana"]).status == 0)
+        #expect(try parley.run(["compartment", "list"]).stdout == "envoys  Envoy traffic  members: none\n")
+        for (arguments, message) in [
+            (["create", "envoys", "--title", "again"], "parley: compartment: 'envoys' already exists\n"),
+            (["create", "Not An Id", "--title", "x"], "parley: compartment: expected an id of lower-case letters"),
+            (["add", "envoys", "nobody"], "parley: name: no account named 'nobody'\n"),
+            (["add", "nowhere", "ana"], "parley: compartment: no compartment named 'nowhere'\n"),
+        ] {
+            let refused = try parley.run(["compartment"] + arguments)
+            #expect(refused.status == 1, "\(arguments)")
+            #expect(refused.stderr.hasPrefix(message), "\(arguments): \(refused.stderr)")
+        }
+        #expect(try parley.run(["verify"]).stdout.contains("~accounts: ok, 4 events"))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ParleyAccess
+import ParleyDesk
 import ParleyServer
 import ParleyStore
 
@@ -61,6 +62,13 @@ struct ServeCommand: AsyncParsableCommand {
                 let password = Self.newPassword()
                 try await accounts.addUser("admin", role: .admin, password: password, actor: "parley-demo")
                 greeting = "Sign in as admin with password \(password) (shown only now; it is stored hashed)\n"
+                for compartment in try await Self.demoCompartments(in: ledger) {
+                    try await accounts.createCompartment(
+                        compartment.rawValue, title: "Demo compartment", actor: "parley-demo")
+                    try await accounts.addMember("admin", to: compartment.rawValue, actor: "parley-demo")
+                    greeting +=
+                        "admin is a member of compartment \(compartment); people you add see its engagements only once added\n"
+                }
             } else {
                 greeting = "No accounts yet: add one with `parley user add NAME --role admin`\n"
             }
@@ -70,5 +78,14 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(
             Data("Parley is serving \(store.location) on http://\(host):\(port)\n\(greeting)".utf8))
         try await app.runService()
+    }
+
+    /// The compartments the demo desks' engagements are in.
+    private static func demoCompartments(in ledger: DeskLedger) async throws -> [Compartment.ID] {
+        var compartments: Set<Compartment.ID> = []
+        for desk in try await ledger.store.desks() {
+            compartments.formUnion(try await ledger.load(desk).state.engagements.values.compactMap(\.compartment))
+        }
+        return compartments.sorted()
     }
 }
