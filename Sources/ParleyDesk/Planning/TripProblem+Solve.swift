@@ -6,6 +6,17 @@ public struct TripPlanningError: CategorizedError {
     public let message: String
     /// Whether the trip (user data) or Parley is at fault.
     public let category: ErrorCategory
+    /// The ids of the commitments and meetings that cannot all be scheduled, when that is the trouble.
+    public var conflicting: [String] = []
+
+    /// The refusal for commitments and meetings that cannot all be scheduled, named by title and id.
+    public static func infeasible(_ items: [(ref: String, title: String)]) -> TripPlanningError {
+        let names = items.map { "\($0.title) (\($0.ref))" }.joined(separator: ", ")
+        return TripPlanningError(
+            message: "these fixed commitments and confirmed meetings cannot all be scheduled"
+                + (names.isEmpty ? "" : ": \(names)"),
+            category: .user, conflicting: items.map(\.ref))
+    }
 }
 
 extension TripProblem {
@@ -17,10 +28,7 @@ extension TripProblem {
         do {
             solution = try Planner.solve(problem, options: options)
         } catch .infeasible(let conflicting) {
-            let names = conflicting.map { "\(items[$0].title) (\(items[$0].ref))" }.joined(separator: ", ")
-            throw TripPlanningError(
-                message: "these fixed commitments and confirmed meetings cannot all be scheduled: \(names)",
-                category: .user)
+            throw .infeasible(conflicting.map { (items[$0].ref, items[$0].title) })
         } catch {
             throw TripPlanningError(message: "the planner refused the trip: \(error)", category: .internal)
         }

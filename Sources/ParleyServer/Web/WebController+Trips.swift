@@ -25,7 +25,19 @@ extension WebController {
             let options = PlannerOptions(
                 seed: 1, timeLimit: server.configuration.planSeconds, clock: server.elapsed,
                 warmStart: state.itineraries[problem.trip.id].map(problem.warmStart(from:)))
-            let solution = try problem.solve(options: options)
+            let solution: PlanningSolution
+            do {
+                solution = try problem.solve(options: options)
+            } catch let error as TripPlanningError where !error.conflicting.isEmpty {
+                // Named for this planner: only the commitments and meetings they may see.
+                let seen = try await server.load(desk).state
+                let commitments = seen.trips[problem.trip.id]?.commitments ?? []
+                throw TripPlanningError.infeasible(
+                    error.conflicting.compactMap { ref in
+                        seen.engagements[Engagement.ID(ref)].map { (ref, $0.title) }
+                            ?? commitments.first { $0.id.rawValue == ref }.map { (ref, $0.title) }
+                    })
+            }
             let itinerary = problem.itinerary(
                 from: solution, plannedAt: ZonedTime(server.now, zone: state.zone), in: state)
             _ = try await server.execute(
