@@ -378,4 +378,47 @@ struct CompartmentTests {
             .state()
         #expect(state.compartments["envoys"]?.members == ["viewer"])
     }
+
+    @Test(
+        "a trip that a hidden confirmed meeting makes impossible is refused, naming to an outsider only what they may see"
+    )
+    func infeasibleTripNamesOnlyWhatIsSeen() async throws {
+        let twins = try await Twins.make()
+        let at = Fixtures.kst("06-29 12:30")
+        // Confirmed, and only possible while the principal is at the summit in Seoul.
+        var clash = Twins.secretCommands[0]
+        if case .openEngagement(var engagement) = clash {
+            engagement.id = "quiet-clash"
+            engagement.windows = [TimeWindow(from: Fixtures.kst("06-30 11:15"), to: Fixtures.kst("06-30 12:15"))]
+            clash = .openEngagement(engagement)
+        }
+        _ = try await twins.withSecret.execute(clash, on: "dmz-2019", actor: "insider")
+        for (index, state) in [
+            EngagementState.exploring, .outreach, .inContact, .planning, .proposed, .confirmed,
+        ].enumerated() {
+            let when = ZonedTime(at.instant.addingTimeInterval(Double(index + 1) * 60), zone: at.zone)
+            _ = try await twins.withSecret.execute(
+                .moveEngagement(
+                    MoveEngagement(engagement: "quiet-clash", to: state, at: when, by: "insider", reason: "on")),
+                on: "dmz-2019", actor: "insider")
+        }
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let headers: HTTPFields = [
+                .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+            ]
+            var answers: [String: Answer] = [:]
+            for name in ["officer", "insider"] {
+                answers[name] = Answer(
+                    try await SignedInClient(client, as: name).execute(
+                        uri: "/desks/dmz-2019/trips/asia-2019/plan", method: .post, headers: headers,
+                        body: ByteBuffer(string: "_csrf=\(testFormToken)")))
+            }
+            let outsider = try #require(answers["officer"])
+            let insider = try #require(answers["insider"])
+            #expect(insider.status == 422 && insider.body.contains("quiet-clash"), "\(insider)")
+            #expect(outsider.status == 422, "\(outsider)")
+            #expect(
+                outsider.body.contains("cannot all be scheduled") && !outsider.body.contains("quiet"), "\(outsider)")
+        }
+    }
 }
