@@ -40,8 +40,13 @@ final class DeskCache: Sendable {
     func load(_ desk: String, from store: any EventStore, now: Double) async throws -> (
         state: DeskState, version: Int64
     ) {
+        let entry = try await entry(desk, from: store, now: now)
+        return (entry.state, entry.version)
+    }
+
+    private func entry(_ desk: String, from store: any EventStore, now: Double) async throws -> Entry {
         if let entry = entries.withLock({ $0[desk] }), now - entry.checkedAt < revalidateAfter {
-            return (entry.state, entry.version)
+            return entry
         }
         let current = try await store.version(of: desk)
         var entry = entries.withLock { $0[desk] } ?? Entry(state: DeskState(), version: 0, checkedAt: now)
@@ -61,7 +66,7 @@ final class DeskCache: Sendable {
         entries.withLock { entries in
             if (entries[desk]?.version ?? -1) <= fresh.version { entries[desk] = fresh }
         }
-        return (fresh.state, fresh.version)
+        return fresh
     }
 
     /// The desk as a reader with `clearance` may see it (at most `revalidateAfter` old for writes made
@@ -73,8 +78,8 @@ final class DeskCache: Sendable {
     func view(_ desk: String, for clearance: Clearance, from store: any EventStore, now: Double) async throws
         -> DeskView
     {
-        let whole = try await load(desk, from: store, now: now)
-        let compartments = entries.withLock { $0[desk]?.compartments } ?? []
+        let whole = try await entry(desk, from: store, now: now)
+        let compartments = whole.compartments
         guard !clearance.admitsAll(compartments) else {
             return DeskView(state: whole.state, version: whole.version, key: "", redacted: nil)
         }
