@@ -32,22 +32,27 @@ struct CreateCompartmentCommand: AsyncParsableCommand {
     }
 }
 
+/// The compartment and the person a membership change is about.
+struct MembershipArguments: ParsableArguments {
+    @Argument(help: "The compartment's id.")
+    var id: String
+
+    @Argument(help: "The person's name.")
+    var name: String
+}
+
 /// `parley compartment add ID NAME`.
 struct AddMemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Make NAME a member of compartment ID.")
 
     @OptionGroup var store: StoreOptions
-
-    @Argument(help: "The compartment's id.")
-    var id: String
-
-    @Argument(help: "The person's name.")
-    var name: String
+    @OptionGroup var membership: MembershipArguments
 
     func run() async throws {
-        try await store.openAccounts().addMember(name, to: id, actor: ProcessInfo.processInfo.userName)
-        print("\(name) is a member of \(id)")
+        try await store.openAccounts().addMember(
+            membership.name, to: membership.id, actor: ProcessInfo.processInfo.userName)
+        print("\(membership.name) is a member of \(membership.id)")
     }
 }
 
@@ -57,16 +62,12 @@ struct RemoveMemberCommand: AsyncParsableCommand {
         commandName: "remove", abstract: "Take NAME out of compartment ID.")
 
     @OptionGroup var store: StoreOptions
-
-    @Argument(help: "The compartment's id.")
-    var id: String
-
-    @Argument(help: "The person's name.")
-    var name: String
+    @OptionGroup var membership: MembershipArguments
 
     func run() async throws {
-        try await store.openAccounts().removeMember(name, from: id, actor: ProcessInfo.processInfo.userName)
-        print("\(name) is not a member of \(id)")
+        try await store.openAccounts().removeMember(
+            membership.name, from: membership.id, actor: ProcessInfo.processInfo.userName)
+        print("\(membership.name) is not a member of \(membership.id)")
     }
 }
 
