@@ -81,7 +81,8 @@ final class DeskCache: Sendable {
         let whole = try await entry(desk, from: store, now: now)
         let compartments = whole.compartments
         guard !clearance.admitsAll(compartments) else {
-            return DeskView(state: whole.state, version: whole.version, key: "", redacted: nil)
+            return DeskView(
+                state: whole.state, version: whole.version, realVersion: whole.version, key: "", redacted: nil)
         }
         let cleared = compartments.filter { clearance.admits($0) }
         let key = desk + "|" + cleared.map(\.rawValue).sorted().joined(separator: ",")
@@ -105,7 +106,7 @@ final class DeskCache: Sendable {
             if (views[key]?.version ?? -1) <= fresh.version { views[key] = fresh }
         }
         return DeskView(
-            state: fresh.state, version: Int64(fresh.sequences.count), key: key,
+            state: fresh.state, version: Int64(fresh.sequences.count), realVersion: fresh.version, key: key,
             redacted: (fresh.sequences, fresh.events, fresh.redaction))
     }
 

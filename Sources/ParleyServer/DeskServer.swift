@@ -51,6 +51,10 @@ struct DeskServer: Sendable {
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
         as clearance: Clearance = RequestIdentity.clearance
     ) async throws -> [Int64] {
+        // In the asker's numbers: the store's would tell them how much they cannot see.
+        func conflict(expected: Int64) async throws -> StoreError {
+            .conflict(desk: desk, expected: expected, actual: try await view(desk, as: clearance).version)
+        }
         var attempt = 0
         while true {
             attempt += 1
@@ -69,6 +73,12 @@ struct DeskServer: Sendable {
             }
             if seen.isRedacted { _ = try seen.state.decide(seen.asSeen(command), now: now) }
             let (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
+            // Decided on the very desk whose version was checked, or looked at again.
+            guard version == seen.realVersion else {
+                cache.invalidate(desk)
+                guard attempt < 5 else { throw try await conflict(expected: expectedVersion ?? seen.version) }
+                continue
+            }
             do {
                 let stored = try await ledger.execute(
                     command, on: desk, actor: actor, decidingOn: state, at: version)
@@ -79,11 +89,7 @@ struct DeskServer: Sendable {
             } catch let error as StoreError {
                 guard case .conflict = error.code else { throw error }
                 cache.invalidate(desk)
-                guard attempt < 5 else {
-                    // In the asker's numbers: the store's would tell them how much they cannot see.
-                    let current = try await view(desk, as: clearance).version
-                    throw StoreError.conflict(desk: desk, expected: expectedVersion ?? seen.version, actual: current)
-                }
+                guard attempt < 5 else { throw try await conflict(expected: expectedVersion ?? seen.version) }
             }
         }
     }

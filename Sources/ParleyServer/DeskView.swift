@@ -13,6 +13,8 @@ struct DeskView: Sendable {
     let state: DeskState
     /// The reader's version: the number of events they may see.
     let version: Int64
+    /// The real version of the log this view was made from.
+    let realVersion: Int64
     /// Distinguishes renderings of different views at the same version ("" for the whole desk).
     let key: String
     /// For a redacted view, the real sequence of each visible event, the event as shown, and the
