@@ -51,17 +51,21 @@ struct DeskServer: Sendable {
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
         as clearance: Clearance = RequestIdentity.clearance
     ) async throws -> [Int64] {
+        // Not `view`: a desk not opened yet is no 404 here, its opening is a command like any other.
+        func look() async throws -> DeskView {
+            try await cache.view(desk, for: clearance, from: ledger.store, now: elapsed())
+        }
         // In the asker's numbers: the store's would tell them how much they cannot see.
         func conflict(expected: Int64) async throws -> StoreError {
-            .conflict(desk: desk, expected: expected, actual: try await view(desk, as: clearance).version)
+            .conflict(desk: desk, expected: expected, actual: try await look().version)
         }
         var attempt = 0
         while true {
             attempt += 1
-            var seen = try await view(desk, as: clearance)
+            var seen = try await look()
             if let expectedVersion, expectedVersion != seen.version {
                 cache.invalidate(desk)
-                seen = try await view(desk, as: clearance)
+                seen = try await look()
                 guard expectedVersion == seen.version else {
                     throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: seen.version)
                 }
@@ -84,7 +88,7 @@ struct DeskServer: Sendable {
                     command, on: desk, actor: actor, decidingOn: state, at: version)
                 cache.invalidate(desk)
                 metrics.eventsAppended(stored.count)
-                let after = try await view(desk, as: clearance)
+                let after = try await look()
                 return stored.compactMap { after.viewerSequence(of: $0.sequence) }
             } catch let error as StoreError {
                 guard case .conflict = error.code else { throw error }

@@ -421,4 +421,40 @@ struct CompartmentTests {
                 outsider.body.contains("cannot all be scheduled") && !outsider.body.contains("quiet"), "\(outsider)")
         }
     }
+
+    @Test(
+        "through the events route, as replay feeds a server: a new desk opens, and an engagement in a compartment the poster is not in is refused"
+    )
+    func eventsRoute() async throws {
+        let twins = try await Twins.make()
+        let events = try await twins.withSecret.store.read(desk: "asia-trip", from: 1)
+        let opening = try #require(events.first { $0.type == "DeskOpened" })
+        let secret = try #require(
+            events.first {
+                $0.type == "EngagementOpened" && String(decoding: $0.payload, as: UTF8.self).contains("quiet-channel")
+            })
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            func post(_ event: StoredEvent, to desk: String, as name: String) async throws -> Answer {
+                // The demo's compartmented engagement, moved to this test's compartment under a new id.
+                let payload = String(decoding: event.payload, as: UTF8.self)
+                    .replacingOccurrences(of: "quiet-channel-illustration", with: "quiet-replayed")
+                    .replacingOccurrences(of: "quiet-channel", with: "inner")
+                let body = #"{"type":"\#(event.type)","payload":\#(payload)}"#
+                return Answer(
+                    try await SignedInClient(client, as: name).execute(
+                        uri: "/api/v1/desks/\(desk)/events", method: .post, headers: [.contentType: "application/json"],
+                        body: ByteBuffer(string: body)))
+            }
+            let opened = try await post(opening, to: "fresh-desk", as: "officer")
+            #expect(opened.status == 201, "\(opened)")
+            #expect(opened.body == #"[{"sequence":1}]"#)
+            let refused = try await post(secret, to: "dmz-2019", as: "officer")
+            #expect(refused.status == 422 && refused.body.contains("compartment"), "\(refused)")
+            let accepted = try await post(secret, to: "dmz-2019", as: "officer-in")
+            #expect(accepted.status == 201, "\(accepted)")
+            let listed = try await SignedInClient(client, as: "officer").execute(
+                uri: "/api/v1/desks/dmz-2019/engagements", method: .get)
+            #expect(!String(buffer: listed.body).contains("quiet-replayed"))
+        }
+    }
 }
