@@ -457,4 +457,41 @@ struct CompartmentTests {
             #expect(!String(buffer: listed.body).contains("quiet-replayed"))
         }
     }
+
+    @Test(
+        "a trip is planned over the whole desk whoever plans it; an outsider sees the itinerary, its page and its calendar without the hidden meeting"
+    )
+    func itineraryRedacted() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let headers: HTTPFields = [
+                .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+            ]
+            let insider = SignedInClient(client, as: "insider")
+            let outsider = SignedInClient(client, as: "officer")
+            let itinerary = "/api/v1/desks/dmz-2019/itineraries/asia-2019"
+            for planner in [insider, outsider] {
+                let planned = try await planner.execute(
+                    uri: "/desks/dmz-2019/trips/asia-2019/plan", method: .post, headers: headers,
+                    body: ByteBuffer(string: "_csrf=\(testFormToken)"))
+                #expect(planned.status == .seeOther)
+                // Whoever planned, the hidden meeting is in the plan, placed or left out with a reason.
+                let whole = String(buffer: try await insider.execute(uri: itinerary, method: .get).body)
+                #expect(whole.contains("quiet-talks"))
+                for uri in [
+                    itinerary, "/desks/dmz-2019/trips/asia-2019", "/desks/dmz-2019/trips/asia-2019/itinerary.ics",
+                ] {
+                    let answer = try await outsider.execute(uri: uri, method: .get, headers: Self.headers)
+                    #expect(answer.status == .ok, "GET \(uri)")
+                    let body = String(buffer: answer.body)
+                    #expect(!body.contains("quiet") && !body.contains(Twins.secretTitle), "GET \(uri)")
+                }
+            }
+            let calendar = String(
+                buffer: try await insider.execute(uri: "/desks/dmz-2019/trips/asia-2019/itinerary.ics", method: .get)
+                    .body)
+            let placed = String(buffer: try await insider.execute(uri: itinerary, method: .get).body)
+            #expect(calendar.contains(Twins.secretTitle) || placed.contains(#""engagement":"quiet-talks""#))
+        }
+    }
 }
