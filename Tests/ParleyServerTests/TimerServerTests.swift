@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import ParleyAccess
 import ParleyDesk
 import ParleyScenarios
 import ParleyServer
@@ -14,8 +15,8 @@ private let formHeaders: HTTPFields = [
     .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
 ]
 
-/// A desk with a hotline playbook and, optionally, a webhook.
-private func ledger(webhook: String?) async throws -> DeskLedger {
+/// A desk with a hotline playbook and, optionally, a webhook; its engagement in `compartment`, if given.
+private func ledger(webhook: String?, compartment: Compartment.ID? = nil) async throws -> DeskLedger {
     let ledger = DeskLedger(
         store: InMemoryEventStore(), environment: DeskEnvironment(now: { Date() }, newID: { UUID() }))
     let zone = try TimeZoneID.validated("Asia/Seoul", field: "zone")
@@ -27,7 +28,7 @@ private func ledger(webhook: String?) async throws -> DeskLedger {
         .openEngagement(
             Engagement(
                 id: "e", title: "Meeting", principals: ["p"], counterpart: "dprk", purpose: "", priority: 2, trip: nil,
-                duration: Minutes(60), venues: [], windows: [], opened: opened)),
+                duration: Minutes(60), venues: [], windows: [], opened: opened, compartment: compartment)),
         .registerChannel(Channel(id: "hotline", name: "Hotline", kind: .hotline, party: "dprk", status: .dormant)),
         .definePlaybook(
             Playbook(
@@ -106,6 +107,47 @@ struct TimerServerTests {
                     let page = String(buffer: response.body)
                     #expect(page.contains("<span class=\"tag ok\">delivered</span></td><td class=\"num\">3</td>"))
                 }
+            }
+        }
+    }
+
+    @Test("a delivery about a compartment's engagement is listed only for its members, in their numbers")
+    func notificationsRedacted() async throws {
+        let received = Mutex(0)
+        let receiverRouter = Router()
+        receiverRouter.post("/hook") { _, _ -> HTTPResponse.Status in
+            received.withLock { $0 += 1 }
+            return .ok
+        }
+        let receiver = Application(
+            router: receiverRouter, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await receiver.test(.live) { receiverClient in
+            let ledger = try await ledger(
+                webhook: "http://127.0.0.1:\(receiverClient.port!)/hook", compartment: "inner")
+            let start = ZonedTime(Date(), zone: try TimeZoneID.validated("UTC", field: "zone"))
+            _ = try await ledger.execute(.startPlaybook("reach", at: start), on: "watch", actor: "test")
+            try await TestUsers.add(to: ledger)
+            let book = AccountBook(store: ledger.store, environment: ledger.environment, hasher: .testing)
+            try await book.createCompartment("inner", title: "Inner", actor: "test")
+            try await book.addMember("admin", to: "inner", actor: "test")
+            let app = buildApplication(ledger: ledger, configuration: .init(timerInterval: .milliseconds(100)))
+            try await app.test(.live) { anonymous in
+                for _ in 0..<50 where received.withLock({ $0 }) < 1 { try await Task.sleep(for: .milliseconds(100)) }
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(received.withLock { $0 } == 1)
+                let member = String(
+                    buffer: try await SignedInClient(anonymous, as: "admin").execute(
+                        uri: "/desks/watch/notifications", method: .get
+                    ).body)
+                // The member counts 9 events: desk, 2 parties, principal, engagement, channel, playbook,
+                // its start and its due try.
+                #expect(member.contains("<td>#9 PlaybookTryDue"))
+                let outsider = String(
+                    buffer: try await SignedInClient(anonymous, as: "officer").execute(
+                        uri: "/desks/watch/notifications", method: .get
+                    ).body)
+                #expect(outsider.contains("nothing sent since the server started"))
+                #expect(!outsider.contains("PlaybookTryDue") && !outsider.contains("Reach them"))
             }
         }
     }
