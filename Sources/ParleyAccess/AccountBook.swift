@@ -244,6 +244,12 @@ public final class AccountBook: Sendable {
 
     private static func newToken() -> String { ByteText.randomToken() }
 
+    /// The form token for pages shown to the holder of session token `session`: derived from it (43
+    /// base64url characters, like a random one), so only that session's own pages can know it.
+    public static func formToken(boundTo session: String) -> String {
+        ByteText.base64URL(SHA256.hash(data: Data(("parley-form\u{0}" + session).utf8)))
+    }
+
     private static func hash(_ token: String) -> String { ByteText.hex(SHA256.hash(data: Data(token.utf8))) }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import ParleyAccess
 import ParleyServer
 import Testing
 
@@ -90,6 +91,41 @@ struct SecurityTests {
             }
             try await client.execute(uri: "/api/v1/desks/asia-trip/summary", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "40")
+            }
+        }
+    }
+
+    @Test(
+        "a signed-in browser's forms carry a token bound to its session: the cookie's own token, or another session's, is refused"
+    )
+    func formTokenBoundToSession() async throws {
+        try await demoApplication().test(.router) { client in
+            func session() async throws -> String {
+                let answer = try await client.execute(
+                    uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"name":"officer","password":"\#(TestUsers.password)"}"#))
+                let json = try JSONSerialization.jsonObject(with: Data(answer.body.readableBytesView)) as? [String: Any]
+                return try #require(json?["token"] as? String)
+            }
+            let mine = try await session()
+            let theirs = try await session()
+            let bound = AccountBook.formToken(boundTo: mine)
+            let cookie = "parley_session=\(mine); parley_form=\(testFormToken)"
+            let page = try await client.execute(uri: "/desks/asia-trip", method: .get, headers: [.cookie: cookie])
+            let html = String(buffer: page.body)
+            #expect(html.components(separatedBy: "name=\"_csrf\" value=\"\(bound)\"").count > 2)
+            #expect(!html.contains(testFormToken))
+            for (token, expected) in [
+                (testFormToken, HTTPResponse.Status.forbidden),
+                (AccountBook.formToken(boundTo: theirs), .forbidden),
+                (bound, .seeOther),
+            ] {
+                let response = try await client.execute(
+                    uri: "/desks/asia-trip/attempts", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                    body: ByteBuffer(
+                        string: "channel=letter&outcome=refused&at=2025-10-12+09%3A00&note=n&_csrf=\(token)"))
+                #expect(response.status == expected, "\(token.prefix(6))")
             }
         }
     }

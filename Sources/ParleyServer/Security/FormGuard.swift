@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ParleyAccess
 import ParleyStore
 import Synchronization
 
@@ -8,10 +9,12 @@ import Synchronization
 /// page's own origin set, and API writes must be JSON (which another site cannot send without a CORS
 /// preflight this server never grants).
 ///
-/// The token is a double-submit cookie: random per browser, `HttpOnly`, `SameSite=Strict`. Another
-/// site can make a browser post, but cannot read the cookie to put it in the form. Every `POST` form
-/// a page renders gets the hidden field added as the page is written out (`Page.response`), so a new
-/// form cannot forget it.
+/// A browser signed in with a session cookie gets a token bound to that session: a hash of the session
+/// token, which only its own pages can know (the cookie is `HttpOnly`), valid on every server and ending
+/// with the session. Before signing in (the sign-in form itself), the token is a double-submit cookie:
+/// random per browser, `HttpOnly`, `SameSite=Strict`. Either way another site can make a browser post,
+/// but cannot know the token to put in the form. Every `POST` form a page renders gets the hidden field
+/// added as the page is written out (`Page.response`), so a new form cannot forget it.
 struct FormGuard<Context: RequestContext>: RouterMiddleware {
     /// The cookie holding the browser's token.
     static var cookieName: String { "parley_form" }
@@ -21,7 +24,9 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        let existing = Self.cookieToken(in: request)
+        let browserToken = Self.cookieToken(in: request)
+        // Bound to the session when the browser has one; a bearer client is no browser a site can drive.
+        let existing = Cookies.value(AccessControl.sessionCookie, in: request).map(Self.bound(to:)) ?? browserToken
         var request = request
         if [.post, .put, .patch, .delete].contains(request.method) {
             if request.uri.path.hasPrefix("/api/") {
@@ -44,7 +49,7 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
         // A new browser's token is made only if a page it is sent actually has a form.
         let holder = FormTokenHolder(existing: existing)
         var response = try await FormToken.$current.withValue(holder) { try await next(request, context) }
-        if existing == nil, let made = holder.madeToken {
+        if existing == nil, browserToken == nil, let made = holder.madeToken {
             response.headers.append(
                 HTTPField(name: .setCookie, value: "\(Self.cookieName)=\(made); Path=/; HttpOnly; SameSite=Strict"))
         }
@@ -64,6 +69,9 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
 
     /// 32 random bytes as unpadded base64url (43 characters).
     static func newToken() -> String { ByteText.randomToken() }
+
+    /// The form token of the browser holding session token `session`.
+    static func bound(to session: String) -> String { AccountBook.formToken(boundTo: session) }
 
     /// Compares without stopping at the first difference, so timing does not reveal the token.
     private static func same(_ left: String, _ right: String) -> Bool {
