@@ -49,12 +49,6 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
                 type: "bad-request", title: "Unreadable request", status: 400, detail: error.message, field: error.field
             )
         }
-        if let error = error as? StoreError, error.code == .unavailable {
-            // The message says what failed (the database is down or restarting); it holds no secrets.
-            return Problem(
-                type: "unavailable", title: "The desk's database is unavailable", status: 503,
-                detail: error.message + "; try again in a moment", field: nil)
-        }
         if let error = error as? any CategorizedError {
             switch error.category {
             case .user:
@@ -62,6 +56,11 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
             case .conflict:
                 return Problem(
                     type: "conflict", title: "The desk has changed", status: 409, detail: error.message, field: nil)
+            case .unavailable:
+                // The message says what failed (the database is down or restarting); it holds no secrets.
+                return Problem(
+                    type: "unavailable", title: "The desk's database is unavailable", status: 503,
+                    detail: error.message + "; try again in a moment", field: nil)
             case .internal: break
             }
         }

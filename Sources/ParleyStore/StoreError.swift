@@ -23,10 +23,13 @@ public struct StoreError: CategorizedError, Equatable {
         self.detail = detail
     }
 
-    /// A stale append is a conflict; anything else is internal.
+    /// A stale append is a conflict, storage that refuses is unavailable, damaged data is internal.
     public var category: ErrorCategory {
-        if case .conflict = code { return .conflict }
-        return .internal
+        switch code {
+        case .conflict: .conflict
+        case .unavailable: .unavailable
+        case .corrupt: .internal
+        }
     }
 
     /// One line.

@@ -46,10 +46,6 @@ enum ExitStatus {
     static func classify(
         _ error: any Error, usage: (any Error) -> String, code: (any Error) -> ExitCode
     ) -> (Int32, String?) {
-        if let error = error as? StoreError, error.code == .unavailable {
-            // Not a bug in Parley: the disk or the database server refused; the message says which.
-            return (2, "parley: storage unavailable: " + error.message)
-        }
         if let error = error as? StoreError, error.code == .corrupt {
             return (2, "parley: damaged record: " + error.message)
         }
@@ -57,6 +53,8 @@ enum ExitStatus {
             switch error.category {
             case .user: return (1, "parley: " + error.message)
             case .conflict: return (1, "parley: conflict: " + error.message)
+            // Not a bug in Parley: the disk or the database server refused; the message says which.
+            case .unavailable: return (2, "parley: storage unavailable: " + error.message)
             case .internal: return (2, "parley: internal error: " + error.message)
             }
         }
