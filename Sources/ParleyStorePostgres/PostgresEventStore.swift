@@ -184,11 +184,17 @@ public final class PostgresEventStore: EventStore {
 
     /// See `EventStore.read`.
     public func read(desk: String, from sequence: Int64) async throws -> [StoredEvent] {
+        try await read(desk: desk, from: sequence, newestOnly: false)
+    }
+
+    /// The events of `desk` from `sequence` on, or only the newest of them, in one query.
+    private func read(desk: String, from sequence: Int64, newestOnly: Bool) async throws -> [StoredEvent] {
         do {
             let rows = try await query(
                 """
                 SELECT desk, sequence, event_id, type, schema_version, payload, actor, recorded_at, previous_hash, hash
-                FROM \(unescaped: table) WHERE desk = \(desk) AND sequence >= \(sequence) ORDER BY sequence
+                FROM \(unescaped: table) WHERE desk = \(desk) AND sequence >= \(sequence)
+                ORDER BY sequence \(unescaped: newestOnly ? "DESC LIMIT 1" : "")
                 """)
             let events = try rows.map(Self.event(from:))
             if let last = events.last { remember(last) }
@@ -420,10 +426,9 @@ public final class PostgresEventStore: EventStore {
 
     private func nudgeFollowedDesks() async {
         for desk in hub.followedDesks() {
-            guard let newest = try? await version(of: desk), newest > 0,
-                let events = try? await read(desk: desk, from: newest)
-            else { continue }
-            hub.publish(events)
+            // The newest event is enough: a subscriber behind it re-reads what it lacks.
+            guard let newest = try? await read(desk: desk, from: 1, newestOnly: true), !newest.isEmpty else { continue }
+            hub.publish(newest)
         }
     }
 
