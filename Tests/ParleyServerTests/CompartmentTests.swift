@@ -242,6 +242,11 @@ struct CompartmentTests {
                 #expect(response.status == .ok, "GET \(uri)")
                 #expect(
                     String(buffer: response.body).contains(Twins.secretTitle) || uri.hasPrefix("/api/"), "GET \(uri)")
+                if ["/desks/dmz-2019", "/desks/dmz-2019/engagements/quiet-talks"].contains(uri) {
+                    // Marked, so a member knows not to speak of it outside.
+                    let mark = #"<span class="tag secret">compartment inner</span>"#
+                    #expect(String(buffer: response.body).contains(mark), "GET \(uri)")
+                }
             }
             let summary = try await insider.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get)
             let outsider = try await SignedInClient(client, as: "officer").execute(

@@ -80,6 +80,12 @@ enum Layout {
     /// A status label that also reads without colour.
     static func tag(_ text: String, _ tone: String) -> HTML { "<span class=\"tag \(tone)\">\(text)</span>" }
 
+    /// The mark of an engagement in a compartment, so its members know not to speak of it outside;
+    /// empty for one in none.
+    static func compartment(_ engagement: Engagement) -> HTML {
+        engagement.compartment.map { tag("compartment \($0.rawValue)", "secret") } ?? .empty
+    }
+
     /// The tone of an engagement state.
     static func tone(_ state: EngagementState) -> String {
         switch state {

@@ -26,6 +26,7 @@ enum Assets {
         .tag { display: inline-block; padding: 0 .45rem; border-radius: 3px; border: 1px solid currentColor; font-size: .8rem; white-space: nowrap; }
         .tag.ok { color: var(--ok); } .tag.warn { color: var(--warn); } .tag.bad { color: var(--bad); } .tag.info { color: var(--info); } .tag.neutral { color: var(--muted); }
         .tag.ok::before { content: "● "; } .tag.warn::before { content: "▲ "; } .tag.bad::before { content: "✕ "; } .tag.info::before { content: "◆ "; } .tag.neutral::before { content: "○ "; }
+        .tag.secret { color: var(--bad); border-style: dashed; } .tag.secret::before { content: "⊘ "; }
         form.stack { display: grid; gap: .5rem; } form.stack label { display: grid; gap: .15rem; font-weight: 600; font-size: .85rem; }
         input, select, textarea { font: inherit; padding: .3rem .4rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
         button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }

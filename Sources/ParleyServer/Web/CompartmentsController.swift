@@ -60,13 +60,17 @@ struct CompartmentsController: Sendable {
                         <li>\(name) <form class="actions" method="post" action="/admin/compartments/\(compartment.id)/members/\(name)/remove"><button type="submit">Remove</button></form></li>
                         """
                     })
-                let options = HTML.join(
-                    people.filter { !compartment.members.contains($0) }.map { "<option>\($0)</option>" })
+                let outside = people.filter { !compartment.members.contains($0) }
+                let add: HTML =
+                    outside.isEmpty
+                    ? "<p class=\"muted small\">Everyone with an account is a member.</p>"
+                    : """
+                    <form class="actions" method="post" action="/admin/compartments/\(compartment.id)/members">
+                    <select name="name" aria-label="Person to add to \(compartment.id.rawValue)">\(HTML.join(outside.map { "<option>\($0)</option>" }))</select><button type="submit">Add</button></form>
+                    """
                 return """
                     <tr><td><code>\(compartment.id.rawValue)</code></td><td>\(compartment.title)</td>
-                    <td><ul class="plain">\(members)</ul>
-                    <form class="actions" method="post" action="/admin/compartments/\(compartment.id)/members">
-                    <select name="name" aria-label="Person to add to \(compartment.id.rawValue)">\(options)</select><button type="submit">Add</button></form></td></tr>
+                    <td><ul class="plain">\(members)</ul>\(add)</td></tr>
                     """
             })
         let error: HTML = message.map { "<p class=\"banner bad\" id=\"error-compartments\">\($0)</p>" } ?? .empty

@@ -31,7 +31,7 @@ struct DashboardPage {
         let rows = sorted.map { engagement -> HTML in
             """
             <tr><td>\(Layout.tag(engagement.state.label, Layout.tone(engagement.state)))</td>
-            <td><a href="/desks/\(desk)/engagements/\(engagement.id)">\(engagement.title)</a></td>
+            <td><a href="/desks/\(desk)/engagements/\(engagement.id)">\(engagement.title)</a> \(Layout.compartment(engagement))</td>
             <td class="num">P\(engagement.priority)</td></tr>
             """
         }

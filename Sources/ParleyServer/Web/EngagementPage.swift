@@ -18,7 +18,7 @@ struct EngagementPage {
 
     var html: HTML {
         let body: HTML = """
-            <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state)))</h1>
+            <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(Layout.compartment(engagement))</h1>
             <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(engagement.priority) · \(engagement.duration) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
             <div class="grid">
             \(lifecycle)
