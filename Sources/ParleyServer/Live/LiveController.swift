@@ -42,7 +42,13 @@ struct LiveController: Sendable {
                             let identity = try await accounts.identify(token: token)
                             guard identity?.clearance == clearance else { break }
                         }
-                        guard let shown = try await server.view(desk, as: clearance).shown(event) else { continue }
+                        var seen = try await server.view(desk, as: clearance)
+                        if seen.realVersion < event.sequence {
+                            // A read that began before this event was stored refreshed the cache meanwhile.
+                            server.cache.invalidate(desk)
+                            seen = try await server.view(desk, as: clearance)
+                        }
+                        guard let shown = try seen.shown(event) else { continue }
                         let data = try JSON.encoder().encode(
                             LiveEvent(sequence: shown.sequence, type: event.type, summary: shown.event.summary))
                         try await writer.write(
