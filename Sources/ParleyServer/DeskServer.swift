@@ -88,6 +88,9 @@ struct DeskServer: Sendable {
                     command, on: desk, actor: actor, decidingOn: state, at: version)
                 cache.invalidate(desk)
                 metrics.eventsAppended(stored.count)
+                // A reader who saw the whole desk still does (what they may create they may see): their
+                // numbers are the store's, with no read of the desk on the write's path.
+                guard seen.isRedacted else { return stored.map(\.sequence) }
                 let after = try await look()
                 return stored.compactMap { after.viewerSequence(of: $0.sequence) }
             } catch let error as StoreError {

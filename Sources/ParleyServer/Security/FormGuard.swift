@@ -26,7 +26,7 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
     {
         let browserToken = Self.cookieToken(in: request)
         // Bound to the session when the browser has one; a bearer client is no browser a site can drive.
-        let existing = Cookies.value(AccessControl.sessionCookie, in: request).map(Self.bound(to:)) ?? browserToken
+        let session = Cookies.value(AccessControl.sessionCookie, in: request)
         var request = request
         if [.post, .put, .patch, .delete].contains(request.method) {
             if request.uri.path.hasPrefix("/api/") {
@@ -38,7 +38,8 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
             } else {
                 let body = try await request.collectBody(upTo: 64 * 1024)
                 let sent = FormBody(parsing: String(buffer: body)).values[Self.fieldName]
-                guard let existing, let sent, Self.same(sent, existing) else {
+                guard let expected = session.map(Self.bound(to:)) ?? browserToken, let sent, Self.same(sent, expected)
+                else {
                     throw HTTPError(
                         .forbidden,
                         message: "This form was sent without its security token (it may have come from another "
@@ -47,9 +48,9 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
             }
         }
         // A new browser's token is made only if a page it is sent actually has a form.
-        let holder = FormTokenHolder(existing: existing)
+        let holder = FormTokenHolder(session: session, browserToken: browserToken)
         var response = try await FormToken.$current.withValue(holder) { try await next(request, context) }
-        if existing == nil, browserToken == nil, let made = holder.madeToken {
+        if session == nil, browserToken == nil, let made = holder.madeToken {
             response.headers.append(
                 HTTPField(name: .setCookie, value: "\(Self.cookieName)=\(made); Path=/; HttpOnly; SameSite=Strict"))
         }
@@ -82,16 +83,22 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// The browser's form token for one request: the one its cookie holds, or one made when a page needs it.
+/// The browser's form token for one request: bound to its session, the one its cookie holds, or one made
+/// when a page needs it; worked out only when a page asks (most answers have no form).
 final class FormTokenHolder: Sendable {
-    private let existing: String?
+    private let session: String?
+    private let browserToken: String?
     private let made = Mutex<String?>(nil)
 
-    init(existing: String?) { self.existing = existing }
+    init(session: String?, browserToken: String?) {
+        self.session = session
+        self.browserToken = browserToken
+    }
 
     /// The token to put in forms (made now if the browser has none).
     var token: String {
-        if let existing { return existing }
+        if let session { return FormGuard<DeskRequestContext>.bound(to: session) }
+        if let browserToken { return browserToken }
         return made.withLock { made in
             if let made { return made }
             let fresh = FormGuard<DeskRequestContext>.newToken()
