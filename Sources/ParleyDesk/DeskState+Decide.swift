@@ -10,12 +10,14 @@ extension DeskState {
             if let existing = self.profile { throw .deskAlreadyOpened(existing.name) }
             _ = try Identifier<DeskProfile>.validated(profile.name, field: "name")
             if let webhook = profile.webhook {
-                guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""), url.host != nil
+                guard webhook.utf8.count <= 2048, let url = URL(string: webhook),
+                    ["http", "https"].contains(url.scheme ?? ""), url.host != nil
                 else {
                     throw .invalidValue(field: "webhook", expected: "an http or https URL", found: webhook)
                 }
             }
-            try Self.requireText(profile.title, field: "title")
+            try Self.requireName(profile.title, field: "title")
+            try Self.requireTime(profile.opened, field: "opened")
             return [DeskEvent(at: profile.opened.instant, .deskOpened(profile))]
         }
         guard profile != nil else { throw .deskNotOpened }
@@ -26,18 +28,20 @@ extension DeskState {
 
         case .registerParty(let party):
             try Self.requireNew(party.id, in: parties, kind: "party")
-            try Self.requireText(party.name, field: "name")
+            try Self.requireName(party.name, field: "name")
             return [DeskEvent(at: now, .partyRegistered(party))]
 
         case .registerPrincipal(let principal):
             try Self.requireNew(principal.id, in: principals, kind: "principal")
-            try Self.requireText(principal.name, field: "name")
+            try Self.requireName(principal.name, field: "name")
+            try Self.requireNote(principal.title, field: "title")
             try Self.requireKnown(principal.party, in: parties, field: "party", kind: "party")
             return [DeskEvent(at: now, .principalRegistered(principal))]
 
         case .registerVenue(let venue):
             try Self.requireNew(venue.id, in: venues, kind: "venue")
-            try Self.requireText(venue.name, field: "name")
+            try Self.requireName(venue.name, field: "name")
+            try Self.requireNote(venue.city, field: "city")
             try venue.coordinates.validate()
             return [DeskEvent(at: now, .venueRegistered(venue))]
 
@@ -56,16 +60,17 @@ extension DeskState {
                 throw .illegalTransition(engagement: engagement.id, from: engagement.state, to: move.to)
             }
             let previous = engagement.history.last?.at ?? engagement.opened
+            try Self.requireTime(move.at, field: "at")
             try Self.requireNotBefore(move.at, previous, field: "at", what: "the engagement's last move")
-            try Self.requireText(move.by, field: "by")
-            try Self.requireText(move.reason, field: "reason")
+            try Self.requireName(move.by, field: "by")
+            try Self.requireNote(move.reason, field: "reason", required: true)
             let transition = EngagementTransition(
                 from: engagement.state, to: move.to, at: move.at, by: move.by, reason: move.reason)
             return [DeskEvent(at: move.at.instant, .engagementMoved(engagement.id, transition))]
 
         case .registerChannel(let channel):
             try Self.requireNew(channel.id, in: channels, kind: "channel")
-            try Self.requireText(channel.name, field: "name")
+            try Self.requireName(channel.name, field: "name")
             try Self.requireKnown(channel.party, in: parties, field: "party", kind: "party")
             if let via = channel.via { try Self.requireKnown(via, in: parties, field: "via", kind: "party") }
             guard channel.changes.isEmpty else {
@@ -76,16 +81,19 @@ extension DeskState {
 
         case .changeChannelStatus(let change):
             let channel = try Self.requireKnown(change.channel, in: channels, field: "channel", kind: "channel")
+            try Self.requireTime(change.at, field: "at")
             if let last = channel.changes.last {
                 try Self.requireNotBefore(change.at, last.at, field: "at", what: "the channel's last change")
             }
-            try Self.requireText(change.reason, field: "reason")
+            try Self.requireNote(change.reason, field: "reason", required: true)
             let recorded = ChannelStatusChange(
                 from: channel.status, to: change.to, at: change.at, reason: change.reason)
             return [DeskEvent(at: change.at.instant, .channelStatusChanged(channel.id, recorded))]
 
         case .recordContactAttempt(let attempt):
             try Self.requireNew(attempt.id, in: attempts, kind: "contact attempt")
+            try Self.requireTime(attempt.at, field: "at")
+            try Self.requireNote(attempt.note, field: "note")
             try Self.requireKnown(attempt.channel, in: channels, field: "channel", kind: "channel")
             if let id = attempt.engagement {
                 try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
@@ -94,27 +102,44 @@ extension DeskState {
 
         case .definePlaybook(let playbook):
             try Self.requireNew(playbook.id, in: playbooks, kind: "playbook")
-            try Self.requireText(playbook.name, field: "name")
+            try Self.requireName(playbook.name, field: "name")
             try Self.requireKnown(playbook.engagement, in: engagements, field: "engagement", kind: "engagement")
+            // A new playbook has no history: it is started, tried and stopped by commands of their own.
+            guard playbook.startedAt == nil else {
+                throw .invalidValue(
+                    field: "started_at", expected: "none on a new playbook (start it afterwards)",
+                    found: playbook.startedAt?.display ?? "")
+            }
+            guard playbook.due.isEmpty else {
+                throw .invalidValue(
+                    field: "due", expected: "no tries on a new playbook", found: "\(playbook.due.count) tries")
+            }
+            guard playbook.stopped == nil else {
+                throw .invalidValue(field: "stopped", expected: "none on a new playbook", found: "a stop")
+            }
             guard !playbook.steps.isEmpty else {
                 throw .invalidValue(field: "steps", expected: "at least one step", found: "none")
             }
+            try Self.requireCount(playbook.steps.count, field: "steps", atMost: DeskLimits.maxSteps)
             for (index, step) in playbook.steps.enumerated() {
                 try Self.requireKnown(step.channel, in: channels, field: "steps[\(index)].channel", kind: "channel")
-                guard step.wait.value > 0 else {
+                try Self.requireMinutes(
+                    step.wait, field: "steps[\(index)].wait", in: 1...DeskLimits.longestWait.value)
+                guard DeskLimits.repeats.contains(step.repeats) else {
                     throw .invalidValue(
-                        field: "steps[\(index)].wait", expected: "a wait longer than 0m", found: "\(step.wait)")
-                }
-                guard (1...20).contains(step.repeats) else {
-                    throw .invalidValue(
-                        field: "steps[\(index)].repeat", expected: "1 to 20 tries", found: "\(step.repeats)")
+                        field: "steps[\(index)].repeat",
+                        expected: "\(DeskLimits.repeats.lowerBound) to \(DeskLimits.repeats.upperBound) tries",
+                        found: "\(step.repeats)")
                 }
             }
             return [DeskEvent(at: now, .playbookDefined(playbook))]
 
         case .setDeadline(let deadline):
             try Self.requireNew(deadline.id, in: deadlines, kind: "deadline")
-            try Self.requireText(deadline.title, field: "title")
+            try Self.requireName(deadline.title, field: "title")
+            try Self.requireTime(deadline.due, field: "due")
+            try Self.requireNote(deadline.note, field: "note")
+            try Self.requireCount(deadline.alarms.count, field: "alarms", atMost: DeskLimits.maxAlarms)
             try Self.requireKnown(deadline.owedBy, in: parties, field: "owed_by", kind: "party")
             if let id = deadline.engagement {
                 try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
@@ -123,10 +148,12 @@ extension DeskState {
                 throw .invalidValue(
                     field: "status", expected: "a new deadline to be open", found: deadline.status.rawValue)
             }
-            guard deadline.alarms.allSatisfy({ $0.value > 0 }), Set(deadline.alarms).count == deadline.alarms.count
+            guard deadline.alarms.allSatisfy({ (1...DeskLimits.longestWait.value).contains($0.value) }),
+                Set(deadline.alarms).count == deadline.alarms.count
             else {
                 throw .invalidValue(
-                    field: "alarms", expected: "distinct lead times longer than 0m",
+                    field: "alarms",
+                    expected: "distinct lead times longer than 0m and at most \(DeskLimits.longestWait)",
                     found: deadline.alarms.map(\.description).joined(separator: ", "))
             }
             return [DeskEvent(at: now, .deadlineSet(deadline))]
@@ -135,6 +162,8 @@ extension DeskState {
             let deadline = try Self.requireKnown(
                 resolution.deadline, in: deadlines, field: "deadline", kind: "deadline")
             guard deadline.status == .open else { throw .deadlineAlreadyResolved(deadline.id, deadline.status) }
+            try Self.requireTime(resolution.at, field: "at")
+            try Self.requireNote(resolution.note, field: "note")
             guard resolution.status != .open else {
                 throw .invalidValue(field: "status", expected: "met or missed", found: resolution.status.rawValue)
             }
@@ -148,11 +177,18 @@ extension DeskState {
 
         case .updateAdvanceTask(let update):
             try Self.requireKnown(update.task, in: tasks, field: "task", kind: "advance task")
+            try Self.requireTime(update.at, field: "at")
             return [DeskEvent(at: update.at.instant, .advanceTaskUpdated(update.task, update.status, at: update.at))]
 
         case .recordSignal(let signal):
             try Self.requireNew(signal.id, in: signals, kind: "signal")
-            try Self.requireText(signal.summary, field: "summary")
+            try Self.requireTime(signal.at, field: "at")
+            try Self.requireNote(signal.summary, field: "summary", required: true)
+            try Self.requireNote(signal.quote ?? "", field: "quote")
+            try Self.requireCount(signal.attribution.count, field: "attribution", atMost: 20)
+            for (index, source) in signal.attribution.enumerated() {
+                try Self.requireNote(source, field: "attribution[\(index)]")
+            }
             if let id = signal.engagement {
                 try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
             }
@@ -169,13 +205,12 @@ extension DeskState {
             guard override.from != override.to else {
                 throw .invalidValue(field: "to", expected: "a venue other than 'from'", found: override.to.rawValue)
             }
-            guard override.time.value > 0 else {
-                throw .invalidValue(field: "time", expected: "a travel time longer than 0m", found: "\(override.time)")
-            }
+            try Self.requireMinutes(override.time, field: "time", in: 1...DeskLimits.longestTravel.value)
             return [DeskEvent(at: now, .travelTimeSet(override))]
 
         case .startPlaybook(let id, let at):
             let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+            try Self.requireTime(at, field: "at")
             guard playbook.startedAt == nil else {
                 throw .invalidValue(field: "playbook", expected: "a playbook not yet started", found: id.rawValue)
             }
@@ -200,7 +235,7 @@ extension DeskState {
             guard playbook.isRunning else {
                 throw .invalidValue(field: "playbook", expected: "a running playbook", found: id.rawValue)
             }
-            try Self.requireText(stop.reason, field: "reason")
+            try Self.requireNote(stop.reason, field: "reason", required: true)
             return [DeskEvent(at: stop.at, .playbookStopped(id, stop))]
 
         case .raiseDeadlineAlarm(let id, let lead, let at):
@@ -219,6 +254,9 @@ extension DeskState {
 
     private func checkItinerary(_ itinerary: Itinerary) throws(DeskError) {
         let trip = try Self.requireKnown(itinerary.trip, in: trips, field: "trip", kind: "trip")
+        try Self.requireTime(itinerary.plannedAt, field: "planned_at")
+        try Self.requireCount(itinerary.visits.count, field: "visits", atMost: 10 * DeskLimits.maxItems)
+        try Self.requireCount(itinerary.leftOut.count, field: "left_out", atMost: 10 * DeskLimits.maxItems)
         for (index, visit) in itinerary.visits.enumerated() {
             try Self.requireKnown(visit.venue, in: venues, field: "visits[\(index)].venue", kind: "venue")
             switch visit.kind {
@@ -231,9 +269,13 @@ extension DeskState {
                 try Self.requireKnown(
                     Engagement.ID(visit.ref), in: engagements, field: "visits[\(index)].ref", kind: "engagement")
             }
-            try TimeWindow(from: visit.start, to: visit.end).validate(field: "visits[\(index)]")
+            try Self.requireRange(TimeWindow(from: visit.start, to: visit.end), field: "visits[\(index)]")
+            guard (0...400).contains(visit.day) else {
+                throw .invalidValue(field: "visits[\(index)].day", expected: "a day of the trip", found: "\(visit.day)")
+            }
         }
         for (index, meeting) in itinerary.leftOut.enumerated() {
+            try Self.requireNote(meeting.reason, field: "left_out[\(index)].reason")
             try Self.requireKnown(
                 meeting.engagement, in: engagements, field: "left_out[\(index)].engagement", kind: "engagement")
         }
@@ -241,11 +283,22 @@ extension DeskState {
 
     private func checkTrip(_ trip: Trip) throws(DeskError) {
         try Self.requireNew(trip.id, in: trips, kind: "trip")
-        try Self.requireText(trip.title, field: "title")
+        try Self.requireName(trip.title, field: "title")
         try Self.requireKnown(trip.principal, in: principals, field: "principal", kind: "principal")
+        try Self.requireCount(trip.stays.count, field: "stays")
+        try Self.requireCount(trip.commitments.count, field: "commitments")
         for (index, stay) in trip.stays.enumerated() {
             try Self.requireKnown(stay.venue, in: venues, field: "stays[\(index)].venue", kind: "venue")
-            try stay.period.validate(field: "stays[\(index)]")
+            try Self.requireNote(stay.lodging, field: "stays[\(index)].lodging")
+            try Self.requireRange(stay.period, field: "stays[\(index)]", longest: DeskLimits.longestTrip)
+        }
+        let periods = trip.stays.map(\.period) + trip.commitments.map(\.period)
+        if let first = periods.map(\.from.instant).min(), let last = periods.map(\.to.instant).max(),
+            last.timeIntervalSince(first) > DeskLimits.longestTrip
+        {
+            throw .invalidValue(
+                field: "stays", expected: "a trip of at most \(Minutes(Int(DeskLimits.longestTrip / 60)))",
+                found: "\(Int(last.timeIntervalSince(first) / 86_400)) days from first arrival to last departure")
         }
         var seen = Set<FixedCommitment.ID>()
         for (index, commitment) in trip.commitments.enumerated() {
@@ -254,13 +307,19 @@ extension DeskState {
                 throw .duplicateID(kind: "commitment", id: commitment.id.rawValue)
             }
             try Self.requireKnown(commitment.venue, in: venues, field: "commitments[\(index)].venue", kind: "venue")
-            try commitment.period.validate(field: "commitments[\(index)]")
+            try Self.requireName(commitment.title, field: "commitments[\(index)].title")
+            try Self.requireRange(commitment.period, field: "commitments[\(index)]")
         }
     }
 
     private func checkEngagement(_ engagement: Engagement) throws(DeskError) {
         try Self.requireNew(engagement.id, in: engagements, kind: "engagement")
-        try Self.requireText(engagement.title, field: "title")
+        try Self.requireName(engagement.title, field: "title")
+        try Self.requireNote(engagement.purpose, field: "purpose")
+        try Self.requireTime(engagement.opened, field: "opened")
+        try Self.requireCount(engagement.principals.count, field: "principals")
+        try Self.requireCount(engagement.venues.count, field: "venues")
+        try Self.requireCount(engagement.windows.count, field: "windows")
         guard engagement.state == .idea, engagement.history.isEmpty else {
             throw .invalidValue(
                 field: "state", expected: "a new engagement to start as idea", found: engagement.state.rawValue)
@@ -277,15 +336,15 @@ extension DeskState {
                 field: "priority", expected: "1 (highest) to 5 (lowest)", found: "\(engagement.priority)")
         }
         if let trip = engagement.trip { try Self.requireKnown(trip, in: trips, field: "trip", kind: "trip") }
-        guard engagement.duration.value > 0 else {
-            throw .invalidValue(
-                field: "duration", expected: "a duration longer than 0m", found: "\(engagement.duration)")
-        }
+        try Self.requireMinutes(engagement.duration, field: "duration", in: 1...DeskLimits.longestMeeting.value)
         for venue in engagement.venues { try Self.requireKnown(venue, in: venues, field: "venues", kind: "venue") }
-        for (index, window) in engagement.windows.enumerated() { try window.validate(field: "windows[\(index)]") }
+        for (index, window) in engagement.windows.enumerated() {
+            try Self.requireRange(window, field: "windows[\(index)]")
+        }
     }
 
     private func checkTasks(_ added: [AdvanceTask]) throws(DeskError) {
+        try Self.requireCount(added.count, field: "tasks")
         var batch: [AdvanceTask.ID: AdvanceTask] = [:]
         for task in added {
             try Self.requireNew(task.id, in: tasks, kind: "advance task")
@@ -293,7 +352,15 @@ extension DeskState {
             batch[task.id] = task
         }
         for task in added {
-            try Self.requireText(task.title, field: "title")
+            try Self.requireName(task.title, field: "title")
+            try Self.requireMinutes(task.duration, field: "duration", in: 1...DeskLimits.longestTask.value)
+            try Self.requireMinutes(task.leadTime, field: "lead_time", in: 0...DeskLimits.longestTask.value)
+            try Self.requireCount(task.dependsOn.count, field: "depends_on")
+            // A new task has no progress: it is moved on by updates of its own.
+            guard task.status == .pending, task.statusAt == nil else {
+                throw .invalidValue(
+                    field: "status", expected: "a new task to be pending", found: task.status.rawValue)
+            }
             try Self.requireKnown(task.engagement, in: engagements, field: "engagement", kind: "engagement")
             try Self.requireKnown(task.venue, in: venues, field: "venue", kind: "venue")
             for dependency in task.dependsOn where tasks[dependency] == nil && batch[dependency] == nil {
@@ -321,10 +388,6 @@ extension DeskState {
         guard table[id] == nil else { throw .duplicateID(kind: kind, id: id.rawValue) }
     }
 
-    private static func requireText(_ text: String, field: String) throws(DeskError) {
-        guard !text.isBlank else { throw .invalidValue(field: field, expected: "some text", found: "") }
-    }
-
     private static func requireNotBefore(_ time: ZonedTime, _ earlier: ZonedTime, field: String, what: String)
         throws(DeskError)
     {
@@ -333,9 +396,4 @@ extension DeskState {
                 field: field, expected: "a time no earlier than \(what) (\(earlier.display))", found: time.display)
         }
     }
-}
-
-extension String {
-    /// Whether the string holds nothing but white space.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

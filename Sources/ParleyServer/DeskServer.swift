@@ -34,23 +34,29 @@ struct DeskServer: Sendable {
     /// Every desk's name.
     func desks() async throws -> [String] { try await cache.desks(from: ledger.store, now: elapsed()) }
 
-    /// Runs a command for `actor`, counting what it appends; returns the asker's numbers of the events
-    /// appended.
+    /// Runs a command for `actor`, counting what it appends; answers what was written, in the asker's numbers.
     ///
     /// The command is decided on the cached desk, so a write costs one append rather than a read of the
     /// whole log. A cache that is behind only costs a retry: `expectedVersion` is compared with the
-    /// version the asker is shown, looked at afresh before calling it a conflict; without one, the writer
-    /// did not ask to be told of other writes, so the command is decided again on the newer desk (a few
-    /// times at most). A write hidden from the asker never makes their write a conflict, or they would
-    /// learn of it.
+    /// version the asker is shown, looked at afresh before calling it a conflict. Without one the writer
+    /// asked to act on the newest desk whatever others wrote, so the command is decided again on the newer
+    /// desk until it is stored or refused; only a desk busier than `unversionedAttempts` appends in a row
+    /// answers "busy" (503, nothing written). A write hidden from the asker never makes their write a
+    /// conflict, or they would learn of it.
+    ///
+    /// With an idempotency key, a write the same person already made with that key is not made again: the
+    /// first write's events are answered, marked `replayed`, on any server and after any restart.
     ///
     /// For a reader who cannot see everything, the command is first decided on the desk as they see it,
-    /// so a command naming something hidden is refused exactly as if it did not exist.
+    /// so a command naming something hidden is refused exactly as if it did not exist. What is created
+    /// inside a compartment gets an id with a part made here (`sealingCompartmentIDs`), unless the write
+    /// replays a whole story whose later events name the ids it gave.
     @discardableResult
     func execute(
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
-        as clearance: Clearance = RequestIdentity.clearance
-    ) async throws -> [Int64] {
+        as clearance: Clearance = RequestIdentity.clearance, idempotencyKey: IdempotencyKey? = nil,
+        sealingCompartmentIDs: Bool = true
+    ) async throws -> WriteOutcome {
         // Not `view`: a desk not opened yet is no 404 here, its opening is a command like any other.
         func look() async throws -> DeskView {
             try await cache.view(desk, for: clearance, from: ledger.store, now: elapsed())
@@ -59,6 +65,19 @@ struct DeskServer: Sendable {
         func conflict(expected: Int64) async throws -> StoreError {
             .conflict(desk: desk, expected: expected, actual: try await look().version)
         }
+        func replayed() async throws -> WriteOutcome? {
+            guard let idempotencyKey,
+                let stored = try await ledger.events(appendedWith: idempotencyKey, on: desk, actor: actor)
+            else { return nil }
+            cache.invalidate(desk)
+            let (state, _) = try await cache.load(desk, from: ledger.store, now: elapsed())
+            let seen = try await look()
+            return WriteOutcome(
+                sequences: stored.compactMap { seen.viewerSequence(of: $0.sequence) }, events: stored, after: state,
+                replayed: true)
+        }
+        if let first = try await replayed() { return first }
+        let attempts = expectedVersion == nil ? Self.unversionedAttempts : 5
         var attempt = 0
         while true {
             attempt += 1
@@ -77,28 +96,70 @@ struct DeskServer: Sendable {
             }
             if seen.isRedacted { _ = try seen.state.decide(seen.asSeen(command), now: now) }
             let (state, version) = try await cache.load(desk, from: ledger.store, now: elapsed())
+            let command =
+                sealingCompartmentIDs
+                ? state.sealingCompartmentIDs(of: command, suffix: newSlug("x").dropFirst(2).description) : command
             // Decided on the very desk whose version was checked, or looked at again.
             guard version == seen.realVersion else {
                 cache.invalidate(desk)
-                guard attempt < 5 else { throw try await conflict(expected: expectedVersion ?? seen.version) }
+                guard attempt < attempts else { throw try await busy(desk, expectedVersion, conflict) }
                 continue
             }
             do {
                 let stored = try await ledger.execute(
-                    command, on: desk, actor: actor, decidingOn: state, at: version)
+                    command, on: desk, actor: actor, decidingOn: state, at: version, idempotencyKey: idempotencyKey)
                 cache.invalidate(desk)
                 metrics.eventsAppended(stored.count)
+                var after = state
+                for event in stored { after.apply(try event.decoded()) }
                 // A reader who saw the whole desk still does (what they may create they may see): their
                 // numbers are the store's, with no read of the desk on the write's path.
-                guard seen.isRedacted else { return stored.map(\.sequence) }
-                let after = try await look()
-                return stored.compactMap { after.viewerSequence(of: $0.sequence) }
+                guard seen.isRedacted else {
+                    return WriteOutcome(
+                        sequences: stored.map(\.sequence), events: stored, after: after, replayed: false)
+                }
+                let mine = try await look()
+                return WriteOutcome(
+                    sequences: stored.compactMap { mine.viewerSequence(of: $0.sequence) }, events: stored,
+                    after: after, replayed: false)
             } catch let error as StoreError {
-                guard case .conflict = error.code else { throw error }
-                cache.invalidate(desk)
-                guard attempt < 5 else { throw try await conflict(expected: expectedVersion ?? seen.version) }
+                switch error.code {
+                case .conflict:
+                    // A repeat of a keyed write that raced its first: the unique event id caught it.
+                    if let first = try await replayed() { return first }
+                    cache.invalidate(desk)
+                    guard attempt < attempts else { throw try await busy(desk, expectedVersion, conflict) }
+                case .unavailable:
+                    // The append may have committed before the connection failed: a keyed write can tell.
+                    if let first = try? await replayed() { return first }
+                    throw StoreError(
+                        .unavailable,
+                        error.detail
+                            + (idempotencyKey == nil
+                                ? " (whether it was recorded is unknown: send an Idempotency-Key header so that "
+                                    + "repeating a write records it once)"
+                                : " (repeat the request with the same Idempotency-Key: it is recorded at most once)"))
+                case .corrupt:
+                    throw error
+                }
             }
         }
+    }
+
+    /// How many times a write without `expected_version` is decided again on a desk that others keep
+    /// changing before it answers "busy".
+    static let unversionedAttempts = 50
+
+    /// The answer when every attempt met a newer desk: a conflict for a writer who named a version, "busy"
+    /// (nothing written, try again) for one who did not — never a version they did not send.
+    private func busy(
+        _ desk: String, _ expectedVersion: Int64?, _ conflict: (Int64) async throws -> StoreError
+    ) async throws -> StoreError {
+        if let expectedVersion { return try await conflict(expectedVersion) }
+        return StoreError(
+            .unavailable,
+            "desk '\(desk)' is changing faster than this write could be decided (\(Self.unversionedAttempts) "
+                + "tries); nothing was written")
     }
 
     /// A fresh slug for something created from the web or the API (`attempt-1a2b3c4d`).
@@ -111,4 +172,17 @@ struct DeskServer: Sendable {
 
     /// Now, from the injected clock.
     var now: Date { InstantText.rounded(ledger.environment.now()) }
+}
+
+/// What a write did: the events it appended (or, for a repeat with the same idempotency key, appended
+/// the first time) and the whole desk just after them.
+struct WriteOutcome: Sendable {
+    /// The events' numbers as the asker sees them.
+    let sequences: [Int64]
+    /// The events as stored.
+    let events: [StoredEvent]
+    /// The whole desk after the write (not redacted: callers show only what the asker wrote).
+    let after: DeskState
+    /// Whether this answers a repeat of an earlier write with the same key, which appended nothing.
+    let replayed: Bool
 }

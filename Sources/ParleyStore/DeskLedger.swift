@@ -45,11 +45,33 @@ public struct DeskLedger: Sendable {
     /// and nothing is written.
     /// - Throws: `DeskError` when the desk refuses; `StoreError` with `.conflict` when the log has moved on.
     public func execute(
-        _ command: DeskCommand, on desk: String, actor: String, decidingOn state: DeskState, at version: Int64
+        _ command: DeskCommand, on desk: String, actor: String, decidingOn state: DeskState, at version: Int64,
+        idempotencyKey: IdempotencyKey? = nil
     ) async throws -> [StoredEvent] {
         let now = InstantText.rounded(environment.now())
         let events = try state.decide(command, now: now)
-        return try await append(events, to: desk, expectedVersion: version, actor: actor, recordedAt: now)
+        guard let key = idempotencyKey else {
+            return try await append(events, to: desk, expectedVersion: version, actor: actor, recordedAt: now)
+        }
+        let pending = try events.enumerated().map { index, event in
+            try PendingEvent(
+                event, id: key.eventID(desk: desk, actor: actor, index: index), actor: actor, recordedAt: now)
+        }
+        return try await store.append(pending, to: desk, expectedVersion: version)
+    }
+
+    /// The events a write by `actor` with `key` appended to `desk`, or nil when there was no such write.
+    /// - Throws: `StoreError` when the storage cannot be read.
+    public func events(appendedWith key: IdempotencyKey, on desk: String, actor: String) async throws
+        -> [StoredEvent]?
+    {
+        var found: [StoredEvent] = []
+        while let event = try await store.event(
+            id: key.eventID(desk: desk, actor: actor, index: found.count), desk: desk)
+        {
+            found.append(event)
+        }
+        return found.isEmpty ? nil : found
     }
 
     /// Creates a desk from a scenario in one append: all of it or, on any failure, nothing.

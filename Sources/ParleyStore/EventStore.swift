@@ -34,4 +34,15 @@ public protocol EventStore: Sendable {
 
     /// Events of `desk` from `sequence` on: those already stored, then each new one as it is appended.
     func subscribe(desk: String, from sequence: Int64) -> AsyncThrowingStream<StoredEvent, any Error>
+
+    /// The event of `desk` with id `id`, if one was stored (how a repeated keyed write finds the first).
+    /// - Throws: `StoreError` when the storage cannot be read.
+    func event(id: UUID, desk: String) async throws -> StoredEvent?
+}
+
+extension EventStore {
+    /// Reads the whole desk; engines answer from their index on event ids instead.
+    public func event(id: UUID, desk: String) async throws -> StoredEvent? {
+        try await read(desk: desk, from: 1).first { $0.id == id }
+    }
 }

@@ -19,6 +19,10 @@ public final class InMemoryEventStore: EventStore {
             guard actual == expectedVersion else {
                 throw .conflict(desk: desk, expected: expectedVersion, actual: actual)
             }
+            // Event ids are unique, as the engines' unique index keeps them: a repeated keyed write stops here.
+            let ids = Set(events.map(\.id))
+            guard ids.count == events.count, !streams.values.contains(where: { $0.contains { ids.contains($0.id) } })
+            else { throw .conflict(desk: desk, expected: expectedVersion, actual: actual) }
             var previous = stream.last?.hash ?? EventHash.genesis
             var sealed: [StoredEvent] = []
             for (offset, pending) in events.enumerated() {

@@ -428,7 +428,7 @@ struct CompartmentTests {
     }
 
     @Test(
-        "through the events route, as replay feeds a server: a new desk opens, and an engagement in a compartment the poster is not in is refused"
+        "through the events route, as replay feeds a server: only admins who see the whole desk may post; a new desk opens, an outsider's itinerary is refused"
     )
     func eventsRoute() async throws {
         let twins = try await Twins.make()
@@ -450,16 +450,53 @@ struct CompartmentTests {
                         uri: "/api/v1/desks/\(desk)/events", method: .post, headers: [.contentType: "application/json"],
                         body: ByteBuffer(string: body)))
             }
-            let opened = try await post(opening, to: "fresh-desk", as: "officer")
+            // Officers record through the routes for each kind of record; a new desk is an admin's.
+            #expect(try await post(opening, to: "fresh-desk", as: "officer").status == 403)
+            #expect(try await post(secret, to: "dmz-2019", as: "officer-in").status == 403)
+            let opened = try await post(opening, to: "fresh-desk", as: "admin")
             #expect(opened.status == 201, "\(opened)")
             #expect(opened.body == #"[{"sequence":1}]"#)
-            let refused = try await post(secret, to: "dmz-2019", as: "officer")
-            #expect(refused.status == 422 && refused.body.contains("compartment"), "\(refused)")
-            let accepted = try await post(secret, to: "dmz-2019", as: "officer-in")
+            // An admin outside the compartment does not see the whole desk: refused before anything is decided.
+            let refused = try await post(secret, to: "dmz-2019", as: "admin")
+            #expect(refused.status == 403 && refused.body.contains("whole desk"), "\(refused)")
+            let accepted = try await post(secret, to: "dmz-2019", as: "admin-in")
             #expect(accepted.status == 201, "\(accepted)")
             let listed = try await SignedInClient(client, as: "officer").execute(
                 uri: "/api/v1/desks/dmz-2019/engagements", method: .get)
             #expect(!String(buffer: listed.body).contains("quiet-replayed"))
+        }
+    }
+
+    @Test("an outsider cannot post back the itinerary they see: the member's itinerary keeps the hidden meeting")
+    func itineraryThroughEventsRoute() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let member = SignedInClient(client, as: "admin-in")
+            let planned = try await member.execute(
+                uri: "/desks/dmz-2019/trips/asia-2019/plan", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)"],
+                body: ByteBuffer(string: "_csrf=\(testFormToken)"))
+            #expect(planned.status.code < 400, "\(String(buffer: planned.body).prefix(300))")
+            let before = String(
+                buffer: try await member.execute(uri: "/api/v1/desks/dmz-2019/itineraries", method: .get).body)
+            // The itinerary as the log holds it, without the hidden meeting: what an outsider would post back.
+            let stored = try await twins.withSecret.store.read(desk: "dmz-2019", from: 1)
+            let itinerary = try #require(stored.last { $0.type == "ItineraryPlanned" })
+            var payload = try #require(
+                try JSONSerialization.jsonObject(with: itinerary.payload) as? [String: Any])
+            payload["visits"] = (payload["visits"] as? [[String: Any]])?.filter {
+                ($0["ref"] as? String) != "quiet-talks"
+            }
+            let body = try JSONSerialization.data(withJSONObject: ["type": "ItineraryPlanned", "payload": payload])
+            for name in ["admin", "officer"] {
+                let answer = try await SignedInClient(client, as: name).execute(
+                    uri: "/api/v1/desks/dmz-2019/events", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(bytes: body))
+                #expect(answer.status == .forbidden, "\(name): \(String(buffer: answer.body))")
+            }
+            let after = String(
+                buffer: try await member.execute(uri: "/api/v1/desks/dmz-2019/itineraries", method: .get).body)
+            #expect(after == before)
         }
     }
 

@@ -25,6 +25,7 @@ public struct ScenarioReader {
     }
 
     private func compose(_ text: String) throws(ScenarioError) -> YAMLCursor {
+        try YAMLStructureGuard.check(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -147,19 +147,29 @@ public struct ZonedTime: Hashable, Sendable, Codable {
     }
 
     private static func format(_ wallClock: Date, seconds: Bool) -> String {
+        // A log may hold an instant no calendar can show (written before times were bounded): say so.
+        guard wallClock.timeIntervalSinceReferenceDate.isFinite,
+            abs(wallClock.timeIntervalSinceReferenceDate) < 400_000 * 86_400 * 365.0
+        else { return "(invalid time)" }
         let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: wallClock)
-        let base = String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
-        return seconds && c.second! != 0 ? base + String(format: ":%02d", c.second!) : base
+        guard let year = c.year, let month = c.month, let day = c.day, let hour = c.hour, let minute = c.minute
+        else { return "(invalid time)" }
+        let base = String(format: "%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute)
+        let second = c.second ?? 0
+        return seconds && second != 0 ? base + String(format: ":%02d", second) : base
     }
 
+    /// `Z`, `+09:00`, `+0900` or `-05:00` (at most ±14:00); anything else is not an offset.
     private static func parseOffset(_ text: String) -> Int? {
         if text == "Z" { return 0 }
-        let sign = text.hasPrefix("-") ? -1 : 1
-        let body = text.dropFirst().replacingOccurrences(of: ":", with: "")
-        guard body.count == 4, let hours = Int(body.prefix(2)), let minutes = Int(body.suffix(2)), hours <= 14,
-            minutes < 60
+        guard let signCharacter = text.first, signCharacter == "+" || signCharacter == "-" else { return nil }
+        var body = Array(text.dropFirst())
+        if body.count == 5, body[2] == ":" { body.remove(at: 2) }
+        guard body.count == 4, body.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let hours = Int(String(body[0..<2])), let minutes = Int(String(body[2..<4])), minutes < 60,
+            hours * 60 + minutes <= 14 * 60
         else { return nil }
-        return sign * (hours * 3600 + minutes * 60)
+        return (signCharacter == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
     private static func formatOffset(_ seconds: Int) -> String {

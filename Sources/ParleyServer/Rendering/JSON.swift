@@ -47,4 +47,8 @@ enum JSON {
 extension HTTPField.Name {
     /// The version of the desk a response was read from; send it back as `expected_version`.
     static let deskVersion = Self("X-Desk-Version")!
+    /// A client's name for one write; a repeat with the same key records nothing (docs/adr/0014).
+    static let idempotencyKey = Self("Idempotency-Key")!
+    /// Set on the answer to a repeat of a keyed write: the first write's answer, nothing new recorded.
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
 }

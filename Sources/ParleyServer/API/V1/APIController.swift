@@ -61,15 +61,28 @@ struct APIController: Sendable {
             if case .openDesk(var profile) = command {
                 profile.name = desk
                 command = .openDesk(profile)
+            } else {
+                // Raw events can say anything about anything (an itinerary holds every meeting of a trip):
+                // only someone who sees the whole desk may send them.
+                let view = try await server.view(desk)
+                guard !view.isRedacted else {
+                    throw HTTPError(
+                        .forbidden,
+                        message: "the events route is for people who can see the whole desk; use the routes for "
+                            + "each kind of record instead")
+                }
             }
-            let sequences = try await server.execute(
-                command, on: desk, actor: RequestIdentity.actor, expectedVersion: input.expectedVersion)
-            return try JSON.response(
-                sequences.map { ["sequence": $0] }, status: .created, version: sequences.last)
+            let outcome = try await server.execute(
+                command, on: desk, actor: RequestIdentity.actor, expectedVersion: input.expectedVersion,
+                idempotencyKey: try Self.idempotencyKey(request), sealingCompartmentIDs: false)
+            var response = try JSON.response(
+                outcome.sequences.map { ["sequence": $0] }, status: .created, version: outcome.sequences.last)
+            if outcome.replayed { response.headers[.idempotentReplayed] = "true" }
+            return response
         }
         api.post("desks/:desk/attempts") { request, context -> Response in
             let input = try await decode(NewAttempt.self, request)
-            return try await run(context, input.expectedVersion, status: .created) { state in
+            return try await run(request, context, input.expectedVersion, status: .created) { state in
                 let attempt = ContactAttempt(
                     id: ContactAttempt.ID(input.id ?? server.newSlug("attempt")), channel: Channel.ID(input.channel),
                     engagement: input.engagement.map { Engagement.ID($0) }, at: try time(input.at, "at", state),
@@ -79,7 +92,7 @@ struct APIController: Sendable {
         }
         api.post("desks/:desk/signals") { request, context -> Response in
             let input = try await decode(NewSignal.self, request)
-            return try await run(context, input.expectedVersion, status: .created) { state in
+            return try await run(request, context, input.expectedVersion, status: .created) { state in
                 let signal = Signal(
                     id: Signal.ID(input.id ?? server.newSlug("signal")),
                     engagement: input.engagement.map { Engagement.ID($0) },
@@ -91,7 +104,7 @@ struct APIController: Sendable {
         }
         api.post("desks/:desk/deadlines") { request, context -> Response in
             let input = try await decode(NewDeadline.self, request)
-            return try await run(context, input.expectedVersion, status: .created) { state in
+            return try await run(request, context, input.expectedVersion, status: .created) { state in
                 let deadline = Deadline(
                     id: Deadline.ID(input.id ?? server.newSlug("deadline")), title: input.title,
                     engagement: input.engagement.map { Engagement.ID($0) }, owedBy: Party.ID(input.owedBy),
@@ -103,7 +116,7 @@ struct APIController: Sendable {
         api.post("desks/:desk/engagements/:id/move") { request, context -> Response in
             let input = try await decode(Move.self, request)
             let id = Engagement.ID(try context.parameters.require("id"))
-            return try await run(context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, input.expectedVersion, status: .ok) { state in
                 guard state.engagements[id] != nil else { throw HTTPError(.notFound, message: "no engagement '\(id)'") }
                 let move = MoveEngagement(
                     engagement: id, to: try choice(input.to, "to"), at: try time(input.at, "at", state), by: input.by,
@@ -114,7 +127,7 @@ struct APIController: Sendable {
         api.post("desks/:desk/deadlines/:id/resolve") { request, context -> Response in
             let input = try await decode(Resolve.self, request)
             let id = Deadline.ID(try context.parameters.require("id"))
-            return try await run(context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, input.expectedVersion, status: .ok) { state in
                 guard state.deadlines[id] != nil else { throw HTTPError(.notFound, message: "no deadline '\(id)'") }
                 let resolution = ResolveDeadline(
                     deadline: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state),
@@ -125,7 +138,7 @@ struct APIController: Sendable {
         api.post("desks/:desk/playbooks/:id/start") { request, context -> Response in
             let input = try await decode(StartPlaybook.self, request)
             let id = Playbook.ID(try context.parameters.require("id"))
-            return try await run(context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, input.expectedVersion, status: .ok) { state in
                 guard state.playbooks[id] != nil else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
                 return (.startPlaybook(id, at: try time(input.at, "at", state)), { $0.playbooks[id] })
             }
@@ -133,7 +146,7 @@ struct APIController: Sendable {
         api.post("desks/:desk/tasks/:id/status") { request, context -> Response in
             let input = try await decode(TaskProgress.self, request)
             let id = AdvanceTask.ID(try context.parameters.require("id"))
-            return try await run(context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, input.expectedVersion, status: .ok) { state in
                 guard state.tasks[id] != nil else { throw HTTPError(.notFound, message: "no advance task '\(id)'") }
                 let update = UpdateAdvanceTask(
                     task: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state))
@@ -154,7 +167,7 @@ struct APIController: Sendable {
                 let data = Data(body.readableBytesView)
                 let value = try Self.decodeBody(Value.self, data)
                 let expected = (try? JSON.decoder().decode(ExpectedVersion.self, from: data))?.expectedVersion
-                return try await run(context, expected, status: .created) { _ in
+                return try await run(request, context, expected, status: .created) { _ in
                     (command(value), { state in find(value, state).map(AnyEncodable.init) })
                 }
             }
@@ -170,17 +183,33 @@ struct APIController: Sendable {
     }
 
     /// Decides a command on the desk and answers with the thing it created or changed, as it now stands.
+    ///
+    /// The answer comes from the write's own events and the desk just after them, never from a read that
+    /// could be older than the write; a repeat with the same `Idempotency-Key` answers the first write's
+    /// item again, with `Idempotent-Replayed: true`, and records nothing.
     private func run<Value: Encodable>(
-        _ context: DeskRequestContext, _ expectedVersion: Int64?, status: HTTPResponse.Status,
+        _ request: Request, _ context: DeskRequestContext, _ expectedVersion: Int64?, status: HTTPResponse.Status,
         _ build: (DeskState) throws -> (DeskCommand, (DeskState) -> Value?)
     ) async throws -> Response {
         let desk = try context.parameters.require("desk")
+        let key = try Self.idempotencyKey(request)
         let (state, _) = try await server.load(desk)
-        let (command, pick) = try build(state)
-        try await server.execute(command, on: desk, actor: RequestIdentity.actor, expectedVersion: expectedVersion)
-        let (after, version) = try await server.load(desk)
-        guard let value = pick(after) else { throw HTTPError(.internalServerError) }
-        return try JSON.response(value, status: status, version: version)
+        let (command, _) = try build(state)
+        let outcome = try await server.execute(
+            command, on: desk, actor: RequestIdentity.actor, expectedVersion: expectedVersion, idempotencyKey: key)
+        let item = try outcome.events.first.flatMap {
+            Collections.subject(of: try $0.decoded().fact, in: outcome.after)
+        }
+        guard let item else { throw HTTPError(.internalServerError) }
+        var response = try JSON.response(AnyEncodable(item), status: status, version: outcome.sequences.last)
+        if outcome.replayed { response.headers[.idempotentReplayed] = "true" }
+        return response
+    }
+
+    /// The request's `Idempotency-Key` header, checked; nil when there is none.
+    static func idempotencyKey(_ request: Request) throws -> IdempotencyKey? {
+        guard let raw = request.headers[.idempotencyKey] else { return nil }
+        return try IdempotencyKey(raw)
     }
 
     private func decode<Value: Decodable>(_ type: Value.Type, _ request: Request) async throws -> Value {

@@ -62,3 +62,31 @@ enum Collections {
         }
     }
 }
+
+extension Collections {
+    /// The item an event created or changed, as it stands in `state`: what a write's answer shows, the
+    /// same for the first answer and for a repeat with the same idempotency key.
+    static func subject(of fact: DeskEvent.Fact, in state: DeskState) -> (any Encodable & Sendable)? {
+        switch fact {
+        case .deskOpened(let profile): profile
+        case .partyRegistered(let party): state.parties[party.id]
+        case .principalRegistered(let principal): state.principals[principal.id]
+        case .venueRegistered(let venue): state.venues[venue.id]
+        case .tripPlanned(let trip): state.trips[trip.id]
+        case .engagementOpened(let engagement): state.engagements[engagement.id]
+        case .engagementMoved(let id, _): state.engagements[id]
+        case .channelRegistered(let channel): state.channels[channel.id]
+        case .channelStatusChanged(let id, _): state.channels[id]
+        case .contactAttemptRecorded(let attempt): state.attempts[attempt.id]
+        case .playbookDefined(let playbook): state.playbooks[playbook.id]
+        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _): state.playbooks[id]
+        case .deadlineSet(let deadline): state.deadlines[deadline.id]
+        case .deadlineResolved(let id, _, _, _), .deadlineAlarmRaised(let id, _): state.deadlines[id]
+        case .advanceTasksAdded(let tasks): tasks.first.flatMap { state.tasks[$0.id] }
+        case .advanceTaskUpdated(let id, _, _): state.tasks[id]
+        case .signalRecorded(let signal): state.signals[signal.id]
+        case .travelTimeSet(let override): override
+        case .itineraryPlanned(let itinerary): state.itineraries[itinerary.trip]
+        }
+    }
+}
