@@ -97,20 +97,29 @@ struct Indicators {
     }
 
     /// Advance work at the candidate venues: a done site survey, and the share of work done.
+    ///
+    /// A task whose duration or lead time is outside `DeskLimits` (only a log written before decide refused
+    /// it can hold one) is named in the reason and counts for nothing.
     var siteWork: Assessment.Contribution {
-        let tasks = state.tasks.values.filter { $0.engagement == engagement.id && engagement.venues.contains($0.venue) }
+        let planned = state.tasks.values.filter {
+            $0.engagement == engagement.id && engagement.venues.contains($0.venue)
+        }
+        let invalid = planned.compactMap(\.invalidity).sorted()
+        let tasks = planned.filter { $0.invalidity == nil }
+        let ignoring = invalid.isEmpty ? "" : "; ignored: " + invalid.joined(separator: "; ")
         guard !tasks.isEmpty else {
-            return .init(indicator: "site-work", logOdds: -0.3, reason: "no advance work planned")
+            return .init(indicator: "site-work", logOdds: -0.3, reason: "no advance work planned" + ignoring)
         }
         let done = tasks.filter { $0.status == .done && ($0.statusAt?.instant ?? .distantPast) <= asOf }
         let surveyed = done.contains { $0.kind == .siteSurvey }
+        // Each duration is at most `DeskLimits.longestTask`, so these sums cannot overflow.
         let total = tasks.reduce(0) { $0 + $1.duration.value }
         let share = Double(done.reduce(0) { $0 + $1.duration.value }) / Double(max(total, 1))
         let value = (surveyed ? 0.4 : -0.6) + share * 0.8
         return .init(
             indicator: "site-work", logOdds: value,
             reason: (surveyed ? "a site survey is done" : "no site survey done yet")
-                + String(format: "; %.0f%% of advance work done", share * 100))
+                + String(format: "; %.0f%% of advance work done", share * 100) + ignoring)
     }
 
     /// Deadlines the sides have met or missed.

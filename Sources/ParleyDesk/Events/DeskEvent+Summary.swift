@@ -31,7 +31,7 @@ extension DeskEvent {
             "itinerary for \(itinerary.trip): \(itinerary.visits.count) visits, \(itinerary.leftOut.count) meetings left out"
         case .playbookStarted(let id, _): "playbook \(id) started"
         case .playbookTryDue(let id, let due):
-            "playbook \(id): try \(due.channel) now (step \(due.step + 1), try \(due.repetition + 1))"
+            "playbook \(id): try \(due.channel) now (step \(due.step.countedFromOne), try \(due.repetition.countedFromOne))"
         case .playbookStopped(let id, let stop): "playbook \(id) stopped: \(stop.reason)"
         case .deadlineAlarmRaised(let id, let lead): "deadline \(id): \(lead) left"
         case .signalRecorded(let signal):

@@ -74,8 +74,10 @@ public enum DeskLimits {
 }
 
 extension Int {
-    /// `value` rounded toward zero and clamped to `Int`'s range; 0 for NaN. For numbers that came from a
-    /// stored value, where `Int(_:)` would trap on NaN, infinity or anything out of range.
+    /// `value` rounded toward zero and clamped to `Int`'s range, 0 for NaN.
+    ///
+    /// For numbers that came from a stored value, where `Int(_:)` would trap on NaN, infinity or anything
+    /// out of range.
     public init(saturating value: Double) {
         if value.isNaN {
             self = 0
@@ -87,4 +89,10 @@ extension Int {
             self = Int(value)
         }
     }
+}
+
+extension Int {
+    /// One more, or `Int.max` itself: a 0-based index (a playbook step) counted from 1 for people,
+    /// without trapping on a stored `Int.max`.
+    public var countedFromOne: Int { self == .max ? self : self + 1 }
 }

@@ -20,14 +20,22 @@ public struct TravelModel: Sendable, Equatable {
     /// The model stated in docs/adr/0007-trip-planning.md.
     public static let standard = TravelModel()
 
-    /// Minutes from `from` to `to` on `state`'s desk (0 for the same venue).
+    /// Minutes from `from` to `to` on `state`'s desk (0 for the same venue), at most `DeskLimits.longestTravel`.
+    ///
+    /// A stored override outside `DeskLimits.longestTravel` is ignored, and coordinates off the earth
+    /// give the longest travel: only a log written before decide refused them can hold either.
     public func minutes(from: Venue, to: Venue, in state: DeskState) -> Int {
         if from.id == to.id { return 0 }
-        if let known = state.travelOverride(from: from.id, to: to.id) { return known.value }
+        let longest = DeskLimits.longestTravel.value
+        if let known = state.travelOverride(from: from.id, to: to.id), (1...longest).contains(known.value) {
+            return known.value
+        }
+        guard DeskLimits.holds(from.coordinates), DeskLimits.holds(to.coordinates) else { return longest }
         let distance = Self.kilometres(from.coordinates, to.coordinates)
         let hours = distance < flightThreshold ? distance / roadSpeed : distance / cruiseSpeed
         let overhead = distance < flightThreshold ? roadOverhead : airportOverhead
-        return Int((hours * 60).rounded(.up)) + overhead.value
+        let minutes = (hours * 60).rounded(.up) + Double(overhead.value)
+        return minutes.isFinite ? Int(saturating: min(max(minutes, 0), Double(longest))) : longest
     }
 
     /// Great-circle distance in km (haversine, mean earth radius).

@@ -55,7 +55,9 @@ extension TripProblem {
         case .clashesWith(let item):
             LeftOutMeeting.clash(with: items[item].title)
         case .budgetExhausted(let tour, let shortBy):
-            "\(days[tour].label) is \(Minutes(Int(shortBy.rounded(.up)))) short"
+            // At most a day's working hours in a sane problem; saturated all the same, as it is the
+            // planner's arithmetic on stored times.
+            "\(days[tour].label) is \(Minutes(Int(saturating: shortBy.rounded(.up)))) short"
         }
     }
 }

@@ -112,8 +112,8 @@ public enum ScenarioWriter {
             }
             if let started = playbook.startedAt { out.field(2, "started_at", time: started) }
             out.list(2, "tries", playbook.due) { out, due in
-                out.item(4, "step", plain: "\(due.step + 1)")
-                out.field(4, "repetition", plain: "\(due.repetition + 1)")
+                out.item(4, "step", plain: "\(due.step.countedFromOne)")
+                out.field(4, "repetition", plain: "\(due.repetition.countedFromOne)")
                 out.field(4, "channel", plain: due.channel.rawValue)
                 out.field(4, "at", time: ZonedTime(due.at, zone: state.zone))
             }

@@ -19,6 +19,9 @@ public enum DeskTimers {
         for deadline in state.deadlines.values.sorted(by: { $0.id < $1.id }) where deadline.status == .open {
             for lead in deadline.alarms.sorted(by: >) where !deadline.alarmsRaised.contains(lead) {
                 let at = deadline.due.instant.addingTimeInterval(-lead.seconds)
+                // A lead no desk holds (0, negative, or centuries: only in logs older than the limits)
+                // would raise an alarm at a time the log cannot store; it never rings.
+                guard lead.value > 0, DeskLimits.holds(at) else { continue }
                 if at <= now, at >= since { work.append((at, .raiseDeadlineAlarm(deadline.id, lead: lead, at: at))) }
             }
             if deadline.due.instant <= now, deadline.due.instant >= since {
@@ -51,10 +54,9 @@ public enum DeskTimers {
             let stop = PlaybookStop(
                 at: answer.at.instant, reason: "answered on \(answer.channel) (\(answer.outcome.rawValue))")
             work.append((answer.at.instant, .stopPlaybook(playbook.id, stop)))
-        } else if let last = playbook.steps.last, let final = schedule.last,
-            final.at.addingTimeInterval(last.wait.seconds) <= now
+        } else if let final = schedule.last,
+            case let end = final.at.addingTimeInterval(playbook.steps[final.try.step].boundedWait.seconds), end <= now
         {
-            let end = final.at.addingTimeInterval(last.wait.seconds)
             work.append(
                 (end, .stopPlaybook(playbook.id, PlaybookStop(at: end, reason: "every step tried without an answer"))))
         }

@@ -21,12 +21,18 @@ struct GanttChart {
             parts.append("<line x1=\"\(x)\" y1=\"18\" x2=\"\(x)\" y2=\"\(height)\" stroke=\"#d5dbe1\"/>")
             parts.append("<text x=\"\(x + 2)\" y=\"12\">\(String(format: "%02d:00", hour))</text>")
         }
+        // Visits by day once, not a scan of every visit for every day; a stored day no tour has is not drawn.
+        var visitsByDay: [Int: [PlannedVisit]] = [:]
+        for visit in itinerary?.visits ?? [] where problem.days.indices.contains(visit.day) {
+            visitsByDay[visit.day, default: []].append(visit)
+        }
         for (index, day) in problem.days.enumerated() {
             let y = 20 + Double(index) * rowHeight
             let zone = day.span.from.zone
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone.timeZone
-            let seven = calendar.date(byAdding: .hour, value: 7, to: calendar.startOfDay(for: day.span.from.instant))!
+            let midnight = calendar.startOfDay(for: day.span.from.instant)
+            let seven = calendar.date(byAdding: .hour, value: 7, to: midnight) ?? midnight.addingTimeInterval(25_200)
             func x(_ instant: Date) -> Double {
                 left + min(max(instant.timeIntervalSince(seven) / 57_600, 0), 1) * span
             }
@@ -38,7 +44,7 @@ struct GanttChart {
             parts.append(
                 "<rect x=\"\(x(day.span.from.instant))\" y=\"\(y + 3)\" width=\"\(max(x(day.span.to.instant) - x(day.span.from.instant), 1))\" height=\"\(rowHeight - 8)\" fill=\"#eef1f4\"/>"
             )
-            for visit in itinerary?.visits.filter({ $0.day == index }) ?? [] {
+            for visit in visitsByDay[index] ?? [] {
                 let title = problem.items.first { $0.kind == visit.kind && $0.ref == visit.ref }?.title ?? visit.ref
                 let fill = visit.kind == .commitment ? "#22303c" : "#1f5f99"
                 let start = x(visit.start.instant)

@@ -77,6 +77,18 @@ enum Layout {
         "<time datetime=\"\(InstantText.format(time.instant))\" data-viewer>\(time.display)</time>"
     }
 
+    /// A stored length of time, or, outside `shortest…longest` (only in a log written before decide refused
+    /// such values), an "invalid" label with the raw number, so nobody reads garbage as a duration.
+    static func length(_ value: Minutes, within longest: Minutes, shortest: Minutes = Minutes(1)) -> HTML {
+        guard value < shortest || value > longest else { return "\(value)" }
+        return "\(tag("invalid", "bad")) <span class=\"small\">\(value.value) minutes (at most \(longest))</span>"
+    }
+
+    /// A stored number, or an "invalid" label with it when it is outside `range`.
+    static func number(_ value: Int, within range: ClosedRange<Int>) -> HTML {
+        range.contains(value) ? "\(value)" : "\(tag("invalid", "bad")) \(value)"
+    }
+
     /// A status label that also reads without colour.
     static func tag(_ text: String, _ tone: String) -> HTML { "<span class=\"tag \(tone)\">\(text)</span>" }
 

@@ -19,7 +19,7 @@ struct EngagementPage {
     var html: HTML {
         let body: HTML = """
             <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(Layout.compartment(engagement))</h1>
-            <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(engagement.priority) · \(engagement.duration) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
+            <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(Layout.number(engagement.priority, within: DeskLimits.priorities)) · \(Layout.length(engagement.duration, within: DeskLimits.longestMeeting)) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
             <div class="grid">
             \(lifecycle)
             \(assessment)
@@ -105,8 +105,12 @@ struct EngagementPage {
     private var readiness: HTML {
         guard let meeting = engagement.windows.last?.to.instant,
             let readiness = try? Readiness(engagement: engagement.id, meeting: meeting, now: now, in: state),
-            !readiness.tasks.isEmpty
+            !readiness.tasks.isEmpty || !readiness.ignored.isEmpty
         else { return .empty }
+        let ignored: HTML =
+            readiness.ignored.isEmpty
+            ? .empty
+            : "<ul class=\"small\">\(readiness.ignored.map { "<li>\(Layout.tag("invalid", "bad")) \($0.reason): left out</li>" as HTML })</ul>"
         let titles = state.tasks.mapValues(\.title)
         let latest: HTML =
             readiness.latestConfirmation.map { "latest confirmation \(ZonedTime.display($0, in: state.zone))" }
@@ -114,7 +118,7 @@ struct EngagementPage {
         return """
             <section class="panel" id="readiness" data-live><h2>Readiness \(String(format: "%.0f%%", readiness.fraction * 100))</h2>
             <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)): \(latest). Critical path: \(readiness.criticalPath.isEmpty ? "none, all done" : readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
-            \(EngagementCharts.readiness(readiness, titles: titles))</section>
+            \(ignored)\(EngagementCharts.readiness(readiness, titles: titles))</section>
             """
     }
 
@@ -122,10 +126,14 @@ struct EngagementPage {
         let mine = state.playbooks.values.filter { $0.engagement == engagement.id }.sorted { $0.id < $1.id }
         guard !mine.isEmpty else { return .empty }
         let items = mine.map { playbook -> HTML in
-            let steps = playbook.steps.map {
-                "\(state.channels[$0.channel]?.name ?? $0.channel.rawValue) (wait \($0.wait)\($0.repeats > 1 ? ", ×\($0.repeats)" : ""))"
+            let steps = playbook.steps.prefix(DeskLimits.maxSteps).map {
+                "\(state.channels[$0.channel]?.name ?? $0.channel.rawValue) (wait \($0.boundedWait)\($0.boundedRepeats > 1 ? ", ×\($0.boundedRepeats)" : ""))"
             }
             .joined(separator: " → ")
+            let invalid: HTML =
+                playbook.hasInvalidSteps
+                ? " \(Layout.tag("invalid", "bad")) <span class=\"small\">a wait, repeat count or number of steps is outside what a desk holds; taken at the nearest limit</span>"
+                : .empty
             let status: HTML
             if let stop = playbook.stopped {
                 status = "\(Layout.tag("stopped", "neutral")) \(stop.reason)"
@@ -140,7 +148,7 @@ struct EngagementPage {
                     <input name="at" size="18" placeholder="start now, or a time" aria-label="Start at"><button class="secondary" type="submit">Start playbook</button></form>
                     """
             }
-            return "<li><strong>\(playbook.name)</strong>: \(steps)<div>\(status)</div></li>"
+            return "<li><strong>\(playbook.name)</strong>: \(steps)\(invalid)<div>\(status)</div></li>"
         }
         return """
             <section class="panel" id="playbooks" data-live><h2>Escalation playbooks</h2><ul>\(items)</ul></section>
@@ -185,7 +193,7 @@ struct EngagementPage {
             task -> HTML in
             let statuses = TaskStatus.allCases.map { ($0.rawValue, $0.rawValue) }
             return """
-                <tr><td>\(task.title)<div class="small muted">\(task.kind.rawValue) · \(task.duration), done \(task.leadTime) before · after \(task.dependsOn.map(\.rawValue).joined(separator: ", "))</div></td>
+                <tr><td>\(task.title)<div class="small muted">\(task.kind.rawValue) · \(Layout.length(task.duration, within: DeskLimits.longestTask, shortest: Minutes(0))), done \(Layout.length(task.leadTime, within: DeskLimits.longestTask, shortest: Minutes(0))) before · after \(task.dependsOn.map(\.rawValue).joined(separator: ", "))</div></td>
                 <td><form class="actions" method="post" action="/desks/\(desk)/tasks/\(task.id)">\(versionField)
                 <select name="status" aria-label="Status of \(task.title)">\(Layout.options(statuses, selected: task.status.rawValue))</select>
                 <input name="at" size="16" placeholder="when (now if empty)" aria-label="When">

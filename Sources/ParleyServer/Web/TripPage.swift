@@ -24,10 +24,15 @@ struct TripPage {
                 "<li><a href=\"/desks/\(desk)/engagements/\(meeting.engagement)\">\(state.engagements[meeting.engagement]?.title ?? meeting.engagement.rawValue)</a>: \(meeting.reason)</li>"
             } ?? []
         let planned: HTML = itinerary.map { "Planned \(Layout.time($0.plannedAt))." } ?? "Not planned yet."
+        // What the stored trip holds that no desk may (only a log older than the limits): named, not planned.
+        let ignored: HTML =
+            problem.ignored.isEmpty
+            ? .empty
+            : "<ul class=\"banner bad\" role=\"status\">\(problem.ignored.map { "<li>\(Layout.tag("invalid", "bad")) \($0)</li>" as HTML })</ul>"
         let body: HTML = """
             <h1>\(trip.title) <span class="muted small">trip \(trip.id)</span></h1>
             <section class="panel" id="itinerary" data-live><h2>Itinerary</h2>
-            <p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a></p>
+            \(ignored)<p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a></p>
             \(GanttChart(problem: problem, itinerary: itinerary, state: state).svg)
             <h2>Left out</h2>\(leftOut.isEmpty ? "<p class=\"muted\">nothing</p>" as HTML : "<ul>\(leftOut)</ul>")
             <form method="post" action="/desks/\(desk)/trips/\(trip.id)/plan"><input type="hidden" name="version" value="\(version)">

@@ -8,6 +8,8 @@ struct ItineraryReport {
 
     var text: String {
         var lines = ["Itinerary for trip \(problem.trip.id) — \(problem.trip.title)"]
+        // What the stored trip holds that no desk may (only a log older than the limits): named, not planned.
+        lines += problem.ignored.map { "  invalid: \($0)" }
         for (index, day) in problem.days.enumerated() {
             let from = state.venues[day.startVenue]?.name ?? day.startVenue.rawValue
             let to = state.venues[day.endVenue]?.name ?? day.endVenue.rawValue
