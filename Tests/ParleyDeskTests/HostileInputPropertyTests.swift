@@ -92,16 +92,16 @@ private enum ReadModels {
 struct HostileInputPropertyTests {
     @Test(
         "commands with extreme values in every field are decided, folded and read without a trap",
-        .timeLimit(.minutes(1)), arguments: 0..<24)
+        .timeLimit(.minutes(1)), arguments: 0..<40)
     func decidedCommands(seed: UInt64) {
-        let run = HostileDesk.decided(seed: seed, count: 80)
+        let run = HostileDesk.decided(seed: seed, count: 100)
         #expect(run.state == DeskState.folding(run.events))
         ReadModels.exercise(run.state, events: run.events, label: "decided seed \(seed)")
     }
 
     @Test(
         "logs that already hold values decide refuses fold and read without a trap",
-        .timeLimit(.minutes(1)), arguments: 0..<12)
+        .timeLimit(.minutes(1)), arguments: 0..<20)
     func foldedLogs(seed: UInt64) {
         let events = HostileDesk.folded(seed: seed)
         let state = DeskState.folding(events)
