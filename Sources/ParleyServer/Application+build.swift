@@ -16,7 +16,9 @@ public func buildApplication(
     let server = DeskServer(
         ledger: ledger, configuration: configuration, metrics: ServerMetrics(), elapsed: MonotonicClock.elapsedSeconds()
     )
-    let notifier = WebhookNotifier(backoff: configuration.webhookBackoff, logger: logger)
+    let notifier = WebhookNotifier(
+        backoff: configuration.webhookBackoff,
+        poster: WebhookPoster(policy: OutboundAddressPolicy(allowing: configuration.webhookAllowList)), logger: logger)
     let router = makeRouter(server: server, notifier: notifier)
     let timers = TimerService(server: server, notifier: notifier, interval: configuration.timerInterval, logger: logger)
     return Application(

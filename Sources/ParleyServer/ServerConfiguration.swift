@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     public var timerInterval: Duration
     /// The waits before each webhook retry.
     public var webhookBackoff: [Duration]
+    /// Internal addresses webhooks may reach all the same (`--webhook-allow`); every other loopback,
+    /// link-local, private or otherwise non-public address is refused.
+    public var webhookAllowList: [AddressRange]
     /// Whether cookies are marked `Secure` (the server is reached over TLS, directly or through a proxy).
     public var secureCookies: Bool
     /// How new passwords are hashed (`PasswordHasher.testing` only in tests).
@@ -22,8 +25,9 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1, timerInterval: Duration = .seconds(1),
         webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
-        secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard
+        secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard, webhookAllowList: [AddressRange] = []
     ) {
+        self.webhookAllowList = webhookAllowList
         self.secureCookies = secureCookies
         self.passwordHasher = passwordHasher
         self.host = host

@@ -90,7 +90,8 @@ struct TimerServerTests {
                 ledger: ledger,
                 configuration: .init(
                     timerInterval: .milliseconds(100),
-                    webhookBackoff: [.milliseconds(50), .milliseconds(50), .milliseconds(50)]))
+                    webhookBackoff: [.milliseconds(50), .milliseconds(50), .milliseconds(50)],
+                    webhookAllowList: [try AddressRange(parsing: "127.0.0.1/32")]))
             try await app.test(.live) { anonymous in
                 let client = SignedInClient(anonymous)
                 for _ in 0..<50 where received.withLock({ $0.count }) < 3 {
@@ -130,7 +131,10 @@ struct TimerServerTests {
             let book = AccountBook(store: ledger.store, environment: ledger.environment, hasher: .testing)
             try await book.createCompartment("inner", title: "Inner", actor: "test")
             try await book.addMember("admin", to: "inner", actor: "test")
-            let app = buildApplication(ledger: ledger, configuration: .init(timerInterval: .milliseconds(100)))
+            let app = buildApplication(
+                ledger: ledger,
+                configuration: .init(
+                    timerInterval: .milliseconds(100), webhookAllowList: [try AddressRange(parsing: "127.0.0.1/32")]))
             try await app.test(.live) { anonymous in
                 for _ in 0..<50 where received.withLock({ $0 }) < 1 { try await Task.sleep(for: .milliseconds(100)) }
                 try await Task.sleep(for: .milliseconds(200))

@@ -5,14 +5,12 @@ import ParleyStore
 import ServiceLifecycle
 import Synchronization
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// Posts due playbook tries and deadline alarms to a desk's webhook as JSON, retrying with backoff.
 ///
 /// Deliveries run on their own tasks so that a slow or failing receiver never holds up the desk. Every
-/// delivery and failure is kept for the notifications page.
+/// delivery is kept for the notifications page with its outcome in four words (see `DeliveryOutcome`);
+/// the technical reason of a failure goes to the operator's log only. Addresses the policy refuses are
+/// never connected to, and a refusal is not retried.
 final class WebhookNotifier: Service, Sendable {
     /// One notification to deliver.
     struct Job: Sendable {
@@ -29,7 +27,8 @@ final class WebhookNotifier: Service, Sendable {
         let job: Job
         var attempts: Int
         var delivered: Bool
-        var lastError: String?
+        /// What the last try came to; nil before the first.
+        var outcome: DeliveryOutcome?
         var finishedAt: Date?
     }
 
@@ -39,10 +38,15 @@ final class WebhookNotifier: Service, Sendable {
     private let continuation: AsyncStream<Job>.Continuation
     private let log = Mutex<[Delivery]>([])
     private let logger: Logger
+    private let poster: WebhookPoster
 
-    init(backoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)], logger: Logger) {
+    init(
+        backoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
+        poster: WebhookPoster = WebhookPoster(policy: OutboundAddressPolicy()), logger: Logger
+    ) {
         (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
         self.backoff = backoff
+        self.poster = poster
         self.logger = logger
     }
 
@@ -68,38 +72,31 @@ final class WebhookNotifier: Service, Sendable {
             log.append(Delivery(job: job, attempts: 0, delivered: false))
             return log.count - 1
         }
-        var request = URLRequest(url: job.url)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.timeoutInterval = 5
         let body: [String: String] = [
             "desk": job.desk, "sequence": String(job.sequence), "type": job.type, "at": InstantText.format(job.at),
             "summary": job.summary,
         ]
-        request.httpBody = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        let payload = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
         for attempt in 0...backoff.count {
             if attempt > 0 {
                 do { try await Task.sleep(for: backoff[attempt - 1]) } catch { return }
             }
-            var failure: String?
-            do {
-                let (_, response) = try await URLSession.shared.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                if !(200..<300).contains(status) { failure = "HTTP \(status)" }
-            } catch {
-                failure = error.localizedDescription
-            }
+            var detail = ""
+            let outcome = await poster.post(payload, to: job.url) { detail = $0 }
             update(index, job) { delivery in
                 delivery.attempts = attempt + 1
-                delivery.lastError = failure
-                delivery.delivered = failure == nil
+                delivery.outcome = outcome
+                delivery.delivered = outcome == .delivered
             }
-            if failure == nil { break }
+            if outcome == .delivered { break }
             logger.warning(
                 "webhook delivery failed",
                 metadata: [
-                    "parley.desk": "\(job.desk)", "parley.seq": "\(job.sequence)", "parley.error": "\(failure!)",
+                    "parley.desk": "\(job.desk)", "parley.seq": "\(job.sequence)", "parley.outcome": "\(outcome)",
+                    "parley.error": "\(detail)",
                 ])
+            // The address will not become acceptable by waiting; only the operator can allow it.
+            if outcome == .refusedByAddressPolicy { break }
         }
         update(index, job) { $0.finishedAt = Date() }
     }

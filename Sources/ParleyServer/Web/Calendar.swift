@@ -15,8 +15,9 @@ struct Calendar5545 {
         for zone in zones { lines += timezone(zone, around: instants) }
         for visit in itinerary.visits {
             let zone = visit.start.zone.identifier
+            let uid = "\(trip.id)-\(visit.kind.rawValue)-\(visit.ref)-\(visit.venue)"
             lines += [
-                "BEGIN:VEVENT", "UID:\(trip.id)-\(visit.kind.rawValue)-\(visit.ref)-\(visit.venue)@parley",
+                "BEGIN:VEVENT", "UID:\(Self.escape(uid))@parley",
                 "DTSTAMP:\(Self.utc(itinerary.plannedAt.instant))",
                 "DTSTART;TZID=\(zone):\(Self.local(visit.start.instant, zone))",
                 "DTEND;TZID=\(zone):\(Self.local(visit.end.instant, zone))",
@@ -87,22 +88,41 @@ struct Calendar5545 {
         String(format: "%@%02d%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
     }
 
+    /// A TEXT value as RFC 5545 §3.3.11 writes it: backslash, semicolon and comma escaped, each line break
+    /// (CRLF, lone CR or LF) as `\n`, and every other control character dropped (TEXT allows none but tab).
+    ///
+    /// A raw CR or LF would end the content line and let the text write properties of its own.
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        var escaped = ""
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case ";": escaped += "\\;"
+            case ",": escaped += "\\,"
+            case "\r": escaped += "\\n"
+            case "\n": if !afterCR { escaped += "\\n" }
+            case "\t": escaped.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory != .control { escaped.unicodeScalars.append(scalar) }
+            }
+        }
+        return escaped
     }
 
-    /// Lines longer than 75 octets are folded (RFC 5545 §3.1).
+    /// Lines longer than 75 octets are folded (RFC 5545 §3.1): CRLF and a space before the octet that would
+    /// pass 75, always between whole UTF-8 sequences (never inside one), so unfolding gives the line back.
     private static func fold(_ line: String) -> String {
         var result = ""
         var count = 0
-        for character in line {
-            let size = String(character).utf8.count
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
             if count + size > 75 {
                 result += "\r\n "
                 count = 1
             }
-            result.append(character)
+            result.unicodeScalars.append(scalar)
             count += size
         }
         return result

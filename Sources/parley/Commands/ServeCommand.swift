@@ -31,11 +31,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure: the server is reached over TLS (directly or through a proxy).")
     var tls = false
 
+    @Option(
+        name: .customLong("webhook-allow"),
+        help: ArgumentHelp(
+            "An internal address range webhooks may reach, such as 127.0.0.1/32 or 10.1.2.0/24 (repeatable).",
+            discussion: "Without it, webhooks to loopback, link-local, private and other non-public addresses "
+                + "are refused."))
+    var webhookAllow: [String] = []
+
     /// 18 random bytes as base64url: 24 characters.
     private static func newPassword() -> String { ByteText.randomToken(byteCount: 18) }
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port: expected 1 to 65535, found \(port)") }
+        _ = try webhookAllowList()
+    }
+
+    /// The `--webhook-allow` ranges, each checked; commas may separate several in one option.
+    private func webhookAllowList() throws -> [AddressRange] {
+        try webhookAllow.flatMap { $0.split(separator: ",") }.map { text -> AddressRange in
+            do {
+                return try AddressRange(parsing: text.trimmingCharacters(in: .whitespaces))
+            } catch {
+                throw ValidationError("--webhook-allow: \(error)")
+            }
+        }
     }
 
     func run() async throws {
@@ -73,8 +93,16 @@ struct ServeCommand: AsyncParsableCommand {
                 greeting = "No accounts yet: add one with `parley user add NAME --role admin`\n"
             }
         }
+        let allowList = try webhookAllowList()
+        if !allowList.isEmpty {
+            logger.notice(
+                "webhooks may reach these internal addresses",
+                metadata: ["parley.allowed": "\(allowList.map(\.description).joined(separator: ", "))"])
+        }
         let app = buildApplication(
-            ledger: ledger, configuration: .init(host: host, port: port, secureCookies: tls), logger: logger)
+            ledger: ledger,
+            configuration: .init(host: host, port: port, secureCookies: tls, webhookAllowList: allowList),
+            logger: logger)
         FileHandle.standardOutput.write(
             Data("Parley is serving \(store.location) on http://\(host):\(port)\n\(greeting)".utf8))
         try await app.runService()

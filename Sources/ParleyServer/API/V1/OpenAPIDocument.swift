@@ -466,7 +466,7 @@ enum OpenAPIDocument {
                 note: { type: string }
             Playbook:
               type: object
-              required: [id, name, engagement, steps]
+              required: [id, name, engagement, steps, due]
               additionalProperties: false
               properties:
                 id: { type: string }
@@ -495,7 +495,7 @@ enum OpenAPIDocument {
                   properties: { at: { type: string, format: date-time }, reason: { type: string } }
             Deadline:
               type: object
-              required: [id, title, owed_by, due, status, note]
+              required: [id, title, owed_by, due, status, note, alarms, alarms_raised]
               additionalProperties: false
               properties:
                 id: { type: string }

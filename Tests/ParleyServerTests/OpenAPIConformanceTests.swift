@@ -1,0 +1,251 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import ParleyDesk
+import ParleyServer
+import ParleyTestSupport
+import Testing
+import Yams
+
+/// The document's schemas, `#/components/schemas/NAME` by name, read from the served `/openapi.yaml`.
+private struct Schemas {
+    let all: [String: Any]
+
+    init(yaml: String) throws {
+        let document = try #require(try Yams.load(yaml: yaml) as? [String: Any])
+        let components = try #require(document["components"] as? [String: Any])
+        all = try #require(components["schemas"] as? [String: Any])
+    }
+
+    /// `schema` with a `$ref` followed.
+    func resolved(_ schema: Any?) -> [String: Any]? {
+        guard let schema = schema as? [String: Any] else { return nil }
+        guard let reference = schema["$ref"] as? String else { return schema }
+        return resolved(all[String(reference.split(separator: "/").last ?? "")])
+    }
+
+    /// Where the document and the JSON the server wrote disagree, as sentences; `minimal` has every
+    /// optional value left out (and one element in each list), `full` every optional value set.
+    func disagreements(_ name: String, minimal: Any?, full: Any?) -> [String] {
+        disagreements(resolved(all[name]), minimal: minimal, full: full, at: name)
+    }
+
+    private func disagreements(_ schema: [String: Any]?, minimal: Any?, full: Any?, at path: String) -> [String] {
+        guard let schema else { return [] }
+        if let items = schema["items"] {
+            return disagreements(
+                resolved(items), minimal: (minimal as? [Any])?.first, full: (full as? [Any])?.first, at: path + "[]")
+        }
+        guard let properties = schema["properties"] as? [String: Any] else { return [] }
+        let required = Set(schema["required"] as? [String] ?? [])
+        var found: [String] = []
+        if let minimal = minimal as? [String: Any], Set(minimal.keys) != required {
+            found.append(
+                "\(path): the server always writes \(Set(minimal.keys).sorted()), the document requires \(required.sorted())"
+            )
+        }
+        if let full = full as? [String: Any], Set(full.keys) != Set(properties.keys) {
+            found.append(
+                "\(path): the server can write \(Set(full.keys).sorted()), the document has \(properties.keys.sorted())"
+            )
+        }
+        for (key, property) in properties {
+            found += disagreements(
+                resolved(property), minimal: (minimal as? [String: Any])?[key], full: (full as? [String: Any])?[key],
+                at: "\(path).\(key)")
+        }
+        return found
+    }
+
+    /// The required fields of `name`.
+    func required(_ name: String) -> Set<String> { Set(resolved(all[name])?["required"] as? [String] ?? []) }
+}
+
+/// JSON as the server writes it: snake_case keys (the values do not matter here).
+private func encoded(_ value: some Encodable) throws -> Any {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return try JSONSerialization.jsonObject(with: try encoder.encode(value))
+}
+
+/// The served document.
+private func schemas() async throws -> Schemas {
+    let yaml = try await demoApplication().test(.router) { client in
+        String(buffer: try await client.execute(uri: "/openapi.yaml", method: .get).body)
+    }
+    return try Schemas(yaml: yaml)
+}
+
+private let zone = try! TimeZoneID.validated("Asia/Seoul", field: "zone")
+private let at = ZonedTime(Date(timeIntervalSince1970: 1_761_000_000), zone: zone)
+private let window = TimeWindow(from: at, to: at)
+
+/// Each model the API writes, with every optional value left out and with every one set.
+private func models() throws -> [(name: String, minimal: Any, full: Any)] {
+    let engagement = Engagement(
+        id: "e", title: "t", principals: ["p"], counterpart: "c", purpose: "", priority: 1, trip: nil,
+        duration: Minutes(60), venues: ["v"], windows: [window], opened: at)
+    var engagements = (engagement, engagement)
+    engagements.0.history = [EngagementTransition(from: .idea, to: .exploring, at: at, by: "b", reason: "r")]
+    engagements.1.history = engagements.0.history
+    engagements.1.trip = "t"
+    engagements.1.compartment = "c"
+    let channel = Channel(id: "h", name: "n", kind: .hotline, party: "p", status: .dormant)
+    var channels = (channel, channel)
+    channels.0.changes = [ChannelStatusChange(from: .dormant, to: .active, at: at, reason: "r")]
+    channels.1.changes = channels.0.changes
+    channels.1.via = "v"
+    let attempt = ContactAttempt(id: "a", channel: "h", engagement: nil, at: at, outcome: .unanswered, note: "")
+    var attempts = (attempt, attempt)
+    attempts.1.engagement = "e"
+    let playbook = Playbook(id: "pb", name: "n", engagement: "e", steps: [PlaybookStep(channel: "h", wait: Minutes(5))])
+    var playbooks = (playbook, playbook)
+    playbooks.0.due = [PlaybookTry(step: 0, repetition: 0, channel: "h", at: at.instant)]
+    playbooks.1.due = playbooks.0.due
+    playbooks.1.startedAt = at
+    playbooks.1.stopped = PlaybookStop(at: at.instant, reason: "r")
+    let deadline = Deadline(id: "d", title: "t", engagement: nil, owedBy: "p", due: at, alarms: [Minutes(30)])
+    var deadlines = (deadline, deadline)
+    deadlines.0.alarmsRaised = [Minutes(30)]
+    deadlines.1.alarmsRaised = [Minutes(30)]
+    deadlines.1.engagement = "e"
+    deadlines.1.resolvedAt = at
+    let task = AdvanceTask(
+        id: "k", title: "t", kind: .siteSurvey, engagement: "e", venue: "v", duration: Minutes(5),
+        leadTime: Minutes(5), dependsOn: ["j"])
+    var tasks = (task, task)
+    tasks.1.statusAt = at
+    let signal = Signal(
+        id: "s", engagement: nil, at: at, summary: "s", quote: nil, attribution: ["a"], stance: .open,
+        grade: try AdmiraltyGrade(parsing: "B2"))
+    var signals = (signal, signal)
+    signals.1.engagement = "e"
+    signals.1.quote = "q"
+    let trip = Trip(
+        id: "t", title: "t", principal: "p", stays: [Stay(venue: "v", lodging: "l", period: window)],
+        commitments: [FixedCommitment(id: "c", title: "t", venue: "v", period: window)])
+    let itinerary = Itinerary(
+        trip: "t", plannedAt: at,
+        visits: [PlannedVisit(kind: .engagement, ref: "e", venue: "v", day: 0, start: at, end: at)],
+        leftOut: [LeftOutMeeting(engagement: "e", reason: "r")])
+    let venue = Venue(
+        id: "v", name: "n", city: "c", coordinates: Coordinates(latitude: 1, longitude: 2), zone: zone)
+    func both(_ value: some Encodable) throws -> (Any, Any) { (try encoded(value), try encoded(value)) }
+    func pair(_ values: (some Encodable, some Encodable)) throws -> (Any, Any) {
+        (try encoded(values.0), try encoded(values.1))
+    }
+    let rows: [(String, (Any, Any))] = [
+        ("Party", try both(Party(id: "p", name: "n"))),
+        ("Principal", try both(Principal(id: "p", name: "n", title: "t", party: "q"))),
+        ("Venue", try both(venue)), ("Trip", try both(trip)), ("Engagement", try pair(engagements)),
+        ("Channel", try pair(channels)), ("ContactAttempt", try pair(attempts)), ("Playbook", try pair(playbooks)),
+        ("Deadline", try pair(deadlines)), ("AdvanceTask", try pair(tasks)), ("Signal", try pair(signals)),
+        ("Itinerary", try both(itinerary)), ("ZonedTime", try both(at)), ("Window", try both(window)),
+    ]
+    return rows.map { ($0.0, $0.1.0, $0.1.1) }
+}
+
+@Suite("OpenAPI document against the server")
+struct OpenAPIConformanceTests {
+    @Test("every model schema requires exactly what the server always writes and lists all it can write")
+    func responseSchemas() async throws {
+        let schemas = try await schemas()
+        for model in try models() {
+            let found = schemas.disagreements(model.name, minimal: model.minimal, full: model.full)
+            #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+        }
+    }
+
+    @Test("every request schema requires exactly the fields whose absence the server refuses as missing")
+    func requestSchemas() async throws {
+        let schemas = try await schemas()
+        let names =
+            ["Party", "Principal", "Venue", "Trip", "Engagement", "Channel", "AdvanceTask", "Playbook"]
+            + ["NewAttempt", "NewSignal", "NewDeadline", "Move", "Resolve", "TaskProgress"]
+        let requirements = Dictionary(uniqueKeysWithValues: names.map { ($0, schemas.required($0)) })
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "admin")
+            func item(_ path: String) async throws -> [String: Any] {
+                let body = try await client.execute(uri: "/api/v1/desks/asia-trip/\(path)", method: .get).body
+                return try #require(
+                    try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
+            }
+            // Bodies that decode; each is posted again without one field at a time.
+            var bodies: [(schema: String, path: String, body: [String: Any])] = []
+            for (schema, collection, id) in [
+                ("Party", "parties", "us"), ("Principal", "principals", "kim"), ("Venue", "venues", "panmunjom"),
+                ("Trip", "trips", "asia-2025"), ("Engagement", "engagements", "kim-meeting"),
+                ("Channel", "channels", "dmz-hotline"), ("AdvanceTask", "tasks", "jsa-site-survey"),
+            ] {
+                var body = try await item("\(collection)/\(id)")
+                body["id"] = "conformance-\(collection)"
+                bodies.append((schema, collection, body))
+            }
+            let playbook: [String: Any] = [
+                "id": "conformance-playbook", "name": "n", "engagement": "kim-meeting",
+                "steps": [["channel": "dmz-hotline", "wait": 30, "repeats": 1]], "due": [],
+            ]
+            bodies.append(("Playbook", "playbooks", playbook))
+            let version = 1_000_000  // never the desk's: a body that decodes is answered 409, nothing is written
+            bodies += [
+                (
+                    "NewAttempt", "attempts",
+                    [
+                        "id": "x", "channel": "dmz-hotline", "engagement": "kim-meeting", "at": "2025-10-21 09:00",
+                        "outcome": "unanswered", "note": "n", "expected_version": version,
+                    ]
+                ),
+                (
+                    "NewSignal", "signals",
+                    [
+                        "id": "x", "engagement": "kim-meeting", "at": "2025-10-21 09:00", "summary": "s", "quote": "q",
+                        "attribution": ["a"], "stance": "open", "grade": "B2", "expected_version": version,
+                    ]
+                ),
+                (
+                    "NewDeadline", "deadlines",
+                    [
+                        "id": "x", "title": "t", "engagement": "kim-meeting", "owed_by": "dprk",
+                        "due": "2025-10-30 09:00", "alarms": ["2h"], "expected_version": version,
+                    ]
+                ),
+                (
+                    "Move", "engagements/kim-meeting/move",
+                    [
+                        "to": "abandoned", "at": "2025-10-21 09:00", "by": "b", "reason": "r",
+                        "expected_version": version,
+                    ]
+                ),
+                (
+                    "Resolve", "deadlines/panmunjom-survey-decision/resolve",
+                    ["status": "met", "at": "2025-10-21 09:00", "note": "n", "expected_version": version]
+                ),
+                (
+                    "TaskProgress", "tasks/jsa-site-survey/status",
+                    ["status": "done", "at": "2025-10-21 09:00", "expected_version": version]
+                ),
+            ]
+            for (schema, path, body) in bodies {
+                var refusedAsMissing: Set<String> = []
+                for key in body.keys {
+                    var shorter = body
+                    shorter[key] = nil
+                    let response = try await client.execute(
+                        uri: "/api/v1/desks/asia-trip/\(path)", method: .post,
+                        headers: [.contentType: "application/json"],
+                        body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: shorter)))
+                    if response.status == .badRequest, String(buffer: response.body).contains("missing field '\(key)'")
+                    {
+                        refusedAsMissing.insert(key)
+                    }
+                }
+                let required = requirements[schema] ?? []
+                #expect(
+                    refusedAsMissing == required,
+                    "\(schema): the server refuses bodies without \(refusedAsMissing.sorted()), the document requires \(required.sorted())"
+                )
+            }
+        }
+    }
+}
