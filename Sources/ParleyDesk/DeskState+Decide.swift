@@ -226,7 +226,7 @@ extension DeskState {
             guard playbook.due.count < schedule.count, schedule[playbook.due.count].try == due else {
                 throw .invalidValue(
                     field: "try", expected: "the playbook's next try",
-                    found: "step \(due.step + 1) try \(due.repetition + 1)")
+                    found: "step \(due.step.countedFromOne) try \(due.repetition.countedFromOne)")
             }
             return [DeskEvent(at: due.at, .playbookTryDue(id, due))]
 

@@ -32,12 +32,13 @@ public struct DeskGenerator {
     public mutating func generate(name: String) {
         let zone = pickZone()
         let opened = time(from: Date(timeIntervalSince1970: 1_700_000_000), in: zone)
-        apply(.openDesk(DeskProfile(name: name, title: text(), zone: zone, opened: opened)))
+        apply(.openDesk(DeskProfile(name: name, title: oneLine(), zone: zone, opened: opened)))
         let parties = (0..<int(2...4)).map { Party.ID("party-\($0)") }
-        for id in parties { apply(.registerParty(Party(id: id, name: text()))) }
+        for id in parties { apply(.registerParty(Party(id: id, name: oneLine()))) }
         let principals = (0..<int(2...4)).map { Principal.ID("principal-\($0)") }
         for id in principals {
-            apply(.registerPrincipal(Principal(id: id, name: text(), title: pick(["", text()]), party: pick(parties))))
+            apply(
+                .registerPrincipal(Principal(id: id, name: oneLine(), title: pick(["", text()]), party: pick(parties))))
         }
         let venues = (0..<int(1...4)).map { Venue.ID("venue-\($0)") }
         for id in venues {
@@ -45,7 +46,8 @@ public struct DeskGenerator {
                 latitude: Double(int(-900...900)) / 10, longitude: Double(int(-1800...1800)) / 10)
             apply(
                 .registerVenue(
-                    Venue(id: id, name: text(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
+                    Venue(
+                        id: id, name: oneLine(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
         }
         for _ in 0..<int(0...3) where venues.count > 1 {
             let from = pick(venues)
@@ -54,13 +56,20 @@ public struct DeskGenerator {
         }
         let trips = (0..<int(0...2)).map { Trip.ID("trip-\($0)") }
         for id in trips {
-            let stays = (0..<int(0...3)).map { _ in Stay(venue: pick(venues), lodging: text(), period: window()) }
+            // A trip lasts weeks: its stays and commitments start within 200 days of its first day.
+            let start = time().instant
+            let stays = (0..<int(0...3)).map { _ in
+                Stay(venue: pick(venues), lodging: text(), period: window(near: start))
+            }
             let commitments = (0..<int(0...3)).map {
-                FixedCommitment(id: FixedCommitment.ID("c\($0)"), title: text(), venue: pick(venues), period: window())
+                FixedCommitment(
+                    id: FixedCommitment.ID("c\($0)"), title: oneLine(), venue: pick(venues), period: window(near: start)
+                )
             }
             apply(
                 .planTrip(
-                    Trip(id: id, title: text(), principal: pick(principals), stays: stays, commitments: commitments)))
+                    Trip(id: id, title: oneLine(), principal: pick(principals), stays: stays, commitments: commitments))
+            )
         }
         let engagements = (0..<int(1...4)).map { Engagement.ID("engagement-\($0)") }
         for id in engagements {
@@ -68,7 +77,7 @@ public struct DeskGenerator {
             apply(
                 .openEngagement(
                     Engagement(
-                        id: id, title: text(), principals: Array(principals.prefix(int(1...2))),
+                        id: id, title: oneLine(), principals: Array(principals.prefix(int(1...2))),
                         counterpart: pick(parties),
                         purpose: text(), priority: int(1...5), trip: trips.isEmpty ? nil : pick(trips + [nil]),
                         duration: Minutes(int(15...240)), venues: Array(venues.prefix(int(0...venues.count))),
@@ -81,7 +90,8 @@ public struct DeskGenerator {
                 guard let targets = state.engagements[id]?.state.allowedTargets, !targets.isEmpty else { break }
                 let target = int(0...4) > 0 ? targets[0] : pick(targets)
                 at = later(than: at)
-                apply(.moveEngagement(MoveEngagement(engagement: id, to: target, at: at, by: text(), reason: text())))
+                apply(
+                    .moveEngagement(MoveEngagement(engagement: id, to: target, at: at, by: oneLine(), reason: text())))
             }
         }
         let channels = (0..<int(1...4)).map { Channel.ID("channel-\($0)") }
@@ -90,7 +100,7 @@ public struct DeskGenerator {
             apply(
                 .registerChannel(
                     Channel(
-                        id: id, name: text(), kind: kind, party: pick(parties),
+                        id: id, name: oneLine(), kind: kind, party: pick(parties),
                         via: kind == .intermediary ? pick(parties) : nil, status: pick(ChannelStatus.allCases))))
             var at = time()
             for _ in 0..<int(0...3) {
@@ -115,7 +125,8 @@ public struct DeskGenerator {
             apply(
                 .definePlaybook(
                     Playbook(
-                        id: Playbook.ID("playbook-\(index)"), name: text(), engagement: pick(engagements), steps: steps)
+                        id: Playbook.ID("playbook-\(index)"), name: oneLine(), engagement: pick(engagements),
+                        steps: steps)
                 ))
             if int(0...1) == 1 { apply(.startPlaybook(Playbook.ID("playbook-\(index)"), at: time())) }
         }
@@ -124,7 +135,7 @@ public struct DeskGenerator {
             apply(
                 .setDeadline(
                     Deadline(
-                        id: id, title: text(), engagement: pick(engagements + [nil]), owedBy: pick(parties),
+                        id: id, title: oneLine(), engagement: pick(engagements + [nil]), owedBy: pick(parties),
                         due: time(),
                         alarms: int(0...1) == 1 ? [Minutes(int(10...600))] : [])))
             if int(0...2) == 2 {
@@ -139,7 +150,7 @@ public struct DeskGenerator {
             let dependsOn = earlier.isEmpty ? [] : Array(Set((0..<int(0...2)).map { _ in pick(earlier) })).sorted()
             tasks.append(
                 AdvanceTask(
-                    id: AdvanceTask.ID("task-\(index)"), title: text(), kind: pick(TaskKind.allCases),
+                    id: AdvanceTask.ID("task-\(index)"), title: oneLine(), kind: pick(TaskKind.allCases),
                     engagement: pick(engagements), venue: pick(venues), duration: Minutes(int(10...3000)),
                     leadTime: Minutes(int(0...3000)), dependsOn: dependsOn))
         }
@@ -192,6 +203,12 @@ public struct DeskGenerator {
     private mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &random)! }
     private mutating func pickZone() -> TimeZoneID { try! TimeZoneID.validated(pick(Self.zoneNames), field: "zone") }
 
+    /// A name or title: awkward, but one line (names refuse control characters).
+    private mutating func oneLine() -> String {
+        (0..<int(1...3)).map { _ in pick(Self.awkwardText.filter { !$0.contains("\n") && !$0.contains("\t") }) }
+            .joined(separator: " ")
+    }
+
     private mutating func text() -> String {
         (0..<int(1...3)).map { _ in pick(Self.awkwardText) }.joined(separator: " ")
     }
@@ -209,8 +226,9 @@ public struct DeskGenerator {
             time.instant.addingTimeInterval(Double(int(1...5000)) * 60), zone: pickZone(), approximate: int(0...1) == 0)
     }
 
-    private mutating func window() -> TimeWindow {
-        let from = time()
+    private mutating func window(near start: Date? = nil) -> TimeWindow {
+        let from =
+            start.map { ZonedTime($0.addingTimeInterval(Double(int(0...288_000)) * 60), zone: pickZone()) } ?? time()
         return TimeWindow(from: from, to: later(than: from))
     }
 }

@@ -6,6 +6,11 @@ import ParleyStoreSQLite
 import ParleyTestSupport
 import Testing
 
+// `Data(contentsOf:)` reaches http URLs through FoundationNetworking only when it is linked in.
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -47,7 +52,7 @@ struct RecordTests {
         }
         var started = false
         for _ in 0..<100 {
-            if let data = try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/livez")!),
+            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/livez")!),
                 String(decoding: data, as: UTF8.self) == "ok"
             {
                 started = true

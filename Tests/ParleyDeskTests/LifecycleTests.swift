@@ -89,6 +89,6 @@ struct LifecycleTests {
             reason: "  ")
         #expect(
             given.when(.moveEngagement(move)).refusal
-                == .invalidValue(field: "reason", expected: "some text", found: ""))
+                == .invalidValue(field: "reason", expected: "some visible text", found: "\"  \""))
     }
 }

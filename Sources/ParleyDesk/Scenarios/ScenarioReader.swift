@@ -231,8 +231,9 @@ public struct ScenarioReader {
         for entry in try item.listIfPresent("tries") {
             try entry.requireMapping(allowed: ["step", "repetition", "channel", "at"])
             let due = PlaybookTry(
-                step: try entry.required("step").integer() - 1,
-                repetition: try entry.required("repetition").integer() - 1,
+                // Counted from 1 in the file; Int.min cannot be counted down (decide refuses what does not fit).
+                step: max(try entry.required("step").integer(), Int.min + 1) - 1,
+                repetition: max(try entry.required("repetition").integer(), Int.min + 1) - 1,
                 channel: try id(entry, "channel"), at: try time(entry.required("at")).instant)
             try run(.markPlaybookTryDue(playbook.id, due), at: entry)
         }
