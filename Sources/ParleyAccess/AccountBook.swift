@@ -18,19 +18,33 @@ public final class AccountBook: Sendable {
     private let hasher: PasswordHasher
     private let cache = Mutex<(state: AccountsState, version: Int64, checkedAt: ContinuousClock.Instant?)>(
         (AccountsState(), 0, nil))
+    private let attempts = SignInGate()
+    private let turns = WriteTurns()
+    /// What a password given for a name without an account is checked against, at the cost of a real one,
+    /// so that the time taken does not tell which names have accounts.
+    private let decoyHash: String
 
     /// How long a session lasts.
     public static let sessionLength: TimeInterval = 12 * 3_600
-    /// Refused sign-ins allowed per name, and per address, within `limitWindow`.
-    public static let limits = (perName: 5, perAddress: 20)
+    /// Refused sign-ins allowed within `limitWindow` (ADR 12 says why).
+    ///
+    /// For one name from one address (since it last signed in from there) always; and, from an address
+    /// the name has never signed in from, for the name from anywhere and from the address for any name.
+    public static let limits = (perPair: 5, perName: 10, perAddress: 20)
     /// The window the limits count over.
     public static let limitWindow: TimeInterval = 15 * 60
+    /// How many times a write to the accounts is decided again after another server wrote first.
+    static let writeAttempts = 20
 
     /// A book over `store`, hashing new passwords with `hasher`.
     public init(store: any EventStore, environment: DeskEnvironment, hasher: PasswordHasher = .standard) {
         self.store = store
         self.environment = environment
         self.hasher = hasher
+        // The hasher's own cost and a salt like a real one; no password derives a key of zeros (in practice).
+        let salt = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+        decoyHash =
+            "scrypt$\(hasher.rounds)$\(hasher.blockSize)$1$\(salt)$" + Data(count: 32).base64EncodedString()
     }
 
     /// The accounts as of the log (at most a quarter second old).
@@ -52,11 +66,17 @@ public final class AccountBook: Sendable {
     }
 
     /// Appends what `decide` yields on the newest state, deciding again if another server wrote first.
+    ///
+    /// Writes from this process take turns, so they never conflict with each other; a conflict means
+    /// another server (or a `parley user` command) wrote, and after a short, growing, random pause the
+    /// write is decided again on the newer state.
     @discardableResult
     private func record(actor: String, _ decide: (AccountsState) throws -> [AccountEvent]) async throws
         -> AccountsState
     {
-        for _ in 0..<5 {
+        await turns.begin()
+        defer { turns.end() }
+        for attempt in 1...Self.writeAttempts {
             let state = try await refresh()
             let version = cache.withLock { $0.version }
             let events = try decide(state)
@@ -70,6 +90,8 @@ public final class AccountBook: Sendable {
             } catch let error as StoreError {
                 guard case .conflict = error.code else { throw error }
             }
+            // Servers that collided once should not collide again in lockstep.
+            if attempt > 1 { try await Task.sleep(for: .milliseconds(Int.random(in: 1...5) * attempt)) }
         }
         throw StoreError(.unavailable, "the accounts kept changing under this write; try again")
     }
@@ -187,30 +209,57 @@ public final class AccountBook: Sendable {
     }
 
     /// Checks a name and password and opens a session.
+    ///
+    /// The limits are counted before the password is checked, with the attempts this process is
+    /// checking at the moment, so parallel guesses cannot pass them (`SignInGate`); a name without an
+    /// account costs one password check like any other, so the time taken does not tell whether it has one.
     /// - Returns: the session token, to be given to the browser or client and never stored.
     /// - Throws: `AccessError` `.tooManyAttempts` (with when to try again) or `.badCredentials`; a
     ///   refusal is recorded, with the address.
     public func signIn(name: String, password: String, address: String) async throws -> String {
-        let now = environment.now()
-        let state = try await state()
-        let counts = state.failureCounts(
-            name: name, address: address, since: now.addingTimeInterval(-Self.limitWindow))
-        if counts.forName >= Self.limits.perName || counts.fromAddress >= Self.limits.perAddress {
+        // Other servers' refusals too, not a copy up to a quarter second old.
+        _ = try await refresh()
+        let pair = AccountsState.SignInPair(name: name, address: address)
+        let since = environment.now().addingTimeInterval(-Self.limitWindow)
+        let admitted = await attempts.admit(pair) { inFlight in
+            let history = cache.withLock { $0.state }.signInHistory(name: name, address: address, since: since)
+            return Self.verdict(history, inFlight)
+        }
+        guard let ticket = admitted else {
             throw AccessError(
                 .tooManyAttempts,
                 "too many refused sign-ins for this name or from this address; try again in 15 minutes")
         }
-        guard let user = state.users[name], PasswordHasher.verify(password, against: user.passwordHash) else {
-            let reason = state.users[name] == nil ? "no such account" : "wrong password"
+        // Released only when the outcome is in this process's copy of the log, so it is never uncounted.
+        defer { attempts.release(ticket) }
+        let user = cache.withLock { $0.state }.users[name]
+        guard hasher.check(password, against: user?.passwordHash ?? decoyHash), let user else {
+            let reason = user == nil ? "no such account" : "wrong password"
             try await record(actor: name) { _ in [.signInFailed(name: name, address: address, reason: reason)] }
             throw AccessError(.badCredentials, "the name or the password is wrong")
         }
         let token = Self.newToken()
-        let expires = now.addingTimeInterval(Self.sessionLength)
+        let expires = environment.now().addingTimeInterval(Self.sessionLength)
         try await record(actor: name) { _ in
-            [.sessionOpened(tokenHash: Self.hash(token), name: name, address: address, expires: expires)]
+            [.sessionOpened(tokenHash: Self.hash(token), name: user.name, address: address, expires: expires)]
         }
         return token
+    }
+
+    /// Whether an attempt with `history` in the log and `inFlight` attempts being checked may be checked:
+    /// the limit for its name and address always, and, from an address its name never signed in from,
+    /// the limits for the name from anywhere and for the address.
+    private static func verdict(_ history: AccountsState.SignInHistory, _ inFlight: SignInGate.InFlight)
+        -> SignInGate.Verdict
+    {
+        var counts = [(history.forPair, inFlight.forPair, limits.perPair)]
+        if !history.familiar {
+            counts.append((history.forName, inFlight.forName, limits.perName))
+            counts.append((history.fromAddress, inFlight.fromAddress, limits.perAddress))
+        }
+        if counts.contains(where: { recorded, _, limit in recorded >= limit }) { return .refuse }
+        if counts.contains(where: { recorded, checking, limit in recorded + checking >= limit }) { return .wait }
+        return .admit
     }
 
     /// Ends the session of `token` (signing out, or an admin revoking it).

@@ -35,10 +35,39 @@ public struct AccountsState: Sendable {
     public private(set) var users: [String: User] = [:]
     /// Compartments by id.
     public private(set) var compartments: [Compartment.ID: CompartmentRecord] = [:]
+
+    /// A name signing in from an address: what the sign-in limits are kept for.
+    struct SignInPair: Hashable, Sendable {
+        /// The name given.
+        var name: String
+        /// The address it came from.
+        var address: String
+    }
+
+    /// What the log says about sign-ins like one being made: refusals within the limit window, and
+    /// whether the name has signed in from the address before.
+    struct SignInHistory: Sendable, Equatable {
+        /// Refusals of this name from this address since it last signed in from there.
+        var forPair = 0
+        /// Refusals of this name, from anywhere.
+        var forName = 0
+        /// Refusals from this address, for any name.
+        var fromAddress = 0
+        /// Whether this name has signed in from this address before (which loosens the limits).
+        var familiar = false
+    }
+
     /// Open sessions by the SHA-256 of their token.
     var sessions: [String: Session] = [:]
-    /// Refused sign-ins: who, from where, when (the newest few hundred, for rate limits).
-    var failures: [(name: String, address: String, at: Date)] = []
+    /// Refused sign-ins: who, from where, when; only those within the limit window of the newest one
+    /// are kept (at most `failureMemory` of them; password checks are too slow for more in a window),
+    /// and a pair's are forgotten when it signs in (they were the owner's typos).
+    var failures: [(pair: SignInPair, at: Date)] = []
+    /// The names that have signed in from each address.
+    var signedIn: Set<SignInPair> = []
+
+    /// The most refusals kept: more than the server can check passwords for within a limit window.
+    static let failureMemory = 50_000
 
     /// No accounts.
     public init() {}
@@ -53,13 +82,18 @@ public struct AccountsState: Sendable {
         case .passwordChanged(let name, let hash):
             users[name]?.passwordHash = hash
             sessions = sessions.filter { $0.value.name != name }
-        case .sessionOpened(let tokenHash, let name, _, let expires):
+        case .sessionOpened(let tokenHash, let name, let address, let expires):
             sessions[tokenHash] = Session(name: name, expires: expires)
+            let pair = SignInPair(name: name, address: address)
+            signedIn.insert(pair)
+            failures.removeAll { $0.pair == pair }
         case .sessionClosed(let tokenHash, _):
             sessions[tokenHash] = nil
         case .signInFailed(let name, let address, _):
-            failures.append((name, address, at))
-            if failures.count > 500 { failures.removeFirst(failures.count - 500) }
+            failures.append((SignInPair(name: name, address: address), at))
+            let stale = at.addingTimeInterval(-AccountBook.limitWindow)
+            let expired = failures.prefix { $0.at < stale }.count + max(0, failures.count - Self.failureMemory)
+            if expired > 0 { failures.removeFirst(min(expired, failures.count)) }
         case .compartmentCreated(let id, let title):
             compartments[id] = CompartmentRecord(id: id, title: title, members: [])
         case .compartmentMemberAdded(let id, let name):
@@ -74,9 +108,16 @@ public struct AccountsState: Sendable {
         .only(Set(compartments.values.filter { $0.members.contains(name) }.map(\.id)))
     }
 
-    /// Refused sign-ins for `name`, and from `address`, since `since`.
-    func failureCounts(name: String, address: String, since: Date) -> (forName: Int, fromAddress: Int) {
-        let recent = failures.filter { $0.at >= since }
-        return (recent.filter { $0.name == name }.count, recent.filter { $0.address == address }.count)
+    /// What the log says about `name` signing in from `address`, counting refusals since `since`.
+    func signInHistory(name: String, address: String, since: Date) -> SignInHistory {
+        var history = SignInHistory(familiar: signedIn.contains(SignInPair(name: name, address: address)))
+        for failure in failures where failure.at >= since {
+            if failure.pair.name == name {
+                history.forName += 1
+                if failure.pair.address == address { history.forPair += 1 }
+            }
+            if failure.pair.address == address { history.fromAddress += 1 }
+        }
+        return history
     }
 }

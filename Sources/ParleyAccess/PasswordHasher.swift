@@ -9,16 +9,19 @@ public struct PasswordHasher: Sendable {
     public var rounds: Int
     /// The block size.
     public var blockSize: Int
+    /// Told of every password check, before it runs (tests count checks with it; nothing by default).
+    public var onCheck: @Sendable () -> Void
 
     /// The cost for real accounts: N = 2^15, r = 8 (32 MiB, tens of milliseconds).
     public static let standard = PasswordHasher(rounds: 1 << 15, blockSize: 8)
     /// A cheap cost, only for tests that sign in many times.
     public static let testing = PasswordHasher(rounds: 1 << 4, blockSize: 1)
 
-    /// A hasher with a cost.
-    public init(rounds: Int, blockSize: Int) {
+    /// A hasher with a cost, telling `onCheck` of every password it checks.
+    public init(rounds: Int, blockSize: Int, onCheck: @escaping @Sendable () -> Void = {}) {
         self.rounds = rounds
         self.blockSize = blockSize
+        self.onCheck = onCheck
     }
 
     /// The stored form of `password`, with a fresh salt.
@@ -27,6 +30,12 @@ public struct PasswordHasher: Sendable {
         let salt = Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let key = try Self.derive(password, salt: salt, rounds: rounds, blockSize: blockSize)
         return "scrypt$\(rounds)$\(blockSize)$1$\(salt.base64EncodedString())$\(key.base64EncodedString())"
+    }
+
+    /// Whether `password` matches `stored` (see `verify`), telling `onCheck` first.
+    public func check(_ password: String, against stored: String) -> Bool {
+        onCheck()
+        return Self.verify(password, against: stored)
     }
 
     /// Whether `password` matches `stored`, comparing in constant time.

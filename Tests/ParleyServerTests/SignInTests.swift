@@ -161,6 +161,73 @@ struct SignInTests {
         }
     }
 
+    @Test(
+        "a return address that a browser could read as another site, or that is not a plain path, returns to the start",
+        arguments: [
+            "/\t/evil.example/x", "/\n/evil.example", "/\r/evil.example", "/\r\n/evil.example", "\t//evil.example",
+            "/\\evil.example", "\\\\evil.example", "/x\\..\\..\\evil.example", "//evil.example", "///evil.example",
+            "https://evil.example", "http:evil.example", "javascript:alert(1)", "evil.example", "", " /desks",
+            "/ /evil.example", "/\u{0}/evil.example", "/\u{7F}/evil.example", "/\u{3000}/evil.example",
+            "/\u{2028}/evil.example", "/\u{A0}/evil.example", "/%2F/evil.example", "/%2f/evil.example",
+            "/%5Cevil.example", "/%5cevil.example", "/%09/evil.example", "/%0A/evil.example", "/%0d%0a/evil.example",
+            "/%20/evil.example", "%2F%2Fevil.example", "/desks?x=%", "/\u{FF0F}/evil.example",
+            "/" + String(repeating: "a", count: 3_000),
+        ])
+    func hostileReturnAddresses(next: String) async throws {
+        let (app, _) = try await application()
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: signInForm("viewer", TestUsers.password, next: next))
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.headers[.location] == "/")
+            let form = try await client.execute(
+                uri: "/login?next=" + next.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, method: .get)
+            #expect(String(buffer: form.body).contains(#"name="next" value="/""#))
+        }
+    }
+
+    @Test(
+        "a return address that is a path on this site is kept, query and escapes included",
+        arguments: ["/", "/desks/asia-trip", "/desks/dmz-2019/timeline?at=2019-06-30T15%3A00%3A00Z", "/desks?x=a%2Fb"])
+    func plainReturnAddresses(next: String) async throws {
+        let (app, _) = try await application()
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/login", method: .post, headers: formHeaders,
+                body: signInForm("viewer", TestUsers.password, next: next))
+            #expect(signedIn.headers[.location] == next)
+        }
+    }
+
+    @Test("signing out through the API needs no body: the session ends, and the token is refused afterwards")
+    func apiSignOutWithoutBody() async throws {
+        let (app, _) = try await application()
+        try await app.test(.router) { client in
+            let signedIn = try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"name":"viewer","password":"\#(TestUsers.password)"}"#))
+            let answer = try JSONSerialization.jsonObject(with: Data(signedIn.body.readableBytesView)) as? [String: Any]
+            let token = try #require(answer?["token"] as? String)
+            let bearer: HTTPFields = [.authorization: "Bearer \(token)"]
+            #expect(try await client.execute(uri: "/api/v1/desks", method: .get, headers: bearer).status == .ok)
+            // A body that is not JSON is still refused: only an empty DELETE goes without a type.
+            var form = bearer
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let withForm = try await client.execute(
+                uri: "/api/v1/session", method: .delete, headers: form, body: ByteBuffer(string: "a=b"))
+            #expect(withForm.status == .unsupportedMediaType)
+            let untyped = try await client.execute(
+                uri: "/api/v1/session", method: .delete, headers: bearer, body: ByteBuffer(string: "a=b"))
+            #expect(untyped.status == .unsupportedMediaType)
+            #expect(try await client.execute(uri: "/api/v1/desks", method: .get, headers: bearer).status == .ok)
+            let out = try await client.execute(uri: "/api/v1/session", method: .delete, headers: bearer)
+            #expect(out.status == .noContent)
+            #expect(
+                try await client.execute(uri: "/api/v1/desks", method: .get, headers: bearer).status == .unauthorized)
+        }
+    }
+
     @Test("what a person records carries their name as its actor")
     func actorIsThePerson() async throws {
         let (app, ledger) = try await application()

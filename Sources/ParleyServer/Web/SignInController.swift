@@ -67,10 +67,33 @@ struct SignInController: Sendable {
             + (configuration.secureCookies ? "; Secure" : "")
     }
 
-    /// Only a path on this site: never another site (`//evil`, `https://…`).
+    /// Only a plain path on this site, or else the start page: never another site, however spelt.
+    ///
+    /// Browsers read `//host`, `/\host` and `/<tab>/host` (they drop tabs and newlines, and take `\` for
+    /// `/`) as another host, so anything but visible ASCII is refused, as is a backslash anywhere, and the
+    /// same again once percent-decoded (`/%2F/host`), for whatever decodes it on the way.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        guard let next, next.utf8.count <= 2_048, isPlainPath(next, visibleASCIIOnly: true),
+            let decoded = next.removingPercentEncoding, isPlainPath(decoded, visibleASCIIOnly: false),
+            let parsed = URLComponents(string: next), parsed.scheme == nil, parsed.host == nil,
+            parsed.percentEncodedPath.hasPrefix("/")
+        else { return "/" }
         return next
+    }
+
+    /// Whether `text` starts with a single `/` and holds no backslash, whitespace or control character;
+    /// and, when `visibleASCIIOnly`, nothing but visible ASCII.
+    private static func isPlainPath(_ text: String, visibleASCIIOnly: Bool) -> Bool {
+        guard text.hasPrefix("/"), !text.hasPrefix("//") else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            if visibleASCIIOnly { return (0x21...0x7E).contains(scalar.value) && scalar != "\\" }
+            switch scalar.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
+                return false
+            default:
+                return scalar != "\\" && !scalar.properties.isWhitespace
+            }
+        }
     }
 
     static func page(name: String, next: String, message: String?) -> HTML {
