@@ -69,6 +69,13 @@ struct DeskServer: Sendable {
             guard let idempotencyKey,
                 let stored = try await ledger.events(appendedWith: idempotencyKey, on: desk, actor: actor)
             else { return nil }
+            // A key names one write: the same key on another kind of write is a mistake, not a repeat.
+            guard stored.first?.type == command.eventType else {
+                throw DeskError.invalidValue(
+                    field: "Idempotency-Key",
+                    expected: "a key not yet used for another kind of write (\(stored.first?.type ?? "?") was recorded "
+                        + "with it)", found: idempotencyKey.rawValue)
+            }
             cache.invalidate(desk)
             let (state, _) = try await cache.load(desk, from: ledger.store, now: elapsed())
             let seen = try await look()

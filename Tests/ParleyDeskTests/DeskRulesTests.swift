@@ -190,3 +190,16 @@ private let referenceCases: [(DeskCommand, String, String)] = {
         (.planTrip(Trip(id: "t", title: "T", principal: "nobody", stays: [], commitments: [])), "principal", "nobody"),
     ]
 }()
+
+@Suite("Commands and their events")
+struct CommandEventTypeTests {
+    @Test("every command names the type of the event it records", arguments: 0..<5)
+    func eventTypes(seed: Int) {
+        var generator = DeskGenerator(seed: UInt64(seed))
+        generator.generate(name: "types")
+        #expect(!generator.events.isEmpty)
+        for event in generator.events {
+            #expect(event.command.eventType == event.type)
+        }
+    }
+}

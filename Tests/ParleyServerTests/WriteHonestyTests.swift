@@ -114,6 +114,26 @@ struct WriteHonestyTests {
         #expect(try await ledger.store.version(of: "dmz-2019") == before + 1)
     }
 
+    @Test("a key already used for another kind of write is refused, not answered with the other write's item")
+    func keyReusedElsewhere() async throws {
+        let ledger = try await Self.ledger()
+        try await Self.application(ledger).test(.router) { client in
+            let officer = SignedInClient(client, as: "officer")
+            let attempt = ByteBuffer(
+                string: #"{"channel":"dmz-hotline","engagement":"dmz-handshake","outcome":"unanswered","#
+                    + #""at":"2019-06-29 15:00"}"#)
+            let first = try await officer.execute(
+                uri: "/api/v1/desks/dmz-2019/attempts", method: .post, headers: Self.keyed("k-1"), body: attempt)
+            #expect(first.status == .created)
+            let before = try await ledger.store.version(of: "dmz-2019")
+            let other = try await officer.execute(
+                uri: "/api/v1/desks/dmz-2019/signals", method: .post, headers: Self.keyed("k-1"), body: Self.signal())
+            #expect(other.status == .unprocessableContent)
+            #expect(String(buffer: other.body).contains("Idempotency-Key"))
+            #expect(try await ledger.store.version(of: "dmz-2019") == before)
+        }
+    }
+
     @Test("a bad Idempotency-Key is refused with the header named, and nothing is recorded")
     func badKey() async throws {
         let ledger = try await Self.ledger()

@@ -50,7 +50,8 @@ struct APIController: Sendable {
             let desk = try context.parameters.require("desk")
             let body = try await request.body.collect(upTo: 1024 * 1024)
             let input = try Self.decodeBody(PostedEvent.self, Data(body.readableBytesView))
-            let payload = try JSONSerialization.data(withJSONObject: input.payload.value, options: [.sortedKeys])
+            let payload = try JSONSerialization.data(
+                withJSONObject: input.payload.mapValues(\.value), options: [.sortedKeys])
             let event: DeskEvent
             do {
                 event = try DeskEvent.decode(type: input.type, schemaVersion: DeskEvent.schemaVersion, payload: payload)

@@ -123,7 +123,9 @@ struct TaskProgress: Decodable, Sendable {
 /// `POST /events`: an event as the log stores it (type and JSON payload).
 struct PostedEvent: Decodable, Sendable {
     let type: String
-    let payload: JSONValue
+    /// An object, as every event's payload is (anything else is refused while decoding, before it is
+    /// serialised again).
+    let payload: [String: JSONValue]
     let expectedVersion: Int64?
 }
 

@@ -14,7 +14,14 @@ enum OpenAPIDocument {
             problem details; 503 (with Retry-After) means the desk's database cannot be used just now and the
             request may be repeated. Every call but signing in needs a session: POST /session with a name and
             password, then send `Authorization: Bearer TOKEN`. Without one the answer is 401; a role that does
-            not allow the call (viewers read, officers also write) is 403. Writes must be JSON (else 415).
+            not allow the call (viewers read, officers also write) is 403. Writes must be JSON (else 415); bodies
+            are at most 256 KiB (1 MiB for raw events; else 413). A write without `expected_version` applies to
+            the newest desk whatever others wrote meanwhile: it is never a 409 (only a desk changing faster
+            than it can be decided answers 503, nothing written). Send an `Idempotency-Key` header with any
+            write you may repeat: a repeat with the same key (after a lost answer, a timeout or a 503) records
+            nothing and answers the first write's item again, with `Idempotent-Replayed: true`. Numbers, times
+            and spans have limits (times 1900–2199, ranges up to 2 years, durations up to a year, names up to
+            200 characters); a value outside them is a 422 naming the field.
         security:
           - session: []
         paths:
@@ -54,6 +61,9 @@ enum OpenAPIDocument {
               operationId: listDesks
               summary: Every desk in this database.
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The desks.
@@ -66,6 +76,8 @@ enum OpenAPIDocument {
               summary: Engagements by state, open deadlines with the time left, channels with their last attempt.
               parameters: [{ $ref: '#/components/parameters/desk' }]
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The summary.
@@ -80,6 +92,8 @@ enum OpenAPIDocument {
                 - { $ref: '#/components/parameters/desk' }
                 - { $ref: '#/components/parameters/collection' }
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The items.
@@ -95,10 +109,21 @@ enum OpenAPIDocument {
               parameters:
                 - { $ref: '#/components/parameters/desk' }
                 - { $ref: '#/components/parameters/collection' }
+                - { $ref: '#/components/parameters/idempotencyKey' }
               requestBody:
                 required: true
-                content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      description: >-
+                        One of the Item schemas for the collection in the path (as GET returns it, state fields
+                        empty), plus an optional expected_version.
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The item as added.
@@ -116,6 +141,8 @@ enum OpenAPIDocument {
                 - { $ref: '#/components/parameters/collection' }
                 - { name: id, in: path, required: true, schema: { type: string } }
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The item.
@@ -126,11 +153,15 @@ enum OpenAPIDocument {
             post:
               operationId: recordAttempt
               summary: Record a contact attempt.
-              parameters: [{ $ref: '#/components/parameters/desk' }]
+              parameters: [{ $ref: '#/components/parameters/desk' }, { $ref: '#/components/parameters/idempotencyKey' }]
               requestBody:
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/NewAttempt' } } }
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The attempt as recorded.
@@ -143,11 +174,16 @@ enum OpenAPIDocument {
             post:
               operationId: recordSignal
               summary: Record a signal with its attribution chain and Admiralty grade.
-              parameters: [{ $ref: '#/components/parameters/desk' }]
+              parameters: [{ $ref: '#/components/parameters/desk' }, { $ref: '#/components/parameters/idempotencyKey' }]
               requestBody:
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/NewSignal' } } }
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The signal as recorded.
@@ -159,11 +195,16 @@ enum OpenAPIDocument {
             post:
               operationId: setDeadline
               summary: Set a deadline.
-              parameters: [{ $ref: '#/components/parameters/desk' }]
+              parameters: [{ $ref: '#/components/parameters/desk' }, { $ref: '#/components/parameters/idempotencyKey' }]
               requestBody:
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/NewDeadline' } } }
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '201':
                   description: The deadline as set.
@@ -178,10 +219,15 @@ enum OpenAPIDocument {
               parameters:
                 - { $ref: '#/components/parameters/desk' }
                 - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
               requestBody:
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/Move' } } }
               responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The engagement after the move.
@@ -197,10 +243,16 @@ enum OpenAPIDocument {
               parameters:
                 - { $ref: '#/components/parameters/desk' }
                 - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
               requestBody:
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/Resolve' } } }
               responses:
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The deadline after.
@@ -215,6 +267,7 @@ enum OpenAPIDocument {
               parameters:
                 - { $ref: '#/components/parameters/desk' }
                 - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
               requestBody:
                 required: true
                 content:
@@ -223,6 +276,11 @@ enum OpenAPIDocument {
                       type: object
                       properties: { at: { type: string }, expected_version: { type: integer } }
               responses:
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The playbook as started.
@@ -237,10 +295,16 @@ enum OpenAPIDocument {
               parameters:
                 - { $ref: '#/components/parameters/desk' }
                 - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
               requestBody:
                 required: true
                 content: { application/json: { schema: { $ref: '#/components/schemas/TaskProgress' } } }
               responses:
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The task after.
@@ -248,6 +312,43 @@ enum OpenAPIDocument {
                 '404': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/events:
+            post:
+              operationId: postEvent
+              summary: >-
+                Any event in the log's own form (type and payload as the log stores them), decided again as its
+                command: how `parley replay` and imports feed a server. For admins who see the whole desk (else
+                403); a DeskOpened opens a new desk of the name in the path.
+              parameters: [{ $ref: '#/components/parameters/desk' }, { $ref: '#/components/parameters/idempotencyKey' }]
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [type, payload]
+                      properties:
+                        type: { type: string, example: SignalRecorded }
+                        payload: { type: object }
+                        expected_version: { type: integer }
+              responses:
+                '201':
+                  description: The numbers of the events recorded (as you see the desk).
+                  headers: { X-Desk-Version: { $ref: '#/components/headers/DeskVersion' } }
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items: { type: object, required: [sequence], properties: { sequence: { type: integer } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
         components:
           securitySchemes:
             session:
@@ -256,6 +357,14 @@ enum OpenAPIDocument {
               description: A token from POST /session (the web pages use the same session as a cookie).
           parameters:
             desk: { name: desk, in: path, required: true, schema: { type: string }, example: dmz-2019 }
+            idempotencyKey:
+              name: Idempotency-Key
+              in: header
+              required: false
+              description: >-
+                Your name for this write (1–200 visible ASCII characters, such as a UUID). A repeat with the same
+                key records nothing and answers the first write's item again, on any server, after restarts.
+              schema: { type: string, minLength: 1, maxLength: 200, pattern: '^[!-~]+$' }
             collection:
               name: collection
               in: path

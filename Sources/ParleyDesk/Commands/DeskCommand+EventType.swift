@@ -1,0 +1,31 @@
+extension DeskCommand {
+    /// The type of the event this command records when the desk accepts it (`SignalRecorded`).
+    ///
+    /// Lets a repeated write with an idempotency key be told from a different write under the same key.
+    public var eventType: String {
+        switch self {
+        case .openDesk: "DeskOpened"
+        case .registerParty: "PartyRegistered"
+        case .registerPrincipal: "PrincipalRegistered"
+        case .registerVenue: "VenueRegistered"
+        case .planTrip: "TripPlanned"
+        case .openEngagement: "EngagementOpened"
+        case .moveEngagement: "EngagementMoved"
+        case .registerChannel: "ChannelRegistered"
+        case .changeChannelStatus: "ChannelStatusChanged"
+        case .recordContactAttempt: "ContactAttemptRecorded"
+        case .definePlaybook: "PlaybookDefined"
+        case .setDeadline: "DeadlineSet"
+        case .resolveDeadline: "DeadlineResolved"
+        case .addAdvanceTasks: "AdvanceTasksAdded"
+        case .updateAdvanceTask: "AdvanceTaskUpdated"
+        case .recordSignal: "SignalRecorded"
+        case .setTravelTime: "TravelTimeSet"
+        case .recordItinerary: "ItineraryPlanned"
+        case .startPlaybook: "PlaybookStarted"
+        case .markPlaybookTryDue: "PlaybookTryDue"
+        case .stopPlaybook: "PlaybookStopped"
+        case .raiseDeadlineAlarm: "DeadlineAlarmRaised"
+        }
+    }
+}
