@@ -5,6 +5,8 @@ import Logging
 import ParleyAccess
 import ParleyDesk
 import ParleyStore
+import ServiceLifecycle
+import UnixSignals
 
 /// Builds the Parley server over a ledger.
 ///
@@ -28,6 +30,20 @@ public func buildApplication(
         logger: logger)
 }
 
+/// Serves `app` until SIGTERM or SIGINT, then lets the requests under way finish for at most
+/// `gracePeriod` before cancelling them, so a server stops in bounded time whatever its database does
+/// (every wait on the database is bounded well within it).
+public func serveUntilSignalled(
+    _ app: some ApplicationProtocol, gracePeriod: Duration = .seconds(20), logger: Logger
+) async throws {
+    var configuration = ServiceGroupConfiguration(
+        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    configuration.maximumGracefulShutdownDuration = gracePeriod
+    // Cancelled requests end at their next wait; one that would not is a bug worth a crash report.
+    configuration.maximumCancellationDuration = .seconds(5)
+    try await ServiceGroup(configuration: configuration).run()
+}
+
 /// Every route of the server with the permission the access policy gives it (nil: none, so closed to
 /// all): generated from the router itself, for the authorisation test and for operators.
 public func routeAccess(ledger: DeskLedger) -> [(method: HTTPRequest.Method, template: String, needs: Permission?)] {
@@ -40,8 +56,8 @@ public func routeAccess(ledger: DeskLedger) -> [(method: HTTPRequest.Method, tem
     }
 }
 
-/// The router: middleware in order (headers, metrics, logs, error mapping, form tokens, access), then
-/// every route.
+/// The router: middleware in order (headers, metrics, logs, error mapping, the path's form and desk
+/// name, form tokens, access), then every route.
 private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router<DeskRequestContext> {
     let ledger = server.ledger
     let configuration = server.configuration
@@ -52,6 +68,8 @@ private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ErrorMapping())
+    // Before any check that goes by the path: every later one sees a path in its one plain form.
+    router.add(middleware: PathGuard())
     router.add(middleware: FormGuard())
     router.add(middleware: AccessControl(accounts: accounts))
     router.get("/healthz") { _, _ -> Response in
@@ -63,7 +81,7 @@ private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router
     router.get("/metrics") { _, _ -> Response in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-            body: .init(byteBuffer: ByteBuffer(string: server.metrics.text)))
+            body: .init(byteBuffer: ByteBuffer(string: server.metrics.text + server.cache.metricsText)))
     }
     router.get("/assets/parley.css") { _, _ -> Response in
         Response(

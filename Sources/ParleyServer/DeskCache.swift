@@ -9,11 +9,17 @@ import Synchronization
 /// the same file or database) the store's version is checked at most every `revalidateAfter` seconds, or
 /// sooner when a live event announces a newer version, and then only the events appended since are
 /// folded in.
+///
+/// Only desks that exist are kept: a name with no events costs one version check and leaves nothing
+/// behind, so looking up made-up names cannot grow the server's memory. Parley's own streams (`~accounts`)
+/// are never read as desks. At most `capacity` desks are kept; the one looked at least recently makes room.
 final class DeskCache: Sendable {
     private struct Entry {
         var state: DeskState
         var version: Int64
         var checkedAt: Double
+        /// When a reader last asked for it, to choose which desk makes room when the cache is full.
+        var usedAt: Double
         /// Every compartment an engagement of the desk belongs to.
         var compartments: Set<Compartment.ID> = []
     }
@@ -32,9 +38,24 @@ final class DeskCache: Sendable {
     private let redacted = Mutex<[String: RedactedEntry]>([:])
     private let desks = Mutex<(names: [String], checkedAt: Double)?>(nil)
     private let revalidateAfter: Double
+    private let capacity: Int
 
-    /// A cache that trusts what it holds for `revalidateAfter` seconds.
-    init(revalidateAfter: Double = 0.25) { self.revalidateAfter = revalidateAfter }
+    /// A cache that trusts what it holds for `revalidateAfter` seconds and keeps at most `capacity` desks.
+    init(revalidateAfter: Double = 0.25, capacity: Int = 256) {
+        self.revalidateAfter = revalidateAfter
+        self.capacity = max(capacity, 1)
+    }
+
+    /// How many folded desks and redacted copies are kept now.
+    var count: Int { entries.withLock { $0.count } + redacted.withLock { $0.count } }
+
+    /// The cache's size in Prometheus' text format, for `/metrics`.
+    var metricsText: String {
+        [
+            "# HELP parley_desk_cache_entries Folded desks and redacted copies kept between requests.",
+            "# TYPE parley_desk_cache_entries gauge", "parley_desk_cache_entries \(count)",
+        ].joined(separator: "\n") + "\n"
+    }
 
     /// The desk as of its newest event (at most `revalidateAfter` old for writes made elsewhere).
     func load(_ desk: String, from store: any EventStore, now: Double) async throws -> (
@@ -45,12 +66,22 @@ final class DeskCache: Sendable {
     }
 
     private func entry(_ desk: String, from store: any EventStore, now: Double) async throws -> Entry {
-        if let entry = entries.withLock({ $0[desk] }), now - entry.checkedAt < revalidateAfter {
-            return entry
+        let empty = Entry(state: DeskState(), version: 0, checkedAt: now, usedAt: now)
+        // Not a desk's name, so no desk: the accounts stream is not read as one.
+        guard !desk.hasPrefix(systemStreamPrefix) else { return empty }
+        let cached = entries.withLock { entries -> Entry? in
+            entries[desk]?.usedAt = now
+            return entries[desk]
         }
+        if let cached, now - cached.checkedAt < revalidateAfter { return cached }
         let current = try await store.version(of: desk)
-        var entry = entries.withLock { $0[desk] } ?? Entry(state: DeskState(), version: 0, checkedAt: now)
-        if entry.version > current { entry = Entry(state: DeskState(), version: 0, checkedAt: now) }
+        guard current > 0 else {
+            // No such desk (or not yet): nothing to keep.
+            entries.withLock { _ = $0.removeValue(forKey: desk) }
+            return empty
+        }
+        var entry = cached ?? empty
+        if entry.version > current { entry = empty }
         if entry.version < current {
             for event in try await store.read(desk: desk, from: entry.version + 1) {
                 let decoded = try event.decoded()
@@ -62,9 +93,17 @@ final class DeskCache: Sendable {
             }
         }
         entry.checkedAt = now
+        entry.usedAt = now
         let fresh = entry
+        let capacity = self.capacity
         entries.withLock { entries in
-            if (entries[desk]?.version ?? -1) <= fresh.version { entries[desk] = fresh }
+            guard (entries[desk]?.version ?? -1) <= fresh.version else { return }
+            if entries[desk] == nil, entries.count >= capacity,
+                let stalest = entries.min(by: { $0.value.usedAt < $1.value.usedAt })?.key
+            {
+                entries.removeValue(forKey: stalest)
+            }
+            entries[desk] = fresh
         }
         return fresh
     }
@@ -80,7 +119,8 @@ final class DeskCache: Sendable {
     {
         let whole = try await entry(desk, from: store, now: now)
         let compartments = whole.compartments
-        guard !clearance.admitsAll(compartments) else {
+        // A desk with no events has nothing to hide, and nothing of it is kept.
+        guard whole.version > 0, !clearance.admitsAll(compartments) else {
             return DeskView(
                 state: whole.state, version: whole.version, realVersion: whole.version, key: "", redacted: nil)
         }

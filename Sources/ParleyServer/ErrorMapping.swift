@@ -1,14 +1,16 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ParleyDesk
 import ParleyStore
 
 /// The one place where errors become HTTP answers.
 ///
 /// Problem details (RFC 9457) under `/api`, an HTML page elsewhere. User errors are 422 (400 for
-/// unreadable input), conflicts 409, a store that cannot be reached 503 with `Retry-After` (the request
-/// may simply be repeated), anything else 500 with the detail kept for the log.
+/// unreadable input, 413 for a body larger than the route reads), conflicts 409, a store that cannot be
+/// reached 503 with `Retry-After` (the request may simply be repeated), anything else 500 with the detail
+/// kept for the log. Only the 5xx answers are logged as errors: a client's mistake is not the server's.
 struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -49,6 +51,13 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
                 type: "bad-request", title: "Unreadable request", status: 400, detail: error.message, field: error.field
             )
         }
+        if let error = error as? NIOTooManyBytesError {
+            // Every body is read with a bound (`collect(upTo:)`); going over it is the sender's doing.
+            let limit = error.maxBytes.map { " (at most \($0 / 1024) KB)" } ?? ""
+            return Problem(
+                type: "too-large", title: "Request body too large", status: 413,
+                detail: "The request body is larger than this route accepts\(limit).", field: nil)
+        }
         if let error = error as? any CategorizedError {
             switch error.category {
             case .user:
@@ -63,6 +72,13 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
                     detail: error.message + "; try again in a moment", field: nil)
             case .internal: break
             }
+        }
+        if let error = error as? any HTTPResponseError, (400..<500).contains(Int(error.status.code)) {
+            // Any other error that already names a client error (from Hummingbird or NIO) keeps it.
+            let status = Int(error.status.code)
+            return Problem(
+                type: "http", title: error.status.reasonPhrase, status: status, detail: error.status.reasonPhrase,
+                field: nil)
         }
         return Problem(
             type: "internal", title: "Internal error", status: 500,

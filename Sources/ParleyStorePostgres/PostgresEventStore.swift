@@ -10,10 +10,21 @@ import Synchronization
 /// sequence) turns a concurrent writer into a conflict, so the chain stays linear without table locks.
 /// After each commit a notification (NOTIFY) tells the other processes, so their subscribers follow
 /// along (docs/adr/0010-postgresql-store.md).
+///
+/// Every wait on the database is bounded (`PostgresTimeouts`): a database that is down, restarting or
+/// no longer answering makes requests fail within seconds with an `.unavailable` error, never hang. During
+/// an outage the store looks every `probe` for the database's return and then starts a fresh connection
+/// pool, rather than waiting out the old pool's growing reconnection backoff.
 public final class PostgresEventStore: EventStore {
     /// Where the store lives (password included; log `address.redacted`).
     public let address: PostgresAddress
-    private let client: PostgresClient
+    /// The connection pool in use and its running task; replaced after an outage.
+    private let pool: Mutex<(client: PostgresClient, run: Task<Void, Never>)>
+    /// Pools replaced after an outage, each stopped once nothing can still be using it.
+    private let retired = Mutex<[(run: Task<Void, Never>, timer: Task<Void, Never>)]>([])
+    private let timeouts: PostgresTimeouts
+    /// Whether a look for the database's return is under way.
+    private let recovering = SharedFlag()
     private let hub = SubscriptionHub()
     private let logger: Logger
     /// Tells this process's own notifications apart from other servers'.
@@ -24,46 +35,67 @@ public final class PostgresEventStore: EventStore {
     /// Notifications waiting to be sent (desk → first new sequence), and whether a send is under way.
     private let outbox = Mutex<(pending: [String: Int64], sending: Bool)>(([:], false))
     /// Marked once `close()` has been called.
-    private let isClosed = LeaseFlag()
+    private let isClosed = SharedFlag()
     /// Marked while the database is failing to hand out connections.
-    private let health = LeaseFlag()
+    private let health = SharedFlag()
     private let table: String
     private let channel: String
 
     /// Connects to `address`, brings the schema up to date and starts following other servers' appends.
+    ///
+    /// Waits on the database at most as long as `timeouts` say (the migration, which may wait its turn
+    /// behind other servers starting at once, six operations' worth).
     /// - Throws: `StoreError` with code `.unavailable` when the server cannot be reached or migrated.
-    public static func open(_ address: PostgresAddress, logger: Logger? = nil) async throws -> PostgresEventStore {
-        let store = PostgresEventStore(address: address, logger: logger ?? Self.quietLogger)
+    public static func open(
+        _ address: PostgresAddress, logger: Logger? = nil, timeouts: PostgresTimeouts = .standard
+    ) async throws -> PostgresEventStore {
+        let store = PostgresEventStore(address: address, logger: logger ?? Self.quietLogger, timeouts: timeouts)
         do {
-            try await store.withConnection { connection in
+            try await store.withConnection(doing: "prepare the database", for: timeouts.operation * 6) {
+                connection in
                 try await PostgresSchema.migrate(connection, schema: address.schema, logger: store.logger)
             }
         } catch {
             store.close()
-            throw Self.storeError(error, doing: "prepare the database at \(address.redacted)")
+            throw store.storeError(error, doing: "prepare the database at \(address.redacted)")
         }
         store.startListening()
         return store
     }
 
-    private init(address: PostgresAddress, logger: Logger) {
+    private init(address: PostgresAddress, logger: Logger, timeouts: PostgresTimeouts) {
         self.address = address
         self.logger = logger
+        self.timeouts = timeouts
         self.table = "\(address.schema).event"
         self.channel = "parley_events_\(address.schema)"
+        pool = Mutex(Self.startPool(address: address, timeouts: timeouts, logger: logger))
+    }
+
+    /// A new connection pool, running.
+    private static func startPool(address: PostgresAddress, timeouts: PostgresTimeouts, logger: Logger) -> (
+        client: PostgresClient, run: Task<Void, Never>
+    ) {
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: Self.clientTLS(address.tls))
-        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.connectTimeout = timeouts.connect
         configuration.options.maximumConnections = 16
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let client = self.client
-        background.withLock { $0.append(Task { await client.run() }) }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return (client, Task { await client.run() })
     }
 
     /// Stops the connection pool and the listener; the store cannot be used afterwards.
     public func close() {
         isClosed.mark()
+        pool.withLock { $0.run.cancel() }
+        retired.withLock { pools in
+            for pool in pools {
+                pool.run.cancel()
+                pool.timer.cancel()
+            }
+            pools.removeAll()
+        }
         background.withLock { tasks in
             for task in tasks { task.cancel() }
             tasks.removeAll()
@@ -93,13 +125,13 @@ public final class PostgresEventStore: EventStore {
             if expectedVersion == 0 || known?.sequence == expectedVersion, events.count <= Self.rowsPerStatement {
                 let previous = expectedVersion == 0 ? EventHash.genesis : known?.hash ?? EventHash.genesis
                 let sealed = Self.seal(events, desk: desk, after: expectedVersion, previousHash: previous)
-                stored = try await withConnection { connection in
+                stored = try await withConnection(doing: "append to desk '\(desk)'", writing: true) { connection in
                     try await connection.run(
                         Self.insert(sealed[...], into: table), logger: logger)
                     return sealed
                 }
             } else {
-                stored = try await withConnection { connection in
+                stored = try await withConnection(doing: "append to desk '\(desk)'", writing: true) { connection in
                     try await connection.withTransaction(logger: logger) { connection in
                         let head = try await connection.query(
                             "SELECT sequence, hash FROM \(unescaped: table) WHERE desk = \(desk) ORDER BY sequence DESC LIMIT 1",
@@ -126,7 +158,7 @@ public final class PostgresEventStore: EventStore {
             if let error = failure.closureError ?? failure.beginError {
                 throw await appendError(error, desk: desk, expectedVersion: expectedVersion)
             }
-            throw Self.outcomeUnknown(desk: desk, failure.commitError ?? failure)
+            throw outcomeUnknown(desk: desk, failure.commitError ?? failure)
         } catch {
             throw await appendError(error, desk: desk, expectedVersion: expectedVersion)
         }
@@ -160,7 +192,7 @@ public final class PostgresEventStore: EventStore {
         }
     }
 
-    private static func outcomeUnknown(desk: String, _ error: any Error) -> StoreError {
+    private func outcomeUnknown(desk: String, _ error: any Error) -> StoreError {
         StoreError(
             .unavailable,
             "cannot append to desk '\(desk)': the database connection failed while committing, so the events "
@@ -177,9 +209,9 @@ public final class PostgresEventStore: EventStore {
         }
         if let error = error as? PSQLError, error.code != .server, error.code != .poolClosed {
             // The statement may have reached the server and committed before the connection dropped.
-            return Self.outcomeUnknown(desk: desk, error)
+            return outcomeUnknown(desk: desk, error)
         }
-        return Self.storeError(error, doing: "append to desk '\(desk)'")
+        return storeError(error, doing: "append to desk '\(desk)'")
     }
 
     /// See `EventStore.read`.
@@ -191,6 +223,7 @@ public final class PostgresEventStore: EventStore {
     private func read(desk: String, from sequence: Int64, newestOnly: Bool) async throws -> [StoredEvent] {
         do {
             let rows = try await query(
+                doing: "read desk '\(desk)'",
                 """
                 SELECT desk, sequence, event_id, type, schema_version, payload, actor, recorded_at, previous_hash, hash
                 FROM \(unescaped: table) WHERE desk = \(desk) AND sequence >= \(sequence)
@@ -202,7 +235,7 @@ public final class PostgresEventStore: EventStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw Self.storeError(error, doing: "read desk '\(desk)'")
+            throw storeError(error, doing: "read desk '\(desk)'")
         }
     }
 
@@ -210,10 +243,11 @@ public final class PostgresEventStore: EventStore {
     public func version(of desk: String) async throws -> Int64 {
         do {
             let rows = try await query(
+                doing: "read desk '\(desk)'",
                 "SELECT COALESCE(MAX(sequence), 0) FROM \(unescaped: table) WHERE desk = \(desk)")
             return try rows.first?.decode(Int64.self) ?? 0
         } catch {
-            throw Self.storeError(error, doing: "read desk '\(desk)'")
+            throw storeError(error, doing: "read desk '\(desk)'")
         }
     }
 
@@ -221,10 +255,11 @@ public final class PostgresEventStore: EventStore {
     public func desks() async throws -> [String] {
         do {
             let rows = try await query(
+                doing: "list desks",
                 "SELECT DISTINCT desk FROM \(unescaped: table) WHERE desk NOT LIKE '~%' ORDER BY desk")
             return try rows.map { try $0.decode(String.self) }
         } catch {
-            throw Self.storeError(error, doing: "list desks")
+            throw storeError(error, doing: "list desks")
         }
     }
 
@@ -244,60 +279,140 @@ public final class PostgresEventStore: EventStore {
 
     // MARK: - Connections
 
-    /// How long an operation waits for a pooled connection before it reports the database unavailable.
-    static let leaseTimeout = Duration.seconds(5)
-    /// The shorter wait once a wait has already failed, until a connection is had again.
-    static let degradedLeaseTimeout = Duration.milliseconds(500)
-
-    /// Runs `body` on a pooled connection, or fails when none comes in time.
+    /// Runs `body` on a pooled connection, within the bounds of `timeouts`.
     ///
     /// The pool keeps retrying a server that is down and would hold a request for as long; a request
-    /// that cannot start soon should fail with a clear answer instead. After one such failure the wait
-    /// is short until the database answers again, so an outage costs users half a second per request,
-    /// not five. Once `body` has started it is never cut short, so a write is never abandoned halfway on
-    /// our side.
+    /// that cannot start soon fails with a clear answer instead (after one such failure the wait is short
+    /// until the database answers again, so an outage costs users half a second per request, not five).
+    /// Once `body` has started it is given `operation` (or `bound`) to finish; a database that has not
+    /// answered by then has its connection closed, and a write is reported as of unknown outcome.
     private func withConnection<Result: Sendable>(
+        doing action: String, writing: Bool = false, for bound: Duration? = nil,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let client = self.client
-        let started = LeaseFlag()
+        let client = pool.withLock { $0.client }
         let health = self.health
-        let wait = health.isMarked ? Self.degradedLeaseTimeout : Self.leaseTimeout
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    started.mark()
-                    health.clear()
-                    return try await body(connection)
-                }
+        let wait = health.isMarked ? timeouts.degradedLease : timeouts.lease
+        do {
+            return try await BoundedOperation.run(
+                lease: { work in
+                    try await client.withConnection { connection in
+                        health.clear()
+                        return try await work(connection)
+                    }
+                }, leaseBound: wait, operationBound: bound ?? timeouts.operation, body)
+        } catch let failure as DatabaseWaitFailure {
+            switch failure {
+            case .noConnection(let waited):
+                health.mark()
+                lookForTheDatabase()
+                throw StoreError(
+                    .unavailable,
+                    "cannot \(action): no connection to the database at \(address.host):\(address.port) within "
+                        + "\(waited) (it may be down or restarting); nothing was done")
+            case .noAnswer(let waited):
+                health.mark()
+                lookForTheDatabase()
+                throw StoreError(
+                    .unavailable,
+                    "cannot \(action): the database at \(address.host):\(address.port) did not answer within "
+                        + "\(waited)"
+                        + (writing ? ", so it may or may not have been recorded; reload before trying again" : ""))
+            case .cancelled:
+                throw CancellationError()
             }
-            group.addTask {
-                try await Task.sleep(for: wait)
-                return nil
-            }
-            while let outcome = try await group.next() {
-                if let result = outcome {
-                    group.cancelAll()
-                    return result
-                }
-                if !started.isMarked {
-                    group.cancelAll()
-                    health.mark()
-                    throw StoreError(
-                        .unavailable,
-                        "no connection to the database at \(address.host):\(address.port) within \(wait) "
-                            + "(is the server running?)")
-                }
-            }
-            throw StoreError(.unavailable, "the database operation ended without an answer")
+        } catch let error as PSQLError where Self.lostTheServer(error) {
+            // The next requests wait briefly for a connection, not the full bound, until one is had again.
+            health.mark()
+            lookForTheDatabase()
+            throw error
         }
     }
 
+    /// Whether `error` says the server went away (killed, restarting, unreachable).
+    private static func lostTheServer(_ error: PSQLError) -> Bool {
+        [.connectionError, .serverClosedConnection, .uncleanShutdown].contains(error.code)
+            || error.serverInfo?[.sqlState].map { $0.hasPrefix("57P") || $0.hasPrefix("08") } == true
+    }
+
     /// Runs one query on a pooled connection and collects its rows.
-    private func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    private func query(doing action: String, _ query: PostgresQuery) async throws -> [PostgresRow] {
         let logger = self.logger
-        return try await withConnection { connection in
+        return try await withConnection(doing: action) { connection in
             try await connection.query(query, logger: logger).collect()
+        }
+    }
+
+    /// During an outage, looks every `probe` for the database's return, then starts a fresh pool.
+    ///
+    /// The pool's own reconnection backoff grows with every failed attempt (to several seconds after an
+    /// outage of twenty), so after a restart it would keep answering "unavailable" well after the
+    /// database is back; a fresh pool connects at once.
+    private func lookForTheDatabase() {
+        guard !isClosed.isMarked, recovering.markIfClear() else { return }
+        let task = Task { [weak self] in
+            while true {
+                guard let self, !self.isClosed.isMarked, !Task.isCancelled else { return }
+                if await self.databaseAnswers() {
+                    self.renewPool()
+                    self.recovering.clear()
+                    return
+                }
+                try? await Task.sleep(for: self.timeouts.probe)
+            }
+        }
+        background.withLock { tasks in
+            tasks.removeAll { $0.isCancelled }
+            tasks.append(task)
+        }
+    }
+
+    /// Whether a new connection to the database can be made and answers a query, within the bounds.
+    private func databaseAnswers() async -> Bool {
+        let logger = self.logger
+        do {
+            let connection = try await connect(id: 1, within: timeouts.connect)
+            defer { Task { try? await connection.close() } }
+            _ = try await withinBound(timeouts.operation) {
+                try await connection.query("SELECT 1", logger: logger).collect().count
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Puts a fresh pool in place of the current one, which is stopped once nothing can still use it.
+    private func renewPool() {
+        let fresh = Self.startPool(address: address, timeouts: timeouts, logger: logger)
+        let old = pool.withLock { pool in
+            defer { pool = fresh }
+            return pool
+        }
+        let linger = timeouts.lease + timeouts.operation * 6
+        let timer = Task {
+            try? await Task.sleep(for: linger)
+            old.run.cancel()
+        }
+        retired.withLock { pools in
+            pools.removeAll { $0.timer.isCancelled }
+            pools.append((old.run, timer))
+        }
+        if isClosed.isMarked { close() }
+        logger.info("the database answers again; using a fresh connection pool")
+    }
+
+    /// A connection of its own (the listener's, a probe's), handshake included within `bound`; one that
+    /// comes later is closed.
+    private func connect(id: Int, within bound: Duration) async throws -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: try Self.connectionTLS(address.tls))
+        configuration.options.connectTimeout = TimeAmount(timeouts.connect)
+        let logger = self.logger
+        let closeLate: @Sendable (PostgresConnection) async -> Void = { try? await $0.close() }
+        return try await withinBound(bound, late: closeLate) { [configuration] in
+            try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
         }
     }
 
@@ -335,7 +450,7 @@ public final class PostgresEventStore: EventStore {
             let channel = self.channel
             let logger = self.logger
             do {
-                try await withConnection { connection in
+                try await withConnection(doing: "notify other servers") { connection in
                     try await connection.run(
                         "SELECT pg_notify(\(channel), payload) FROM unnest(\(payloads)::text[]) AS payload",
                         logger: logger)
@@ -345,7 +460,7 @@ public final class PostgresEventStore: EventStore {
                 if isClosed.isMarked { return }
                 logger.warning(
                     "cannot notify other servers; they catch up within \(Self.followInterval)",
-                    metadata: ["parley.error": "\(Self.describe(error))"])
+                    metadata: ["parley.error": "\(describe(error))"])
             }
         }
     }
@@ -356,42 +471,61 @@ public final class PostgresEventStore: EventStore {
     /// was lost (a server that died between its commit and its notification).
     static let followInterval = Duration.seconds(2)
 
+    /// Keeps a listening connection, reconnecting after a failure within at most a second.
     private func startListening() {
         let task = Task { [weak self] in
-            var pause = Duration.milliseconds(250)
+            var pause = Duration.milliseconds(100)
             while !Task.isCancelled {
                 guard let self else { return }
                 do {
                     try await self.listenOnce()
-                    pause = .milliseconds(250)
+                    pause = .milliseconds(100)
                 } catch {
                     if Task.isCancelled { return }
                     self.logger.warning(
                         "lost the notification connection; retrying",
-                        metadata: ["parley.error": "\(Self.describe(error))", "parley.retry_ms": "\(pause)"])
+                        metadata: ["parley.error": "\(describe(error))", "parley.retry_ms": "\(pause)"])
                 }
                 try? await Task.sleep(for: pause)
-                pause = min(pause * 2, .seconds(4))
+                pause = min(pause * 2, .seconds(1))
             }
         }
         background.withLock { $0.append(task) }
     }
 
-    /// Holds one listening connection until it fails or the task is cancelled.
+    /// Holds one listening connection until it fails, stops answering, or the task is cancelled.
+    ///
+    /// Each wait is bounded: the connection and its LISTEN within `connect` and `operation`, and every
+    /// `followInterval` a `SELECT 1` on it must answer within `operation`, or the connection is closed
+    /// (which ends the wait for notifications) and another is made.
     private func listenOnce() async throws {
-        var configuration = PostgresConnection.Configuration(
-            host: address.host, port: address.port, username: address.user, password: address.password,
-            database: address.database, tls: try Self.connectionTLS(address.tls))
-        configuration.options.connectTimeout = .seconds(5)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        let logger = self.logger
+        let connection = try await connect(id: 0, within: timeouts.connect + timeouts.operation)
+        let listening = SharedFlag()
+        let operation = timeouts.operation
+        // Closing the connection ends every wait on it: the LISTEN, if it has no answer in time.
+        let watchdog = Task {
+            try? await Task.sleep(for: operation)
+            if !Task.isCancelled, !listening.isMarked { try? await connection.close() }
+        }
+        defer { watchdog.cancel() }
         do {
             try await connection.listen(on: channel) { notifications in
+                listening.mark()
                 // Whatever was appended while no one listened: a nudge makes behind subscribers re-read.
                 await self.nudgeFollowedDesks()
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         while true {
                             try await Task.sleep(for: Self.followInterval)
+                            do {
+                                _ = try await withinBound(operation) {
+                                    try await connection.query("SELECT 1", logger: logger).collect().count
+                                }
+                            } catch {
+                                try? await connection.close()
+                                throw error
+                            }
                             await self.nudgeFollowedDesks()
                         }
                     }
@@ -400,7 +534,8 @@ public final class PostgresEventStore: EventStore {
                             await self.received(notification.payload)
                         }
                     }
-                    // Either ends only by failing (the connection dropped) or by cancellation.
+                    // Either ends only by failing (the connection dropped or stopped answering) or by
+                    // cancellation.
                     try await group.next()
                     group.cancelAll()
                 }
@@ -476,12 +611,16 @@ public final class PostgresEventStore: EventStore {
     ///
     /// The server is down, restarting, refusing or full. The message names what was being done and the
     /// server's own words.
-    static func storeError(_ error: any Error, doing action: String) -> StoreError {
+    func storeError(_ error: any Error, doing action: String) -> StoreError {
         if let error = error as? StoreError { return error }
         return StoreError(.unavailable, "cannot \(action): \(describe(error))")
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// What went wrong, in words for the person who asked: the database's own, or what the client saw.
+    ///
+    /// A connection that closed under a request means the database went away (killed, restarting);
+    /// only after `close()` is it this store that is closed.
+    func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] {
             let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
@@ -489,9 +628,14 @@ public final class PostgresEventStore: EventStore {
         }
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown:
-            return "the PostgreSQL server cannot be reached (\(error.code))"
+            return "the database at \(address.host):\(address.port) cannot be reached (it may be down or "
+                + "restarting)"
         case .poolClosed, .clientClosedConnection:
-            return "the store is closed"
+            guard isClosed.isMarked else {
+                return "the connection to the database at \(address.host):\(address.port) closed (it may be "
+                    + "restarting)"
+            }
+            return "the store is closed (the server is shutting down)"
         default:
             return "PostgreSQL client error \(error.code)"
         }
@@ -514,11 +658,19 @@ public final class PostgresEventStore: EventStore {
     }
 }
 
-/// A flag shared between tasks: whether a connection has been handed over; whether the database is failing.
-private final class LeaseFlag: Sendable {
+/// A flag shared between tasks: whether the database is failing; whether a look for it is under way.
+private final class SharedFlag: Sendable {
     private let flag = Mutex(false)
 
     func mark() { flag.withLock { $0 = true } }
+
+    /// Marks the flag unless it is marked already; whether this call did.
+    func markIfClear() -> Bool {
+        flag.withLock { flag in
+            defer { flag = true }
+            return !flag
+        }
+    }
 
     func clear() { flag.withLock { $0 = false } }
 

@@ -2,18 +2,31 @@ import Foundation
 import GRDB
 import ParleyDesk
 import ParleyStore
+import Synchronization
 
 /// The embedded event store: one SQLite file in WAL mode holding any number of desks.
 ///
 /// Commits use `synchronous = FULL`: in WAL mode NORMAL can lose the newest commits on power loss, and
 /// an acknowledged event must survive that (docs/adr/0004-sqlite-durability.md).
+///
+/// Other processes may write to the same file (a second `parley serve`, `parley tick`, `parley import`):
+/// while anyone subscribes, the store looks at the file's `PRAGMA data_version` every `followInterval`
+/// and, when another connection has committed, hands the followed desks' new events to their subscribers.
 public final class SQLiteEventStore: EventStore {
     private let pool: DatabasePool
     private let hub = SubscriptionHub()
+    private let path: String
+    private let followInterval: Duration
+    /// The task watching the file for other processes' commits, started by the first subscription.
+    private let follower = Mutex<Task<Void, Never>?>(nil)
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// Subscribers see other processes' appends within about `followInterval`.
     /// - Throws: `StoreError` with code `.unavailable` when the file cannot be opened or migrated.
-    public init(path: String) throws {
+    public init(path: String, followInterval: Duration = .milliseconds(250)) throws {
+        self.path = path
+        self.followInterval = followInterval
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -122,12 +135,63 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// Follows a desk: stored events, then each new one appended through this store.
-    ///
-    /// Events appended by other processes are picked up at the next local append.
+    /// Follows a desk: stored events, then each new one appended through this store or, within about
+    /// `followInterval`, by any other process using the same file.
     public func subscribe(desk: String, from sequence: Int64) -> AsyncThrowingStream<StoredEvent, any Error> {
-        hub.subscribe(desk: desk, from: sequence) { [weak self] next in
+        let events = hub.subscribe(desk: desk, from: sequence) { [weak self] next in
             try await self?.read(desk: desk, from: next) ?? []
+        }
+        startFollowing()
+        return events
+    }
+
+    deinit {
+        follower.withLock { $0?.cancel() }
+    }
+
+    // MARK: - Following other processes
+
+    /// Starts the watch on the file unless it runs already; it lasts as long as the store.
+    private func startFollowing() {
+        follower.withLock { follower in
+            guard follower == nil else { return }
+            let interval = followInterval
+            let path = self.path
+            follower = Task { [weak self] in
+                // One connection of its own: `data_version` compares commits seen by the same connection.
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(1)
+                guard let watch = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+                var seen: Int64?
+                while !Task.isCancelled {
+                    // Cheap while nobody follows: the file is not even looked at.
+                    if let self, !self.hub.followedDesks().isEmpty,
+                        let version = try? await watch.read({ try Int64.fetchOne($0, sql: "PRAGMA data_version") })
+                    {
+                        if version != seen {
+                            seen = version
+                            await self.nudgeFollowedDesks()
+                        }
+                    } else if self == nil {
+                        return
+                    }
+                    try? await Task.sleep(for: interval)
+                }
+            }
+        }
+    }
+
+    /// Hands each followed desk's newest event to its subscribers; one that lacks earlier events
+    /// re-reads them, and one that has it ignores it.
+    private func nudgeFollowedDesks() async {
+        for desk in hub.followedDesks() {
+            let newest = try? await pool.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM event WHERE desk = ? ORDER BY sequence DESC LIMIT 1", arguments: [desk]
+                ).map(Self.event(from:))
+            }
+            if let newest { hub.publish([newest]) }
         }
     }
 

@@ -105,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger)
         FileHandle.standardOutput.write(
             Data("Parley is serving \(store.location) on http://\(host):\(port)\n\(greeting)".utf8))
-        try await app.runService()
+        try await serveUntilSignalled(app, logger: logger)
     }
 
     /// The compartments the demo desks' engagements are in.

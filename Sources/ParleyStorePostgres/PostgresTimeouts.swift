@@ -1,0 +1,250 @@
+import Foundation
+import PostgresNIO
+import Synchronization
+
+/// How long the PostgreSQL store waits on the database, at most, for each thing it asks of it.
+///
+/// Every wait is bounded, so a request never outlives a database that stopped answering (killed,
+/// restarting, cut off by the network) and a server always finishes its graceful shutdown.
+public struct PostgresTimeouts: Sendable {
+    /// Waiting for a pooled connection before the database is called unavailable.
+    public var lease: Duration
+    /// The shorter wait once a wait has failed, until a connection is had again: an outage costs each
+    /// request this long, not `lease`.
+    public var degradedLease: Duration
+    /// One operation (a statement, a transaction) once it has its connection.
+    public var operation: Duration
+    /// Opening a connection, handshake included.
+    public var connect: Duration
+    /// Between looks at whether the database is back, during an outage.
+    public var probe: Duration
+
+    /// Bounds with the given values.
+    public init(
+        lease: Duration, degradedLease: Duration, operation: Duration, connect: Duration, probe: Duration
+    ) {
+        self.lease = lease
+        self.degradedLease = degradedLease
+        self.operation = operation
+        self.connect = connect
+        self.probe = probe
+    }
+
+    /// What `parley serve` uses: a connection within 5 s (half a second during an outage), an answer
+    /// within 10 s (far beyond any statement Parley makes), a look for the database's return every 200 ms.
+    public static let standard = PostgresTimeouts(
+        lease: .seconds(5), degradedLease: .milliseconds(500), operation: .seconds(10), connect: .seconds(5),
+        probe: .milliseconds(200))
+}
+
+/// Why a bounded wait on the database ended without an answer.
+enum DatabaseWaitFailure: Error {
+    /// No connection came within the lease bound; `body` never started, so nothing was done.
+    case noConnection(Duration)
+    /// The operation started but got no answer within the operation bound; its connection was closed.
+    case noAnswer(Duration)
+    /// The caller was cancelled before a connection came; nothing was done.
+    case cancelled
+}
+
+/// One operation's race against its bounds: exactly one of the work, the watch and the caller's
+/// cancellation settles it, and the caller is answered at once whatever the work is still doing.
+///
+/// The work runs in a task of its own, so no await inside it, however stuck, can hold the caller: a
+/// lease the pool never grants, a query on a connection the server stopped answering. A lease granted
+/// after the caller was answered runs nothing; a query past its bound has its connection closed, which
+/// ends it.
+final class BoundedOperation<Value: Sendable>: Sendable {
+    private enum Phase {
+        case waiting
+        case running(PostgresConnection, since: ContinuousClock.Instant)
+        case settled
+    }
+
+    private struct State {
+        var phase = Phase.waiting
+        var continuation: CheckedContinuation<Value, any Error>?
+        var watch: Task<Void, Never>?
+    }
+
+    private let state = Mutex(State())
+
+    /// Runs `body` on a connection from `lease`, within `leaseBound` to get one and `operationBound` to
+    /// finish once started.
+    static func run(
+        lease:
+            @escaping @Sendable (@escaping @Sendable (PostgresConnection) async throws -> Value) async throws
+            -> Value,
+        leaseBound: Duration, operationBound: Duration,
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
+    ) async throws -> Value {
+        let operation = BoundedOperation<Value>()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                guard operation.begin(continuation) else {
+                    // The caller was cancelled before the wait began: nothing is asked of the database.
+                    continuation.resume(throwing: DatabaseWaitFailure.cancelled)
+                    return
+                }
+                let work = Task {
+                    do {
+                        let result = try await lease { connection in
+                            guard operation.start(on: connection) else { throw DatabaseWaitFailure.cancelled }
+                            return try await body(connection)
+                        }
+                        operation.settle(.success(result))
+                    } catch {
+                        operation.settle(.failure(error))
+                    }
+                }
+                operation.watch(
+                    Task {
+                        try? await Task.sleep(for: leaseBound)
+                        if operation.abandonWaiting(DatabaseWaitFailure.noConnection(leaseBound)) {
+                            work.cancel()
+                            return
+                        }
+                        guard let since = operation.startedAt else { return }
+                        try? await Task.sleep(until: since + operationBound)
+                        if let connection = operation.abandonRunning(DatabaseWaitFailure.noAnswer(operationBound)) {
+                            try? await connection.close()
+                        }
+                    })
+            }
+        } onCancel: {
+            // Only a wait is given up: a statement under way is left to finish (within its bound), so a
+            // write is never cut off halfway by our side.
+            _ = operation.abandonWaiting(DatabaseWaitFailure.cancelled)
+        }
+    }
+
+    /// Holds the caller's continuation; false when the operation was settled (cancelled) already.
+    private func begin(_ continuation: CheckedContinuation<Value, any Error>) -> Bool {
+        state.withLock { state in
+            if case .settled = state.phase { return false }
+            state.continuation = continuation
+            return true
+        }
+    }
+
+    private func start(on connection: PostgresConnection) -> Bool {
+        state.withLock { state in
+            guard case .waiting = state.phase else { return false }
+            state.phase = .running(connection, since: .now)
+            return true
+        }
+    }
+
+    private var startedAt: ContinuousClock.Instant? {
+        state.withLock { state in
+            guard case .running(_, let since) = state.phase else { return nil }
+            return since
+        }
+    }
+
+    private func watch(_ task: Task<Void, Never>) {
+        let settled = state.withLock { state in
+            state.watch = task
+            if case .settled = state.phase { return true }
+            return false
+        }
+        if settled { task.cancel() }
+    }
+
+    private func settle(_ result: Result<Value, any Error>) {
+        let settled = state.withLock { state -> (CheckedContinuation<Value, any Error>?, Task<Void, Never>?)? in
+            if case .settled = state.phase { return nil }
+            state.phase = .settled
+            defer { state.continuation = nil }
+            return (state.continuation, state.watch)
+        }
+        settled?.1?.cancel()
+        settled?.0?.resume(with: result)
+    }
+
+    private func abandonWaiting(_ failure: DatabaseWaitFailure) -> Bool {
+        let continuation = state.withLock { state -> CheckedContinuation<Value, any Error>? in
+            guard case .waiting = state.phase else { return nil }
+            state.phase = .settled
+            defer { state.continuation = nil }
+            return state.continuation
+        }
+        continuation?.resume(throwing: failure)
+        return continuation != nil
+    }
+
+    private func abandonRunning(_ failure: DatabaseWaitFailure) -> PostgresConnection? {
+        let abandoned = state.withLock { state -> (PostgresConnection, CheckedContinuation<Value, any Error>?)? in
+            guard case .running(let connection, _) = state.phase else { return nil }
+            state.phase = .settled
+            defer { state.continuation = nil }
+            return (connection, state.continuation)
+        }
+        abandoned?.1?.resume(throwing: failure)
+        return abandoned?.0
+    }
+}
+
+/// Runs `work` in a task of its own and answers with its result, or throws `DatabaseWaitFailure.noAnswer`
+/// once `bound` has passed; a result that comes later is handed to `late` (to close a connection that
+/// arrived too late to be used).
+func withinBound<Value: Sendable>(
+    _ bound: Duration, late: @escaping @Sendable (Value) async -> Void = { _ in },
+    _ work: @escaping @Sendable () async throws -> Value
+) async throws -> Value {
+    let race = BoundedRace<Value>()
+    return try await withCheckedThrowingContinuation { continuation in
+        race.begin(continuation)
+        let task = Task {
+            do {
+                let value = try await work()
+                if !race.settle(.success(value)) { await late(value) }
+            } catch {
+                _ = race.settle(.failure(error))
+            }
+        }
+        race.time(
+            Task {
+                try? await Task.sleep(for: bound)
+                if race.settle(.failure(DatabaseWaitFailure.noAnswer(bound))) { task.cancel() }
+            })
+    }
+}
+
+/// A waiter resumed once, by whichever of a work and its timer comes first; the timer is stopped when
+/// the work wins.
+private final class BoundedRace<Value: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<Value, any Error>?
+        var timer: Task<Void, Never>?
+        var settled = false
+    }
+
+    private let state = Mutex(State())
+
+    func begin(_ continuation: CheckedContinuation<Value, any Error>) {
+        state.withLock { $0.continuation = continuation }
+    }
+
+    func time(_ timer: Task<Void, Never>) {
+        let settled = state.withLock { state in
+            state.timer = timer
+            return state.settled
+        }
+        if settled { timer.cancel() }
+    }
+
+    /// Resumes the waiter unless it was resumed already; whether this call did.
+    func settle(_ result: Result<Value, any Error>) -> Bool {
+        let won = state.withLock { state -> (CheckedContinuation<Value, any Error>?, Task<Void, Never>?)? in
+            guard !state.settled else { return nil }
+            state.settled = true
+            defer { state.continuation = nil }
+            return (state.continuation, state.timer)
+        }
+        guard let won else { return false }
+        won.1?.cancel()
+        won.0?.resume(with: result)
+        return true
+    }
+}
