@@ -71,6 +71,8 @@ struct ReadinessCommand: AsyncParsableCommand {
                     + (task.slack >= 0 ? TimeLeft.describe(task.slack) : "−" + TimeLeft.describe(task.slack)))
         }
         print("  * critical path: " + readiness.criticalPath.map(\.rawValue).joined(separator: " → "))
+        // Tasks a log holds with values no schedule can use (written before limits, or in a cycle).
+        for ignored in readiness.ignored { print("  ! \(ignored.task): left out — \(ignored.reason)") }
     }
 }
 
@@ -81,6 +83,12 @@ private struct ReadinessJSON: Encodable {
     let latestConfirmation: Date?
     let criticalPath: [String]
     let tasks: [Task]
+    let ignored: [Ignored]
+
+    struct Ignored: Encodable {
+        let id: String
+        let reason: String
+    }
 
     struct Task: Encodable {
         let id: String
@@ -99,7 +107,9 @@ private struct ReadinessJSON: Encodable {
         tasks = readiness.tasks.map {
             Task(
                 id: $0.task.rawValue, remainingMinutes: $0.remaining, earliestStart: $0.earliestStart,
-                latestStart: $0.latestStart, slackMinutes: Int(($0.slack / 60).rounded()), critical: $0.critical)
+                latestStart: $0.latestStart, slackMinutes: Int(saturating: ($0.slack / 60).rounded()),
+                critical: $0.critical)
         }
+        ignored = readiness.ignored.map { Ignored(id: $0.task.rawValue, reason: $0.reason) }
     }
 }
