@@ -201,8 +201,9 @@ public final class PostgresEventStore: EventStore {
 
     private func appendError(_ error: any Error, desk: String, expectedVersion: Int64) async -> StoreError {
         if let error = error as? PSQLError, error.serverInfo?[.sqlState] == "23505",
-            error.serverInfo?[.constraintName] == "event_pkey"
+            ["event_pkey", "event_event_id_key"].contains(error.serverInfo?[.constraintName])
         {
+            // A repeated keyed write (its event ids are derived from the key) is caught by the unique id.
             // Another writer committed the same sequence numbers first; the primary key caught it.
             let actual = (try? await version(of: desk)) ?? -1
             return StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
@@ -246,6 +247,23 @@ public final class PostgresEventStore: EventStore {
                 doing: "read desk '\(desk)'",
                 "SELECT COALESCE(MAX(sequence), 0) FROM \(unescaped: table) WHERE desk = \(desk)")
             return try rows.first?.decode(Int64.self) ?? 0
+        } catch {
+            throw storeError(error, doing: "read desk '\(desk)'")
+        }
+    }
+
+    /// See `EventStore.event(id:desk:)`: one look-up on the unique index of event ids.
+    public func event(id: UUID, desk: String) async throws -> StoredEvent? {
+        do {
+            let rows = try await query(
+                doing: "read desk '\(desk)'",
+                """
+                SELECT desk, sequence, event_id, type, schema_version, payload, actor, recorded_at, previous_hash, hash
+                FROM \(unescaped: table) WHERE event_id = \(id) AND desk = \(desk)
+                """)
+            return try rows.first.map(Self.event(from:))
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw storeError(error, doing: "read desk '\(desk)'")
         }

@@ -124,6 +124,22 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
+    /// See `EventStore.event(id:desk:)`: one look-up on the unique index of event ids.
+    public func event(id: UUID, desk: String) async throws -> StoredEvent? {
+        do {
+            return try await pool.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM event WHERE event_id = ? AND desk = ?",
+                    arguments: [id.uuidString.lowercased(), desk]
+                ).map(Self.event(from:))
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "cannot read desk '\(desk)': \(Self.describe(error))")
+        }
+    }
+
     /// See `EventStore.desks`.
     public func desks() async throws -> [String] {
         do {
