@@ -166,6 +166,33 @@ final class DeskCache: Sendable {
         }
     }
 
+    /// Takes in what this server just appended to `desk`: the desk it decided on, at the version before
+    /// `events`, becomes `after` at the version of the last of them.
+    ///
+    /// So the desk is never read back older than the write (a refresh that began before the commit
+    /// cannot put its older copy back: it is refused as older). When the cache holds some other version,
+    /// it only forgets, as `invalidate` does.
+    func written(_ desk: String, events: [StoredEvent], after state: DeskState, now: Double) {
+        guard let first = events.first, let last = events.last else { return }
+        let opened = events.compactMap { event -> Compartment.ID? in
+            guard case .engagementOpened(let engagement) = try? event.decoded().fact else { return nil }
+            return engagement.compartment
+        }
+        entries.withLock { entries in
+            guard var entry = entries[desk], entry.version == first.sequence - 1 else {
+                entries[desk]?.checkedAt = -.infinity
+                return
+            }
+            entry.state = state
+            entry.version = last.sequence
+            entry.checkedAt = now
+            entry.usedAt = now
+            entry.compartments.formUnion(opened)
+            entries[desk] = entry
+        }
+        desks.withLock { $0 = nil }
+    }
+
     /// Forgets what is known of `desk`, after this server appended to it.
     func invalidate(_ desk: String) {
         entries.withLock { entries in entries[desk]?.checkedAt = -.infinity }

@@ -115,10 +115,10 @@ struct DeskServer: Sendable {
             do {
                 let stored = try await ledger.execute(
                     command, on: desk, actor: actor, decidingOn: state, at: version, idempotencyKey: idempotencyKey)
-                cache.invalidate(desk)
                 metrics.eventsAppended(stored.count)
                 var after = state
                 for event in stored { after.apply(try event.decoded()) }
+                cache.written(desk, events: stored, after: after, now: elapsed())
                 // A reader who saw the whole desk still does (what they may create they may see): their
                 // numbers are the store's, with no read of the desk on the write's path.
                 guard seen.isRedacted else {
@@ -139,12 +139,14 @@ struct DeskServer: Sendable {
                 case .unavailable:
                     // The append may have committed before the connection failed: a keyed write can tell.
                     if let first = try? await replayed() { return first }
+                    // The engines say "may or may not have been recorded" when a write may have committed;
+                    // otherwise (no connection came, the disk refused) nothing was written.
+                    guard error.detail.contains("may or may not") else { throw error }
                     throw StoreError(
                         .unavailable,
                         error.detail
                             + (idempotencyKey == nil
-                                ? " (whether it was recorded is unknown: send an Idempotency-Key header so that "
-                                    + "repeating a write records it once)"
+                                ? " (send an Idempotency-Key header so that repeating a write records it once)"
                                 : " (repeat the request with the same Idempotency-Key: it is recorded at most once)"))
                 case .corrupt:
                     throw error
