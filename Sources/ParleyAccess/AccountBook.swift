@@ -161,7 +161,14 @@ public final class AccountBook: Sendable {
             throw AccessError(.badName, error.message)
         }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw AccessError(.badName, "title: expected a few words saying what it is for") }
+        guard !title.isBlank else { throw AccessError(.badName, "title: expected a few words saying what it is for") }
+        guard title.count <= DeskLimits.maxName,
+            !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw AccessError(
+                .badName,
+                "title: expected one line of at most \(DeskLimits.maxName) characters without control characters")
+        }
         try await record(actor: actor) { state in
             guard state.compartments[compartment] == nil else {
                 throw AccessError(.nameTaken, "compartment: '\(id)' already exists")

@@ -74,7 +74,7 @@ extension DeskState {
 extension String {
     /// Whether the string shows nothing: only white space, separators, control, format or other characters
     /// that render invisibly (a zero-width space, a no-break space, an ideographic space, a Hangul filler).
-    var isBlank: Bool {
+    public var isBlank: Bool {
         unicodeScalars.allSatisfy { scalar in
             let properties = scalar.properties
             switch properties.generalCategory {
