@@ -139,15 +139,15 @@ struct DeskServer: Sendable {
                 case .unavailable:
                     // The append may have committed before the connection failed: a keyed write can tell.
                     if let first = try? await replayed() { return first }
-                    // The engines say "may or may not have been recorded" when a write may have committed;
-                    // otherwise (no connection came, the disk refused) nothing was written.
-                    guard error.detail.contains("may or may not") else { throw error }
+                    // Otherwise (no connection came, the disk refused) nothing was written.
+                    guard error.outcomeUnknown else { throw error }
                     throw StoreError(
                         .unavailable,
                         error.detail
                             + (idempotencyKey == nil
                                 ? " (send an Idempotency-Key header so that repeating a write records it once)"
-                                : " (repeat the request with the same Idempotency-Key: it is recorded at most once)"))
+                                : " (repeat the request with the same Idempotency-Key: it is recorded at most once)"),
+                        outcomeUnknown: true)
                 case .corrupt:
                     throw error
                 }

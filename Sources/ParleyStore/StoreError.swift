@@ -16,11 +16,15 @@ public struct StoreError: CategorizedError, Equatable {
     public var code: Code
     /// What happened, with the remedy where there is one.
     public var detail: String
+    /// Whether an append may have been recorded all the same (the connection failed while committing, or
+    /// the database stopped answering a write): only a keyed repeat can tell.
+    public var outcomeUnknown: Bool
 
-    /// A failure with its code and detail.
-    public init(_ code: Code, _ detail: String) {
+    /// A failure with its code and detail; `outcomeUnknown` when an append may have committed.
+    public init(_ code: Code, _ detail: String, outcomeUnknown: Bool = false) {
         self.code = code
         self.detail = detail
+        self.outcomeUnknown = outcomeUnknown
     }
 
     /// A stale append is a conflict, storage that refuses is unavailable, damaged data is internal.

@@ -196,7 +196,8 @@ public final class PostgresEventStore: EventStore {
         StoreError(
             .unavailable,
             "cannot append to desk '\(desk)': the database connection failed while committing, so the events "
-                + "may or may not have been recorded; reload the desk before trying again (\(describe(error)))")
+                + "may or may not have been recorded; reload the desk before trying again (\(describe(error)))",
+            outcomeUnknown: true)
     }
 
     private func appendError(_ error: any Error, desk: String, expectedVersion: Int64) async -> StoreError {
@@ -335,7 +336,8 @@ public final class PostgresEventStore: EventStore {
                     .unavailable,
                     "cannot \(action): the database at \(address.host):\(address.port) did not answer within "
                         + "\(waited)"
-                        + (writing ? ", so it may or may not have been recorded; reload before trying again" : ""))
+                        + (writing ? ", so it may or may not have been recorded; reload before trying again" : ""),
+                    outcomeUnknown: writing)
             case .cancelled:
                 throw CancellationError()
             }

@@ -15,8 +15,9 @@ private let formHeaders: HTTPFields = [
     .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
 ]
 
-/// A desk with a hotline playbook and, optionally, a webhook; its engagement in `compartment`, if given.
-private func ledger(webhook: String?, compartment: Compartment.ID? = nil) async throws -> DeskLedger {
+/// A desk named `watch` with a hotline playbook and, optionally, a webhook; its engagement in
+/// `compartment`, if given.
+func watchDesk(webhook: String?, compartment: Compartment.ID? = nil) async throws -> DeskLedger {
     let ledger = DeskLedger(
         store: InMemoryEventStore(), environment: DeskEnvironment(now: { Date() }, newID: { UUID() }))
     let zone = try TimeZoneID.validated("Asia/Seoul", field: "zone")
@@ -43,7 +44,7 @@ private func ledger(webhook: String?, compartment: Compartment.ID? = nil) async 
 struct TimerServerTests {
     @Test("a playbook started from the engagement page makes its first try due, shown on the dashboard")
     func startFromPage() async throws {
-        let ledger = try await ledger(webhook: nil)
+        let ledger = try await watchDesk(webhook: nil)
         try await TestUsers.add(to: ledger)
         let app = buildApplication(ledger: ledger, configuration: .init(timerInterval: .milliseconds(100)))
         try await app.test(.live) { anonymous in
@@ -82,7 +83,7 @@ struct TimerServerTests {
             router: receiverRouter, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await receiver.test(.live) { receiverClient in
             let hook = "http://127.0.0.1:\(receiverClient.port!)/hook"
-            let ledger = try await ledger(webhook: hook)
+            let ledger = try await watchDesk(webhook: hook)
             let start = ZonedTime(Date(), zone: try TimeZoneID.validated("UTC", field: "zone"))
             _ = try await ledger.execute(.startPlaybook("reach", at: start), on: "watch", actor: "test")
             try await TestUsers.add(to: ledger)
@@ -123,7 +124,7 @@ struct TimerServerTests {
         let receiver = Application(
             router: receiverRouter, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await receiver.test(.live) { receiverClient in
-            let ledger = try await ledger(
+            let ledger = try await watchDesk(
                 webhook: "http://127.0.0.1:\(receiverClient.port!)/hook", compartment: "inner")
             let start = ZonedTime(Date(), zone: try TimeZoneID.validated("UTC", field: "zone"))
             _ = try await ledger.execute(.startPlaybook("reach", at: start), on: "watch", actor: "test")

@@ -158,26 +158,10 @@ struct WebhookDeliveryTests {
 
 /// A desk named `watch` whose playbook has a try due now, with `webhook`; the test users added.
 private func deskWithDueTry(webhook: String) async throws -> DeskLedger {
-    let ledger = DeskLedger(
-        store: InMemoryEventStore(), environment: DeskEnvironment(now: { Date() }, newID: { UUID() }))
-    let zone = try TimeZoneID.validated("Asia/Seoul", field: "zone")
-    let opened = ZonedTime(Date().addingTimeInterval(-3600), zone: zone)
-    let commands: [DeskCommand] = [
-        .openDesk(DeskProfile(name: "watch", title: "Watch", zone: zone, opened: opened, webhook: webhook)),
-        .registerParty(Party(id: "dprk", name: "DPRK")), .registerParty(Party(id: "us", name: "US")),
-        .registerPrincipal(Principal(id: "p", name: "P", title: "", party: "us")),
-        .openEngagement(
-            Engagement(
-                id: "e", title: "Meeting", principals: ["p"], counterpart: "dprk", purpose: "", priority: 2, trip: nil,
-                duration: Minutes(60), venues: [], windows: [], opened: opened)),
-        .registerChannel(Channel(id: "hotline", name: "Hotline", kind: .hotline, party: "dprk", status: .dormant)),
-        .definePlaybook(
-            Playbook(
-                id: "reach", name: "Reach them", engagement: "e",
-                steps: [PlaybookStep(channel: "hotline", wait: Minutes(30))])),
-        .startPlaybook("reach", at: ZonedTime(Date(), zone: zone)),
-    ]
-    for command in commands { _ = try await ledger.execute(command, on: "watch", actor: "test") }
+    let ledger = try await watchDesk(webhook: webhook)
+    let seoul = try TimeZoneID.validated("Asia/Seoul", field: "zone")
+    _ = try await ledger.execute(
+        .startPlaybook("reach", at: ZonedTime(Date(), zone: seoul)), on: "watch", actor: "test")
     try await TestUsers.add(to: ledger)
     return ledger
 }

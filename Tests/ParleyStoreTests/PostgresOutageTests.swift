@@ -79,7 +79,9 @@ struct PostgresOutageTests {
         #expect(write.seconds < 30, "waited \(write.seconds) s")
         if let message = write.error?.message, message.contains("did not answer") {
             #expect(message.contains("may or may not have been recorded"), "\(message)")
+            #expect(write.error?.outcomeUnknown == true)
         }
+        #expect(read.error?.outcomeUnknown == false)
     }
 
     @Test(
