@@ -45,8 +45,9 @@ private func timed(_ work: () async throws -> Void) async -> (error: StoreError?
     "PostgreSQL outages", .enabled(if: TestPostgres.isAvailable, "set PARLEY_TEST_POSTGRES_URL (tests/postgres/start)"),
     .serialized)
 struct PostgresOutageTests {
-    // The bounds asserted are loose on purpose (the full suite shares two cores): what is tested is that
-    // every wait ends, where before it did not; the figures measured are in docs/scaling.md.
+    // The bounds asserted are loose on purpose: in the full suite, CPU-bound tests can hold both of this
+    // machine's cooperative threads for tens of seconds, delaying the timers (37 s seen once). What is
+    // tested is that every wait ends, where before it did not; the figures measured are in docs/scaling.md.
     @Test("a database that accepts connections but never answers: opening fails as unavailable within its bound")
     func neverAnswers() async throws {
         let relay = try DatabaseRelay(to: try #require(TestPostgres.address).port)
@@ -56,7 +57,7 @@ struct PostgresOutageTests {
         let outcome = await timed { _ = try await PostgresEventStore.open(address, timeouts: shortBounds) }
         #expect(outcome.error?.code == .unavailable, "\(String(describing: outcome.error))")
         #expect(outcome.error?.message.contains("no connection") == true, "\(String(describing: outcome.error))")
-        #expect(outcome.seconds < 30, "waited \(outcome.seconds) s")
+        #expect(outcome.seconds < 120, "waited \(outcome.seconds) s")
     }
 
     @Test(
@@ -71,12 +72,12 @@ struct PostgresOutageTests {
         relay.stall()
         let read = await timed { _ = try await store.read(desk: "dmz-2019", from: 1) }
         #expect(read.error?.code == .unavailable, "\(String(describing: read.error))")
-        #expect(read.seconds < 30, "waited \(read.seconds) s")
+        #expect(read.seconds < 120, "waited \(read.seconds) s")
         let write = await timed {
             _ = try await store.append([try signalEvent(2)], to: "dmz-2019", expectedVersion: 1)
         }
         #expect(write.error?.code == .unavailable, "\(String(describing: write.error))")
-        #expect(write.seconds < 30, "waited \(write.seconds) s")
+        #expect(write.seconds < 120, "waited \(write.seconds) s")
         if let message = write.error?.message, message.contains("did not answer") {
             #expect(message.contains("may or may not have been recorded"), "\(message)")
             #expect(write.error?.outcomeUnknown == true)
@@ -125,7 +126,7 @@ struct PostgresOutageTests {
         let outage = refusals.list.withLock { $0 }
         #expect(outage.contains { $0.error != nil })
         for outcome in outage {
-            #expect(outcome.seconds < 15, "waited \(outcome.seconds) s")
+            #expect(outcome.seconds < 60, "waited \(outcome.seconds) s")
             guard let error = outcome.error else { continue }
             #expect(error.code == .unavailable)
             #expect(!error.message.contains("store is closed"), "\(error.message)")
