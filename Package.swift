@@ -52,7 +52,10 @@ let package = Package(
         ),
         .target(
             name: "ParleyStorePostgres",
-            dependencies: ["ParleyStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "ParleyStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         // MARK: - Accounts
@@ -91,6 +94,7 @@ let package = Package(
                 "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyStorePostgres",
                 "ParleyScenarios",
                 "ParleyServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 // Only for the store benchmark's plain insert loops (the ceilings).
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -116,6 +120,7 @@ let package = Package(
             dependencies: [
                 "ParleyStore", "ParleyStoreSQLite", "ParleyStorePostgres", "ParleyScenarios", "ParleyTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -33,15 +33,32 @@ public func buildApplication(
 /// Serves `app` until SIGTERM or SIGINT, then lets the requests under way finish for at most
 /// `gracePeriod` before cancelling them, so a server stops in bounded time whatever its database does
 /// (every wait on the database is bounded well within it).
+///
+/// `services` (the store's: a PostgreSQL store's connections and listener) run in the same group,
+/// started before `app` and stopped after it; `app` starts (timers included) once `prepare` has run
+/// with them up, so a record that does not verify is refused before anything acts on it.
 public func serveUntilSignalled(
-    _ app: some ApplicationProtocol, gracePeriod: Duration = .seconds(20), logger: Logger
+    _ app: some ApplicationProtocol, gracePeriod: Duration = .seconds(20), logger: Logger,
+    after services: [any Service] = [], prepare: @escaping @Sendable () async throws -> Void = {}
 ) async throws {
     var configuration = ServiceGroupConfiguration(
-        services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        services: services + [PreparedApplication(app: app, prepare: prepare)],
+        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     configuration.maximumGracefulShutdownDuration = gracePeriod
     // Cancelled requests end at their next wait; one that would not is a bug worth a crash report.
     configuration.maximumCancellationDuration = .seconds(5)
     try await ServiceGroup(configuration: configuration).run()
+}
+
+/// An application that runs only after `prepare` has.
+private struct PreparedApplication<App: ApplicationProtocol>: Service {
+    let app: App
+    let prepare: @Sendable () async throws -> Void
+
+    func run() async throws {
+        try await prepare()
+        try await app.run()
+    }
 }
 
 /// Every route of the server with the permission the access policy gives it (nil: none, so closed to

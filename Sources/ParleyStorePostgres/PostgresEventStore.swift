@@ -1,7 +1,9 @@
 import Foundation
+import Logging
 import ParleyDesk
 import ParleyStore
 import PostgresNIO
+import ServiceLifecycle
 import Synchronization
 
 /// The shared event store: desks in one PostgreSQL database, used by any number of `parley serve` processes.
@@ -11,94 +13,180 @@ import Synchronization
 /// After each commit a notification (NOTIFY) tells the other processes, so their subscribers follow
 /// along (docs/adr/0010-postgresql-store.md).
 ///
+/// The store is a `Service`: its connection pool, its notification channel (`PostgresNotifications`)
+/// and its look for a database that went away all run inside `run()`, which brings the schema up to
+/// date first and ends, closing every connection, at graceful shutdown or cancellation. The server runs
+/// it in its service group; commands that use the database briefly use `withPostgresEventStore`
+/// (docs/adr/0016-services-and-layers.md). Requests wait for `run()` to be ready, within the lease bound.
+///
 /// Every wait on the database is bounded (`PostgresTimeouts`): a database that is down, restarting or
 /// no longer answering makes requests fail within seconds with an `.unavailable` error, never hang. During
 /// an outage the store looks every `probe` for the database's return and then starts a fresh connection
 /// pool, rather than waiting out the old pool's growing reconnection backoff.
-public final class PostgresEventStore: EventStore {
+public final class PostgresEventStore: EventStore, Service {
     /// Where the store lives (password included; log `address.redacted`).
     public let address: PostgresAddress
-    /// The connection pool in use and its running task; replaced after an outage.
-    private let pool: Mutex<(client: PostgresClient, run: Task<Void, Never>)>
-    /// Pools replaced after an outage, each stopped once nothing can still be using it.
-    private let retired = Mutex<[(run: Task<Void, Never>, timer: Task<Void, Never>)]>([])
+    /// The `application_name` of this store's connections, so they can be told apart in `pg_stat_activity`.
+    public let connectionName: String
+    /// The connection pool in use; replaced after an outage.
+    private let pool: Mutex<Pool>
+    /// Fresh pools for `run()` to run (after an outage) and put in place of the current one.
+    private let renewals: (stream: AsyncStream<Pool>, continuation: AsyncStream<Pool>.Continuation)
+    /// Requests for `run()` to look for the database's return; one pending request covers any number.
+    private let looks: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
     private let timeouts: PostgresTimeouts
     /// Whether a look for the database's return is under way.
     private let recovering = SharedFlag()
     private let hub = SubscriptionHub()
     private let logger: Logger
-    /// Tells this process's own notifications apart from other servers'.
-    private let instance = UUID().uuidString.lowercased()
-    private let background = Mutex<[Task<Void, Never>]>([])
+    private let notifications: PostgresNotifications
     /// The newest event this store has seen per desk, whose hash the next append chains to.
     private let heads = Mutex<[String: (sequence: Int64, hash: String)]>([:])
-    /// Notifications waiting to be sent (desk → first new sequence), and whether a send is under way.
-    private let outbox = Mutex<(pending: [String: Int64], sending: Bool)>(([:], false))
-    /// Marked once `close()` has been called.
+    /// Whether `run()` has started (it may run once) and whether the store is shutting down or shut down.
+    private let started = SharedFlag()
     private let isClosed = SharedFlag()
+    private let readiness = StoreReadiness()
     /// Marked while the database is failing to hand out connections.
     private let health = SharedFlag()
     private let table: String
-    private let channel: String
 
-    /// Connects to `address`, brings the schema up to date and starts following other servers' appends.
+    /// A store for the database at `address`; nothing connects until `run()`.
     ///
-    /// Waits on the database at most as long as `timeouts` say (the migration, which may wait its turn
-    /// behind other servers starting at once, six operations' worth).
-    /// - Throws: `StoreError` with code `.unavailable` when the server cannot be reached or migrated.
-    public static func open(
-        _ address: PostgresAddress, logger: Logger? = nil, timeouts: PostgresTimeouts = .standard
-    ) async throws -> PostgresEventStore {
-        let store = PostgresEventStore(address: address, logger: logger ?? Self.quietLogger, timeouts: timeouts)
-        do {
-            try await store.withConnection(doing: "prepare the database", for: timeouts.operation * 6) {
-                connection in
-                try await PostgresSchema.migrate(connection, schema: address.schema, logger: store.logger)
-            }
-        } catch {
-            store.close()
-            throw store.storeError(error, doing: "prepare the database at \(address.redacted)")
-        }
-        store.startListening()
-        return store
-    }
-
-    private init(address: PostgresAddress, logger: Logger, timeouts: PostgresTimeouts) {
+    /// - Parameter timeouts: how long it waits on the database for each thing; the migration, which may
+    ///   wait its turn behind other servers starting at once, gets six operations' worth.
+    public init(_ address: PostgresAddress, logger: Logger? = nil, timeouts: PostgresTimeouts = .standard) {
+        let logger = logger ?? Self.quietLogger
+        let instance = UUID().uuidString.lowercased()
         self.address = address
         self.logger = logger
         self.timeouts = timeouts
         self.table = "\(address.schema).event"
-        self.channel = "parley_events_\(address.schema)"
-        pool = Mutex(Self.startPool(address: address, timeouts: timeouts, logger: logger))
+        self.connectionName = "parley \(instance)"
+        notifications = PostgresNotifications(
+            channel: "parley_events_\(address.schema)", instance: instance, operation: timeouts.operation,
+            logger: logger)
+        pool = Mutex(Self.makePool(address: address, name: connectionName, timeouts: timeouts, logger: logger))
+        renewals = AsyncStream.makeStream(of: Pool.self)
+        looks = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// A new connection pool, running.
-    private static func startPool(address: PostgresAddress, timeouts: PostgresTimeouts, logger: Logger) -> (
-        client: PostgresClient, run: Task<Void, Never>
-    ) {
+    /// Runs the store: brings the schema up to date, then serves requests and follows other servers'
+    /// appends until graceful shutdown or cancellation, and closes every connection before it returns.
+    ///
+    /// - Throws: `StoreError` with code `.unavailable` when the database cannot be reached or migrated
+    ///   (requests waiting for the store get the same error).
+    public func run() async throws {
+        precondition(started.markIfClear(), "PostgresEventStore.run() may be called once")
+        let first = pool.withLock { $0 }
+        let linger = timeouts.lease + timeouts.operation * 6
+        do {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { await Self.run(first, linger: linger) }
+                try await self.migrate()
+                self.readiness.succeed()
+                group.addTask { await self.notifications.run(with: self) }
+                group.addTask { await self.lookForTheDatabaseWhenAsked() }
+                group.addTask {
+                    try? await gracefulShutdown()
+                    self.isClosed.mark()
+                    self.renewals.continuation.finish()
+                }
+                for await fresh in self.renewals.stream {
+                    group.addTask { await Self.run(fresh, linger: linger) }
+                    let old = self.pool.withLock { pool in
+                        defer { pool = fresh }
+                        return pool
+                    }
+                    // Requests under way on the old pool finish on it; it stops once none can be left.
+                    old.retire.finish()
+                    self.logger.info("the database answers again; using a fresh connection pool")
+                }
+                group.cancelAll()
+            }
+        } catch {
+            isClosed.mark()
+            readiness.end(error)
+            throw error
+        }
+        isClosed.mark()
+        readiness.end(StoreError(.unavailable, "the store is closed (the server is shutting down)"))
+    }
+
+    /// Returns once `run()` has brought the schema up to date; throws what ended it, if it has ended.
+    ///
+    /// Waits for as long as it takes `run()` to start and migrate (each of which is bounded).
+    public func waitUntilReady() async throws {
+        try await readiness.wait()
+    }
+
+    /// Brings the schema up to date on a connection of its own (the pool serves requests only once
+    /// this is done), within six operations' worth of waiting.
+    private func migrate() async throws {
+        let logger = self.logger
+        let schema = address.schema
+        let action = "prepare the database at \(address.redacted)"
+        let connection: PostgresConnection
+        do {
+            connection = try await connect(id: 2, within: timeouts.connect + timeouts.operation)
+        } catch DatabaseWaitFailure.noAnswer(let waited) {
+            throw StoreError(
+                .unavailable,
+                "cannot \(action): no connection to the database at \(address.host):\(address.port) within "
+                    + "\(waited) (it may be down or restarting); nothing was done")
+        } catch {
+            throw StoreError(
+                .unavailable,
+                "cannot \(action): no connection to the database (\(describe(error))); nothing was done")
+        }
+        do {
+            try await withinBound(timeouts.operation * 6) {
+                try await PostgresSchema.migrate(connection, schema: schema, logger: logger)
+            }
+            try? await connection.close()
+        } catch {
+            try? await connection.close()
+            if case DatabaseWaitFailure.noAnswer(let waited) = error {
+                throw StoreError(
+                    .unavailable,
+                    "cannot \(action): the database at \(address.host):\(address.port) did not answer within "
+                        + "\(waited)")
+            }
+            throw storeError(error, doing: action)
+        }
+    }
+
+    /// A connection pool and the signal that retires it.
+    private struct Pool: Sendable {
+        let client: PostgresClient
+        /// Finished when the pool is replaced.
+        let retirement: AsyncStream<Void>
+        let retire: AsyncStream<Void>.Continuation
+    }
+
+    /// A new connection pool, not yet running.
+    private static func makePool(address: PostgresAddress, name: String, timeouts: PostgresTimeouts, logger: Logger)
+        -> Pool
+    {
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: Self.clientTLS(address.tls))
         configuration.options.connectTimeout = timeouts.connect
         configuration.options.maximumConnections = 16
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return (client, Task { await client.run() })
+        configuration.options.additionalStartupParameters = [("application_name", name)]
+        let (retirement, retire) = AsyncStream.makeStream(of: Void.self)
+        return Pool(
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), retirement: retirement,
+            retire: retire)
     }
 
-    /// Stops the connection pool and the listener; the store cannot be used afterwards.
-    public func close() {
-        isClosed.mark()
-        pool.withLock { $0.run.cancel() }
-        retired.withLock { pools in
-            for pool in pools {
-                pool.run.cancel()
-                pool.timer.cancel()
-            }
-            pools.removeAll()
-        }
-        background.withLock { tasks in
-            for task in tasks { task.cancel() }
-            tasks.removeAll()
+    /// Runs `pool` until cancelled, or until it is retired and `linger` has passed (time enough for the
+    /// requests still using it to end within their bounds).
+    private static func run(_ pool: Pool, linger: Duration) async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await pool.client.run() }
+            for await _ in pool.retirement {}
+            if !Task.isCancelled { try? await Task.sleep(for: linger) }
+            group.cancelAll()
         }
     }
 
@@ -164,7 +252,7 @@ public final class PostgresEventStore: EventStore {
         }
         remember(stored.last!)
         hub.publish(stored)
-        announce(desk: desk, from: stored[0].sequence)
+        notifications.announce(desk: desk, from: stored[0].sequence)
         return stored
     }
 
@@ -309,6 +397,14 @@ public final class PostgresEventStore: EventStore {
         doing action: String, writing: Bool = false, for bound: Duration? = nil,
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
+        let lease = timeouts.lease
+        let address = self.address
+        try await readiness.wait(within: lease) {
+            StoreError(
+                .unavailable,
+                "cannot \(action): the store for \(address.host):\(address.port) is not running (not started "
+                    + "within \(lease)); nothing was done")
+        }
         let client = pool.withLock { $0.client }
         let health = self.health
         let wait = health.isMarked ? timeouts.degradedLease : timeouts.lease
@@ -363,63 +459,41 @@ public final class PostgresEventStore: EventStore {
         }
     }
 
-    /// During an outage, looks every `probe` for the database's return, then starts a fresh pool.
+    /// During an outage, asks `run()` to look for the database's return (unless a look is under way).
+    private func lookForTheDatabase() {
+        guard !isClosed.isMarked, recovering.markIfClear() else { return }
+        looks.continuation.yield()
+    }
+
+    /// Looks every `probe` for the database's return when asked, then hands `run()` a fresh pool.
     ///
     /// The pool's own reconnection backoff grows with every failed attempt (to several seconds after an
     /// outage of twenty), so after a restart it would keep answering "unavailable" well after the
     /// database is back; a fresh pool connects at once.
-    private func lookForTheDatabase() {
-        guard !isClosed.isMarked, recovering.markIfClear() else { return }
-        let task = Task { [weak self] in
-            while true {
-                guard let self, !self.isClosed.isMarked, !Task.isCancelled else { return }
-                if await self.databaseAnswers() {
-                    self.renewPool()
-                    self.recovering.clear()
-                    return
+    private func lookForTheDatabaseWhenAsked() async {
+        for await _ in looks.stream {
+            while !Task.isCancelled, !isClosed.isMarked {
+                if await databaseAnswers() {
+                    renewals.continuation.yield(
+                        Self.makePool(address: address, name: connectionName, timeouts: timeouts, logger: logger))
+                    break
                 }
-                try? await Task.sleep(for: self.timeouts.probe)
+                try? await Task.sleep(for: timeouts.probe)
             }
-        }
-        background.withLock { tasks in
-            tasks.removeAll { $0.isCancelled }
-            tasks.append(task)
+            recovering.clear()
         }
     }
 
     /// Whether a new connection to the database can be made and answers a query, within the bounds.
     private func databaseAnswers() async -> Bool {
         let logger = self.logger
-        do {
-            let connection = try await connect(id: 1, within: timeouts.connect)
-            defer { Task { try? await connection.close() } }
-            _ = try await withinBound(timeouts.operation) {
+        guard let connection = try? await connect(id: 1, within: timeouts.connect) else { return false }
+        let answered =
+            (try? await withinBound(timeouts.operation) {
                 try await connection.query("SELECT 1", logger: logger).collect().count
-            }
-            return true
-        } catch {
-            return false
-        }
-    }
-
-    /// Puts a fresh pool in place of the current one, which is stopped once nothing can still use it.
-    private func renewPool() {
-        let fresh = Self.startPool(address: address, timeouts: timeouts, logger: logger)
-        let old = pool.withLock { pool in
-            defer { pool = fresh }
-            return pool
-        }
-        let linger = timeouts.lease + timeouts.operation * 6
-        let timer = Task {
-            try? await Task.sleep(for: linger)
-            old.run.cancel()
-        }
-        retired.withLock { pools in
-            pools.removeAll { $0.timer.isCancelled }
-            pools.append((old.run, timer))
-        }
-        if isClosed.isMarked { close() }
-        logger.info("the database answers again; using a fresh connection pool")
+            }) != nil
+        try? await connection.close()
+        return answered
     }
 
     /// A connection of its own (the listener's, a probe's), handshake included within `bound`; one that
@@ -429,161 +503,11 @@ public final class PostgresEventStore: EventStore {
             host: address.host, port: address.port, username: address.user, password: address.password,
             database: address.database, tls: try Self.connectionTLS(address.tls))
         configuration.options.connectTimeout = TimeAmount(timeouts.connect)
+        configuration.options.additionalStartupParameters = [("application_name", connectionName)]
         let logger = self.logger
         let closeLate: @Sendable (PostgresConnection) async -> Void = { try? await $0.close() }
         return try await withinBound(bound, late: closeLate) { [configuration] in
             try await PostgresConnection.connect(configuration: configuration, id: id, logger: logger)
-        }
-    }
-
-    // MARK: - Telling other servers
-
-    /// Queues a notification that `desk` has new events from `sequence` on, and sends the queue unless a
-    /// send is already under way.
-    ///
-    /// Notifications go out after the commit, batched, rather than inside the appending transaction:
-    /// PostgreSQL serialises the commits of all transactions that NOTIFY, which capped appends at about
-    /// 3 000/s with 8 or 64 writers here; batched, the appends commit in parallel and a burst costs one
-    /// NOTIFY statement. If this process dies between commit and send, listeners still catch up by
-    /// their periodic look (`followInterval`).
-    private func announce(desk: String, from sequence: Int64) {
-        let startSending = outbox.withLock { outbox in
-            outbox.pending[desk] = min(outbox.pending[desk] ?? sequence, sequence)
-            if outbox.sending { return false }
-            outbox.sending = true
-            return true
-        }
-        guard startSending else { return }
-        Task { await self.sendAnnouncements() }
-    }
-
-    private func sendAnnouncements() async {
-        while true {
-            let batch = outbox.withLock { outbox in
-                let batch = outbox.pending
-                outbox.pending = [:]
-                if batch.isEmpty { outbox.sending = false }
-                return batch
-            }
-            guard !batch.isEmpty else { return }
-            let payloads = batch.map { desk, first in "\(instance) \(first) \(desk)" }
-            let channel = self.channel
-            let logger = self.logger
-            do {
-                try await withConnection(doing: "notify other servers") { connection in
-                    try await connection.run(
-                        "SELECT pg_notify(\(channel), payload) FROM unnest(\(payloads)::text[]) AS payload",
-                        logger: logger)
-                }
-            } catch {
-                // Closing drops what is queued; the other servers' periodic look covers it.
-                if isClosed.isMarked { return }
-                logger.warning(
-                    "cannot notify other servers; they catch up within \(Self.followInterval)",
-                    metadata: ["parley.error": "\(describe(error))"])
-            }
-        }
-    }
-
-    // MARK: - Following other servers
-
-    /// How often a listener looks at the desks it follows even without a notification, in case one
-    /// was lost (a server that died between its commit and its notification).
-    static let followInterval = Duration.seconds(2)
-
-    /// Keeps a listening connection, reconnecting after a failure within at most a second.
-    private func startListening() {
-        let task = Task { [weak self] in
-            var pause = Duration.milliseconds(100)
-            while !Task.isCancelled {
-                guard let self else { return }
-                do {
-                    try await self.listenOnce()
-                    pause = .milliseconds(100)
-                } catch {
-                    if Task.isCancelled { return }
-                    self.logger.warning(
-                        "lost the notification connection; retrying",
-                        metadata: ["parley.error": "\(describe(error))", "parley.retry_ms": "\(pause)"])
-                }
-                try? await Task.sleep(for: pause)
-                pause = min(pause * 2, .seconds(1))
-            }
-        }
-        background.withLock { $0.append(task) }
-    }
-
-    /// Holds one listening connection until it fails, stops answering, or the task is cancelled.
-    ///
-    /// Each wait is bounded: the connection and its LISTEN within `connect` and `operation`, and every
-    /// `followInterval` a `SELECT 1` on it must answer within `operation`, or the connection is closed
-    /// (which ends the wait for notifications) and another is made.
-    private func listenOnce() async throws {
-        let logger = self.logger
-        let connection = try await connect(id: 0, within: timeouts.connect + timeouts.operation)
-        let listening = SharedFlag()
-        let operation = timeouts.operation
-        // Closing the connection ends every wait on it: the LISTEN, if it has no answer in time.
-        let watchdog = Task {
-            try? await Task.sleep(for: operation)
-            if !Task.isCancelled, !listening.isMarked { try? await connection.close() }
-        }
-        defer { watchdog.cancel() }
-        do {
-            try await connection.listen(on: channel) { notifications in
-                listening.mark()
-                // Whatever was appended while no one listened: a nudge makes behind subscribers re-read.
-                await self.nudgeFollowedDesks()
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        while true {
-                            try await Task.sleep(for: Self.followInterval)
-                            do {
-                                _ = try await withinBound(operation) {
-                                    try await connection.query("SELECT 1", logger: logger).collect().count
-                                }
-                            } catch {
-                                try? await connection.close()
-                                throw error
-                            }
-                            await self.nudgeFollowedDesks()
-                        }
-                    }
-                    group.addTask {
-                        for try await notification in notifications {
-                            await self.received(notification.payload)
-                        }
-                    }
-                    // Either ends only by failing (the connection dropped or stopped answering) or by
-                    // cancellation.
-                    try await group.next()
-                    group.cancelAll()
-                }
-            }
-            try? await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-    }
-
-    private func received(_ payload: String) async {
-        let parts = payload.split(separator: " ", maxSplits: 2).map(String.init)
-        guard parts.count == 3, parts[0] != instance, let first = Int64(parts[1]) else { return }
-        let desk = parts[2]
-        guard hub.followedDesks().contains(desk) else { return }
-        do {
-            hub.publish(try await read(desk: desk, from: first))
-        } catch {
-            logger.warning("cannot read desk after a notification", metadata: ["parley.desk": "\(desk)"])
-        }
-    }
-
-    private func nudgeFollowedDesks() async {
-        for desk in hub.followedDesks() {
-            // The newest event is enough: a subscriber behind it re-reads what it lacks.
-            guard let newest = try? await read(desk: desk, from: 1, newestOnly: true), !newest.isEmpty else { continue }
-            hub.publish(newest)
         }
     }
 
@@ -639,8 +563,9 @@ public final class PostgresEventStore: EventStore {
     /// What went wrong, in words for the person who asked: the database's own, or what the client saw.
     ///
     /// A connection that closed under a request means the database went away (killed, restarting);
-    /// only after `close()` is it this store that is closed.
+    /// only once `run()` is ending is it this store that is closed.
     func describe(_ error: any Error) -> String {
+        if let error = error as? StoreError { return error.message }
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] {
             let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
@@ -695,4 +620,41 @@ private final class SharedFlag: Sendable {
     func clear() { flag.withLock { $0 = false } }
 
     var isMarked: Bool { flag.withLock { $0 } }
+}
+
+/// What the notification channel asks of the store.
+extension PostgresEventStore: NotificationPeer {
+    func notify(_ payloads: [String], on channel: String) async throws {
+        let logger = self.logger
+        do {
+            try await withConnection(doing: "notify other servers") { connection in
+                try await connection.run(
+                    "SELECT pg_notify(\(channel), payload) FROM unnest(\(payloads)::text[]) AS payload",
+                    logger: logger)
+            }
+        } catch {
+            throw storeError(error, doing: "notify other servers")
+        }
+    }
+
+    func listeningConnection() async throws -> PostgresConnection {
+        try await connect(id: 0, within: timeouts.connect + timeouts.operation)
+    }
+
+    func catchUp(desk: String, from sequence: Int64) async {
+        guard hub.followedDesks().contains(desk) else { return }
+        do {
+            hub.publish(try await read(desk: desk, from: sequence))
+        } catch {
+            logger.warning("cannot read desk after a notification", metadata: ["parley.desk": "\(desk)"])
+        }
+    }
+
+    func catchUpFollowedDesks() async {
+        for desk in hub.followedDesks() {
+            // The newest event is enough: a subscriber behind it re-reads what it lacks.
+            guard let newest = try? await read(desk: desk, from: 1, newestOnly: true), !newest.isEmpty else { continue }
+            hub.publish(newest)
+        }
+    }
 }

@@ -39,8 +39,7 @@ struct CrashTests {
             #expect(!acked.isEmpty)
             acknowledged.formUnion(acked)
         }
-        let store = try await parley.openStore()
-        let events = try await store.read(desk: "stress", from: 1)
+        let events = try await parley.withStore { try await $0.read(desk: "stress", from: 1) }
         let present = Set(events.map(\.sequence))
         #expect(acknowledged.isSubset(of: present), "lost: \(acknowledged.subtracting(present).sorted())")
         guard case .intact(let count, _) = ChainVerification.verify(events) else {

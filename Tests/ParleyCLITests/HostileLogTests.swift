@@ -12,7 +12,6 @@ struct HostileLogTests {
     func hugeTasks() async throws {
         let parley = try ParleyProcess()
         #expect(try parley.run(["verify", "--demo"]).status == 0)
-        let store = try await parley.openStore()
         let tasks = ["huge-a", "huge-b"].map { id in
             var task = AdvanceTask(
                 id: AdvanceTask.ID(id), title: "Endless \(id)", kind: .siteSurvey, engagement: "kim-meeting",
@@ -22,10 +21,12 @@ struct HostileLogTests {
         }
         // Appended behind decide's back, as an older version could have.
         let event = DeskEvent(at: Date(timeIntervalSince1970: 1_761_000_000), .advanceTasksAdded(tasks))
-        let version = try await store.version(of: "asia-trip")
-        _ = try await store.append(
-            [try PendingEvent(event, id: UUID(), actor: "old-version", recordedAt: Date())], to: "asia-trip",
-            expectedVersion: version)
+        try await parley.withStore { store in
+            let version = try await store.version(of: "asia-trip")
+            _ = try await store.append(
+                [try PendingEvent(event, id: UUID(), actor: "old-version", recordedAt: Date())], to: "asia-trip",
+                expectedVersion: version)
+        }
         let readiness = try parley.run(["readiness", "kim-meeting", "--desk", "asia-trip", "--now", "2025-10-20 09:00"])
         #expect(readiness.status == 0, "\(readiness.stderr)")
         #expect(readiness.stdout.contains("huge-a: left out"), "\(readiness.stdout)")

@@ -46,10 +46,10 @@ struct ParleyProcess {
         return ["--db", database]
     }
 
-    /// This test's store, opened in the test process.
-    func openStore() async throws -> any EventStore {
-        if let postgres { return try await PostgresEventStore.open(postgres) }
-        return try SQLiteEventStore(path: database)
+    /// Runs `body` with this test's store, open in the test process for that long.
+    func withStore<Result>(_ body: (any EventStore) async throws -> Result) async throws -> Result {
+        if let postgres { return try await withPostgresEventStore(postgres) { try await body($0) } }
+        return try await body(try SQLiteEventStore(path: database))
     }
 
     /// Writes `text` to a file in the folder and returns its path.

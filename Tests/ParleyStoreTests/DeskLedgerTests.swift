@@ -11,7 +11,7 @@ struct DeskLedgerTests {
         "a command is decided on the stored desk and its events appended with actor, time and id",
         arguments: StoreEngine.available)
     func execute(engine: StoreEngine) async throws {
-        try await withLedger(try await engine.make().store) { ledger in
+        try await withLedger(engine) { ledger in
             let profile = DeskProfile(name: "dmz-2019", title: "DMZ", zone: Fixtures.seoul, opened: Fixtures.opened)
             _ = try await ledger.execute(.openDesk(profile), on: "dmz-2019", actor: "officer")
             let stored = try await ledger.execute(
@@ -34,7 +34,7 @@ struct DeskLedgerTests {
         "a scenario imports as one append, and a second import of the same desk is refused",
         arguments: StoreEngine.available)
     func importScenario(engine: StoreEngine) async throws {
-        try await withLedger(try await engine.make().store) { ledger in
+        try await withLedger(engine) { ledger in
             let (fileName, text) = try DemoScenarios.all()[0]
             let contents = try ScenarioReader.read(text, file: fileName)
             let stored = try await ledger.importScenario(contents, actor: "importer")
@@ -49,7 +49,7 @@ struct DeskLedgerTests {
     }
 }
 
-/// Runs `body` with a ledger over `store` on a fixed clock and counted ids.
-private func withLedger(_ store: any EventStore, _ body: (DeskLedger) async throws -> Void) async throws {
-    try await body(DeskLedger(store: store, environment: .fixed()))
+/// Runs `body` with a ledger over a fresh store of `engine` on a fixed clock and counted ids.
+private func withLedger(_ engine: StoreEngine, _ body: (DeskLedger) async throws -> Void) async throws {
+    try await engine.with { store, _ in try await body(DeskLedger(store: store, environment: .fixed())) }
 }

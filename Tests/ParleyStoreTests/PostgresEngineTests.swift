@@ -1,8 +1,10 @@
 import Foundation
+import Logging
 import ParleyDesk
 import ParleyStore
 import ParleyStorePostgres
 import ParleyTestSupport
+import ServiceLifecycle
 import Synchronization
 import Testing
 
@@ -49,131 +51,174 @@ struct PostgresEngineTests {
     @Test("a subscriber on one server sees events appended through another, in order and once")
     func followsOtherServers() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let reader = try await PostgresEventStore.open(address)
-        let writer = try await PostgresEventStore.open(address)
-        defer {
-            reader.close()
-            writer.close()
+        try await withPostgresEventStore(address) { reader in
+            try await withPostgresEventStore(address) { writer in
+                _ = try await writer.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+                let received = Received(reader.subscribe(desk: "dmz-2019", from: 1))
+                #expect(try await received.sequences(count: 1) == [1])
+                _ = try await writer.append(try pending(2, from: 2), to: "dmz-2019", expectedVersion: 1)
+                _ = try await writer.append(try pending(1, from: 9), to: "asia-trip", expectedVersion: 0)
+                _ = try await writer.append(try pending(1, from: 4), to: "dmz-2019", expectedVersion: 3)
+                #expect(try await received.sequences(count: 4) == [1, 2, 3, 4])
+            }
         }
-        _ = try await writer.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
-        let received = Received(reader.subscribe(desk: "dmz-2019", from: 1))
-        #expect(try await received.sequences(count: 1) == [1])
-        _ = try await writer.append(try pending(2, from: 2), to: "dmz-2019", expectedVersion: 1)
-        _ = try await writer.append(try pending(1, from: 9), to: "asia-trip", expectedVersion: 0)
-        _ = try await writer.append(try pending(1, from: 4), to: "dmz-2019", expectedVersion: 3)
-        #expect(try await received.sequences(count: 4) == [1, 2, 3, 4])
+    }
+
+    @Test(
+        "run in a service group, the store follows another server's appends, and after graceful shutdown its run has ended, its connections are closed and it refuses requests"
+    )
+    func runsAsAService() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let store = PostgresEventStore(address)
+        let services = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "parley.tests")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await services.run() }
+            try await store.waitUntilReady()
+            let received = Received(store.subscribe(desk: "dmz-2019", from: 1))
+            try await withPostgresEventStore(address) { other in
+                _ = try await other.append(try pending(2), to: "dmz-2019", expectedVersion: 0)
+                #expect(try await received.sequences(count: 2) == [1, 2])
+            }
+            // The pool's connection, and the listener's.
+            #expect(try await PostgresTables.connections(named: store.connectionName, address) >= 2)
+            await services.triggerGracefulShutdown()
+            // The store's run() has returned: structured, so no task of it is left.
+            try await tasks.waitForAll()
+        }
+        #expect(try await PostgresTables.connectionsClose(named: store.connectionName, address))
+        await #expect {
+            try await store.version(of: "dmz-2019")
+        } throws: { error in
+            (error as? StoreError)?.code == .unavailable && (error as? StoreError)?.message.contains("closed") == true
+        }
+    }
+
+    @Test("a request made before the store has started waits for it, rather than finding no schema")
+    func waitsForStart() async throws {
+        let address = try #require(TestPostgres.freshAddress())
+        let store = PostgresEventStore(address)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            let early = Task { try await store.desks() }
+            let services = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "parley.tests")))
+            tasks.addTask { try await services.run() }
+            let desks = try await early.value
+            #expect(desks == [])
+            await services.triggerGracefulShutdown()
+        }
     }
 
     @Test("an event committed without its notification (its server died in between) still reaches followers")
     func lostNotification() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let reader = try await PostgresEventStore.open(address)
-        defer { reader.close() }
-        let first = try await reader.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
-        let received = Received(reader.subscribe(desk: "dmz-2019", from: 1))
-        #expect(try await received.sequences(count: 1) == [1])
-        // Written straight into the table, as a server would have committed it just before dying.
-        let event = StoredEvent(
-            sealing: try pending(1, from: 2)[0], desk: "dmz-2019", sequence: 2, previousHash: first[0].hash)
-        try await PostgresTables.execute(
-            address,
-            """
-            INSERT INTO \(address.schema).event (desk, sequence, event_id, type, schema_version, payload, actor,
-                recorded_at, previous_hash, hash)
-            VALUES ('dmz-2019', 2, '\(event.id.uuidString)', '\(event.type)', \(event.schemaVersion),
-                '\(String(decoding: event.payload, as: UTF8.self))', '\(event.actor)',
-                '\(InstantText.format(event.recordedAt))', '\(event.previousHash)', '\(event.hash)')
-            """)
-        #expect(try await received.sequences(count: 2) == [1, 2])
+        try await withPostgresEventStore(address) { reader in
+            let first = try await reader.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+            let received = Received(reader.subscribe(desk: "dmz-2019", from: 1))
+            #expect(try await received.sequences(count: 1) == [1])
+            // Written straight into the table, as a server would have committed it just before dying.
+            let event = StoredEvent(
+                sealing: try pending(1, from: 2)[0], desk: "dmz-2019", sequence: 2, previousHash: first[0].hash)
+            try await PostgresTables.execute(
+                address,
+                """
+                INSERT INTO \(address.schema).event (desk, sequence, event_id, type, schema_version, payload, actor,
+                    recorded_at, previous_hash, hash)
+                VALUES ('dmz-2019', 2, '\(event.id.uuidString)', '\(event.type)', \(event.schemaVersion),
+                    '\(String(decoding: event.payload, as: UTF8.self))', '\(event.actor)',
+                    '\(InstantText.format(event.recordedAt))', '\(event.previousHash)', '\(event.hash)')
+                """)
+            #expect(try await received.sequences(count: 2) == [1, 2])
+        }
     }
 
     @Test("writers on two servers racing for one version: one wins, the other gets a conflict")
     func raceAcrossServers() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let stores = [try await PostgresEventStore.open(address), try await PostgresEventStore.open(address)]
-        defer { for store in stores { store.close() } }
-        _ = try await stores[0].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
-        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for round in 0..<10 {
-                let store = stores[round % 2]
-                let batch = try pending(3, from: 100 + round * 10)
-                group.addTask {
-                    do {
-                        _ = try await store.append(batch, to: "dmz-2019", expectedVersion: 1)
-                        return true
-                    } catch let error as StoreError {
-                        guard case .conflict(_, 1, let actual) = error.code, actual == 4 else { throw error }
-                        return false
+        try await withPostgresEventStore(address) { first in
+            try await withPostgresEventStore(address) { second in
+                let stores = [first, second]
+                _ = try await stores[0].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+                let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for round in 0..<10 {
+                        let store = stores[round % 2]
+                        let batch = try pending(3, from: 100 + round * 10)
+                        group.addTask {
+                            do {
+                                _ = try await store.append(batch, to: "dmz-2019", expectedVersion: 1)
+                                return true
+                            } catch let error as StoreError {
+                                guard case .conflict(_, 1, let actual) = error.code, actual == 4 else { throw error }
+                                return false
+                            }
+                        }
                     }
+                    return try await group.reduce(into: [Bool]()) { $0.append($1) }
                 }
+                #expect(outcomes.filter { $0 }.count == 1)
+                let events = try await stores[1].read(desk: "dmz-2019", from: 1)
+                #expect(ChainVerification.verify(events) == .intact(count: 4, head: events[3].hash))
             }
-            return try await group.reduce(into: [Bool]()) { $0.append($1) }
         }
-        #expect(outcomes.filter { $0 }.count == 1)
-        let events = try await stores[1].read(desk: "dmz-2019", from: 1)
-        #expect(ChainVerification.verify(events) == .intact(count: 4, head: events[3].hash))
     }
 
     @Test(
         "a server whose idea of the head is stale gets a conflict, then appends on the true head with the chain intact")
     func staleHead() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let first = try await PostgresEventStore.open(address)
-        let second = try await PostgresEventStore.open(address)
-        defer {
-            first.close()
-            second.close()
+        try await withPostgresEventStore(address) { first in
+            try await withPostgresEventStore(address) { second in
+                _ = try await first.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+                _ = try await second.append(try pending(1, from: 2), to: "dmz-2019", expectedVersion: 1)
+                await #expect(throws: StoreError.conflict(desk: "dmz-2019", expected: 1, actual: 2)) {
+                    try await first.append(try pending(1, from: 3), to: "dmz-2019", expectedVersion: 1)
+                }
+                _ = try await first.append(try pending(1, from: 4), to: "dmz-2019", expectedVersion: 2)
+                let events = try await second.read(desk: "dmz-2019", from: 1)
+                #expect(events.map(\.sequence) == [1, 2, 3])
+                #expect(ChainVerification.verify(events) == .intact(count: 3, head: events[2].hash))
+            }
         }
-        _ = try await first.append(try pending(1), to: "dmz-2019", expectedVersion: 0)
-        _ = try await second.append(try pending(1, from: 2), to: "dmz-2019", expectedVersion: 1)
-        await #expect(throws: StoreError.conflict(desk: "dmz-2019", expected: 1, actual: 2)) {
-            try await first.append(try pending(1, from: 3), to: "dmz-2019", expectedVersion: 1)
-        }
-        _ = try await first.append(try pending(1, from: 4), to: "dmz-2019", expectedVersion: 2)
-        let events = try await second.read(desk: "dmz-2019", from: 1)
-        #expect(events.map(\.sequence) == [1, 2, 3])
-        #expect(ChainVerification.verify(events) == .intact(count: 3, head: events[2].hash))
     }
 
     @Test("servers starting at once on a new database all come up and migrate it once")
     func concurrentMigrations() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let stores = try await withThrowingTaskGroup(of: PostgresEventStore.self) { group in
-            for _ in 0..<6 { group.addTask { try await PostgresEventStore.open(address) } }
-            return try await group.reduce(into: [PostgresEventStore]()) { $0.append($1) }
+        let stores = (0..<6).map { _ in PostgresEventStore(address) }
+        let services = ServiceGroup(configuration: .init(services: stores, logger: Logger(label: "parley.tests")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await services.run() }
+            for store in stores { try await store.waitUntilReady() }
+            let applied = try await PostgresTables.strings(
+                address, "SELECT name FROM \(address.schema).parley_migration ORDER BY name")
+            #expect(applied == ["v1-event-log"])
+            _ = try await stores[5].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
+            #expect(try await stores[0].version(of: "dmz-2019") == 1)
+            await services.triggerGracefulShutdown()
         }
-        defer { for store in stores { store.close() } }
-        #expect(stores.count == 6)
-        let applied = try await PostgresTables.strings(
-            address, "SELECT name FROM \(address.schema).parley_migration ORDER BY name")
-        #expect(applied == ["v1-event-log"])
-        _ = try await stores[5].append(try pending(1), to: "dmz-2019", expectedVersion: 0)
-        #expect(try await stores[0].version(of: "dmz-2019") == 1)
     }
 
     @Test("an append larger than one statement's parameters is still all or nothing")
     func largeAppend() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let store = try await PostgresEventStore.open(address)
-        defer { store.close() }
-        let written = try await store.append(try pending(2_500), to: "dmz-2019", expectedVersion: 0)
-        let events = try await store.read(desk: "dmz-2019", from: 1)
-        #expect(events.count == 2_500)
-        #expect(ChainVerification.verify(events) == .intact(count: 2_500, head: written.last!.hash))
-        // A batch whose last event repeats an id fails at its end; its first rows must not stay.
-        var batch = try pending(1_500, from: 5_000)
-        batch.append(batch[0])
-        await #expect(throws: StoreError.self) {
-            try await store.append(batch, to: "dmz-2019", expectedVersion: 2_500)
+        try await withPostgresEventStore(address) { store in
+            let written = try await store.append(try pending(2_500), to: "dmz-2019", expectedVersion: 0)
+            let events = try await store.read(desk: "dmz-2019", from: 1)
+            #expect(events.count == 2_500)
+            #expect(ChainVerification.verify(events) == .intact(count: 2_500, head: written.last!.hash))
+            // A batch whose last event repeats an id fails at its end; its first rows must not stay.
+            var batch = try pending(1_500, from: 5_000)
+            batch.append(batch[0])
+            await #expect(throws: StoreError.self) {
+                try await store.append(batch, to: "dmz-2019", expectedVersion: 2_500)
+            }
+            #expect(try await store.version(of: "dmz-2019") == 2_500)
         }
-        #expect(try await store.version(of: "dmz-2019") == 2_500)
     }
 
     @Test("a server that cannot be reached is a clear error naming it, without its password")
     func unreachable() async throws {
         let address = try PostgresAddress(parsing: "postgres://parley:secret@127.0.0.1:1/parley?sslmode=disable")
         await #expect {
-            try await PostgresEventStore.open(address)
+            try await withPostgresEventStore(address) { _ in }
         } throws: { error in
             let message = (error as? StoreError)?.message ?? ""
             return message.contains("127.0.0.1:1") && !message.contains("secret")

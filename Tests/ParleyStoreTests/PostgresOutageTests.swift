@@ -54,7 +54,7 @@ struct PostgresOutageTests {
         defer { relay.goDown() }
         relay.stall()
         let address = try address(through: relay)
-        let outcome = await timed { _ = try await PostgresEventStore.open(address, timeouts: shortBounds) }
+        let outcome = await timed { try await withPostgresEventStore(address, timeouts: shortBounds) { _ in } }
         #expect(outcome.error?.code == .unavailable, "\(String(describing: outcome.error))")
         #expect(outcome.error?.message.contains("no connection") == true, "\(String(describing: outcome.error))")
         #expect(outcome.seconds < 120, "waited \(outcome.seconds) s")
@@ -66,23 +66,23 @@ struct PostgresOutageTests {
     func stopsAnswering() async throws {
         let relay = try DatabaseRelay(to: try #require(TestPostgres.address).port)
         defer { relay.goDown() }
-        let store = try await PostgresEventStore.open(try address(through: relay), timeouts: shortBounds)
-        defer { store.close() }
-        _ = try await store.append([try signalEvent(1)], to: "dmz-2019", expectedVersion: 0)
-        relay.stall()
-        let read = await timed { _ = try await store.read(desk: "dmz-2019", from: 1) }
-        #expect(read.error?.code == .unavailable, "\(String(describing: read.error))")
-        #expect(read.seconds < 120, "waited \(read.seconds) s")
-        let write = await timed {
-            _ = try await store.append([try signalEvent(2)], to: "dmz-2019", expectedVersion: 1)
+        try await withPostgresEventStore(try address(through: relay), timeouts: shortBounds) { store in
+            _ = try await store.append([try signalEvent(1)], to: "dmz-2019", expectedVersion: 0)
+            relay.stall()
+            let read = await timed { _ = try await store.read(desk: "dmz-2019", from: 1) }
+            #expect(read.error?.code == .unavailable, "\(String(describing: read.error))")
+            #expect(read.seconds < 120, "waited \(read.seconds) s")
+            let write = await timed {
+                _ = try await store.append([try signalEvent(2)], to: "dmz-2019", expectedVersion: 1)
+            }
+            #expect(write.error?.code == .unavailable, "\(String(describing: write.error))")
+            #expect(write.seconds < 120, "waited \(write.seconds) s")
+            if let message = write.error?.message, message.contains("did not answer") {
+                #expect(message.contains("may or may not have been recorded"), "\(message)")
+                #expect(write.error?.outcomeUnknown == true)
+            }
+            #expect(read.error?.outcomeUnknown == false)
         }
-        #expect(write.error?.code == .unavailable, "\(String(describing: write.error))")
-        #expect(write.seconds < 120, "waited \(write.seconds) s")
-        if let message = write.error?.message, message.contains("did not answer") {
-            #expect(message.contains("may or may not have been recorded"), "\(message)")
-            #expect(write.error?.outcomeUnknown == true)
-        }
-        #expect(read.error?.outcomeUnknown == false)
     }
 
     @Test(
@@ -91,46 +91,46 @@ struct PostgresOutageTests {
     func comesBack() async throws {
         let relay = try DatabaseRelay(to: try #require(TestPostgres.address).port)
         defer { relay.goDown() }
-        let store = try await PostgresEventStore.open(try address(through: relay), timeouts: shortBounds)
-        defer { store.close() }
-        _ = try await store.append([try signalEvent(1)], to: "dmz-2019", expectedVersion: 0)
-        relay.goDown()
-        // Twelve seconds of steady demand on a dead database, as under real load: long enough for a
-        // connection pool's own reconnection backoff to grow to seconds (about 3 s by then), which a
-        // store that only waited for its pool would add to the outage.
-        let refusals = Outcomes()
-        let demand = Task {
-            await withTaskGroup(of: Void.self) { group in
-                for _ in 0..<4 {
-                    group.addTask {
-                        while !Task.isCancelled {
-                            let outcome = await timed { _ = try await store.version(of: "dmz-2019") }
-                            refusals.list.withLock { $0.append(outcome) }
+        try await withPostgresEventStore(try address(through: relay), timeouts: shortBounds) { store in
+            _ = try await store.append([try signalEvent(1)], to: "dmz-2019", expectedVersion: 0)
+            relay.goDown()
+            // Twelve seconds of steady demand on a dead database, as under real load: long enough for a
+            // connection pool's own reconnection backoff to grow to seconds (about 3 s by then), which a
+            // store that only waited for its pool would add to the outage.
+            let refusals = Outcomes()
+            let demand = Task {
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<4 {
+                        group.addTask {
+                            while !Task.isCancelled {
+                                let outcome = await timed { _ = try await store.version(of: "dmz-2019") }
+                                refusals.list.withLock { $0.append(outcome) }
+                            }
                         }
                     }
                 }
             }
+            try await Task.sleep(for: .seconds(12))
+            try relay.comeBack()
+            let back = ContinuousClock.now
+            var answered = false
+            while !answered, ContinuousClock.now - back < .seconds(10) {
+                answered = (try? await store.version(of: "dmz-2019")) == 1
+                if !answered { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            let recovery = ContinuousClock.now - back
+            demand.cancel()
+            #expect(answered)
+            #expect(recovery < .seconds(10), "answered again after \(recovery)")
+            let outage = refusals.list.withLock { $0 }
+            #expect(outage.contains { $0.error != nil })
+            for outcome in outage {
+                #expect(outcome.seconds < 60, "waited \(outcome.seconds) s")
+                guard let error = outcome.error else { continue }
+                #expect(error.code == .unavailable)
+                #expect(!error.message.contains("store is closed"), "\(error.message)")
+            }
+            _ = try await store.append([try signalEvent(2)], to: "dmz-2019", expectedVersion: 1)
         }
-        try await Task.sleep(for: .seconds(12))
-        try relay.comeBack()
-        let back = ContinuousClock.now
-        var answered = false
-        while !answered, ContinuousClock.now - back < .seconds(10) {
-            answered = (try? await store.version(of: "dmz-2019")) == 1
-            if !answered { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        let recovery = ContinuousClock.now - back
-        demand.cancel()
-        #expect(answered)
-        #expect(recovery < .seconds(10), "answered again after \(recovery)")
-        let outage = refusals.list.withLock { $0 }
-        #expect(outage.contains { $0.error != nil })
-        for outcome in outage {
-            #expect(outcome.seconds < 60, "waited \(outcome.seconds) s")
-            guard let error = outcome.error else { continue }
-            #expect(error.code == .unavailable)
-            #expect(!error.message.contains("store is closed"), "\(error.message)")
-        }
-        _ = try await store.append([try signalEvent(2)], to: "dmz-2019", expectedVersion: 1)
     }
 }

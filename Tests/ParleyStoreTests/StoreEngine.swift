@@ -23,35 +23,31 @@ enum StoreEngine: String, CaseIterable, CustomStringConvertible, Sendable {
         allCases.filter { $0 != .postgres || TestPostgres.isAvailable }
     }
 
-    /// A fresh, empty store of this engine, with a way to tamper with a stored payload behind its back.
-    func make() async throws -> (store: any EventStore, tamper: @Sendable (String, Int64) async throws -> Void) {
+    /// Changes a stored payload behind the store's back: desk, sequence.
+    typealias Tamper = @Sendable (String, Int64) async throws -> Void
+
+    /// Runs `body` with a fresh, empty store of this engine and a way to tamper with a stored payload
+    /// behind its back; a PostgreSQL store runs for exactly as long (`withPostgresEventStore`).
+    func with(_ body: (any EventStore, Tamper) async throws -> Void) async throws {
         switch self {
         case .memory:
             let store = InMemoryEventStore()
-            return (
-                store,
-                { desk, sequence in
-                    var event = try await store.read(desk: desk, from: sequence)[0]
-                    event.payload = Data(
-                        String(decoding: event.payload, as: UTF8.self).replacingOccurrences(
-                            of: "\"at\"", with: "\"at\" "
-                        ).utf8)
-                    store.overwrite(event)
-                }
-            )
+            try await body(store) { desk, sequence in
+                var event = try await store.read(desk: desk, from: sequence)[0]
+                event.payload = Data(
+                    String(decoding: event.payload, as: UTF8.self).replacingOccurrences(of: "\"at\"", with: "\"at\" ")
+                        .utf8)
+                store.overwrite(event)
+            }
         case .sqlite:
             let path = try temporaryDatabasePath()
-            return (
-                try SQLiteEventStore(path: path),
-                { desk, sequence in
-                    try SQLiteFile.tamper(path: path, desk: desk, sequence: sequence)
-                }
-            )
+            try await body(try SQLiteEventStore(path: path)) { desk, sequence in
+                try SQLiteFile.tamper(path: path, desk: desk, sequence: sequence)
+            }
         case .postgres:
             let address = try #require(TestPostgres.freshAddress())
-            return (
-                try await PostgresEventStore.open(address),
-                { desk, sequence in
+            try await withPostgresEventStore(address) { store in
+                try await body(store) { desk, sequence in
                     try await PostgresTables.execute(
                         address,
                         """
@@ -59,7 +55,7 @@ enum StoreEngine: String, CaseIterable, CustomStringConvertible, Sendable {
                         WHERE desk = '\(desk)' AND sequence = \(sequence)
                         """)
                 }
-            )
+            }
         }
     }
 }
@@ -95,6 +91,24 @@ enum PostgresTables {
     /// The first column of `sql`'s rows, as text.
     static func strings(_ address: PostgresAddress, _ sql: String) async throws -> [String] {
         try await rows(address, sql).map { try $0.decode(String.self) }
+    }
+
+    /// How many connections named `name` the server has open.
+    static func connections(named name: String, _ address: PostgresAddress) async throws -> Int {
+        let counts = try await strings(
+            address, "SELECT count(*)::text FROM pg_stat_activity WHERE application_name = '\(name)'")
+        return Int(counts.first ?? "") ?? -1
+    }
+
+    /// Whether the server has no connection named `name` left, within five seconds (a server process
+    /// leaves `pg_stat_activity` a moment after its client closed the connection).
+    static func connectionsClose(named name: String, _ address: PostgresAddress) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while try await connections(named: name, address) != 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return true
     }
 
     private static func rows(_ address: PostgresAddress, _ sql: String) async throws -> [PostgresRow] {

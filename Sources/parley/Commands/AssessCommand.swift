@@ -23,38 +23,41 @@ struct AssessCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let ledger = try await store.open()
-        var reports: [AssessmentReport] = []
-        for desk in try await deskOption.resolveAll(in: ledger.store) {
-            let events = try await ledger.store.read(desk: desk, from: 1).map { try $0.decoded() }
-            let full = DeskState.folding(events)
-            let instant =
-                try asOf.map { try ZonedTime.parse($0, field: "--as-of", defaultZone: full.zone).instant } ?? Date()
-            let state = DeskState.folding(events.filter { $0.at <= instant })
-            let ids = engagement.map { [Engagement.ID($0)] } ?? state.engagements.keys.sorted()
-            if let engagement, full.engagements[Engagement.ID(engagement)] == nil, deskOption.desk != nil {
-                throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
+        try await store.withLedger { ledger in
+            var reports: [AssessmentReport] = []
+            for desk in try await deskOption.resolveAll(in: ledger.store) {
+                let events = try await ledger.store.read(desk: desk, from: 1).map { try $0.decoded() }
+                let full = DeskState.folding(events)
+                let instant =
+                    try asOf.map { try ZonedTime.parse($0, field: "--as-of", defaultZone: full.zone).instant } ?? Date()
+                let state = DeskState.folding(events.filter { $0.at <= instant })
+                let ids = engagement.map { [Engagement.ID($0)] } ?? state.engagements.keys.sorted()
+                if let engagement, full.engagements[Engagement.ID(engagement)] == nil, deskOption.desk != nil {
+                    throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
+                }
+                for id in ids where state.engagements[id] != nil {
+                    let assessment = try Assessment(engagement: id, in: state, asOf: instant)
+                    reports.append(
+                        AssessmentReport(
+                            desk: desk, assessment: assessment, title: state.engagements[id]!.title, zone: state.zone))
+                }
             }
-            for id in ids where state.engagements[id] != nil {
-                let assessment = try Assessment(engagement: id, in: state, asOf: instant)
-                reports.append(
-                    AssessmentReport(
-                        desk: desk, assessment: assessment, title: state.engagements[id]!.title, zone: state.zone))
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+                return
             }
-        }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
-            return
-        }
-        for report in reports {
-            print(
-                "\(report.desk) · \(report.engagement) — \(report.title): \(String(format: "%.0f%%", report.probability * 100)) as of \(report.asOf)"
-            )
-            print(String(format: "  base rate %.0f%% (log-odds %+.2f)", Assessment.baseRate * 100, report.baseLogOdds))
-            for part in report.contributions {
-                print(String(format: "  %+6.2f  ", part.logOdds) + "\(part.indicator): \(part.reason)")
+            for report in reports {
+                print(
+                    "\(report.desk) · \(report.engagement) — \(report.title): \(String(format: "%.0f%%", report.probability * 100)) as of \(report.asOf)"
+                )
+                print(
+                    String(format: "  base rate %.0f%% (log-odds %+.2f)", Assessment.baseRate * 100, report.baseLogOdds)
+                )
+                for part in report.contributions {
+                    print(String(format: "  %+6.2f  ", part.logOdds) + "\(part.indicator): \(part.reason)")
+                }
             }
         }
     }

@@ -34,17 +34,18 @@ struct TakeCheckpointCommand: AsyncParsableCommand {
 
     func run() async throws {
         let privateKey = try KeyFiles.privateKey(at: key)
-        let ledger = try await store.open()
-        let checkpoint = try await Checkpoint.take(of: ledger.store, signedWith: privateKey, at: Date())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(checkpoint) + Data("\n".utf8)
-        if let output {
-            try data.write(to: URL(fileURLWithPath: output))
-            FileHandle.standardError.write(
-                Data("checkpoint of \(checkpoint.desks.count) desks written to \(output)\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
+        try await store.withLedger { ledger in
+            let checkpoint = try await Checkpoint.take(of: ledger.store, signedWith: privateKey, at: Date())
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(checkpoint) + Data("\n".utf8)
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+                FileHandle.standardError.write(
+                    Data("checkpoint of \(checkpoint.desks.count) desks written to \(output)\n".utf8))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
     }
 }
@@ -74,11 +75,12 @@ struct VerifyCheckpointCommand: AsyncParsableCommand {
         } catch {
             throw CommandLineError("\(file): cannot be read (\(error.localizedDescription))")
         }
-        let ledger = try await store.open()
-        let findings = try await checkpoint.verify(ledger.store, trustedKey: trusted)
-        print("checkpoint taken \(checkpoint.takenAt), signature valid")
-        for finding in findings { print(finding.line) }
-        if findings.contains(where: { !$0.isConsistent }) { throw ExitCode(1) }
+        try await store.withLedger { ledger in
+            let findings = try await checkpoint.verify(ledger.store, trustedKey: trusted)
+            print("checkpoint taken \(checkpoint.takenAt), signature valid")
+            for finding in findings { print(finding.line) }
+            if findings.contains(where: { !$0.isConsistent }) { throw ExitCode(1) }
+        }
     }
 }
 

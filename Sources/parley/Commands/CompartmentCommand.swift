@@ -27,7 +27,9 @@ struct CreateCompartmentCommand: AsyncParsableCommand {
     var title: String
 
     func run() async throws {
-        try await store.openAccounts().createCompartment(id, title: title, actor: ProcessInfo.processInfo.userName)
+        try await store.withAccounts {
+            try await $0.createCompartment(id, title: title, actor: ProcessInfo.processInfo.userName)
+        }
         print("compartment \(id) created; add people with `parley compartment add \(id) NAME`")
     }
 }
@@ -50,8 +52,10 @@ struct AddMemberCommand: AsyncParsableCommand {
     @OptionGroup var membership: MembershipArguments
 
     func run() async throws {
-        try await store.openAccounts().addMember(
-            membership.name, to: membership.id, actor: ProcessInfo.processInfo.userName)
+        try await store.withAccounts {
+            try await $0.addMember(
+                membership.name, to: membership.id, actor: ProcessInfo.processInfo.userName)
+        }
         print("\(membership.name) is a member of \(membership.id)")
     }
 }
@@ -65,8 +69,10 @@ struct RemoveMemberCommand: AsyncParsableCommand {
     @OptionGroup var membership: MembershipArguments
 
     func run() async throws {
-        try await store.openAccounts().removeMember(
-            membership.name, from: membership.id, actor: ProcessInfo.processInfo.userName)
+        try await store.withAccounts {
+            try await $0.removeMember(
+                membership.name, from: membership.id, actor: ProcessInfo.processInfo.userName)
+        }
         print("\(membership.name) is not a member of \(membership.id)")
     }
 }
@@ -79,7 +85,7 @@ struct ListCompartmentsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let compartments = try await store.openAccounts().state().compartments.values
+        let compartments = try await store.withAccounts { try await $0.state().compartments.values }
         if compartments.isEmpty {
             print("no compartments; create one with `parley compartment create ID --title TEXT`")
         }

@@ -16,17 +16,18 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let ledger = try await store.open()
-        let desk = try await deskOption.resolve(in: ledger.store)
-        let text = ScenarioWriter.write(try await ledger.load(desk).state)
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandLineError("cannot write \(output): \((error as NSError).localizedDescription)")
+        try await store.withLedger { ledger in
+            let desk = try await deskOption.resolve(in: ledger.store)
+            let text = ScenarioWriter.write(try await ledger.load(desk).state)
+            if let output {
+                do {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                } catch {
+                    throw CommandLineError("cannot write \(output): \((error as NSError).localizedDescription)")
+                }
+            } else {
+                print(text, terminator: "")
             }
-        } else {
-            print(text, terminator: "")
         }
     }
 }

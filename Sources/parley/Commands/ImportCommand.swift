@@ -25,10 +25,11 @@ struct ImportCommand: AsyncParsableCommand {
             throw CommandLineError("cannot read \(file): \((error as NSError).localizedDescription)")
         }
         let contents = try ScenarioReader.read(text, file: file)
-        let ledger = try await store.open()
-        let stored = try await ledger.importScenario(contents, actor: actor)
-        print(
-            "imported desk '\(contents.profile.name)': \(stored.count) events, head \(stored.last?.hash ?? EventHash.genesis)"
-        )
+        try await store.withLedger { ledger in
+            let stored = try await ledger.importScenario(contents, actor: actor)
+            print(
+                "imported desk '\(contents.profile.name)': \(stored.count) events, head \(stored.last?.hash ?? EventHash.genesis)"
+            )
+        }
     }
 }

@@ -38,23 +38,24 @@ struct PlanCommand: AsyncParsableCommand {
     var actor: String = ProcessInfo.processInfo.environment["USER"] ?? "parley"
 
     func run() async throws {
-        let ledger = try await store.open()
-        let desk = try await deskOption.resolve(in: ledger.store)
-        let state = try await ledger.load(desk).state
-        let tripProblem = try TripProblem(trip: Trip.ID(trip), in: state)
-        let elapsed = MonotonicClock.elapsedSeconds()
-        let options = PlannerOptions(
-            seed: seed, iterationLimit: iterations, timeLimit: iterations == nil ? seconds : nil, clock: elapsed,
-            warmStart: state.itineraries[tripProblem.trip.id].map(tripProblem.warmStart(from:)))
-        let solution = try tripProblem.solve(options: options)
-        let plannedAt = ZonedTime(InstantText.rounded(DeskEnvironment.live.now()), zone: state.zone)
-        let itinerary = tripProblem.itinerary(from: solution, plannedAt: plannedAt, in: state)
-        print(ItineraryReport(problem: tripProblem, itinerary: itinerary, state: state).text)
-        if dryRun {
-            print("Not recorded (--dry-run).")
-        } else {
-            let stored = try await ledger.execute(.recordItinerary(itinerary), on: desk, actor: actor)
-            print("Recorded as event #\(stored.last?.sequence ?? 0) on desk '\(desk)'.")
+        try await store.withLedger { ledger in
+            let desk = try await deskOption.resolve(in: ledger.store)
+            let state = try await ledger.load(desk).state
+            let tripProblem = try TripProblem(trip: Trip.ID(trip), in: state)
+            let elapsed = MonotonicClock.elapsedSeconds()
+            let options = PlannerOptions(
+                seed: seed, iterationLimit: iterations, timeLimit: iterations == nil ? seconds : nil, clock: elapsed,
+                warmStart: state.itineraries[tripProblem.trip.id].map(tripProblem.warmStart(from:)))
+            let solution = try tripProblem.solve(options: options)
+            let plannedAt = ZonedTime(InstantText.rounded(DeskEnvironment.live.now()), zone: state.zone)
+            let itinerary = tripProblem.itinerary(from: solution, plannedAt: plannedAt, in: state)
+            print(ItineraryReport(problem: tripProblem, itinerary: itinerary, state: state).text)
+            if dryRun {
+                print("Not recorded (--dry-run).")
+            } else {
+                let stored = try await ledger.execute(.recordItinerary(itinerary), on: desk, actor: actor)
+                print("Recorded as event #\(stored.last?.sequence ?? 0) on desk '\(desk)'.")
+            }
         }
     }
 }

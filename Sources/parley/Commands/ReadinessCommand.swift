@@ -27,52 +27,53 @@ struct ReadinessCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let ledger = try await store.open()
-        let desk = try await deskOption.resolve(in: ledger.store)
-        let state = try await ledger.load(desk).state
-        let id = Engagement.ID(engagement)
-        guard let found = state.engagements[id] else {
-            throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
-        }
-        let zone = state.zone
-        guard
-            let meeting = try at.map({ try ZonedTime.parse($0, field: "--at", defaultZone: zone).instant })
-                ?? found.windows.last?.to.instant
-        else { throw CommandLineError("engagement '\(engagement)' has no window; give the meeting time with --at") }
-        let from = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: zone).instant } ?? Date()
-        let readiness = try Readiness(engagement: id, meeting: meeting, now: from, in: state)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .custom { date, encoder in
-                var container = encoder.singleValueContainer()
-                try container.encode(InstantText.format(date))
+        try await store.withLedger { ledger in
+            let desk = try await deskOption.resolve(in: ledger.store)
+            let state = try await ledger.load(desk).state
+            let id = Engagement.ID(engagement)
+            guard let found = state.engagements[id] else {
+                throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
             }
-            print(String(decoding: try encoder.encode(ReadinessJSON(readiness)), as: UTF8.self))
-            return
-        }
-        print(
-            "\(found.title) — meeting \(ZonedTime.display(meeting, in: zone)), counted from \(ZonedTime.display(from, in: zone))"
-        )
-        print(String(format: "  readiness %.0f%% of advance work done", readiness.fraction * 100))
-        if let latest = readiness.latestConfirmation {
+            let zone = state.zone
+            guard
+                let meeting = try at.map({ try ZonedTime.parse($0, field: "--at", defaultZone: zone).instant })
+                    ?? found.windows.last?.to.instant
+            else { throw CommandLineError("engagement '\(engagement)' has no window; give the meeting time with --at") }
+            let from = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: zone).instant } ?? Date()
+            let readiness = try Readiness(engagement: id, meeting: meeting, now: from, in: state)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.dateEncodingStrategy = .custom { date, encoder in
+                    var container = encoder.singleValueContainer()
+                    try container.encode(InstantText.format(date))
+                }
+                print(String(decoding: try encoder.encode(ReadinessJSON(readiness)), as: UTF8.self))
+                return
+            }
             print(
-                "  latest confirmation: \(ZonedTime.display(latest, in: zone))"
-                    + (latest < from ? " (already passed)" : ""))
-        } else {
-            print("  nothing left to do")
+                "\(found.title) — meeting \(ZonedTime.display(meeting, in: zone)), counted from \(ZonedTime.display(from, in: zone))"
+            )
+            print(String(format: "  readiness %.0f%% of advance work done", readiness.fraction * 100))
+            if let latest = readiness.latestConfirmation {
+                print(
+                    "  latest confirmation: \(ZonedTime.display(latest, in: zone))"
+                        + (latest < from ? " (already passed)" : ""))
+            } else {
+                print("  nothing left to do")
+            }
+            for task in readiness.tasks {
+                let name = state.tasks[task.task]?.title ?? task.task.rawValue
+                let mark = task.critical ? "*" : " "
+                print(
+                    "  \(mark) \(task.task): \(name) — \(Minutes(task.remaining)) left, start "
+                        + "\(ZonedTime.display(task.earliestStart, in: zone))…\(ZonedTime.display(task.latestStart, in: zone)), slack "
+                        + (task.slack >= 0 ? TimeLeft.describe(task.slack) : "−" + TimeLeft.describe(task.slack)))
+            }
+            print("  * critical path: " + readiness.criticalPath.map(\.rawValue).joined(separator: " → "))
+            // Tasks a log holds with values no schedule can use (written before limits, or in a cycle).
+            for ignored in readiness.ignored { print("  ! \(ignored.task): left out — \(ignored.reason)") }
         }
-        for task in readiness.tasks {
-            let name = state.tasks[task.task]?.title ?? task.task.rawValue
-            let mark = task.critical ? "*" : " "
-            print(
-                "  \(mark) \(task.task): \(name) — \(Minutes(task.remaining)) left, start "
-                    + "\(ZonedTime.display(task.earliestStart, in: zone))…\(ZonedTime.display(task.latestStart, in: zone)), slack "
-                    + (task.slack >= 0 ? TimeLeft.describe(task.slack) : "−" + TimeLeft.describe(task.slack)))
-        }
-        print("  * critical path: " + readiness.criticalPath.map(\.rawValue).joined(separator: " → "))
-        // Tasks a log holds with values no schedule can use (written before limits, or in a cycle).
-        for ignored in readiness.ignored { print("  ! \(ignored.task): left out — \(ignored.reason)") }
     }
 }
 

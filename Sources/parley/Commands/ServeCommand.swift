@@ -61,38 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "parley")
         logger.logLevel = .info
-        let ledger = try await store.open(logger: logger)
-        // A damaged record must be noticed before anyone acts on it, not served as if it were whole.
-        for desk in try await recordStreams(in: ledger.store) {
-            guard case .broken(let sequence, let reason) = try await ledger.verify(desk) else { continue }
-            let finding = "desk '\(desk)' does not verify at event \(sequence): \(reason)"
-            guard allowBrokenChain else {
-                throw StoreError(
-                    .corrupt,
-                    "refusing to serve: \(finding). Look with `parley verify`, compare with a checkpoint "
-                        + "(`parley checkpoint verify`), or start with --allow-broken-chain to serve it anyway")
-            }
-            logger.critical("serving a desk whose record is damaged", metadata: ["parley.finding": "\(finding)"])
-        }
-        let accounts = AccountBook(store: ledger.store, environment: .live)
-        var greeting = ""
-        if try await accounts.isEmpty() {
-            if store.demo {
-                // A password of its own for each new demo database, shown once and stored only hashed.
-                let password = Self.newPassword()
-                try await accounts.addUser("admin", role: .admin, password: password, actor: "parley-demo")
-                greeting = "Sign in as admin with password \(password) (shown only now; it is stored hashed)\n"
-                for compartment in try await Self.demoCompartments(in: ledger) {
-                    try await accounts.createCompartment(
-                        compartment.rawValue, title: "Demo compartment", actor: "parley-demo")
-                    try await accounts.addMember("admin", to: compartment.rawValue, actor: "parley-demo")
-                    greeting +=
-                        "admin is a member of compartment \(compartment); people you add see its engagements only once added\n"
-                }
-            } else {
-                greeting = "No accounts yet: add one with `parley user add NAME --role admin`\n"
-            }
-        }
+        let served = try store.forServing(logger: logger)
+        let ledger = served.ledger
         let allowList = try webhookAllowList()
         if !allowList.isEmpty {
             logger.notice(
@@ -103,9 +73,52 @@ struct ServeCommand: AsyncParsableCommand {
             ledger: ledger,
             configuration: .init(host: host, port: port, secureCookies: tls, webhookAllowList: allowList),
             logger: logger)
-        FileHandle.standardOutput.write(
-            Data("Parley is serving \(store.location) on http://\(host):\(port)\n\(greeting)".utf8))
-        try await serveUntilSignalled(app, logger: logger)
+        let store = self.store
+        let allowBrokenChain = self.allowBrokenChain
+        let banner = "Parley is serving \(store.location) on http://\(host):\(port)\n"
+        try await serveUntilSignalled(app, logger: logger, after: served.services) { [logger] in
+            try await served.ready()
+            try await store.loadDemos(into: ledger)
+            try await Self.refuseBrokenRecords(in: ledger, unless: allowBrokenChain, logger: logger)
+            let greeting = try await Self.prepareAccounts(in: ledger, demo: store.demo)
+            FileHandle.standardOutput.write(Data((banner + greeting).utf8))
+        }
+    }
+
+    /// Refuses to serve a damaged record (unless allowed), so it is noticed before anyone acts on it,
+    /// not served as if it were whole.
+    private static func refuseBrokenRecords(in ledger: DeskLedger, unless allowed: Bool, logger: Logger)
+        async throws
+    {
+        for desk in try await recordStreams(in: ledger.store) {
+            guard case .broken(let sequence, let reason) = try await ledger.verify(desk) else { continue }
+            let finding = "desk '\(desk)' does not verify at event \(sequence): \(reason)"
+            guard allowed else {
+                throw StoreError(
+                    .corrupt,
+                    "refusing to serve: \(finding). Look with `parley verify`, compare with a checkpoint "
+                        + "(`parley checkpoint verify`), or start with --allow-broken-chain to serve it anyway")
+            }
+            logger.critical("serving a desk whose record is damaged", metadata: ["parley.finding": "\(finding)"])
+        }
+    }
+
+    /// A first admin for a new demo database; what to tell the person starting the server.
+    private static func prepareAccounts(in ledger: DeskLedger, demo: Bool) async throws -> String {
+        let accounts = AccountBook(store: ledger.store, environment: .live)
+        guard try await accounts.isEmpty() else { return "" }
+        guard demo else { return "No accounts yet: add one with `parley user add NAME --role admin`\n" }
+        // A password of its own for each new demo database, shown once and stored only hashed.
+        let password = Self.newPassword()
+        try await accounts.addUser("admin", role: .admin, password: password, actor: "parley-demo")
+        var greeting = "Sign in as admin with password \(password) (shown only now; it is stored hashed)\n"
+        for compartment in try await Self.demoCompartments(in: ledger) {
+            try await accounts.createCompartment(compartment.rawValue, title: "Demo compartment", actor: "parley-demo")
+            try await accounts.addMember("admin", to: compartment.rawValue, actor: "parley-demo")
+            greeting +=
+                "admin is a member of compartment \(compartment); people you add see its engagements only once added\n"
+        }
+        return greeting
     }
 
     /// The compartments the demo desks' engagements are in.

@@ -17,13 +17,14 @@ struct StatusCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
-        let ledger = try await store.open()
-        let instant = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: .utc).instant } ?? Date()
-        let desks = try await deskOption.resolveAll(in: ledger.store)
-        if desks.isEmpty { print("no desks; import a scenario or pass --demo") }
-        for (index, desk) in desks.enumerated() {
-            if index > 0 { print("") }
-            print(StatusReport(desk: desk, state: try await ledger.load(desk).state, now: instant).text)
+        try await store.withLedger { ledger in
+            let instant = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: .utc).instant } ?? Date()
+            let desks = try await deskOption.resolveAll(in: ledger.store)
+            if desks.isEmpty { print("no desks; import a scenario or pass --demo") }
+            for (index, desk) in desks.enumerated() {
+                if index > 0 { print("") }
+                print(StatusReport(desk: desk, state: try await ledger.load(desk).state, now: instant).text)
+            }
         }
     }
 }

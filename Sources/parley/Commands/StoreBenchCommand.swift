@@ -72,9 +72,9 @@ struct StoreBenchCommand: AsyncParsableCommand {
                     }
                     let schema = "bench_\(UUID().uuidString.prefix(8).lowercased())"
                     let address = try PostgresAddress(parsing: url).inSchema(schema)
-                    let store = try await PostgresEventStore.open(address)
-                    parley = try await Self.appends(to: store, writers: count, seconds: seconds)
-                    store.close()
+                    parley = try await withPostgresEventStore(address) { store in
+                        try await Self.appends(to: store, writers: count, seconds: seconds)
+                    }
                     var configuration = PostgresClient.Configuration(
                         host: address.host, port: address.port, username: address.user, password: address.password,
                         database: address.database,

@@ -17,17 +17,20 @@ struct TickCommand: AsyncParsableCommand {
     var now: String?
 
     func run() async throws {
-        let ledger = try await store.open()
-        let instant = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: .utc).instant } ?? Date()
-        // Fault drill: die after deciding what is due and before recording it.
-        let crash = ProcessInfo.processInfo.environment["PARLEY_DRILL_KILL_BEFORE_APPEND"] == "1"
-        for desk in try await deskOption.resolveAll(in: ledger.store) {
-            // With --now (a drill or a backfill), everything due up to then counts, history included.
-            let since: Date? = now == nil ? nil : .distantPast
-            let stored = try await ledger.fireTimers(on: desk, now: instant, since: since, actor: "scheduler") {
-                if crash { kill(getpid(), SIGKILL) }
+        try await store.withLedger { ledger in
+            let instant = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: .utc).instant } ?? Date()
+            // Fault drill: die after deciding what is due and before recording it.
+            let crash = ProcessInfo.processInfo.environment["PARLEY_DRILL_KILL_BEFORE_APPEND"] == "1"
+            for desk in try await deskOption.resolveAll(in: ledger.store) {
+                // With --now (a drill or a backfill), everything due up to then counts, history included.
+                let since: Date? = now == nil ? nil : .distantPast
+                let stored = try await ledger.fireTimers(on: desk, now: instant, since: since, actor: "scheduler") {
+                    if crash { kill(getpid(), SIGKILL) }
+                }
+                for event in stored {
+                    print("\(desk) #\(event.sequence) \((try? event.decoded().summary) ?? event.type)")
+                }
             }
-            for event in stored { print("\(desk) #\(event.sequence) \((try? event.decoded().summary) ?? event.type)") }
         }
     }
 }

@@ -22,32 +22,33 @@ struct TimelineCommand: AsyncParsableCommand {
     var asOf: String?
 
     func run() async throws {
-        let ledger = try await store.open()
-        let desk = try await deskOption.resolve(in: ledger.store)
-        let stored = try await ledger.store.read(desk: desk, from: 1)
-        let decoded = try stored.map { (sequence: $0.sequence, event: try $0.decoded()) }
-        let full = DeskState.folding(decoded.map(\.event))
-        let cutoff = try asOf.map { try ZonedTime.parse($0, field: "--as-of", defaultZone: full.zone).instant }
-        let engagementID = engagement.map { Engagement.ID($0) }
-        if let engagementID, full.engagements[engagementID] == nil {
-            throw CommandLineError("no engagement with id '\(engagementID)' on desk '\(desk)'")
-        }
+        try await store.withLedger { ledger in
+            let desk = try await deskOption.resolve(in: ledger.store)
+            let stored = try await ledger.store.read(desk: desk, from: 1)
+            let decoded = try stored.map { (sequence: $0.sequence, event: try $0.decoded()) }
+            let full = DeskState.folding(decoded.map(\.event))
+            let cutoff = try asOf.map { try ZonedTime.parse($0, field: "--as-of", defaultZone: full.zone).instant }
+            let engagementID = engagement.map { Engagement.ID($0) }
+            if let engagementID, full.engagements[engagementID] == nil {
+                throw CommandLineError("no engagement with id '\(engagementID)' on desk '\(desk)'")
+            }
 
-        // The log keeps the order things were recorded in; a timeline reads by when they happened.
-        let kept = decoded.filter { entry in
-            (cutoff.map { entry.event.at <= $0 } ?? true)
-                && (engagementID.map { entry.event.concerns($0, in: full) } ?? true)
-        }.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }
+            // The log keeps the order things were recorded in; a timeline reads by when they happened.
+            let kept = decoded.filter { entry in
+                (cutoff.map { entry.event.at <= $0 } ?? true)
+                    && (engagementID.map { entry.event.concerns($0, in: full) } ?? true)
+            }.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }
 
-        for entry in kept {
-            let when = ZonedTime.display(entry.event.at, in: full.zone)
-            print("#\(entry.sequence)\t\(when)\t\(entry.event.type)\t\(entry.event.summary)")
-        }
-        if kept.isEmpty { print("no events") }
-        if let cutoff {
-            let past = DeskState.folding(decoded.map(\.event).filter { $0.at <= cutoff })
-            print("")
-            print(StatusReport(desk: desk, state: past, now: cutoff).text)
+            for entry in kept {
+                let when = ZonedTime.display(entry.event.at, in: full.zone)
+                print("#\(entry.sequence)\t\(when)\t\(entry.event.type)\t\(entry.event.summary)")
+            }
+            if kept.isEmpty { print("no events") }
+            if let cutoff {
+                let past = DeskState.folding(decoded.map(\.event).filter { $0.at <= cutoff })
+                print("")
+                print(StatusReport(desk: desk, state: past, now: cutoff).text)
+            }
         }
     }
 }

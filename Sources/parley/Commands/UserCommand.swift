@@ -36,8 +36,10 @@ struct AddUserCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try Password.read(prompt: "Password for \(name) (at least 12 characters): ")
-        try await store.openAccounts().addUser(
-            name, role: role, password: password, actor: ProcessInfo.processInfo.userName)
+        try await store.withAccounts {
+            try await $0.addUser(
+                name, role: role, password: password, actor: ProcessInfo.processInfo.userName)
+        }
         print("\(name) can sign in as \(role.rawValue)")
     }
 }
@@ -55,8 +57,10 @@ struct ChangeRoleCommand: AsyncParsableCommand {
     var role: Role
 
     func run() async throws {
-        try await store.openAccounts().changeRole(
-            of: name, to: role, actor: ProcessInfo.processInfo.userName)
+        try await store.withAccounts {
+            try await $0.changeRole(
+                of: name, to: role, actor: ProcessInfo.processInfo.userName)
+        }
         print("\(name) is now \(role.rawValue)")
     }
 }
@@ -73,8 +77,10 @@ struct ChangePasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try Password.read(prompt: "New password for \(name) (at least 12 characters): ")
-        try await store.openAccounts().changePassword(
-            of: name, to: password, actor: ProcessInfo.processInfo.userName)
+        try await store.withAccounts {
+            try await $0.changePassword(
+                of: name, to: password, actor: ProcessInfo.processInfo.userName)
+        }
         print("\(name)'s password is changed; their sessions have ended")
     }
 }
@@ -90,8 +96,10 @@ struct RevokeSessionsCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let ended = try await store.openAccounts().revokeSessions(
-            of: name, actor: ProcessInfo.processInfo.userName)
+        let ended = try await store.withAccounts {
+            try await $0.revokeSessions(
+                of: name, actor: ProcessInfo.processInfo.userName)
+        }
         print("\(ended) session\(ended == 1 ? "" : "s") of \(name) ended")
     }
 }
@@ -103,7 +111,7 @@ struct ListUsersCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let users = try await store.openAccounts().state().users.values
+        let users = try await store.withAccounts { try await $0.state().users.values }
         if users.isEmpty { print("no accounts; add one with `parley user add NAME --role admin`") }
         for user in users.sorted(by: { $0.name < $1.name }) { print("\(user.name)  \(user.role.rawValue)") }
     }
@@ -112,9 +120,9 @@ struct ListUsersCommand: AsyncParsableCommand {
 extension Role: ExpressibleByArgument {}
 
 extension StoreOptions {
-    /// The accounts kept in this store.
-    func openAccounts() async throws -> AccountBook {
-        AccountBook(store: try await open().store, environment: .live)
+    /// Runs `body` with the accounts, the store open for that long.
+    func withAccounts<Result>(_ body: (AccountBook) async throws -> Result) async throws -> Result {
+        try await withLedger { try await body(AccountBook(store: $0.store, environment: .live)) }
     }
 }
 

@@ -11,21 +11,22 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var deskOption: DeskOption
 
     func run() async throws {
-        let ledger = try await store.open()
-        var desks = try await deskOption.resolveAll(in: ledger.store)
-        // The accounts are part of the record too.
-        if deskOption.desk == nil { desks = try await recordStreams(in: ledger.store) }
-        var broken = false
-        for desk in desks {
-            switch try await ledger.verify(desk) {
-            case .intact(let count, let head):
-                print("\(desk): ok, \(count) events, head \(head)")
-            case .broken(let sequence, let reason):
-                print("\(desk): broken at sequence \(sequence): \(reason)")
-                broken = true
+        try await store.withLedger { ledger in
+            var desks = try await deskOption.resolveAll(in: ledger.store)
+            // The accounts are part of the record too.
+            if deskOption.desk == nil { desks = try await recordStreams(in: ledger.store) }
+            var broken = false
+            for desk in desks {
+                switch try await ledger.verify(desk) {
+                case .intact(let count, let head):
+                    print("\(desk): ok, \(count) events, head \(head)")
+                case .broken(let sequence, let reason):
+                    print("\(desk): broken at sequence \(sequence): \(reason)")
+                    broken = true
+                }
             }
+            if desks.isEmpty { print("no desks") }
+            if broken { throw ExitCode(1) }
         }
-        if desks.isEmpty { print("no desks") }
-        if broken { throw ExitCode(1) }
     }
 }

@@ -6,6 +6,7 @@ import ParleyScenarios
 import ParleyStore
 import ParleyStorePostgres
 import ParleyStoreSQLite
+import ServiceLifecycle
 
 /// Where the desks live: an SQLite file (the default) or a PostgreSQL database, and whether to load the
 /// demos into a new one.
@@ -45,28 +46,59 @@ struct StoreOptions: ParsableArguments {
         return db ?? "./parley.sqlite"
     }
 
-    /// Opens the store, loading the demos first when asked and the database is new.
-    func open(logger: Logger? = nil) async throws -> DeskLedger {
-        let store: any EventStore
+    /// Runs `body` with the store open for exactly as long (a PostgreSQL store's connections and
+    /// listener run only meanwhile), loading the demos first when asked and the database is new.
+    func withLedger<Result>(logger: Logger? = nil, _ body: (DeskLedger) async throws -> Result) async throws
+        -> Result
+    {
         if let url = postgresURL {
-            store = try await PostgresEventStore.open(try PostgresAddress(parsing: url), logger: logger)
-        } else {
-            store = try SQLiteEventStore(path: db ?? "./parley.sqlite")
-        }
-        let ledger = DeskLedger(store: store, environment: .live)
-        if demo, try await ledger.store.desks().isEmpty {
-            for (fileName, text) in try DemoScenarios.all() {
-                do {
-                    _ = try await ledger.importScenario(
-                        try ScenarioReader.read(text, file: fileName), actor: "parley-demo")
-                } catch let error as StoreError {
-                    // Another server sharing the database loaded this demo first.
-                    guard case .conflict = error.code else { throw error }
-                }
+            return try await withPostgresEventStore(try PostgresAddress(parsing: url), logger: logger) { store in
+                let ledger = DeskLedger(store: store, environment: .live)
+                try await loadDemos(into: ledger)
+                return try await body(ledger)
             }
         }
-        return ledger
+        let ledger = DeskLedger(store: try SQLiteEventStore(path: db ?? "./parley.sqlite"), environment: .live)
+        try await loadDemos(into: ledger)
+        return try await body(ledger)
     }
+
+    /// The store for a server, not yet running: its ledger, the services the server's group must run for
+    /// it (a PostgreSQL store is one), and what to wait for before using it.
+    func forServing(logger: Logger) throws -> ServedStore {
+        if let url = postgresURL {
+            let store = PostgresEventStore(try PostgresAddress(parsing: url), logger: logger)
+            return ServedStore(
+                ledger: DeskLedger(store: store, environment: .live), services: [store],
+                ready: { try await store.waitUntilReady() })
+        }
+        return ServedStore(
+            ledger: DeskLedger(store: try SQLiteEventStore(path: db ?? "./parley.sqlite"), environment: .live),
+            services: [], ready: {})
+    }
+
+    /// Loads both demo scenarios, each as its own desk, when asked and the database holds no desk yet.
+    func loadDemos(into ledger: DeskLedger) async throws {
+        guard demo, try await ledger.store.desks().isEmpty else { return }
+        for (fileName, text) in try DemoScenarios.all() {
+            do {
+                _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "parley-demo")
+            } catch let error as StoreError {
+                // Another server sharing the database loaded this demo first.
+                guard case .conflict = error.code else { throw error }
+            }
+        }
+    }
+}
+
+/// A server's store before it runs: see `StoreOptions.forServing(logger:)`.
+struct ServedStore {
+    /// The ledger over the store.
+    let ledger: DeskLedger
+    /// What the server's service group must run for the store to work.
+    let services: [any Service]
+    /// Returns once the store is ready to use (at once for a file).
+    let ready: @Sendable () async throws -> Void
 }
 
 /// Picks a desk: the one named, or the only one there is.
