@@ -14,7 +14,7 @@ struct DeskServer: Sendable {
     let elapsed: @Sendable () -> Double
 
     /// The desk as the asker may see it, with the version they are shown; 404 when there is no such desk.
-    func load(_ desk: String, as clearance: Clearance = RequestIdentity.clearance) async throws -> (
+    func load(_ desk: String, as clearance: Clearance) async throws -> (
         state: DeskState, version: Int64
     ) {
         let view = try await view(desk, as: clearance)
@@ -25,7 +25,7 @@ struct DeskServer: Sendable {
     ///
     /// Where the desk exists but everything on it is hidden from the reader, they still see the desk:
     /// desks are not compartmented, only engagements are.
-    func view(_ desk: String, as clearance: Clearance = RequestIdentity.clearance) async throws -> DeskView {
+    func view(_ desk: String, as clearance: Clearance) async throws -> DeskView {
         let view = try await cache.view(desk, for: clearance, from: ledger.store, now: elapsed())
         guard view.state.profile != nil else { throw HTTPError(.notFound, message: "no desk named '\(desk)'") }
         return view
@@ -54,7 +54,7 @@ struct DeskServer: Sendable {
     @discardableResult
     func execute(
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
-        as clearance: Clearance = RequestIdentity.clearance, idempotencyKey: IdempotencyKey? = nil,
+        as clearance: Clearance, idempotencyKey: IdempotencyKey? = nil,
         sealingCompartmentIDs: Bool = true
     ) async throws -> WriteOutcome {
         // Not `view`: a desk not opened yet is no 404 here, its opening is a command like any other.

@@ -18,7 +18,7 @@ struct LiveController: Sendable {
     func register(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/live") { request, context -> Response in
             let desk = try context.parameters.require("desk")
-            let clearance = RequestIdentity.clearance
+            let clearance = context.clearance
             let token = AccessControl.token(in: request)
             var view = try await server.view(desk, as: clearance)
             // Resume after the last event the browser saw, or start from now.

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import ParleyAccess
 
 /// A rendered page cut where the per-request parts go: the signed-in person in the header, and the
 /// browser's token in each form that posts.
@@ -56,9 +57,9 @@ struct PageTemplate: Sendable {
         self.slots = cuts.map(\.slot)
     }
 
-    /// The page for this request: this person's header, this browser's form token.
-    func response(status: HTTPResponse.Status) -> Response {
-        let signedIn = RequestIdentity.current
+    /// The page for this request: the header of `signedIn` (the request's identity), this browser's
+    /// form token.
+    func response(status: HTTPResponse.Status, for signedIn: Identity?) -> Response {
         let needsToken = slots.contains(.formToken) || (slots.contains(.identity) && signedIn != nil)
         let formToken = needsToken ? FormToken.current?.token ?? "" : ""
         let identity =

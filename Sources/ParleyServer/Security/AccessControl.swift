@@ -54,7 +54,9 @@ struct AccessControl: RouterMiddleware {
                 .forbidden,
                 message: "Your role (\(identity.role.rawValue)) may not do this; it needs \(Self.describe(needed)).")
         }
-        return try await RequestIdentity.$current.withValue(identity) { try await next(request, context) }
+        var context = context
+        context.identity = identity
+        return try await next(request, context)
     }
 
     /// The session token from the `Authorization: Bearer` header or the session cookie.
@@ -69,16 +71,4 @@ struct AccessControl: RouterMiddleware {
         case .administer: "an admin"
         }
     }
-}
-
-/// Who is asking, for the duration of a request.
-enum RequestIdentity {
-    /// Set by `AccessControl`; nil on open routes when nobody is signed in.
-    @TaskLocal static var current: Identity?
-
-    /// The name to record as the actor of what this request changes.
-    static var actor: String { current?.name ?? "anonymous" }
-
-    /// What the asker may see: nobody signed in is cleared for no compartment.
-    static var clearance: Clearance { current?.clearance ?? .uncompartmented }
 }

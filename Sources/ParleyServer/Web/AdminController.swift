@@ -7,10 +7,10 @@ struct AdminController: Sendable {
     let accounts: AccountBook
 
     func register(on router: Router<DeskRequestContext>) {
-        router.get("/admin/users") { _, _ -> Response in
-            Page.response(try await page(message: nil), status: .ok)
+        router.get("/admin/users") { _, context -> Response in
+            Page.response(try await page(message: nil), status: .ok, for: context.identity)
         }
-        router.post("/admin/users") { request, _ -> Response in
+        router.post("/admin/users") { request, context -> Response in
             let form = try await FormBody.read(request)
             do {
                 guard let role = Role(rawValue: form.values["role"] ?? "") else {
@@ -18,24 +18,26 @@ struct AdminController: Sendable {
                 }
                 try await accounts.addUser(
                     form.values["name"]?.trimmingCharacters(in: .whitespaces) ?? "", role: role,
-                    password: form.values["password"] ?? "", actor: RequestIdentity.actor)
+                    password: form.values["password"] ?? "", actor: context.actor)
                 return Page.redirect(to: "/admin/users")
             } catch let error as AccessError {
-                return Page.response(try await page(message: error.message), status: .unprocessableContent)
+                return Page.response(
+                    try await page(message: error.message), status: .unprocessableContent, for: context.identity)
             }
         }
         router.post("/admin/users/:name/revoke") { _, context -> Response in
-            try await accounts.revokeSessions(of: try context.parameters.require("name"), actor: RequestIdentity.actor)
+            try await accounts.revokeSessions(of: try context.parameters.require("name"), actor: context.actor)
             return Page.redirect(to: "/admin/users")
         }
         router.post("/admin/users/:name/role") { request, context -> Response in
             let form = try await FormBody.read(request)
             guard let role = Role(rawValue: form.values["role"] ?? "") else {
                 return Page.response(
-                    try await page(message: "role: expected viewer, officer or admin"), status: .unprocessableContent)
+                    try await page(message: "role: expected viewer, officer or admin"), status: .unprocessableContent,
+                    for: context.identity)
             }
             try await accounts.changeRole(
-                of: try context.parameters.require("name"), to: role, actor: RequestIdentity.actor)
+                of: try context.parameters.require("name"), to: role, actor: context.actor)
             return Page.redirect(to: "/admin/users")
         }
     }

@@ -12,40 +12,44 @@ struct CompartmentsController: Sendable {
     let accounts: AccountBook
 
     func register(on router: Router<DeskRequestContext>) {
-        router.get("/admin/compartments") { _, _ -> Response in
-            Page.response(try await page(message: nil), status: .ok)
+        router.get("/admin/compartments") { _, context -> Response in
+            Page.response(try await page(message: nil), status: .ok, for: context.identity)
         }
-        router.post("/admin/compartments") { request, _ -> Response in
+        router.post("/admin/compartments") { request, context -> Response in
             let form = try await FormBody.read(request)
-            return try await refusingOnPage {
+            return try await refusingOnPage(for: context.identity) {
                 try await accounts.createCompartment(
-                    form["id"].trimmingCharacters(in: .whitespaces), title: form["title"], actor: RequestIdentity.actor)
+                    form["id"].trimmingCharacters(in: .whitespaces), title: form["title"], actor: context.actor)
             }
         }
         router.post("/admin/compartments/:compartment/members") { request, context -> Response in
             let form = try await FormBody.read(request)
             let compartment = try context.parameters.require("compartment")
-            return try await refusingOnPage {
+            return try await refusingOnPage(for: context.identity) {
                 try await accounts.addMember(
-                    form["name"].trimmingCharacters(in: .whitespaces), to: compartment, actor: RequestIdentity.actor)
+                    form["name"].trimmingCharacters(in: .whitespaces), to: compartment, actor: context.actor)
             }
         }
         router.post("/admin/compartments/:compartment/members/:name/remove") { _, context -> Response in
             let compartment = try context.parameters.require("compartment")
             let name = try context.parameters.require("name")
-            return try await refusingOnPage {
-                try await accounts.removeMember(name, from: compartment, actor: RequestIdentity.actor)
+            return try await refusingOnPage(for: context.identity) {
+                try await accounts.removeMember(name, from: compartment, actor: context.actor)
             }
         }
     }
 
-    /// Runs a change and goes back to the list, or shows the list again with what was refused.
-    private func refusingOnPage(_ change: () async throws -> Void) async throws -> Response {
+    /// Runs a change and goes back to the list, or shows the list again (to `signedIn`) with what was
+    /// refused.
+    private func refusingOnPage(for signedIn: Identity?, _ change: () async throws -> Void) async throws
+        -> Response
+    {
         do {
             try await change()
             return Page.redirect(to: "/admin/compartments")
         } catch let error as AccessError {
-            return Page.response(try await page(message: error.message), status: .unprocessableContent)
+            return Page.response(
+                try await page(message: error.message), status: .unprocessableContent, for: signedIn)
         }
     }
 

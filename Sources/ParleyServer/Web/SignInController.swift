@@ -9,9 +9,9 @@ struct SignInController: Sendable {
     let configuration: ServerConfiguration
 
     func register(on router: Router<DeskRequestContext>) {
-        router.get("/login") { request, _ -> Response in
+        router.get("/login") { request, context -> Response in
             let next = Self.safeNext(request.uri.queryParameters.get("next"))
-            return Page.response(Self.page(name: "", next: next, message: nil), status: .ok)
+            return Page.response(Self.page(name: "", next: next, message: nil), status: .ok, for: context.identity)
         }
         router.post("/login") { request, context -> Response in
             let form = try await FormBody.read(request)
@@ -27,14 +27,15 @@ struct SignInController: Sendable {
                 // The form comes back with the message, as any refused form does.
                 let status: HTTPResponse.Status =
                     error.code == .tooManyAttempts ? .tooManyRequests : .unprocessableContent
-                var response = Page.response(Self.page(name: name, next: next, message: error.message), status: status)
+                var response = Page.response(
+                    Self.page(name: name, next: next, message: error.message), status: status, for: context.identity)
                 if error.code == .tooManyAttempts { response.headers[.retryAfter] = "900" }
                 return response
             }
         }
-        router.post("/logout") { request, _ -> Response in
+        router.post("/logout") { request, context -> Response in
             if let token = AccessControl.token(in: request) {
-                try await accounts.signOut(token: token, actor: RequestIdentity.actor)
+                try await accounts.signOut(token: token, actor: context.actor)
             }
             var response = Page.redirect(to: "/login")
             response.headers.append(
@@ -53,9 +54,9 @@ struct SignInController: Sendable {
                 throw HTTPError(status, message: error.message)
             }
         }
-        router.delete("/api/v1/session") { request, _ -> Response in
+        router.delete("/api/v1/session") { request, context -> Response in
             if let token = AccessControl.token(in: request) {
-                try await accounts.signOut(token: token, actor: RequestIdentity.actor)
+                try await accounts.signOut(token: token, actor: context.actor)
             }
             return Response(status: .noContent)
         }

@@ -7,9 +7,10 @@ extension WebController {
     func registerEngagementRoutes(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/engagements/:id") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
-            let (state, version) = try await server.load(desk)
+            let (state, version) = try await server.load(desk, as: context.clearance)
             return try await engagementPage(
-                desk: desk, id: try context.parameters.require("id"), state: state, version: version)
+                desk: desk, id: try context.parameters.require("id"), state: state, version: version,
+                as: context.clearance)
         }
         router.post("/desks/:desk/engagements/:id/move") { request, context -> Response in
             try await engagementForm(request, context, name: "move") { form, state, id in
@@ -54,23 +55,24 @@ extension WebController {
         router.post("/desks/:desk/playbooks/:playbook/start") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let id = Playbook.ID(try context.parameters.require("playbook"))
-            let (state, _) = try await server.load(desk)
+            let (state, _) = try await server.load(desk, as: context.clearance)
             guard let playbook = state.playbooks[id] else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
             let form = try await FormBody.read(request)
             return try await submit(
-                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks"
+                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks",
+                context: context
             ) { state in
                 .startPlaybook(id, at: try time(form["at"], "at", state))
             } page: { state, version, formState in
                 try await engagementPage(
                     desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
-                    active: "playbook")
+                    active: "playbook", as: context.clearance)
             }
         }
         router.post("/desks/:desk/tasks/:task") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let taskID = AdvanceTask.ID(try context.parameters.require("task"))
-            let (state, _) = try await server.load(desk)
+            let (state, _) = try await server.load(desk, as: context.clearance)
             guard let task = state.tasks[taskID] else {
                 throw HTTPError(.notFound, message: "no advance task '\(taskID)'")
             }
@@ -79,7 +81,7 @@ extension WebController {
             values["task"] = taskID.rawValue
             return try await submit(
                 form: FormBody(copying: values), desk: desk,
-                redirect: "/desks/\(desk)/engagements/\(task.engagement)#tasks"
+                redirect: "/desks/\(desk)/engagements/\(task.engagement)#tasks", context: context
             ) { state in
                 guard let status = TaskStatus(rawValue: form["status"]) else {
                     throw DeskError.invalidValue(field: "status", expected: "a task status", found: form["status"])
@@ -89,7 +91,7 @@ extension WebController {
             } page: { state, version, formState in
                 try await engagementPage(
                     desk: desk, id: task.engagement.rawValue, state: state, version: version, form: formState,
-                    active: "task")
+                    active: "task", as: context.clearance)
             }
         }
     }
@@ -107,23 +109,28 @@ extension WebController {
         let desk = try context.parameters.require("desk")
         let id = try context.parameters.require("id")
         let form = try await FormBody.read(request)
-        return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(id)") { state in
+        return try await submit(
+            form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(id)", context: context
+        ) { state in
             guard state.engagements[Engagement.ID(id)] != nil else {
                 throw HTTPError(.notFound, message: "no engagement '\(id)'")
             }
             return try command(form, state, Engagement.ID(id))
         } page: { state, version, formState in
-            try await engagementPage(desk: desk, id: id, state: state, version: version, form: formState, active: name)
+            try await engagementPage(
+                desk: desk, id: id, state: state, version: version, form: formState, active: name,
+                as: context.clearance)
         }
     }
 
     func engagementPage(
-        desk: String, id: String, state: DeskState, version: Int64, form: FormState = FormState(), active: String = ""
+        desk: String, id: String, state: DeskState, version: Int64, form: FormState = FormState(), active: String = "",
+        as clearance: Clearance
     ) async throws -> HTML {
         guard let engagement = state.engagements[Engagement.ID(id)] else {
             throw HTTPError(.notFound, message: "no engagement '\(id)' on desk '\(desk)'")
         }
-        let events = try await server.view(desk).entries(from: server.ledger.store, desk: desk).filter {
+        let events = try await server.view(desk, as: clearance).entries(from: server.ledger.store, desk: desk).filter {
             $0.event.concerns(engagement.id, in: state)
         }
         return EngagementPage(

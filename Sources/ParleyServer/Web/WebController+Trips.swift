@@ -8,7 +8,7 @@ extension WebController {
     func registerTripAndTimelineRoutes(on router: Router<DeskRequestContext>) {
         router.get("/desks/:desk/trips/:trip") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
-            let (state, version) = try await server.load(desk)
+            let (state, version) = try await server.load(desk, as: context.clearance)
             let problem = try tripProblem(try context.parameters.require("trip"), state)
             return TripPage(
                 desk: desk, desks: try await server.desks(), state: state, version: version, problem: problem
@@ -30,7 +30,7 @@ extension WebController {
                 solution = try problem.solve(options: options)
             } catch let error as TripPlanningError where !error.conflicting.isEmpty {
                 // Named for this planner: only the commitments and meetings they may see.
-                let seen = try await server.load(desk).state
+                let seen = try await server.load(desk, as: context.clearance).state
                 let commitments = seen.trips[problem.trip.id]?.commitments ?? []
                 throw TripPlanningError.infeasible(
                     error.conflicting.compactMap { ref in
@@ -41,12 +41,13 @@ extension WebController {
             let itinerary = problem.itinerary(
                 from: solution, plannedAt: ZonedTime(server.now, zone: state.zone), in: state)
             _ = try await server.execute(
-                .recordItinerary(itinerary), on: desk, actor: RequestIdentity.actor, expectedVersion: form.version)
+                .recordItinerary(itinerary), on: desk, actor: context.actor, expectedVersion: form.version,
+                as: context.clearance)
             return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
         }
         router.get("/desks/:desk/trips/:trip/itinerary.ics") { _, context -> Response in
             let desk = try context.parameters.require("desk")
-            let (state, _) = try await server.load(desk)
+            let (state, _) = try await server.load(desk, as: context.clearance)
             let problem = try tripProblem(try context.parameters.require("trip"), state)
             guard let itinerary = state.itineraries[problem.trip.id] else {
                 throw HTTPError(.notFound, message: "trip '\(problem.trip.id)' has not been planned yet")
@@ -59,7 +60,7 @@ extension WebController {
         }
         router.get("/desks/:desk/timeline") { request, context -> HTML in
             let desk = try context.parameters.require("desk")
-            let view = try await server.view(desk)
+            let view = try await server.view(desk, as: context.clearance)
             let state = view.state
             let entries = try await view.entries(from: server.ledger.store, desk: desk)
             let query = request.uri.queryParameters

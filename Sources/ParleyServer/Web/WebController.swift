@@ -13,7 +13,7 @@ struct WebController: Sendable {
         registerTripAndTimelineRoutes(on: router)
         router.get("/desks/:desk/notifications") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
-            let view = try await server.view(desk)
+            let view = try await server.view(desk, as: context.clearance)
             // Only deliveries about events this reader may see, numbered as they see them.
             let deliveries = notifier.deliveries(for: desk).compactMap { delivery in
                 view.viewerSequence(of: delivery.job.sequence).map { (sequence: $0, delivery: delivery) }
@@ -22,7 +22,7 @@ struct WebController: Sendable {
                 desk: desk, desks: try await server.desks(), state: view.state, deliveries: deliveries
             ).html
         }
-        router.get("/") { _, _ -> Response in
+        router.get("/") { _, context -> Response in
             let desks = try await server.desks()
             guard let first = desks.first else {
                 return Page.response(
@@ -31,24 +31,25 @@ struct WebController: Sendable {
                         body:
                             "<h1>No desks yet</h1><p>Import a scenario with <code>parley import FILE</code>, or start with <code>--demo</code>.</p>"
                     ),
-                    status: .ok)
+                    status: .ok, for: context.identity)
             }
             return Page.redirect(to: "/desks/\(first)")
         }
         router.get("/desks/:desk") { _, context -> Response in
             let desk = try context.parameters.require("desk")
-            let view = try await server.view(desk)
+            let view = try await server.view(desk, as: context.clearance)
             let desks = try await server.desks()
             let stamp = server.stamp(view.version) + desks.joined(separator: ",")
             return server.rendered.page(for: "dashboard:\(desk):\(view.key)", stamp: stamp) {
                 DashboardPage(desk: desk, desks: desks, state: view.state, version: view.version, now: server.now).html
                     .rendered
-            }.response(status: .ok)
+            }.response(status: .ok, for: context.identity)
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let form = try await FormBody.read(request)
-            return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)#channels") { state in
+            return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)#channels", context: context) {
+                state in
                 let at = try ZonedTime.parse(form["at"], field: "at", defaultZone: state.zone)
                 guard let outcome = AttemptOutcome(rawValue: form["outcome"]) else {
                     throw DeskError.invalidValue(
@@ -72,16 +73,19 @@ struct WebController: Sendable {
 
     /// Runs the command a form describes; on a refusal re-renders the page with the message beside the
     /// field, on a stale version says so, and in both cases keeps what was typed.
+    ///
+    /// The command is the signed-in person's (`context`), decided on the desk as they may see it.
     func submit(
-        form: FormBody, desk: String, redirect: String,
+        form: FormBody, desk: String, redirect: String, context: DeskRequestContext,
         command: (DeskState) async throws -> DeskCommand,
         page: (DeskState, Int64, FormState) async throws -> HTML
     ) async throws -> Response {
-        let (state, version) = try await server.load(desk)
+        let (state, version) = try await server.load(desk, as: context.clearance)
         var formState = FormState(values: form.values)
         do {
             _ = try await server.execute(
-                try await command(state), on: desk, actor: RequestIdentity.actor, expectedVersion: form.version)
+                try await command(state), on: desk, actor: context.actor, expectedVersion: form.version,
+                as: context.clearance)
             return Page.redirect(to: redirect)
         } catch let error as DeskError {
             if let field = error.field {
@@ -89,15 +93,17 @@ struct WebController: Sendable {
             } else {
                 formState.banner = error.message
             }
-            return Page.response(try await page(state, version, formState), status: .unprocessableContent)
+            return Page.response(
+                try await page(state, version, formState), status: .unprocessableContent, for: context.identity)
         } catch let error as StoreError {
             guard case .conflict(_, _, let actual) = error.code else { throw error }
             formState.banner =
                 "Someone else changed this desk while you were editing (it is now at version \(actual)). "
                 + "Nothing was saved; your entry is kept below. Check the desk, then submit again."
             formState.values["version"] = String(actual)
-            let (fresh, freshVersion) = try await server.load(desk)
-            return Page.response(try await page(fresh, freshVersion, formState), status: .conflict)
+            let (fresh, freshVersion) = try await server.load(desk, as: context.clearance)
+            return Page.response(
+                try await page(fresh, freshVersion, formState), status: .conflict, for: context.identity)
         }
     }
 }

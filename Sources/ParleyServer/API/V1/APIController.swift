@@ -10,10 +10,10 @@ struct APIController: Sendable {
 
     func register(on router: Router<DeskRequestContext>) {
         let api = router.group("api/v1")
-        api.get("desks") { _, _ -> Response in
+        api.get("desks") { _, context -> Response in
             var desks: [DeskListing] = []
             for name in try await server.desks() {
-                let (state, version) = try await server.load(name)
+                let (state, version) = try await server.load(name, as: context.clearance)
                 desks.append(
                     DeskListing(
                         name: name, title: state.profile?.title ?? name, zone: state.zone.identifier, version: version))
@@ -22,7 +22,7 @@ struct APIController: Sendable {
         }
         api.get("desks/:desk/summary") { _, context -> Response in
             let desk = try context.parameters.require("desk")
-            let view = try await server.view(desk)
+            let view = try await server.view(desk, as: context.clearance)
             let body = try server.rendered.body(for: "summary:\(desk):\(view.key)", stamp: server.stamp(view.version)) {
                 ByteBuffer(
                     bytes: try JSON.encoder().encode(
@@ -35,11 +35,13 @@ struct APIController: Sendable {
         // One route per collection: the router does not fall back from a fixed segment to a parameter.
         for collection in Collections.names {
             api.get("desks/:desk/\(collection)") { _, context -> Response in
-                let (state, version) = try await server.load(try context.parameters.require("desk"))
+                let (state, version) = try await server.load(
+                    try context.parameters.require("desk"), as: context.clearance)
                 return try Collections.list(collection, in: state, version: version)
             }
             api.get("desks/:desk/\(collection)/:id") { _, context -> Response in
-                let (state, version) = try await server.load(try context.parameters.require("desk"))
+                let (state, version) = try await server.load(
+                    try context.parameters.require("desk"), as: context.clearance)
                 return try Collections.get(
                     collection, id: try context.parameters.require("id"), in: state, version: version)
             }
@@ -65,7 +67,7 @@ struct APIController: Sendable {
             } else {
                 // Raw events can say anything about anything (an itinerary holds every meeting of a trip):
                 // only someone who sees the whole desk may send them.
-                let view = try await server.view(desk)
+                let view = try await server.view(desk, as: context.clearance)
                 guard !view.isRedacted else {
                     throw HTTPError(
                         .forbidden,
@@ -74,8 +76,8 @@ struct APIController: Sendable {
                 }
             }
             let outcome = try await server.execute(
-                command, on: desk, actor: RequestIdentity.actor, expectedVersion: input.expectedVersion,
-                idempotencyKey: try Self.idempotencyKey(request), sealingCompartmentIDs: false)
+                command, on: desk, actor: context.actor, expectedVersion: input.expectedVersion,
+                as: context.clearance, idempotencyKey: try Self.idempotencyKey(request), sealingCompartmentIDs: false)
             var response = try JSON.response(
                 outcome.sequences.map { ["sequence": $0] }, status: .created, version: outcome.sequences.last)
             if outcome.replayed { response.headers[.idempotentReplayed] = "true" }
@@ -194,10 +196,11 @@ struct APIController: Sendable {
     ) async throws -> Response {
         let desk = try context.parameters.require("desk")
         let key = try Self.idempotencyKey(request)
-        let (state, _) = try await server.load(desk)
+        let (state, _) = try await server.load(desk, as: context.clearance)
         let (command, _) = try build(state)
         let outcome = try await server.execute(
-            command, on: desk, actor: RequestIdentity.actor, expectedVersion: expectedVersion, idempotencyKey: key)
+            command, on: desk, actor: context.actor, expectedVersion: expectedVersion, as: context.clearance,
+            idempotencyKey: key)
         let item = try outcome.events.first.flatMap {
             Collections.subject(of: try $0.decoded().fact, in: outcome.after)
         }
