@@ -4,7 +4,7 @@ import ParleyStore
 
 /// What happens to accounts, kept as events in the `~accounts` stream beside the desks, so that
 /// sign-ins, refusals and changes of role are part of the same hash-chained record.
-public enum AccountEvent: Codable, Sendable, Equatable {
+public enum AccountEvent: Sendable, Equatable {
     /// A person was given an account.
     case userAdded(name: String, role: Role, passwordHash: String)
     /// A person's role changed.
@@ -39,15 +39,89 @@ public enum AccountEvent: Codable, Sendable, Equatable {
         }
     }
 
+    /// The payload format version this event is written in.
+    public var schemaVersion: Int { 1 }
+
+    /// The JSON payload stored in the log: `{"<key>": {…}}` with sorted keys and millisecond times.
+    /// - Throws: an `EncodingError` (a bug).
+    public func encodedPayload() throws -> Data {
+        switch self {
+        case .userAdded(let name, let role, let passwordHash):
+            try Self.encode(UserAddedPayload(name: name, role: role.rawValue, passwordHash: passwordHash))
+        case .roleChanged(let name, let role): try Self.encode(RoleChangedPayload(name: name, role: role.rawValue))
+        case .passwordChanged(let name, let passwordHash):
+            try Self.encode(PasswordChangedPayload(name: name, passwordHash: passwordHash))
+        case .sessionOpened(let tokenHash, let name, let address, let expires):
+            try Self.encode(SessionOpenedPayload(tokenHash: tokenHash, name: name, address: address, expires: expires))
+        case .sessionClosed(let tokenHash, let reason):
+            try Self.encode(SessionClosedPayload(tokenHash: tokenHash, reason: reason))
+        case .signInFailed(let name, let address, let reason):
+            try Self.encode(SignInFailedPayload(name: name, address: address, reason: reason))
+        case .compartmentCreated(let compartment, let title):
+            try Self.encode(CompartmentCreatedPayload(compartment: compartment.rawValue, title: title))
+        case .compartmentMemberAdded(let compartment, let name):
+            try Self.encode(CompartmentMemberAddedPayload(compartment: compartment.rawValue, name: name))
+        case .compartmentMemberRemoved(let compartment, let name):
+            try Self.encode(CompartmentMemberRemovedPayload(compartment: compartment.rawValue, name: name))
+        }
+    }
+
+    /// Reads an account event back from its stored type, version and payload.
+    /// - Throws: `EventDecodingError` for an unknown type or version, or a payload that does not fit it.
+    public static func decode(type: String, schemaVersion: Int, payload: Data) throws -> AccountEvent {
+        guard let versions = formats[type] else { throw EventDecodingError(type: type, reason: "unknown event type") }
+        guard let format = versions[schemaVersion] else {
+            throw EventDecodingError(type: type, reason: "schema version \(schemaVersion) is not supported")
+        }
+        do {
+            return try read(format, from: payload)
+        } catch let error as EventDecodingError {
+            throw error
+        } catch let error as AccountPayloadError {
+            throw EventDecodingError(type: type, reason: "\(error)")
+        } catch {
+            throw EventDecodingError(type: type, reason: "payload does not decode: \(error)")
+        }
+    }
+
+    /// Every event type and version the accounts stream may hold and this Parley reads.
+    public static var readableFormats: [(type: String, version: Int)] {
+        formats.keys.sorted().flatMap { type in formats[type, default: [:]].keys.sorted().map { (type, $0) } }
+    }
+
     /// Wraps the event for the log, signed by `actor`.
     func pending(actor: String, at now: Date, id: UUID) throws -> PendingEvent {
         PendingEvent(
-            id: id, type: type, schemaVersion: 1, payload: try InstantText.logEncoder().encode(self), actor: actor,
+            id: id, type: type, schemaVersion: schemaVersion, payload: try encodedPayload(), actor: actor,
             recordedAt: now)
     }
 
     /// Reads an event back from the log.
     static func decode(_ stored: StoredEvent) throws -> AccountEvent {
-        try InstantText.logDecoder().decode(AccountEvent.self, from: stored.payload)
+        try decode(type: stored.type, schemaVersion: stored.schemaVersion, payload: stored.payload)
     }
+
+    private static func encode<Payload: AccountPayload>(_ payload: Payload) throws -> Data {
+        try InstantText.logEncoder().encode([Payload.key: payload])
+    }
+
+    private static func read<Payload: AccountPayload>(_: Payload.Type, from data: Data) throws -> AccountEvent {
+        let body = try InstantText.logDecoder().decode([String: Payload].self, from: data)
+        guard body.count == 1, let payload = body[Payload.key] else {
+            throw EventDecodingError(
+                type: Payload.type, reason: "payload should be one object under '\(Payload.key)'")
+        }
+        return try payload.event()
+    }
+
+    private static let formats: [String: [Int: any AccountPayload.Type]] = {
+        let types: [any AccountPayload.Type] = [
+            UserAddedPayload.self, RoleChangedPayload.self, PasswordChangedPayload.self, SessionOpenedPayload.self,
+            SessionClosedPayload.self, SignInFailedPayload.self, CompartmentCreatedPayload.self,
+            CompartmentMemberAddedPayload.self, CompartmentMemberRemovedPayload.self,
+        ]
+        var formats: [String: [Int: any AccountPayload.Type]] = [:]
+        for payload in types { formats[payload.type, default: [:]][payload.version] = payload }
+        return formats
+    }()
 }

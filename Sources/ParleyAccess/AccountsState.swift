@@ -73,7 +73,7 @@ public struct AccountsState: Sendable {
     public init() {}
 
     /// Applies one event recorded at `at`.
-    mutating func apply(_ event: AccountEvent, at: Date) {
+    public mutating func apply(_ event: AccountEvent, at: Date) {
         switch event {
         case .userAdded(let name, let role, let hash):
             users[name] = User(name: name, role: role, passwordHash: hash)

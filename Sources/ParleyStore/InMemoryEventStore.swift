@@ -9,6 +9,16 @@ public final class InMemoryEventStore: EventStore {
     /// An empty store.
     public init() {}
 
+    /// A store holding `events` exactly as given (envelopes, payload bytes and hashes untouched), as a log
+    /// kept elsewhere was written; nothing is checked, so `verify` finds what the log holds.
+    public init(restoring events: [StoredEvent]) {
+        streams.withLock { streams in
+            for event in events.sorted(by: { ($0.desk, $0.sequence) < ($1.desk, $1.sequence) }) {
+                streams[event.desk, default: []].append(event)
+            }
+        }
+    }
+
     /// Appends all of `events` or none; see `EventStore.append`.
     public func append(_ events: [PendingEvent], to desk: String, expectedVersion: Int64) async throws
         -> [StoredEvent]

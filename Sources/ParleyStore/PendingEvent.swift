@@ -30,7 +30,7 @@ public struct PendingEvent: Sendable, Equatable {
     /// - Throws: an encoding error (a bug).
     public init(_ event: DeskEvent, id: UUID, actor: String, recordedAt: Date) throws {
         self.init(
-            id: id, type: event.type, schemaVersion: DeskEvent.schemaVersion, payload: try event.encodedPayload(),
+            id: id, type: event.type, schemaVersion: event.schemaVersion, payload: try event.encodedPayload(),
             actor: actor, recordedAt: recordedAt)
     }
 }

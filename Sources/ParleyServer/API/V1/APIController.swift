@@ -56,7 +56,8 @@ struct APIController: Sendable {
                 withJSONObject: input.payload.mapValues(\.value), options: [.sortedKeys])
             let event: DeskEvent
             do {
-                event = try DeskEvent.decode(type: input.type, schemaVersion: DeskEvent.schemaVersion, payload: payload)
+                let version = input.schemaVersion ?? DeskEvent.currentVersion(of: input.type) ?? 1
+                event = try DeskEvent.decode(type: input.type, schemaVersion: version, payload: payload)
             } catch let error as EventDecodingError {
                 throw RequestInputError(message: error.message, field: "payload")
             }

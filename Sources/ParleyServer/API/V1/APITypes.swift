@@ -126,6 +126,8 @@ struct PostedEvent: Decodable, Sendable {
     /// An object, as every event's payload is (anything else is refused while decoding, before it is
     /// serialised again).
     let payload: [String: JSONValue]
+    /// The payload's format version; the event type's current one when left out.
+    let schemaVersion: Int?
     let expectedVersion: Int64?
 }
 

@@ -330,6 +330,11 @@ enum OpenAPIDocument {
                       properties:
                         type: { type: string, example: SignalRecorded }
                         payload: { type: object }
+                        schema_version:
+                          type: integer
+                          description: >-
+                            The payload's format version (docs/adr/0015-event-payloads.md); the event type's current
+                            version when left out.
                         expected_version: { type: integer }
               responses:
                 '201':
