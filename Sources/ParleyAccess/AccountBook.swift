@@ -13,11 +13,9 @@ public final class AccountBook: Sendable {
     /// The stream holding the accounts.
     public static let stream = accountsStream
 
-    private let store: any EventStore
     private let environment: DeskEnvironment
     private let hasher: PasswordHasher
-    private let cache = Mutex<(state: AccountsState, version: Int64, checkedAt: ContinuousClock.Instant?)>(
-        (AccountsState(), 0, nil))
+    private let folds: FoldedStreams<AccountsState>
     private let attempts = SignInGate()
     private let turns = WriteTurns()
     /// What a password given for a name without an account is checked against, at the cost of a real one,
@@ -36,11 +34,18 @@ public final class AccountBook: Sendable {
     /// How many times a write to the accounts is decided again after another server wrote first.
     static let writeAttempts = 20
 
-    /// A book over `store`, hashing new passwords with `hasher`.
-    public init(store: any EventStore, environment: DeskEnvironment, hasher: PasswordHasher = .standard) {
-        self.store = store
+    /// A book over `store`, hashing new passwords with `hasher`; its copy of the accounts is trusted for a
+    /// quarter second on `clock`.
+    public init(
+        store: any EventStore, environment: DeskEnvironment, hasher: PasswordHasher = .standard,
+        clock: SteadyClock = .system
+    ) {
         self.environment = environment
         self.hasher = hasher
+        folds = FoldedStreams(store: store, empty: AccountsState(), clock: clock, freshFor: .milliseconds(250)) {
+            state, stored in
+            state.apply(try AccountEvent.decode(stored), at: stored.recordedAt)
+        }
         // The hasher's own cost and a salt like a real one; no password derives a key of zeros (in practice).
         let salt = Data((0..<16).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
         decoyHash =
@@ -48,52 +53,33 @@ public final class AccountBook: Sendable {
     }
 
     /// The accounts as of the log (at most a quarter second old).
-    public func state() async throws -> AccountsState {
-        let cached = cache.withLock { $0 }
-        if let checked = cached.checkedAt, ContinuousClock.now - checked < .milliseconds(250) { return cached.state }
-        return try await refresh()
-    }
+    public func state() async throws -> AccountsState { try await folds.current(Self.stream).state }
 
-    private func refresh() async throws -> AccountsState {
-        var (state, version, _) = cache.withLock { $0 }
-        for stored in try await store.read(desk: Self.stream, from: version + 1) {
-            state.apply(try AccountEvent.decode(stored), at: stored.recordedAt)
-            version = stored.sequence
-        }
-        let fresh = (state, version, Optional(ContinuousClock.now))
-        cache.withLock { if $0.version <= version { $0 = fresh } }
-        return state
-    }
+    private func refresh() async throws -> AccountsState { try await folds.refreshed(Self.stream).state }
 
-    /// Appends what `decide` yields on the newest state, deciding again if another server wrote first.
+    /// Appends what `decide` yields on the newest state through the one write path (`FoldedStreams.write`),
+    /// deciding again at once if another server wrote first.
     ///
     /// Writes from this process take turns, so they never conflict with each other; a conflict means
-    /// another server (or a `parley user` command) wrote, and after a short, growing, random pause the
-    /// write is decided again on the newer state.
+    /// another server (or a `parley user` command) wrote, and the write is decided again on the state with
+    /// its events folded in.
     @discardableResult
     private func record(actor: String, _ decide: (AccountsState) throws -> [AccountEvent]) async throws
         -> AccountsState
     {
         await turns.begin()
         defer { turns.end() }
-        for attempt in 1...Self.writeAttempts {
-            let state = try await refresh()
-            let version = cache.withLock { $0.version }
-            let events = try decide(state)
-            if events.isEmpty { return state }
-            let now = InstantText.rounded(environment.now())
-            do {
-                _ = try await store.append(
-                    try events.map { try $0.pending(actor: actor, at: now, id: environment.newID()) },
-                    to: Self.stream, expectedVersion: version)
-                return try await refresh()
-            } catch let error as StoreError {
-                guard case .conflict = error.code else { throw error }
-            }
-            // Servers that collided once should not collide again in lockstep.
-            if attempt > 1 { try await Task.sleep(for: .milliseconds(Int.random(in: 1...5) * attempt)) }
+        do {
+            return try await folds.write(to: Self.stream, attempts: Self.writeAttempts, startFresh: true) { folded, _ in
+                let events = try decide(folded.state)
+                if events.isEmpty { return .nothing }
+                let now = InstantText.rounded(environment.now())
+                return .append(try events.map { try $0.pending(actor: actor, at: now, id: environment.newID()) })
+            }.after.state
+        } catch let error as StoreError {
+            guard case .conflict = error.code else { throw error }
+            throw StoreError(.unavailable, "the accounts kept changing under this write; try again")
         }
-        throw StoreError(.unavailable, "the accounts kept changing under this write; try again")
     }
 
     /// Whether anyone has an account yet.
@@ -225,11 +211,13 @@ public final class AccountBook: Sendable {
     ///   refusal is recorded, with the address.
     public func signIn(name: String, password: String, address: String) async throws -> String {
         // Other servers' refusals too, not a copy up to a quarter second old.
-        _ = try await refresh()
+        let known = try await refresh()
         let pair = AccountsState.SignInPair(name: name, address: address)
         let since = environment.now().addingTimeInterval(-Self.limitWindow)
         let admitted = await attempts.admit(pair) { inFlight in
-            let history = cache.withLock { $0.state }.signInHistory(name: name, address: address, since: since)
+            // The newest copy: refusals this process recorded while the attempt waited are in it.
+            let state = folds.held(Self.stream)?.folded.state ?? known
+            let history = state.signInHistory(name: name, address: address, since: since)
             return Self.verdict(history, inFlight)
         }
         guard let ticket = admitted else {
@@ -239,7 +227,7 @@ public final class AccountBook: Sendable {
         }
         // Released only when the outcome is in this process's copy of the log, so it is never uncounted.
         defer { attempts.release(ticket) }
-        let user = cache.withLock { $0.state }.users[name]
+        let user = (folds.held(Self.stream)?.folded.state ?? known).users[name]
         guard hasher.check(password, against: user?.passwordHash ?? decoyHash), let user else {
             let reason = user == nil ? "no such account" : "wrong password"
             try await record(actor: name) { _ in [.signInFailed(name: name, address: address, reason: reason)] }
@@ -287,9 +275,8 @@ public final class AccountBook: Sendable {
     ///
     /// Every request asks this, so it must not wait for a task switch when nothing needs reading.
     public func identifyIfFresh(token: String) -> Identity?? {
-        let cached = cache.withLock { ($0.state, $0.checkedAt) }
-        guard let checked = cached.1, ContinuousClock.now - checked < .milliseconds(250) else { return nil }
-        return .some(Self.identity(of: token, in: cached.0, at: environment.now()))
+        guard let held = folds.held(Self.stream), held.fresh else { return nil }
+        return .some(Self.identity(of: token, in: held.folded.state, at: environment.now()))
     }
 
     private static func identity(of token: String, in state: AccountsState, at now: Date) -> Identity? {

@@ -4,8 +4,17 @@ extension DeskState {
     /// Checks `command` against the current state and returns the events it causes, or refuses it.
     ///
     /// `now` is the injected clock's reading; it dates the registrations that carry no time of their own.
+    /// `clearance` is the deciding person's: only a compartment's members may open an engagement in it
+    /// (the desk's own timers and the command line act for everyone, `.all`).
     /// - Throws: `DeskError` saying what was refused and why; nothing is recorded then.
-    public func decide(_ command: DeskCommand, now: Date) throws(DeskError) -> [DeskEvent] {
+    public func decide(_ command: DeskCommand, now: Date, as clearance: Clearance = .all) throws(DeskError)
+        -> [DeskEvent]
+    {
+        if case .openEngagement(let engagement) = command, !clearance.admits(engagement.compartment) {
+            throw .invalidValue(
+                field: "compartment", expected: "a compartment you are a member of",
+                found: engagement.compartment?.rawValue ?? "")
+        }
         if case .openDesk(let profile) = command {
             if let existing = self.profile { throw .deskAlreadyOpened(existing.name) }
             _ = try Identifier<DeskProfile>.validated(profile.name, field: "name")

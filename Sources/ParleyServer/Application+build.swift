@@ -15,12 +15,15 @@ import UnixSignals
 public func buildApplication(
     ledger: DeskLedger, configuration: ServerConfiguration = .init(), logger: Logger = Logger(label: "parley.server")
 ) -> some ApplicationProtocol {
+    // The server's own copies of the desks, on the configuration's clock.
     let server = DeskServer(
-        ledger: ledger, configuration: configuration, metrics: ServerMetrics(), elapsed: MonotonicClock.elapsedSeconds()
-    )
+        ledger: DeskLedger(store: ledger.store, environment: ledger.environment, clock: configuration.clock),
+        // The planner's limit is on compute time, so the real clock's even in tests.
+        configuration: configuration, metrics: ServerMetrics(), elapsed: MonotonicClock.elapsedSeconds())
     let notifier = WebhookNotifier(
         backoff: configuration.webhookBackoff,
-        poster: WebhookPoster(policy: OutboundAddressPolicy(allowing: configuration.webhookAllowList)), logger: logger)
+        poster: WebhookPoster(policy: OutboundAddressPolicy(allowing: configuration.webhookAllowList)),
+        clock: configuration.clock, now: ledger.environment.now, logger: logger)
     let router = makeRouter(server: server, notifier: notifier)
     let timers = TimerService(server: server, notifier: notifier, interval: configuration.timerInterval, logger: logger)
     return Application(
@@ -79,7 +82,8 @@ private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router
     let ledger = server.ledger
     let configuration = server.configuration
     let accounts = AccountBook(
-        store: ledger.store, environment: ledger.environment, hasher: configuration.passwordHasher)
+        store: ledger.store, environment: ledger.environment, hasher: configuration.passwordHasher,
+        clock: configuration.clock)
     let router = Router(context: DeskRequestContext.self)
     router.add(middleware: SecurityHeaders())
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))

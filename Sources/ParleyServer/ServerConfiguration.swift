@@ -1,4 +1,5 @@
 import ParleyAccess
+import ParleyStore
 
 /// Where the server listens.
 public struct ServerConfiguration: Sendable {
@@ -20,13 +21,19 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// How new passwords are hashed (`PasswordHasher.testing` only in tests).
     public var passwordHasher: PasswordHasher
+    /// The monotonic clock everything that waits or judges freshness takes: the desks' and accounts'
+    /// copies, the timers and webhook retries (a test's manual clock in tests; the planner's time limit is
+    /// on compute time and keeps the real clock).
+    public var clock: SteadyClock
 
     /// A configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1, timerInterval: Duration = .seconds(1),
         webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
-        secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard, webhookAllowList: [AddressRange] = []
+        secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard, webhookAllowList: [AddressRange] = [],
+        clock: SteadyClock = .system
     ) {
+        self.clock = clock
         self.webhookAllowList = webhookAllowList
         self.secureCookies = secureCookies
         self.passwordHasher = passwordHasher

@@ -99,8 +99,9 @@ private struct Twins {
         ]
     }
 
-    static func application(_ ledger: DeskLedger) -> some ApplicationProtocol {
-        buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.05, passwordHasher: .testing))
+    static func application(_ ledger: DeskLedger, clock: ManualClock = ManualClock()) -> some ApplicationProtocol {
+        buildApplication(
+            ledger: ledger, configuration: .init(planSeconds: 0.05, passwordHasher: .testing, clock: clock.clock))
     }
 }
 
@@ -337,15 +338,16 @@ struct CompartmentTests {
         let twins = try await Twins.make()
         let book = AccountBook(
             store: twins.withSecret.store, environment: twins.withSecret.environment, hasher: .testing)
-        try await Twins.application(twins.withSecret).test(.router) { client in
+        let clock = ManualClock()
+        try await Twins.application(twins.withSecret, clock: clock).test(.router) { client in
             let viewer = SignedInClient(client, as: "viewer")
             let uri = "/api/v1/desks/dmz-2019/engagements/quiet-talks"
             #expect(try await viewer.execute(uri: uri, method: .get).status == .notFound)
             try await book.addMember("viewer", to: "inner", actor: "admin")
-            try await Task.sleep(for: .milliseconds(300))
+            clock.advance(by: .milliseconds(300))
             #expect(try await viewer.execute(uri: uri, method: .get).status == .ok)
             try await book.removeMember("viewer", from: "inner", actor: "admin")
-            try await Task.sleep(for: .milliseconds(300))
+            clock.advance(by: .milliseconds(300))
             #expect(try await viewer.execute(uri: uri, method: .get).status == .notFound)
         }
     }

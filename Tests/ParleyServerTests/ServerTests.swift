@@ -438,7 +438,9 @@ struct DeskCacheTests {
     @Test("events appended by another writer to the same store show up within the revalidation interval")
     func outOfBandAppend() async throws {
         let ledger = try await Self.dmzLedger()
-        try await buildApplication(ledger: ledger).test(.router) { anonymous in
+        let clock = ManualClock()
+        let app = buildApplication(ledger: ledger, configuration: .init(clock: clock.clock))
+        try await app.test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
                 #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
@@ -449,7 +451,7 @@ struct DeskCacheTests {
                 outcome: .delivered,
                 note: "recorded by another process")
             _ = try await ledger.execute(.recordContactAttempt(attempt), on: "dmz-2019", actor: "cli")
-            try await Task.sleep(for: .milliseconds(300))
+            clock.advance(by: .milliseconds(300))
             try await client.execute(uri: "/desks/dmz-2019", method: .get) { response in
                 #expect(String(buffer: response.body).contains("recorded by another process"))
             }

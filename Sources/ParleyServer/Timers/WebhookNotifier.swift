@@ -39,13 +39,20 @@ final class WebhookNotifier: Service, Sendable {
     private let log = Mutex<[Delivery]>([])
     private let logger: Logger
     private let poster: WebhookPoster
+    /// What the retries wait on.
+    private let clock: SteadyClock
+    /// The wall clock that dates a finished delivery.
+    private let now: @Sendable () -> Date
 
     init(
         backoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
-        poster: WebhookPoster = WebhookPoster(policy: OutboundAddressPolicy()), logger: Logger
+        poster: WebhookPoster = WebhookPoster(policy: OutboundAddressPolicy()), clock: SteadyClock = .system,
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         (jobs, continuation) = AsyncStream.makeStream(of: Job.self)
         self.backoff = backoff
+        self.clock = clock
+        self.now = now
         self.poster = poster
         self.logger = logger
     }
@@ -79,7 +86,9 @@ final class WebhookNotifier: Service, Sendable {
         let payload = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
         for attempt in 0...backoff.count {
             if attempt > 0 {
-                do { try await Task.sleep(for: backoff[attempt - 1]) } catch { return }
+                let wait = backoff[attempt - 1]
+                // A shutdown does not wait for the retries (nor for a test's clock that never moves).
+                do { try await cancelWhenGracefulShutdown { [clock] in try await clock.sleep(wait) } } catch { return }
             }
             var detail = ""
             let outcome = await poster.post(payload, to: job.url) { detail = $0 }
@@ -98,7 +107,7 @@ final class WebhookNotifier: Service, Sendable {
             // The address will not become acceptable by waiting; only the operator can allow it.
             if outcome == .refusedByAddressPolicy { break }
         }
-        update(index, job) { $0.finishedAt = Date() }
+        update(index, job) { $0.finishedAt = now() }
     }
 
     private func update(_ index: Int, _ job: Job, _ change: (inout Delivery) -> Void) {

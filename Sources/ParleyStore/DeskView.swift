@@ -1,6 +1,5 @@
 import Foundation
 import ParleyDesk
-import ParleyStore
 
 /// A desk as one reader may see it: the whole desk, or the desk redacted for their clearance.
 ///
@@ -8,31 +7,31 @@ import ParleyStore
 /// count is the version the reader is shown, sends back as `expected_version`, and gets as live event
 /// ids; so not even the number of hidden events shows. The real sequence of each visible event is kept
 /// to translate back.
-struct DeskView: Sendable {
+public struct DeskView: Sendable {
     /// The desk as the reader may know it.
-    let state: DeskState
+    public let state: DeskState
     /// The reader's version: the number of events they may see.
-    let version: Int64
+    public let version: Int64
     /// The real version of the log this view was made from.
-    let realVersion: Int64
+    public let realVersion: Int64
     /// Distinguishes renderings of different views at the same version ("" for the whole desk).
-    let key: String
+    public let key: String
     /// For a redacted view, the real sequence of each visible event, the event as shown, and the
     /// redaction as of the newest event.
-    let redacted: (sequences: [Int64], events: [DeskEvent], redaction: DeskRedaction)?
+    public let redacted: (sequences: [Int64], events: [DeskEvent], redaction: DeskRedaction)?
 
     /// Whether something is hidden from the reader.
-    var isRedacted: Bool { redacted != nil }
+    public var isRedacted: Bool { redacted != nil }
 
     /// The command as the reader could have meant it on the desk they see: an itinerary planned over the
     /// whole desk, without the meetings hidden from them.
-    func asSeen(_ command: DeskCommand) -> DeskCommand {
+    public func asSeen(_ command: DeskCommand) -> DeskCommand {
         guard let redacted, case .recordItinerary(let itinerary) = command else { return command }
         return .recordItinerary(redacted.redaction.redacted(itinerary))
     }
 
     /// The reader's number for the event at real `sequence`, or nil when it is hidden from them.
-    func viewerSequence(of sequence: Int64) -> Int64? {
+    public func viewerSequence(of sequence: Int64) -> Int64? {
         guard let redacted else { return sequence <= version ? sequence : nil }
         var low = 0
         var high = redacted.sequences.count
@@ -44,13 +43,14 @@ struct DeskView: Sendable {
     }
 
     /// The real sequence of the reader's event number `viewer` (0 for before the first).
-    func realSequence(of viewer: Int64) -> Int64 {
+    public func realSequence(of viewer: Int64) -> Int64 {
         guard let redacted, viewer > 0 else { return viewer }
         return redacted.sequences[Int(min(viewer, Int64(redacted.sequences.count))) - 1]
     }
 
     /// The events the reader may see, numbered as they see them, oldest first.
-    func entries(from store: any EventStore, desk: String) async throws -> [(sequence: Int64, event: DeskEvent)] {
+    public func entries(from store: any EventStore, desk: String) async throws -> [(sequence: Int64, event: DeskEvent)]
+    {
         if let redacted {
             return redacted.events.enumerated().map { (Int64($0.offset + 1), $0.element) }
         }
@@ -60,7 +60,7 @@ struct DeskView: Sendable {
     }
 
     /// The event the reader sees for the stored one, or nil when it is hidden from them.
-    func shown(_ stored: StoredEvent) throws -> (sequence: Int64, event: DeskEvent)? {
+    public func shown(_ stored: StoredEvent) throws -> (sequence: Int64, event: DeskEvent)? {
         guard let sequence = viewerSequence(of: stored.sequence) else { return nil }
         if let redacted { return (sequence, redacted.events[Int(sequence) - 1]) }
         return (sequence, try stored.decoded())
