@@ -1,11 +1,9 @@
+import ParleyPlanner
+
 /// Seconds on the monotonic clock, the form the planner's injected clock takes.
 public enum MonotonicClock {
     /// A clock that reads the seconds elapsed since it was made.
-    public static func elapsedSeconds() -> @Sendable () -> Double {
-        let clock = ContinuousClock()
-        let origin = clock.now
-        return { (clock.now - origin).inSeconds }
-    }
+    public static func elapsedSeconds() -> @Sendable () -> Double { PlannerOptions.monotonicClock() }
 }
 
 extension Duration {

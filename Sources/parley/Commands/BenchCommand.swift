@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ParleyPlanner
-import ParleyServer
 
 /// `parley bench`: measurements that back Parley's speed and quality claims.
 struct BenchCommand: AsyncParsableCommand {
@@ -78,7 +77,7 @@ struct PlannerBenchCommand: ParsableCommand {
         }
         guard !files.isEmpty else { throw CommandLineError("no instance files in \(folder.path)") }
 
-        let seconds = MonotonicClock.elapsedSeconds()
+        let seconds = PlannerOptions.monotonicClock()
         var results: [CaseResult] = []
         FileHandle.standardOutput.write(Data("instance m   score     bks   gap%  seconds\n".utf8))
         for file in files {

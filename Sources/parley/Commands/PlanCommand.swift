@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ParleyDesk
 import ParleyPlanner
-import ParleyServer
 import ParleyStore
 import ParleyStoreSQLite
 
@@ -42,7 +41,7 @@ struct PlanCommand: AsyncParsableCommand {
             let desk = try await deskOption.resolve(in: ledger.store)
             let state = try await ledger.load(desk).state
             let tripProblem = try TripProblem(trip: Trip.ID(trip), in: state)
-            let elapsed = MonotonicClock.elapsedSeconds()
+            let elapsed = PlannerOptions.monotonicClock()
             let options = PlannerOptions(
                 seed: seed, iterationLimit: iterations, timeLimit: iterations == nil ? seconds : nil, clock: elapsed,
                 warmStart: state.itineraries[tripProblem.trip.id].map(tripProblem.warmStart(from:)))

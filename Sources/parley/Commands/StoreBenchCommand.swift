@@ -4,7 +4,6 @@ import ParleyDesk
 import ParleyStore
 import ParleyStorePostgres
 import ParleyStoreSQLite
-import PostgresNIO
 
 /// `parley bench store`: append throughput and latency on each engine, against a plain insert loop.
 struct StoreBenchCommand: AsyncParsableCommand {
@@ -75,14 +74,8 @@ struct StoreBenchCommand: AsyncParsableCommand {
                     parley = try await withPostgresEventStore(address) { store in
                         try await Self.appends(to: store, writers: count, seconds: seconds)
                     }
-                    var configuration = PostgresClient.Configuration(
-                        host: address.host, port: address.port, username: address.user, password: address.password,
-                        database: address.database,
-                        tls: address.tls == .disable ? .disable : .prefer(.makeClientConfiguration()))
-                    configuration.options.maximumConnections = 16
                     ceiling = try await InsertCeiling.postgres(
-                        configuration: configuration, schema: schema, writers: count, seconds: seconds, payload: payload
-                    )
+                        address: address, writers: count, seconds: seconds, payload: payload)
                 default:
                     throw CommandLineError("--engines: expected sqlite and/or postgres, found '\(engine)'")
                 }
