@@ -14,42 +14,28 @@ extension WebController {
         }
         router.post("/desks/:desk/engagements/:id/move") { request, context -> Response in
             try await engagementForm(request, context, name: "move") { form, state, id in
-                guard let target = EngagementState(rawValue: form["to"]) else {
-                    throw DeskError.invalidValue(field: "to", expected: "a lifecycle state", found: form["to"])
-                }
-                return .moveEngagement(
-                    MoveEngagement(
-                        engagement: id, to: target, at: try time(form["at"], "at", state),
-                        by: form["by"].isEmpty ? "web" : form["by"],
-                        reason: form["reason"]))
+                try MoveInput(
+                    to: form["to"], at: form["at"], by: form["by"].isEmpty ? "web" : form["by"], reason: form["reason"]
+                ).command(id, on: state, now: server.now)
             }
         }
         router.post("/desks/:desk/engagements/:id/signals") { request, context -> Response in
             try await engagementForm(request, context, name: "signal") { form, state, id in
-                guard let stance = Stance(rawValue: form["stance"]) else {
-                    throw DeskError.invalidValue(field: "stance", expected: "a stance", found: form["stance"])
-                }
                 let attribution = form["attribution"].split(whereSeparator: \.isNewline).map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }.filter { !$0.isEmpty }
-                return .recordSignal(
-                    Signal(
-                        id: Signal.ID(server.newSlug("signal")), engagement: id, at: try time(form["at"], "at", state),
-                        summary: form["summary"], quote: form["quote"].isEmpty ? nil : form["quote"],
-                        attribution: attribution,
-                        stance: stance, grade: try AdmiraltyGrade(parsing: form["grade"])))
+                return try SignalInput(
+                    id: nil, engagement: id.rawValue, at: form["at"], summary: form["summary"], quote: form["quote"],
+                    attribution: attribution, stance: form["stance"], grade: form["grade"]
+                ).command(on: state, now: server.now, newID: server.newSlug("signal"))
             }
         }
         router.post("/desks/:desk/engagements/:id/deadlines") { request, context -> Response in
             try await engagementForm(request, context, name: "deadline") { form, state, id in
-                .setDeadline(
-                    Deadline(
-                        id: Deadline.ID(server.newSlug("deadline")), title: form["title"], engagement: id,
-                        owedBy: Party.ID(form["owed_by"]),
-                        due: try ZonedTime.parse(form["due"], field: "due", defaultZone: state.zone),
-                        alarms: try form["alarms"].split(whereSeparator: { $0 == "," || $0 == " " }).map {
-                            try Minutes.parse(String($0), field: "alarms")
-                        }))
+                try DeadlineInput(
+                    id: nil, title: form["title"], engagement: id.rawValue, owedBy: form["owed_by"], due: form["due"],
+                    alarms: form["alarms"].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+                ).command(on: state, newID: server.newSlug("deadline"))
             }
         }
         router.post("/desks/:desk/playbooks/:playbook/start") { request, context -> Response in
@@ -62,7 +48,7 @@ extension WebController {
                 form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks",
                 context: context
             ) { state in
-                .startPlaybook(id, at: try time(form["at"], "at", state))
+                try PlaybookStartInput(at: form["at"]).command(id, on: state, now: server.now)
             } page: { state, version, formState in
                 try await engagementPage(
                     desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
@@ -83,23 +69,14 @@ extension WebController {
                 form: FormBody(copying: values), desk: desk,
                 redirect: "/desks/\(desk)/engagements/\(task.engagement)#tasks", context: context
             ) { state in
-                guard let status = TaskStatus(rawValue: form["status"]) else {
-                    throw DeskError.invalidValue(field: "status", expected: "a task status", found: form["status"])
-                }
-                return .updateAdvanceTask(
-                    UpdateAdvanceTask(task: taskID, status: status, at: try time(form["at"], "at", state)))
+                try TaskProgressInput(status: form["status"], at: form["at"]).command(
+                    taskID, on: state, now: server.now)
             } page: { state, version, formState in
                 try await engagementPage(
                     desk: desk, id: task.engagement.rawValue, state: state, version: version, form: formState,
                     active: "task", as: context.clearance)
             }
         }
-    }
-
-    /// A time from a form field; empty means now, in the desk's zone.
-    func time(_ text: String, _ field: String, _ state: DeskState) throws -> ZonedTime {
-        text.isEmpty
-            ? ZonedTime(server.now, zone: state.zone) : try ZonedTime.parse(text, field: field, defaultZone: state.zone)
     }
 
     private func engagementForm(

@@ -50,18 +50,10 @@ struct WebController: Sendable {
             let form = try await FormBody.read(request)
             return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)#channels", context: context) {
                 state in
-                let at = try ZonedTime.parse(form["at"], field: "at", defaultZone: state.zone)
-                guard let outcome = AttemptOutcome(rawValue: form["outcome"]) else {
-                    throw DeskError.invalidValue(
-                        field: "outcome",
-                        expected: "one of " + AttemptOutcome.allCases.map(\.rawValue).joined(separator: ", "),
-                        found: form["outcome"])
-                }
-                let engagement = form["engagement"].isEmpty ? nil : Engagement.ID(form["engagement"])
-                return .recordContactAttempt(
-                    ContactAttempt(
-                        id: ContactAttempt.ID(server.newSlug("attempt")), channel: Channel.ID(form["channel"]),
-                        engagement: engagement, at: at, outcome: outcome, note: form["note"]))
+                try AttemptInput(
+                    id: nil, channel: form["channel"], engagement: form["engagement"], at: form["at"],
+                    outcome: form["outcome"], note: form["note"]
+                ).command(on: state, now: server.now, newID: server.newSlug("attempt"))
             } page: { state, version, formState in
                 DashboardPage(
                     desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now,

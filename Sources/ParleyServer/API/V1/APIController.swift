@@ -85,76 +85,59 @@ struct APIController: Sendable {
             return response
         }
         api.post("desks/:desk/attempts") { request, context -> Response in
-            let input = try await decode(NewAttempt.self, request)
-            return try await run(request, context, input.expectedVersion, status: .created) { state in
-                let attempt = ContactAttempt(
-                    id: ContactAttempt.ID(input.id ?? server.newSlug("attempt")), channel: Channel.ID(input.channel),
-                    engagement: input.engagement.map { Engagement.ID($0) }, at: try time(input.at, "at", state),
-                    outcome: try choice(input.outcome, "outcome"), note: input.note ?? "")
-                return (.recordContactAttempt(attempt), { $0.attempts[attempt.id] })
+            let body = try await decode(VersionedInput<AttemptInput>.self, request)
+            return try await run(request, context, body.expectedVersion, status: .created) { state in
+                let command = try body.input.command(on: state, now: server.now, newID: server.newSlug("attempt"))
+                guard case .recordContactAttempt(let attempt) = command else { throw HTTPError(.internalServerError) }
+                return (command, { $0.attempts[attempt.id] })
             }
         }
         api.post("desks/:desk/signals") { request, context -> Response in
-            let input = try await decode(NewSignal.self, request)
-            return try await run(request, context, input.expectedVersion, status: .created) { state in
-                let signal = Signal(
-                    id: Signal.ID(input.id ?? server.newSlug("signal")),
-                    engagement: input.engagement.map { Engagement.ID($0) },
-                    at: try time(input.at, "at", state), summary: input.summary, quote: input.quote,
-                    attribution: input.attribution,
-                    stance: try choice(input.stance, "stance"), grade: try AdmiraltyGrade(parsing: input.grade))
-                return (.recordSignal(signal), { $0.signals[signal.id] })
+            let body = try await decode(VersionedInput<SignalInput>.self, request)
+            return try await run(request, context, body.expectedVersion, status: .created) { state in
+                let command = try body.input.command(on: state, now: server.now, newID: server.newSlug("signal"))
+                guard case .recordSignal(let signal) = command else { throw HTTPError(.internalServerError) }
+                return (command, { $0.signals[signal.id] })
             }
         }
         api.post("desks/:desk/deadlines") { request, context -> Response in
-            let input = try await decode(NewDeadline.self, request)
-            return try await run(request, context, input.expectedVersion, status: .created) { state in
-                let deadline = Deadline(
-                    id: Deadline.ID(input.id ?? server.newSlug("deadline")), title: input.title,
-                    engagement: input.engagement.map { Engagement.ID($0) }, owedBy: Party.ID(input.owedBy),
-                    due: try time(input.due, "due", state),
-                    alarms: try (input.alarms ?? []).map { try Minutes.parse($0, field: "alarms") })
-                return (.setDeadline(deadline), { $0.deadlines[deadline.id] })
+            let body = try await decode(VersionedInput<DeadlineInput>.self, request)
+            return try await run(request, context, body.expectedVersion, status: .created) { state in
+                let command = try body.input.command(on: state, newID: server.newSlug("deadline"))
+                guard case .setDeadline(let deadline) = command else { throw HTTPError(.internalServerError) }
+                return (command, { $0.deadlines[deadline.id] })
             }
         }
         api.post("desks/:desk/engagements/:id/move") { request, context -> Response in
-            let input = try await decode(Move.self, request)
+            let body = try await decode(VersionedInput<MoveInput>.self, request)
             let id = Engagement.ID(try context.parameters.require("id"))
-            return try await run(request, context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard state.engagements[id] != nil else { throw HTTPError(.notFound, message: "no engagement '\(id)'") }
-                let move = MoveEngagement(
-                    engagement: id, to: try choice(input.to, "to"), at: try time(input.at, "at", state), by: input.by,
-                    reason: input.reason)
-                return (.moveEngagement(move), { $0.engagements[id] })
+                return (try body.input.command(id, on: state, now: server.now), { $0.engagements[id] })
             }
         }
         api.post("desks/:desk/deadlines/:id/resolve") { request, context -> Response in
-            let input = try await decode(Resolve.self, request)
+            let body = try await decode(VersionedInput<ResolutionInput>.self, request)
             let id = Deadline.ID(try context.parameters.require("id"))
-            return try await run(request, context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard state.deadlines[id] != nil else { throw HTTPError(.notFound, message: "no deadline '\(id)'") }
-                let resolution = ResolveDeadline(
-                    deadline: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state),
-                    note: input.note ?? "")
-                return (.resolveDeadline(resolution), { $0.deadlines[id] })
+                return (try body.input.command(id, on: state, now: server.now), { $0.deadlines[id] })
             }
         }
         api.post("desks/:desk/playbooks/:id/start") { request, context -> Response in
-            let input = try await decode(StartPlaybook.self, request)
+            let body = try await decode(VersionedInput<PlaybookStartInput>.self, request)
             let id = Playbook.ID(try context.parameters.require("id"))
-            return try await run(request, context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard state.playbooks[id] != nil else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
-                return (.startPlaybook(id, at: try time(input.at, "at", state)), { $0.playbooks[id] })
+                return (try body.input.command(id, on: state, now: server.now), { $0.playbooks[id] })
             }
         }
         api.post("desks/:desk/tasks/:id/status") { request, context -> Response in
-            let input = try await decode(TaskProgress.self, request)
+            let body = try await decode(VersionedInput<TaskProgressInput>.self, request)
             let id = AdvanceTask.ID(try context.parameters.require("id"))
-            return try await run(request, context, input.expectedVersion, status: .ok) { state in
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard state.tasks[id] != nil else { throw HTTPError(.notFound, message: "no advance task '\(id)'") }
-                let update = UpdateAdvanceTask(
-                    task: id, status: try choice(input.status, "status"), at: try time(input.at, "at", state))
-                return (.updateAdvanceTask(update), { $0.tasks[id] })
+                return (try body.input.command(id, on: state, now: server.now), { $0.tasks[id] })
             }
         }
     }
@@ -240,20 +223,6 @@ struct APIController: Sendable {
         } catch {
             throw RequestInputError(message: "the body is not the JSON object this route expects", field: nil)
         }
-    }
-
-    private func time(_ text: String?, _ field: String, _ state: DeskState) throws -> ZonedTime {
-        guard let text, !text.isEmpty else { return ZonedTime(server.now, zone: state.zone) }
-        return try ZonedTime.parse(text, field: field, defaultZone: state.zone)
-    }
-
-    private func choice<Value: RawRepresentable & CaseIterable>(_ raw: String, _ field: String) throws -> Value
-    where Value.RawValue == String {
-        guard let value = Value(rawValue: raw) else {
-            throw DeskError.invalidValue(
-                field: field, expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "), found: raw)
-        }
-        return value
     }
 }
 

@@ -54,70 +54,23 @@ struct DeskSummary: Encodable, Sendable {
     }
 }
 
-/// `POST /attempts`.
-struct NewAttempt: Decodable, Sendable {
-    let id: String?
-    let channel: String
-    let engagement: String?
-    let at: String?
-    let outcome: String
-    let note: String?
+/// A write route's body: the input a person supplies, and the optional `expected_version` every write
+/// route takes beside it.
+struct VersionedInput<Input: Decodable & Sendable>: Decodable, Sendable {
+    /// What the person supplied.
+    let input: Input
+    /// The desk version (as the writer sees it) the write was meant for; nil means the newest.
     let expectedVersion: Int64?
-}
 
-/// `POST /signals`.
-struct NewSignal: Decodable, Sendable {
-    let id: String?
-    let engagement: String?
-    let at: String?
-    let summary: String
-    let quote: String?
-    let attribution: [String]
-    let stance: String
-    let grade: String
-    let expectedVersion: Int64?
-}
+    private enum CodingKeys: String, CodingKey {
+        case expectedVersion
+    }
 
-/// `POST /deadlines`.
-struct NewDeadline: Decodable, Sendable {
-    let id: String?
-    let title: String
-    let engagement: String?
-    let owedBy: String
-    let due: String
-    /// Lead times for alarms, like `2h` and `30m`.
-    let alarms: [String]?
-    let expectedVersion: Int64?
-}
-
-/// `POST /engagements/{id}/move`.
-struct Move: Decodable, Sendable {
-    let to: String
-    let at: String?
-    let by: String
-    let reason: String
-    let expectedVersion: Int64?
-}
-
-/// `POST /deadlines/{id}/resolve`.
-struct Resolve: Decodable, Sendable {
-    let status: String
-    let at: String?
-    let note: String?
-    let expectedVersion: Int64?
-}
-
-/// `POST /playbooks/{id}/start`.
-struct StartPlaybook: Decodable, Sendable {
-    let at: String?
-    let expectedVersion: Int64?
-}
-
-/// `POST /tasks/{id}/status`.
-struct TaskProgress: Decodable, Sendable {
-    let status: String
-    let at: String?
-    let expectedVersion: Int64?
+    init(from decoder: any Decoder) throws {
+        input = try Input(from: decoder)
+        expectedVersion = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(
+            Int64.self, forKey: .expectedVersion)
+    }
 }
 
 /// `POST /events`: an event as the log stores it (type and JSON payload).

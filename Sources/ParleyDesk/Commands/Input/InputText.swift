@@ -1,0 +1,51 @@
+import Foundation
+
+/// Reading what a person typed (in a web form or an API body) into the desk's values, the same way for
+/// every entry point, with the field named in every refusal.
+public enum InputText {
+    /// A time: empty or missing means `now` in the desk's zone; otherwise as `ZonedTime.parse` reads it,
+    /// in the desk's zone unless the text names one.
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func time(_ text: String?, field: String, on state: DeskState, now: Date) throws(DeskError)
+        -> ZonedTime
+    {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return ZonedTime(now, zone: state.zone)
+        }
+        return try ZonedTime.parse(text, field: field, defaultZone: state.zone)
+    }
+
+    /// A time that must be given (a deadline's due time has no sensible default).
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func requiredTime(_ text: String, field: String, on state: DeskState) throws(DeskError)
+        -> ZonedTime
+    {
+        try ZonedTime.parse(text, field: field, defaultZone: state.zone)
+    }
+
+    /// One of an enumeration's tokens (`in-contact`, `replied`).
+    /// - Throws: `DeskError.invalidValue` listing the tokens allowed.
+    public static func choice<Value: RawRepresentable & CaseIterable>(_ raw: String, field: String)
+        throws(DeskError) -> Value
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: raw) else {
+            throw .invalidValue(
+                field: field, expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "), found: raw)
+        }
+        return value
+    }
+
+    /// Lead times such as `2h` and `30m`.
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func leadTimes(_ texts: [String], field: String) throws(DeskError) -> [Minutes] {
+        var leads: [Minutes] = []
+        for text in texts { leads.append(try Minutes.parse(text, field: field)) }
+        return leads
+    }
+
+    /// An optional id: empty text means none.
+    public static func optional(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+}
