@@ -96,7 +96,11 @@ struct PostgresEngineTests {
     @Test("a request made before the store has started waits for it, rather than finding no schema")
     func waitsForStart() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let store = PostgresEventStore(address)
+        // A long lease bound: under the full suite, CPU-bound tests can delay the start by many seconds;
+        // what is tested is that the request waits for it instead of finding no schema.
+        var timeouts = PostgresTimeouts.standard
+        timeouts.lease = .seconds(120)
+        let store = PostgresEventStore(address, timeouts: timeouts)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             let early = Task { try await store.desks() }
             let services = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "parley.tests")))
