@@ -25,8 +25,14 @@ struct RecordCompatibilityTests {
         let text = try String(contentsOf: directory.appendingPathComponent("events.jsonl"), encoding: .utf8)
         return try text.split(separator: "\n").map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            func string(_ key: String) throws -> String { try #require(object[key] as? String, "\(key)") }
-            func int(_ key: String) throws -> Int { try #require(object[key] as? Int, "\(key)") }
+            func string(_ key: String) throws -> String {
+                guard let value = object[key] as? String else { throw FixtureError(field: key) }
+                return value
+            }
+            func int(_ key: String) throws -> Int {
+                guard let value = object[key] as? Int else { throw FixtureError(field: key) }
+                return value
+            }
             return StoredEvent(
                 desk: try string("desk"), sequence: Int64(try int("sequence")),
                 id: try #require(UUID(uuidString: try string("id"))), type: try string("type"),
@@ -144,4 +150,10 @@ struct RecordCompatibilityTests {
             }
         }
     }
+}
+
+/// A fixture line without a field it should have.
+private struct FixtureError: Error {
+    /// The field.
+    var field: String
 }

@@ -1,0 +1,62 @@
+import Foundation
+
+extension DeskState {
+    /// Recording a new engagement, in a compartment only by its members.
+    func decide(openEngagement engagement: Engagement, as clearance: Clearance) throws(DeskError) -> [DeskEvent] {
+        guard clearance.admits(engagement.compartment) else {
+            throw .invalidValue(
+                field: "compartment", expected: "a compartment you are a member of",
+                found: engagement.compartment?.rawValue ?? "")
+        }
+        try checkEngagement(engagement)
+        return [DeskEvent(at: engagement.opened.instant, .engagementOpened(engagement))]
+    }
+
+    /// Moving an engagement one lifecycle step, never back in time.
+    func decide(moveEngagement move: MoveEngagement) throws(DeskError) -> [DeskEvent] {
+        let engagement = try Self.requireKnown(
+            move.engagement, in: engagements, field: "engagement", kind: "engagement")
+        guard engagement.state.canMove(to: move.to) else {
+            throw .illegalTransition(engagement: engagement.id, from: engagement.state, to: move.to)
+        }
+        let previous = engagement.history.last?.at ?? engagement.opened
+        try Self.requireTime(move.at, field: "at")
+        try Self.requireNotBefore(move.at, previous, field: "at", what: "the engagement's last move")
+        try Self.requireName(move.by, field: "by")
+        try Self.requireNote(move.reason, field: "reason", required: true)
+        let transition = EngagementTransition(
+            from: engagement.state, to: move.to, at: move.at, by: move.by, reason: move.reason)
+        return [DeskEvent(at: move.at.instant, .engagementMoved(engagement.id, transition))]
+    }
+
+    private func checkEngagement(_ engagement: Engagement) throws(DeskError) {
+        try Self.requireNew(engagement.id, in: engagements, kind: "engagement")
+        try Self.requireName(engagement.title, field: "title")
+        try Self.requireNote(engagement.purpose, field: "purpose")
+        try Self.requireTime(engagement.opened, field: "opened")
+        try Self.requireCount(engagement.principals.count, field: "principals")
+        try Self.requireCount(engagement.venues.count, field: "venues")
+        try Self.requireCount(engagement.windows.count, field: "windows")
+        guard engagement.state == .idea, engagement.history.isEmpty else {
+            throw .invalidValue(
+                field: "state", expected: "a new engagement to start as idea", found: engagement.state.rawValue)
+        }
+        guard !engagement.principals.isEmpty else {
+            throw .invalidValue(field: "principals", expected: "at least one principal", found: "none")
+        }
+        for principal in engagement.principals {
+            try Self.requireKnown(principal, in: principals, field: "principals", kind: "principal")
+        }
+        try Self.requireKnown(engagement.counterpart, in: parties, field: "counterpart", kind: "party")
+        guard (1...5).contains(engagement.priority) else {
+            throw .invalidValue(
+                field: "priority", expected: "1 (highest) to 5 (lowest)", found: "\(engagement.priority)")
+        }
+        if let trip = engagement.trip { try Self.requireKnown(trip, in: trips, field: "trip", kind: "trip") }
+        try Self.requireMinutes(engagement.duration, field: "duration", in: 1...DeskLimits.longestMeeting.value)
+        for venue in engagement.venues { try Self.requireKnown(venue, in: venues, field: "venues", kind: "venue") }
+        for (index, window) in engagement.windows.enumerated() {
+            try Self.requireRange(window, field: "windows[\(index)]")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+extension DeskState {
+    /// Adding an escalation playbook, not yet started.
+    func decide(definePlaybook playbook: Playbook, now: Date) throws(DeskError) -> [DeskEvent] {
+        try Self.requireNew(playbook.id, in: playbooks, kind: "playbook")
+        try Self.requireName(playbook.name, field: "name")
+        try Self.requireKnown(playbook.engagement, in: engagements, field: "engagement", kind: "engagement")
+        // A new playbook has no history: it is started, tried and stopped by commands of their own.
+        guard playbook.startedAt == nil else {
+            throw .invalidValue(
+                field: "started_at", expected: "none on a new playbook (start it afterwards)",
+                found: playbook.startedAt?.display ?? "")
+        }
+        guard playbook.due.isEmpty else {
+            throw .invalidValue(
+                field: "due", expected: "no tries on a new playbook", found: "\(playbook.due.count) tries")
+        }
+        guard playbook.stopped == nil else {
+            throw .invalidValue(field: "stopped", expected: "none on a new playbook", found: "a stop")
+        }
+        guard !playbook.steps.isEmpty else {
+            throw .invalidValue(field: "steps", expected: "at least one step", found: "none")
+        }
+        try Self.requireCount(playbook.steps.count, field: "steps", atMost: DeskLimits.maxSteps)
+        for (index, step) in playbook.steps.enumerated() {
+            try Self.requireKnown(step.channel, in: channels, field: "steps[\(index)].channel", kind: "channel")
+            try Self.requireMinutes(
+                step.wait, field: "steps[\(index)].wait", in: 1...DeskLimits.longestWait.value)
+            guard DeskLimits.repeats.contains(step.repeats) else {
+                throw .invalidValue(
+                    field: "steps[\(index)].repeat",
+                    expected: "\(DeskLimits.repeats.lowerBound) to \(DeskLimits.repeats.upperBound) tries",
+                    found: "\(step.repeats)")
+            }
+        }
+        return [DeskEvent(at: now, .playbookDefined(playbook))]
+    }
+
+    /// Starting a playbook once.
+    func decide(startPlaybook id: Playbook.ID, at: ZonedTime) throws(DeskError) -> [DeskEvent] {
+        let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+        try Self.requireTime(at, field: "at")
+        guard playbook.startedAt == nil else {
+            throw .invalidValue(field: "playbook", expected: "a playbook not yet started", found: id.rawValue)
+        }
+        return [DeskEvent(at: at.instant, .playbookStarted(id, at: at))]
+    }
+
+    /// Recording that a running playbook's next try came due, in order and once.
+    func decide(markPlaybookTryDue id: Playbook.ID, due: PlaybookTry) throws(DeskError) -> [DeskEvent] {
+        let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+        // Exactly once: only the next try of a running playbook, at its scheduled time.
+        guard let start = playbook.startedAt, playbook.stopped == nil else {
+            throw .invalidValue(field: "playbook", expected: "a running playbook", found: id.rawValue)
+        }
+        let schedule = playbook.schedule(from: start.instant)
+        guard playbook.due.count < schedule.count, schedule[playbook.due.count].try == due else {
+            throw .invalidValue(
+                field: "try", expected: "the playbook's next try",
+                found: "step \(due.step.countedFromOne) try \(due.repetition.countedFromOne)")
+        }
+        return [DeskEvent(at: due.at, .playbookTryDue(id, due))]
+    }
+
+    /// Stopping a running playbook.
+    func decide(stopPlaybook id: Playbook.ID, stop: PlaybookStop) throws(DeskError) -> [DeskEvent] {
+        let playbook = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+        guard playbook.isRunning else {
+            throw .invalidValue(field: "playbook", expected: "a running playbook", found: id.rawValue)
+        }
+        try Self.requireNote(stop.reason, field: "reason", required: true)
+        return [DeskEvent(at: stop.at, .playbookStopped(id, stop))]
+    }
+}
