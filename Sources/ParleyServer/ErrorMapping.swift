@@ -27,7 +27,8 @@ struct ErrorMapping<Context: RequestContext>: RouterMiddleware {
                 response = try JSON.response(problem, status: .init(code: problem.status))
                 response.headers[.contentType] = "application/problem+json"
             } else {
-                // Outside access control (this middleware wraps it), so the page names no one.
+                // Outside access control and the form guard (this middleware wraps them): the page names no
+                // one and carries no form token, as before.
                 response = Page.response(Layout.errorPage(problem), status: .init(code: problem.status), for: nil)
             }
             if problem.status == 503 { response.headers[.retryAfter] = "2" }

@@ -1,6 +1,5 @@
 import Hummingbird
 import NIOCore
-import ParleyAccess
 
 /// A rendered page cut where the per-request parts go: the signed-in person in the header, and the
 /// browser's token in each form that posts.
@@ -57,16 +56,17 @@ struct PageTemplate: Sendable {
         self.slots = cuts.map(\.slot)
     }
 
-    /// The page for this request: the header of `signedIn` (the request's identity), this browser's
-    /// form token.
-    func response(status: HTTPResponse.Status, for signedIn: Identity?) -> Response {
+    /// The page for the request of `context`: the header of its signed-in person, its browser's form
+    /// token (nil context: no one, no token).
+    func response(status: HTTPResponse.Status, for context: DeskRequestContext?) -> Response {
+        let signedIn = context?.identity
         let needsToken = slots.contains(.formToken) || (slots.contains(.identity) && signedIn != nil)
-        let formToken = needsToken ? FormToken.current?.token ?? "" : ""
+        let formToken = needsToken ? context?.formToken?.token ?? "" : ""
         let identity =
             slots.contains(.identity)
             ? ByteBuffer(string: Layout.identity(signedIn, formToken: formToken)) : ByteBuffer()
         let token = ByteBuffer(
-            string: "<input type=\"hidden\" name=\"\(FormGuard<DeskRequestContext>.fieldName)\" value=\"\(formToken)\">"
+            string: "<input type=\"hidden\" name=\"\(FormGuard.fieldName)\" value=\"\(formToken)\">"
         )
         var body = ByteBuffer()
         body.reserveCapacity(segments.reduce(0) { $0 + $1.readableBytes } + 512)

@@ -20,6 +20,10 @@ public struct DeskRequestContext: RequestContext, RemoteAddressRequestContext {
     /// checked; nil on open routes when nobody is signed in.
     var identity: Identity?
 
+    /// The browser's form token for the pages this request renders: set by `FormGuard`, nil before it
+    /// (error pages, rendered outside it, carry none).
+    var formToken: FormTokenHolder?
+
     /// The name to record as the actor of what this request changes.
     var actor: String { identity?.name ?? "anonymous" }
 

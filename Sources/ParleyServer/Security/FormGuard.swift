@@ -14,8 +14,11 @@ import Synchronization
 /// with the session. Before signing in (the sign-in form itself), the token is a double-submit cookie:
 /// random per browser, `HttpOnly`, `SameSite=Strict`. Either way another site can make a browser post,
 /// but cannot know the token to put in the form. Every `POST` form a page renders gets the hidden field
-/// added as the page is written out (`Page.response`), so a new form cannot forget it.
-struct FormGuard<Context: RequestContext>: RouterMiddleware {
+/// added as the page is written out (`Page.response`, from the request context's `formToken`), so a new
+/// form cannot forget it.
+struct FormGuard: RouterMiddleware {
+    typealias Context = DeskRequestContext
+
     /// The cookie holding the browser's token.
     static var cookieName: String { "parley_form" }
     /// The form field that must repeat it.
@@ -54,7 +57,9 @@ struct FormGuard<Context: RequestContext>: RouterMiddleware {
         }
         // A new browser's token is made only if a page it is sent actually has a form.
         let holder = FormTokenHolder(session: session, browserToken: browserToken)
-        var response = try await FormToken.$current.withValue(holder) { try await next(request, context) }
+        var context = context
+        context.formToken = holder
+        var response = try await next(request, context)
         if session == nil, browserToken == nil, let made = holder.madeToken {
             response.headers.append(
                 HTTPField(name: .setCookie, value: "\(Self.cookieName)=\(made); Path=/; HttpOnly; SameSite=Strict"))
@@ -102,11 +107,11 @@ final class FormTokenHolder: Sendable {
 
     /// The token to put in forms (made now if the browser has none).
     var token: String {
-        if let session { return FormGuard<DeskRequestContext>.bound(to: session) }
+        if let session { return FormGuard.bound(to: session) }
         if let browserToken { return browserToken }
         return made.withLock { made in
             if let made { return made }
-            let fresh = FormGuard<DeskRequestContext>.newToken()
+            let fresh = FormGuard.newToken()
             made = fresh
             return fresh
         }
@@ -114,10 +119,4 @@ final class FormTokenHolder: Sendable {
 
     /// The token made during this request, which the browser must be given as a cookie.
     var madeToken: String? { made.withLock { $0 } }
-}
-
-/// The form token of the request being answered, for the pages it renders.
-enum FormToken {
-    /// Set by `FormGuard` for the duration of a request.
-    @TaskLocal static var current: FormTokenHolder?
 }

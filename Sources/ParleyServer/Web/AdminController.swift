@@ -8,7 +8,7 @@ struct AdminController: Sendable {
 
     func register(on router: Router<DeskRequestContext>) {
         router.get("/admin/users") { _, context -> Response in
-            Page.response(try await page(message: nil), status: .ok, for: context.identity)
+            Page.response(try await page(message: nil), status: .ok, for: context)
         }
         router.post("/admin/users") { request, context -> Response in
             let form = try await FormBody.read(request)
@@ -22,7 +22,7 @@ struct AdminController: Sendable {
                 return Page.redirect(to: "/admin/users")
             } catch let error as AccessError {
                 return Page.response(
-                    try await page(message: error.message), status: .unprocessableContent, for: context.identity)
+                    try await page(message: error.message), status: .unprocessableContent, for: context)
             }
         }
         router.post("/admin/users/:name/revoke") { _, context -> Response in
@@ -34,7 +34,7 @@ struct AdminController: Sendable {
             guard let role = Role(rawValue: form.values["role"] ?? "") else {
                 return Page.response(
                     try await page(message: "role: expected viewer, officer or admin"), status: .unprocessableContent,
-                    for: context.identity)
+                    for: context)
             }
             try await accounts.changeRole(
                 of: try context.parameters.require("name"), to: role, actor: context.actor)

@@ -13,11 +13,11 @@ struct CompartmentsController: Sendable {
 
     func register(on router: Router<DeskRequestContext>) {
         router.get("/admin/compartments") { _, context -> Response in
-            Page.response(try await page(message: nil), status: .ok, for: context.identity)
+            Page.response(try await page(message: nil), status: .ok, for: context)
         }
         router.post("/admin/compartments") { request, context -> Response in
             let form = try await FormBody.read(request)
-            return try await refusingOnPage(for: context.identity) {
+            return try await refusingOnPage(for: context) {
                 try await accounts.createCompartment(
                     form["id"].trimmingCharacters(in: .whitespaces), title: form["title"], actor: context.actor)
             }
@@ -25,7 +25,7 @@ struct CompartmentsController: Sendable {
         router.post("/admin/compartments/:compartment/members") { request, context -> Response in
             let form = try await FormBody.read(request)
             let compartment = try context.parameters.require("compartment")
-            return try await refusingOnPage(for: context.identity) {
+            return try await refusingOnPage(for: context) {
                 try await accounts.addMember(
                     form["name"].trimmingCharacters(in: .whitespaces), to: compartment, actor: context.actor)
             }
@@ -33,15 +33,15 @@ struct CompartmentsController: Sendable {
         router.post("/admin/compartments/:compartment/members/:name/remove") { _, context -> Response in
             let compartment = try context.parameters.require("compartment")
             let name = try context.parameters.require("name")
-            return try await refusingOnPage(for: context.identity) {
+            return try await refusingOnPage(for: context) {
                 try await accounts.removeMember(name, from: compartment, actor: context.actor)
             }
         }
     }
 
-    /// Runs a change and goes back to the list, or shows the list again (to `signedIn`) with what was
-    /// refused.
-    private func refusingOnPage(for signedIn: Identity?, _ change: () async throws -> Void) async throws
+    /// Runs a change and goes back to the list, or shows the list again (for the request of `context`)
+    /// with what was refused.
+    private func refusingOnPage(for context: DeskRequestContext, _ change: () async throws -> Void) async throws
         -> Response
     {
         do {
@@ -49,7 +49,7 @@ struct CompartmentsController: Sendable {
             return Page.redirect(to: "/admin/compartments")
         } catch let error as AccessError {
             return Page.response(
-                try await page(message: error.message), status: .unprocessableContent, for: signedIn)
+                try await page(message: error.message), status: .unprocessableContent, for: context)
         }
     }
 

@@ -11,7 +11,7 @@ struct SignInController: Sendable {
     func register(on router: Router<DeskRequestContext>) {
         router.get("/login") { request, context -> Response in
             let next = Self.safeNext(request.uri.queryParameters.get("next"))
-            return Page.response(Self.page(name: "", next: next, message: nil), status: .ok, for: context.identity)
+            return Page.response(Self.page(name: "", next: next, message: nil), status: .ok, for: context)
         }
         router.post("/login") { request, context -> Response in
             let form = try await FormBody.read(request)
@@ -28,7 +28,7 @@ struct SignInController: Sendable {
                 let status: HTTPResponse.Status =
                     error.code == .tooManyAttempts ? .tooManyRequests : .unprocessableContent
                 var response = Page.response(
-                    Self.page(name: name, next: next, message: error.message), status: status, for: context.identity)
+                    Self.page(name: name, next: next, message: error.message), status: status, for: context)
                 if error.code == .tooManyAttempts { response.headers[.retryAfter] = "900" }
                 return response
             }

@@ -31,7 +31,7 @@ struct WebController: Sendable {
                         body:
                             "<h1>No desks yet</h1><p>Import a scenario with <code>parley import FILE</code>, or start with <code>--demo</code>.</p>"
                     ),
-                    status: .ok, for: context.identity)
+                    status: .ok, for: context)
             }
             return Page.redirect(to: "/desks/\(first)")
         }
@@ -43,7 +43,7 @@ struct WebController: Sendable {
             return server.rendered.page(for: "dashboard:\(desk):\(view.key)", stamp: stamp) {
                 DashboardPage(desk: desk, desks: desks, state: view.state, version: view.version, now: server.now).html
                     .rendered
-            }.response(status: .ok, for: context.identity)
+            }.response(status: .ok, for: context)
         }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")
@@ -86,7 +86,7 @@ struct WebController: Sendable {
                 formState.banner = error.message
             }
             return Page.response(
-                try await page(state, version, formState), status: .unprocessableContent, for: context.identity)
+                try await page(state, version, formState), status: .unprocessableContent, for: context)
         } catch let error as StoreError {
             guard case .conflict(_, _, let actual) = error.code else { throw error }
             formState.banner =
@@ -95,7 +95,7 @@ struct WebController: Sendable {
             formState.values["version"] = String(actual)
             let (fresh, freshVersion) = try await server.load(desk, as: context.clearance)
             return Page.response(
-                try await page(fresh, freshVersion, formState), status: .conflict, for: context.identity)
+                try await page(fresh, freshVersion, formState), status: .conflict, for: context)
         }
     }
 }
