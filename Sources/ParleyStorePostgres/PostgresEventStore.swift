@@ -136,7 +136,7 @@ public final class PostgresEventStore: EventStore, Service {
         } catch {
             throw StoreError(
                 .unavailable,
-                "cannot \(action): no connection to the database (\(describe(error))); nothing was done")
+                "cannot \(action): no connection to the database: \(describe(error)); nothing was done")
         }
         do {
             try await withinBound(timeouts.operation * 6) {
