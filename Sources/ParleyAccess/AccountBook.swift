@@ -17,7 +17,6 @@ public final class AccountBook: Sendable {
     private let hasher: PasswordHasher
     private let folds: FoldedStreams<AccountsState>
     private let attempts = SignInGate()
-    private let turns = WriteTurns()
     /// What a password given for a name without an account is checked against, at the cost of a real one,
     /// so that the time taken does not tell which names have accounts.
     private let decoyHash: String
@@ -60,15 +59,13 @@ public final class AccountBook: Sendable {
     /// Appends what `decide` yields on the newest state through the one write path (`FoldedStreams.write`),
     /// deciding again at once if another server wrote first.
     ///
-    /// Writes from this process take turns, so they never conflict with each other; a conflict means
-    /// another server (or a `parley user` command) wrote, and the write is decided again on the state with
-    /// its events folded in.
+    /// Writes from this process take turns (the write path's), so they never conflict with each other; a
+    /// conflict means another server (or a `parley user` command) wrote, and the write is decided again on
+    /// the state with its events folded in.
     @discardableResult
     private func record(actor: String, _ decide: (AccountsState) throws -> [AccountEvent]) async throws
         -> AccountsState
     {
-        await turns.begin()
-        defer { turns.end() }
         do {
             return try await folds.write(to: Self.stream, attempts: Self.writeAttempts, startFresh: true) { folded, _ in
                 let events = try decide(folded.state)

@@ -140,7 +140,7 @@ public struct DeskLedger: Sendable {
         if let first = try await replayed() { return first }
         var replay: WriteOutcome?
         var stale: StoreError?
-        var seen: DeskView?
+        var seenRedacted = false
         let written: FoldedStreams<FoldedDesk>.Written
         do {
             written = try await folds.write(
@@ -158,7 +158,7 @@ public struct DeskLedger: Sendable {
                     stale = .conflict(desk: desk, expected: expectedVersion, actual: view.version)
                     throw stale!
                 }
-                seen = view
+                seenRedacted = view.isRedacted
                 let now = InstantText.rounded(environment.now())
                 if view.isRedacted { _ = try view.state.decide(view.asSeen(command), now: now, as: clearance) }
                 let state = folded.state.state
@@ -202,12 +202,12 @@ public struct DeskLedger: Sendable {
             }
         }
         if let replay { return replay }
-        if written.before.version == 0 { names.kept.withLock { $0 = nil } }
+        if written.before == 0 { names.kept.withLock { $0 = nil } }
         let stored = written.stored
         let after = written.after.state.state
         // A reader who saw the whole desk still does (what they may create they may see): their numbers
         // are the store's, with no read of the desk.
-        guard let seen, seen.isRedacted else {
+        guard seenRedacted else {
             return WriteOutcome(sequences: stored.map(\.sequence), events: stored, after: after, replayed: false)
         }
         let mine = try await view(of: written.after, desk, as: clearance)
@@ -224,6 +224,24 @@ public struct DeskLedger: Sendable {
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64? = nil
     ) async throws -> [StoredEvent] {
         try await write(command, on: desk, actor: actor, expectedVersion: expectedVersion).events
+    }
+
+    /// Decides `commands` in order, each on the desk as the ones before it leave it, and appends all
+    /// their events in one append: all of them or, when any is refused, nothing.
+    /// - Throws: `DeskError` for the first command the desk refuses; `StoreError` on storage failure.
+    @discardableResult
+    public func execute(all commands: [DeskCommand], on desk: String, actor: String) async throws -> [StoredEvent] {
+        try await folds.write(to: desk, attempts: Self.unversionedAttempts) { folded, _ in
+            var state = folded.state.state
+            var events: [DeskEvent] = []
+            let now = InstantText.rounded(environment.now())
+            for command in commands {
+                let decided = try state.decide(command, now: now)
+                for event in decided { state.apply(event) }
+                events += decided
+            }
+            return events.isEmpty ? .nothing : .append(try pending(events, desk: desk, actor: actor, at: now, key: nil))
+        }.stored
     }
 
     /// Decides `command` on `state`, a copy of the desk at `version` the caller already holds, and appends

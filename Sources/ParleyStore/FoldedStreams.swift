@@ -7,7 +7,8 @@ import Synchronization
 /// read and folded in. One read per stream is under way at a time: whoever needs a fresher copy while one
 /// is under way waits for the next, which all of them share. A write decides on the copy held, appends at
 /// its version, and when another writer came first folds in what that writer appended and decides again
-/// at once (`write`). What a write appends is folded into the copy as it commits, so no read of the store
+/// at once (`write`); writes to one stream from this process take turns (`StreamTurns`), so they race
+/// only other processes. What a write appends is folded into the copy as it commits, so no read of the store
 /// follows a write.
 ///
 /// Copies are trusted for `freshFor` on the injected clock (writes from other processes show within it,
@@ -45,8 +46,8 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     public struct Written: Sendable {
         /// The events appended (none when the decision was `.nothing`).
         public var stored: [StoredEvent]
-        /// The stream as decided on.
-        public var before: Folded
+        /// The version decided on.
+        public var before: Int64
         /// The stream just after `stored`.
         public var after: Folded
         /// How many times the write was decided.
@@ -79,6 +80,7 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     private let freshFor: Duration
     private let capacity: Int
     private let shared = Mutex(Shared())
+    private let turns = StreamTurns()
 
     /// Streams of `store`, each folded from `empty` by `fold`, trusted for `freshFor` on `clock`.
     public init(
@@ -144,17 +146,47 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     }
 
     /// Reads what the store has after the copy held, folds it in, and keeps the result.
+    ///
+    /// A stream not held yet is folded aside and then kept; one held is grown in place, under the lock,
+    /// by the few events it lacks (never copied whole, and never behind a write that committed meanwhile).
     private func fill(_ stream: String) async throws -> Folded {
-        let start = shared.withLock { $0.entries[stream]?.folded } ?? Folded(state: empty, version: 0)
+        var finished = false
         do {
-            var folded = start
-            for event in try await store.read(desk: stream, from: start.version + 1) {
-                try fold(&folded.state, event)
-                folded.version = event.sequence
+            while true {
+                let held = shared.withLock { $0.entries[stream]?.folded.version }
+                let events = try await store.read(desk: stream, from: (held ?? 0) + 1)
+                guard held != nil else {
+                    var folded = Folded(state: empty, version: 0)
+                    for event in events {
+                        try fold(&folded.state, event)
+                        folded.version = event.sequence
+                    }
+                    finished = true
+                    return keep(folded, of: stream, filling: true)
+                }
+                let now = clock.elapsed()
+                let fold = self.fold
+                let grown = try shared.withLock { shared throws -> Folded? in
+                    // Made room for meanwhile: read it whole.
+                    guard shared.entries[stream] != nil else { return nil }
+                    finished = true
+                    Self.finishFill(&shared, stream)
+                    do {
+                        for event in events where event.sequence == shared.entries[stream]!.folded.version + 1 {
+                            try fold(&shared.entries[stream]!.folded.state, event)
+                            shared.entries[stream]!.folded.version = event.sequence
+                        }
+                    } catch {
+                        shared.entries[stream] = nil
+                        throw error
+                    }
+                    shared.entries[stream]!.checkedAt = now
+                    return shared.entries[stream]!.folded
+                }
+                if let grown { return grown }
             }
-            return keep(folded, of: stream, filling: true)
         } catch {
-            shared.withLock { Self.finishFill(&$0, stream) }
+            if !finished { shared.withLock { Self.finishFill(&$0, stream) } }
             throw error
         }
     }
@@ -204,6 +236,8 @@ public final class FoldedStreams<State: Sendable>: Sendable {
         to stream: String, attempts: Int, startFresh: Bool = false, on start: Folded? = nil,
         _ decide: (_ folded: Folded, _ fresh: Bool) async throws -> Decision
     ) async throws -> Written {
+        await turns.begin(stream)
+        defer { turns.end(stream) }
         var fresh = startFresh
         var folded: Folded
         if let start { folded = start } else { folded = try await startFresh ? refreshed(stream) : current(stream) }
@@ -212,7 +246,7 @@ public final class FoldedStreams<State: Sendable>: Sendable {
             attempt += 1
             switch try await decide(folded, fresh) {
             case .nothing:
-                return Written(stored: [], before: folded, after: folded, attempts: attempt)
+                return Written(stored: [], before: folded.version, after: folded, attempts: attempt)
             case .readAgain:
                 guard attempt < attempts else {
                     throw StoreError.conflict(desk: stream, expected: folded.version, actual: folded.version)
@@ -222,13 +256,12 @@ public final class FoldedStreams<State: Sendable>: Sendable {
             case .append(let pending):
                 do {
                     let stored = try await store.append(pending, to: stream, expectedVersion: folded.version)
-                    var after = folded
-                    for event in stored {
-                        try fold(&after.state, event)
-                        after.version = event.sequence
-                    }
-                    keep(after, of: stream, filling: false)
-                    return Written(stored: stored, before: folded, after: after, attempts: attempt)
+                    let before = folded.version
+                    // The copy held is grown in place: with this reference dropped it is usually the only
+                    // one, so folding in a write costs what its events cost, not a copy of the whole stream.
+                    folded = Folded(state: empty, version: 0)
+                    let after = try await grow(stream, at: before, with: stored)
+                    return Written(stored: stored, before: before, after: after, attempts: attempt)
                 } catch let error as StoreError {
                     guard case .conflict(_, _, let actual) = error.code, attempt < attempts else { throw error }
                     // A log shorter than the copy (cut back behind this process's back, restored from a
@@ -239,6 +272,29 @@ public final class FoldedStreams<State: Sendable>: Sendable {
                 }
             }
         }
+    }
+
+    /// Folds `stored`, just appended after `version`, into the copy held, and answers the result.
+    private func grow(_ stream: String, at version: Int64, with stored: [StoredEvent]) async throws -> Folded {
+        let now = clock.elapsed()
+        let fold = self.fold
+        let grown = try shared.withLock { shared throws -> Folded? in
+            guard shared.entries[stream]?.folded.version == version, let last = stored.last else { return nil }
+            do {
+                for event in stored { try fold(&shared.entries[stream]!.folded.state, event) }
+            } catch {
+                // Events this process just wrote that it cannot fold: a bug; keep nothing half done.
+                shared.entries[stream] = nil
+                throw error
+            }
+            shared.entries[stream]!.folded.version = last.sequence
+            shared.entries[stream]!.checkedAt = now
+            shared.entries[stream]!.usedAt = now
+            return shared.entries[stream]!.folded
+        }
+        if let grown { return grown }
+        // No copy at that version is held (made room for, or the write was decided on a caller's copy).
+        return try await refreshed(stream, reaching: stored.last?.sequence ?? version)
     }
 
     /// Notes that `stream` has reached `version` (a live event, perhaps written by another server), so
