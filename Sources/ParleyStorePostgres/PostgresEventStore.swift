@@ -64,7 +64,7 @@ public final class PostgresEventStore: EventStore, Service {
         self.connectionName = "parley \(instance)"
         notifications = PostgresNotifications(
             channel: "parley_events_\(address.schema)", instance: instance, operation: timeouts.operation,
-            logger: logger)
+            follow: timeouts.follow, logger: logger)
         pool = Mutex(Self.makePool(address: address, name: connectionName, timeouts: timeouts, logger: logger))
         renewals = AsyncStream.makeStream(of: Pool.self)
         looks = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))

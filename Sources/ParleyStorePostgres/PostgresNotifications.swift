@@ -26,7 +26,7 @@ protocol NotificationPeer: Sendable {
 final class PostgresNotifications: Sendable {
     /// How often the listener looks at the desks it follows even without a notification, in case one
     /// was lost (a server that died between its commit and its notification).
-    static let followInterval = Duration.seconds(2)
+    private let follow: Duration
 
     /// The channel of the store's schema.
     let channel: String
@@ -42,7 +42,8 @@ final class PostgresNotifications: Sendable {
     private let logger: Logger
 
     /// A channel named `channel`, whose own notifications carry `instance`.
-    init(channel: String, instance: String, operation: Duration, logger: Logger) {
+    init(channel: String, instance: String, operation: Duration, follow: Duration, logger: Logger) {
+        self.follow = follow
         self.channel = channel
         self.instance = instance
         self.operation = operation
@@ -56,7 +57,7 @@ final class PostgresNotifications: Sendable {
     /// PostgreSQL serialises the commits of all transactions that NOTIFY, which capped appends at about
     /// 3 000/s with 8 or 64 writers here; batched, the appends commit in parallel and a burst costs one
     /// NOTIFY statement. If this process dies between commit and send, listeners still catch up by
-    /// their periodic look (`followInterval`).
+    /// their periodic look (`follow`).
     func announce(desk: String, from sequence: Int64) {
         outbox.withLock { $0[desk] = min($0[desk] ?? sequence, sequence) }
         wake.yield()
@@ -88,7 +89,7 @@ final class PostgresNotifications: Sendable {
             } catch {
                 if Task.isCancelled { return }
                 logger.warning(
-                    "cannot notify other servers; they catch up within \(Self.followInterval)",
+                    "cannot notify other servers; they catch up within \(follow)",
                     metadata: ["parley.error": "\(peer.describe(error))"])
             }
         }
@@ -117,11 +118,12 @@ final class PostgresNotifications: Sendable {
     /// Holds one listening connection until it fails, stops answering, or the task is cancelled.
     ///
     /// Each wait is bounded: the connection and its LISTEN within the store's `connect` and `operation`,
-    /// and every `followInterval` a `SELECT 1` on it must answer within `operation`, or the connection is
+    /// and every `follow` a `SELECT 1` on it must answer within `operation`, or the connection is
     /// closed (which ends the wait for notifications) and another is made.
     private func listenOnce(with peer: some NotificationPeer) async throws {
         let logger = self.logger
         let operation = self.operation
+        let follow = self.follow
         let connection = try await peer.listeningConnection()
         let listening = ListeningFlag()
         do {
@@ -138,7 +140,7 @@ final class PostgresNotifications: Sendable {
                     try await withThrowingTaskGroup(of: Void.self) { inner in
                         inner.addTask {
                             while true {
-                                try await Task.sleep(for: Self.followInterval)
+                                try await Task.sleep(for: follow)
                                 do {
                                     _ = try await withinBound(operation) {
                                         try await connection.query("SELECT 1", logger: logger).collect().count

@@ -18,20 +18,27 @@ public struct PostgresTimeouts: Sendable {
     public var connect: Duration
     /// Between looks at whether the database is back, during an outage.
     public var probe: Duration
+    /// Between looks at the desks someone follows here, even without a notification (in case one was
+    /// lost: a server that died between its commit and its notification); also how often the listening
+    /// connection must show it still answers.
+    public var follow: Duration
 
     /// Bounds with the given values.
     public init(
-        lease: Duration, degradedLease: Duration, operation: Duration, connect: Duration, probe: Duration
+        lease: Duration, degradedLease: Duration, operation: Duration, connect: Duration, probe: Duration,
+        follow: Duration = .seconds(2)
     ) {
         self.lease = lease
         self.degradedLease = degradedLease
         self.operation = operation
         self.connect = connect
         self.probe = probe
+        self.follow = follow
     }
 
     /// What `parley serve` uses: a connection within 5 s (half a second during an outage), an answer
-    /// within 10 s (far beyond any statement Parley makes), a look for the database's return every 200 ms.
+    /// within 10 s (far beyond any statement Parley makes), a look for the database's return every 200 ms,
+    /// and at the followed desks every 2 s.
     public static let standard = PostgresTimeouts(
         lease: .seconds(5), degradedLease: .milliseconds(500), operation: .seconds(10), connect: .seconds(5),
         probe: .milliseconds(200))

@@ -65,15 +65,19 @@ struct PostgresEngineTests {
     }
 
     @Test(
-        "run in a service group, the store follows another server's appends, and after graceful shutdown its run has ended, its connections are closed and it refuses requests"
+        "run in a service group, the store follows another server's appends by NOTIFY, and after graceful shutdown its run has ended, its connections are closed and it refuses requests"
     )
     func runsAsAService() async throws {
         let address = try #require(TestPostgres.freshAddress())
-        let store = PostgresEventStore(address)
+        // No periodic look within the test: what arrives, arrives by notification.
+        var timeouts = PostgresTimeouts.standard
+        timeouts.follow = .seconds(3_600)
+        let store = PostgresEventStore(address, timeouts: timeouts)
         let services = ServiceGroup(configuration: .init(services: [store], logger: Logger(label: "parley.tests")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await services.run() }
             try await store.waitUntilReady()
+            #expect(try await PostgresTables.isListening(named: store.connectionName, address))
             let received = Received(store.subscribe(desk: "dmz-2019", from: 1))
             try await withPostgresEventStore(address) { other in
                 _ = try await other.append(try pending(2), to: "dmz-2019", expectedVersion: 0)

@@ -100,6 +100,21 @@ enum PostgresTables {
         return Int(counts.first ?? "") ?? -1
     }
 
+    /// Whether a connection named `name` is listening for notifications (its last statement was a LISTEN),
+    /// within a minute.
+    static func isListening(named name: String, _ address: PostgresAddress) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(60)
+        let sql = """
+            SELECT count(*)::text FROM pg_stat_activity
+            WHERE application_name = '\(name)' AND query LIKE 'LISTEN%'
+            """
+        while try await strings(address, sql).first != "1" {
+            guard ContinuousClock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return true
+    }
+
     /// Whether the server has no connection named `name` left, within a minute (a server process leaves
     /// `pg_stat_activity` a moment after its client closed the connection; under the full suite on two
     /// cores, moments can be long).
