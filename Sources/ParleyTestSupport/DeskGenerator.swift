@@ -76,14 +76,15 @@ public struct DeskGenerator {
             let opened = time()
             apply(
                 .openEngagement(
-                    Engagement(
-                        id: id, title: oneLine(), principals: Array(principals.prefix(int(1...2))),
-                        counterpart: pick(parties),
-                        purpose: text(), priority: int(1...5), trip: trips.isEmpty ? nil : pick(trips + [nil]),
-                        duration: Minutes(int(15...240)), venues: Array(venues.prefix(int(0...venues.count))),
-                        windows: (0..<int(0...2)).map { _ in window() }, opened: opened,
-                        // Without drawing a number, so seeds keep generating the desks they did.
-                        compartment: id.rawValue.hasSuffix("-1") ? "inner-circle" : nil)))
+                    OpenEngagement(
+                        Engagement(
+                            id: id, title: oneLine(), principals: Array(principals.prefix(int(1...2))),
+                            counterpart: pick(parties),
+                            purpose: text(), priority: int(1...5), trip: trips.isEmpty ? nil : pick(trips + [nil]),
+                            duration: Minutes(int(15...240)), venues: Array(venues.prefix(int(0...venues.count))),
+                            windows: (0..<int(0...2)).map { _ in window() }, opened: opened,
+                            // Without drawing a number, so seeds keep generating the desks they did.
+                            compartment: id.rawValue.hasSuffix("-1") ? "inner-circle" : nil))))
             var at = opened
             for _ in 0..<int(0...8) {
                 // Mostly forward along the path, sometimes out through an exit.
@@ -99,9 +100,10 @@ public struct DeskGenerator {
             let kind = pick(ChannelKind.allCases)
             apply(
                 .registerChannel(
-                    Channel(
-                        id: id, name: oneLine(), kind: kind, party: pick(parties),
-                        via: kind == .intermediary ? pick(parties) : nil, status: pick(ChannelStatus.allCases))))
+                    RegisterChannel(
+                        Channel(
+                            id: id, name: oneLine(), kind: kind, party: pick(parties),
+                            via: kind == .intermediary ? pick(parties) : nil, status: pick(ChannelStatus.allCases)))))
             var at = time()
             for _ in 0..<int(0...3) {
                 at = later(than: at)
@@ -124,20 +126,22 @@ public struct DeskGenerator {
             }
             apply(
                 .definePlaybook(
-                    Playbook(
-                        id: Playbook.ID("playbook-\(index)"), name: oneLine(), engagement: pick(engagements),
-                        steps: steps)
-                ))
+                    DefinePlaybook(
+                        Playbook(
+                            id: Playbook.ID("playbook-\(index)"), name: oneLine(), engagement: pick(engagements),
+                            steps: steps)
+                    )))
             if int(0...1) == 1 { apply(.startPlaybook(Playbook.ID("playbook-\(index)"), at: time())) }
         }
         for index in 0..<int(0...4) {
             let id = Deadline.ID("deadline-\(index)")
             apply(
                 .setDeadline(
-                    Deadline(
-                        id: id, title: oneLine(), engagement: pick(engagements + [nil]), owedBy: pick(parties),
-                        due: time(),
-                        alarms: int(0...1) == 1 ? [Minutes(int(10...600))] : [])))
+                    SetDeadline(
+                        Deadline(
+                            id: id, title: oneLine(), engagement: pick(engagements + [nil]), owedBy: pick(parties),
+                            due: time(),
+                            alarms: int(0...1) == 1 ? [Minutes(int(10...600))] : []))))
             if int(0...2) == 2 {
                 apply(
                     .resolveDeadline(
@@ -155,7 +159,7 @@ public struct DeskGenerator {
                     leadTime: Minutes(int(0...3000)), dependsOn: dependsOn))
         }
         if !tasks.isEmpty {
-            apply(.addAdvanceTasks(tasks.shuffled(using: &random)))
+            apply(.addAdvanceTasks(AddAdvanceTasks(tasks.shuffled(using: &random))))
             for task in tasks where int(0...1) == 1 {
                 apply(
                     .updateAdvanceTask(UpdateAdvanceTask(task: task.id, status: pick(TaskStatus.allCases), at: time())))

@@ -128,7 +128,7 @@ public enum HostileDesk {
         case 3:
             return .planTrip(trip(&v, state: state))
         case 4, 5:
-            return .openEngagement(engagement(&v, state: state))
+            return .openEngagement(OpenEngagement(engagement(&v, state: state)))
         case 6:
             return .moveEngagement(
                 MoveEngagement(
@@ -136,9 +136,10 @@ public enum HostileDesk {
                     by: v.text(), reason: v.text()))
         case 7:
             return .registerChannel(
-                Channel(
-                    id: v.newID("channel", channels), name: v.text(), kind: v.pick(ChannelKind.allCases),
-                    party: v.reference(parties), via: v.maybe(parties), status: v.pick(ChannelStatus.allCases)))
+                RegisterChannel(
+                    Channel(
+                        id: v.newID("channel", channels), name: v.text(), kind: v.pick(ChannelKind.allCases),
+                        party: v.reference(parties), via: v.maybe(parties), status: v.pick(ChannelStatus.allCases))))
         case 8:
             return .changeChannelStatus(
                 ChangeChannelStatus(
@@ -150,20 +151,20 @@ public enum HostileDesk {
                     engagement: v.maybe(engagements), at: v.time(), outcome: v.pick(AttemptOutcome.allCases),
                     note: v.text()))
         case 10:
-            return .definePlaybook(playbook(&v, state: state))
+            return .definePlaybook(DefinePlaybook(playbook(&v, state: state)))
         case 11:
             var deadline = Deadline(
                 id: v.newID("deadline", deadlines), title: v.text(), engagement: v.maybe(engagements),
                 owedBy: v.reference(parties), due: v.time(), alarms: (0..<v.count()).map { _ in v.minutes() })
             if v.chance(8) { deadline.alarmsRaised = [v.minutes()] }
-            return .setDeadline(deadline)
+            return .setDeadline(SetDeadline(deadline))
         case 12:
             return .resolveDeadline(
                 ResolveDeadline(
                     deadline: v.reference(deadlines), status: v.pick([.open, .met, .missed]), at: v.time(),
                     note: v.text()))
         case 13, 14:
-            return .addAdvanceTasks(advanceTasks(&v, state: state))
+            return .addAdvanceTasks(AddAdvanceTasks(advanceTasks(&v, state: state)))
         case 15:
             return .updateAdvanceTask(
                 UpdateAdvanceTask(task: v.reference(tasks), status: v.pick(TaskStatus.allCases), at: v.time()))

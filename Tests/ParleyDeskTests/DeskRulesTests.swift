@@ -14,7 +14,7 @@ struct DeskRulesTests {
             Fixtures.task("a", dependsOn: ["b"]), Fixtures.task("b", dependsOn: ["c"]),
             Fixtures.task("c", dependsOn: ["a"]),
         ]
-        let refusal = given.when(.addAdvanceTasks(tasks)).refusal
+        let refusal = given.when(.addAdvanceTasks(AddAdvanceTasks(tasks))).refusal
         // Then the refusal lists the cycle in order
         #expect(refusal == .dependencyCycle(["a", "b", "c", "a"]))
         #expect(refusal?.message.contains("a → b → c → a") == true)
@@ -27,17 +27,19 @@ struct DeskRulesTests {
         let given = Given(events)
         // A self-dependency is the smallest cycle
         #expect(
-            given.when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["sweep"])])).refusal
+            given.when(.addAdvanceTasks(AddAdvanceTasks([Fixtures.task("sweep", dependsOn: ["sweep"])]))).refusal
                 == .dependencyCycle(["sweep", "sweep"]))
         // A chain on existing tasks is fine
-        let accepted = given.when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["survey"])]))
+        let accepted = given.when(.addAdvanceTasks(AddAdvanceTasks([Fixtures.task("sweep", dependsOn: ["survey"])])))
         #expect(accepted.events?.count == 1)
     }
 
     @Test("a dependency on a task that does not exist is refused")
     func danglingDependency() {
-        let refusal = Given(Fixtures.desk).when(.addAdvanceTasks([Fixtures.task("sweep", dependsOn: ["nowhere"])]))
-            .refusal
+        let refusal = Given(Fixtures.desk).when(
+            .addAdvanceTasks(AddAdvanceTasks([Fixtures.task("sweep", dependsOn: ["nowhere"])]))
+        )
+        .refusal
         #expect(refusal == .unknownReference(field: "depends_on", kind: "advance task", id: "nowhere"))
     }
 
@@ -141,7 +143,7 @@ struct DeskRulesTests {
         var engagement = Fixtures.engagement
         engagement.id = "backwards"
         engagement.windows = [TimeWindow(from: Fixtures.kst("06-30 18:00"), to: Fixtures.kst("06-30 08:00"))]
-        #expect(Given(Fixtures.desk).when(.openEngagement(engagement)).refusal?.field == "windows[0]")
+        #expect(Given(Fixtures.desk).when(.openEngagement(OpenEngagement(engagement))).refusal?.field == "windows[0]")
     }
 }
 
@@ -152,7 +154,7 @@ private let referenceCases: [(DeskCommand, String, String)] = {
     let at = Fixtures.kst("06-29 18:00")
     return [
         (.registerPrincipal(Principal(id: "moon", name: "Moon", title: "President", party: "rok")), "party", "rok"),
-        (.openEngagement(engagement), "venues", "atlantis"),
+        (.openEngagement(OpenEngagement(engagement)), "venues", "atlantis"),
         (
             .moveEngagement(MoveEngagement(engagement: "ghost", to: .exploring, at: at, by: "x", reason: "y")),
             "engagement", "ghost"
@@ -174,11 +176,15 @@ private let referenceCases: [(DeskCommand, String, String)] = {
         ),
         (
             .definePlaybook(
-                Playbook(
-                    id: "p", name: "P", engagement: Fixtures.engagementID,
-                    steps: [PlaybookStep(channel: "pigeon", wait: Minutes(30))])), "steps[0].channel", "pigeon"
+                DefinePlaybook(
+                    Playbook(
+                        id: "p", name: "P", engagement: Fixtures.engagementID,
+                        steps: [PlaybookStep(channel: "pigeon", wait: Minutes(30))]))), "steps[0].channel", "pigeon"
         ),
-        (.setDeadline(Deadline(id: "d", title: "D", engagement: nil, owedBy: "rok", due: at)), "owed_by", "rok"),
+        (
+            .setDeadline(SetDeadline(Deadline(id: "d", title: "D", engagement: nil, owedBy: "rok", due: at))),
+            "owed_by", "rok"
+        ),
         (.resolveDeadline(ResolveDeadline(deadline: "ghost", status: .met, at: at, note: "")), "deadline", "ghost"),
         (.updateAdvanceTask(UpdateAdvanceTask(task: "ghost", status: .done, at: at)), "task", "ghost"),
         (

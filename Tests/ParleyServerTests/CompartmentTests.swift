@@ -75,27 +75,31 @@ private struct Twins {
             windows: [TimeWindow(from: Fixtures.kst("06-30 09:00"), to: Fixtures.kst("06-30 20:00"))],
             opened: at, compartment: "inner")
         return [
-            .openEngagement(engagement),
+            .openEngagement(OpenEngagement(engagement)),
             .moveEngagement(
                 MoveEngagement(engagement: "quiet-talks", to: .exploring, at: at, by: "insider", reason: "asked")),
             .recordSignal(signal("quiet-signal", on: "quiet-talks")),
             .setDeadline(
-                Deadline(
-                    id: "quiet-deadline", title: "Answer on the quiet talks", engagement: "quiet-talks", owedBy: "dprk",
-                    due: Fixtures.kst("06-30 06:00"), alarms: [Minutes(60)])),
-            .addAdvanceTasks([
-                AdvanceTask(
-                    id: "quiet-task", title: "Sweep the side room", kind: .securitySweep, engagement: "quiet-talks",
-                    venue: "panmunjom", duration: Minutes(60), leadTime: Minutes(30), dependsOn: [])
-            ]),
+                SetDeadline(
+                    Deadline(
+                        id: "quiet-deadline", title: "Answer on the quiet talks", engagement: "quiet-talks",
+                        owedBy: "dprk",
+                        due: Fixtures.kst("06-30 06:00"), alarms: [Minutes(60)]))),
+            .addAdvanceTasks(
+                AddAdvanceTasks([
+                    AdvanceTask(
+                        id: "quiet-task", title: "Sweep the side room", kind: .securitySweep, engagement: "quiet-talks",
+                        venue: "panmunjom", duration: Minutes(60), leadTime: Minutes(30), dependsOn: [])
+                ])),
             .recordContactAttempt(
                 ContactAttempt(
                     id: "quiet-attempt", channel: "dmz-fax", engagement: "quiet-talks", at: at, outcome: .unanswered,
                     note: "quiet fax")),
             .definePlaybook(
-                Playbook(
-                    id: "quiet-playbook", name: "Quiet escalation", engagement: "quiet-talks",
-                    steps: [PlaybookStep(channel: "dmz-fax", wait: Minutes(30))])),
+                DefinePlaybook(
+                    Playbook(
+                        id: "quiet-playbook", name: "Quiet escalation", engagement: "quiet-talks",
+                        steps: [PlaybookStep(channel: "dmz-fax", wait: Minutes(30))]))),
         ]
     }
 

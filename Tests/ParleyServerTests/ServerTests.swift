@@ -326,6 +326,43 @@ struct APITests {
         }
     }
 
+    @Test(
+        "a created item may not arrive with state of its own: the desk's commands take only what a person supplies",
+        arguments: [
+            (
+                "engagements",
+                #"{"id":"e2","title":"T","principals":["trump"],"counterpart":"dprk","purpose":"","priority":2,"duration":60,"venues":[],"windows":[],"opened":{"instant":"2025-10-20T00:00:00.000Z","zone":"Asia/Seoul","approximate":false},"state":"confirmed","history":[]}"#,
+                "state"
+            ),
+            (
+                "channels",
+                #"{"id":"c2","name":"C","kind":"fax","party":"dprk","initial_status":"active","changes":[{"from":"active","to":"severed","at":{"instant":"2025-10-20T00:00:00.000Z","zone":"UTC","approximate":false},"reason":"r"}]}"#,
+                "changes"
+            ),
+            (
+                "playbooks",
+                #"{"id":"p2","name":"P","engagement":"kim-meeting","steps":[{"channel":"letter","wait":30,"repeats":1}],"due":[],"started_at":{"instant":"2025-10-20T00:00:00.000Z","zone":"UTC","approximate":false}}"#,
+                "started_at"
+            ),
+            (
+                "tasks",
+                #"{"id":"t2","title":"T","kind":"logistics","engagement":"kim-meeting","venue":"busan","duration":60,"lead_time":60,"depends_on":[],"status":"done"}"#,
+                "status"
+            ),
+        ])
+    func createdWithState(collection: String, body: String, field: String) async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "admin")
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/\(collection)", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .unprocessableContent, "\(String(buffer: response.body))")
+                #expect(String(buffer: response.body).contains("\"field\":\"\(field)\""))
+            }
+        }
+    }
+
     @Test("a noun is created from the JSON a read returns, and the desk's rules still apply")
     func createVenue() async throws {
         try await demoApplication().test(.router) { anonymous in

@@ -13,23 +13,23 @@ public enum DeskCommand: Sendable, Equatable {
     /// Add a trip with its stays and fixed commitments.
     case planTrip(Trip)
     /// Record a new engagement, in state `idea`.
-    case openEngagement(Engagement)
+    case openEngagement(OpenEngagement)
     /// Move an engagement through its lifecycle.
     case moveEngagement(MoveEngagement)
     /// Add a channel to a party.
-    case registerChannel(Channel)
+    case registerChannel(RegisterChannel)
     /// Record that a channel's status changed.
     case changeChannelStatus(ChangeChannelStatus)
     /// Record a contact attempt and its outcome.
     case recordContactAttempt(ContactAttempt)
     /// Add an escalation playbook.
-    case definePlaybook(Playbook)
+    case definePlaybook(DefinePlaybook)
     /// Set an open deadline.
-    case setDeadline(Deadline)
+    case setDeadline(SetDeadline)
     /// Mark a deadline met or missed.
     case resolveDeadline(ResolveDeadline)
     /// Add advance tasks; they may depend on each other and on tasks already on the desk.
-    case addAdvanceTasks([AdvanceTask])
+    case addAdvanceTasks(AddAdvanceTasks)
     /// Record an advance task's progress.
     case updateAdvanceTask(UpdateAdvanceTask)
     /// Record a signal.

@@ -29,17 +29,19 @@ extension DeskState {
         case .recordSignal(var signal) where hidden(signal.engagement):
             signal.id = sealed(signal.id)
             return .recordSignal(signal)
-        case .addAdvanceTasks(let tasks) where tasks.contains(where: { hidden($0.engagement) }):
+        case .addAdvanceTasks(let added) where added.tasks.contains(where: { hidden($0.engagement) }):
             // Dependencies among the new tasks follow their renamed ids.
             let renamed = Dictionary(
-                tasks.filter { hidden($0.engagement) }.map { ($0.id, sealed($0.id)) }, uniquingKeysWith: { a, _ in a })
+                added.tasks.filter { hidden($0.engagement) }.map { ($0.id, sealed($0.id)) },
+                uniquingKeysWith: { a, _ in a })
             return .addAdvanceTasks(
-                tasks.map { task in
-                    var task = task
-                    task.id = renamed[task.id] ?? task.id
-                    task.dependsOn = task.dependsOn.map { renamed[$0] ?? $0 }
-                    return task
-                })
+                AddAdvanceTasks(
+                    tasks: added.tasks.map { task in
+                        var task = task
+                        task.id = renamed[task.id] ?? task.id
+                        task.dependsOn = task.dependsOn.map { renamed[$0] ?? $0 }
+                        return task
+                    }))
         default:
             return command
         }

@@ -2,15 +2,12 @@ import Foundation
 
 extension DeskState {
     /// Adding a channel to a known party.
-    func decide(registerChannel channel: Channel, now: Date) throws(DeskError) -> [DeskEvent] {
+    func decide(registerChannel command: RegisterChannel, now: Date) throws(DeskError) -> [DeskEvent] {
+        let channel = command.channel
         try Self.requireNew(channel.id, in: channels, kind: "channel")
         try Self.requireName(channel.name, field: "name")
         try Self.requireKnown(channel.party, in: parties, field: "party", kind: "party")
         if let via = channel.via { try Self.requireKnown(via, in: parties, field: "via", kind: "party") }
-        guard channel.changes.isEmpty else {
-            throw .invalidValue(
-                field: "changes", expected: "no changes on a new channel", found: "\(channel.changes.count)")
-        }
         return [DeskEvent(at: now, .channelRegistered(channel))]
     }
 

@@ -2,7 +2,8 @@ import Foundation
 
 extension DeskState {
     /// Setting an open deadline with distinct alarm lead times.
-    func decide(setDeadline deadline: Deadline, now: Date) throws(DeskError) -> [DeskEvent] {
+    func decide(setDeadline command: SetDeadline, now: Date) throws(DeskError) -> [DeskEvent] {
+        let deadline = command.deadline
         try Self.requireNew(deadline.id, in: deadlines, kind: "deadline")
         try Self.requireName(deadline.title, field: "title")
         try Self.requireTime(deadline.due, field: "due")
@@ -11,10 +12,6 @@ extension DeskState {
         try Self.requireKnown(deadline.owedBy, in: parties, field: "owed_by", kind: "party")
         if let id = deadline.engagement {
             try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
-        }
-        guard deadline.status == .open, deadline.resolvedAt == nil, deadline.alarmsRaised.isEmpty else {
-            throw .invalidValue(
-                field: "status", expected: "a new deadline to be open", found: deadline.status.rawValue)
         }
         guard deadline.alarms.allSatisfy({ (1...DeskLimits.longestWait.value).contains($0.value) }),
             Set(deadline.alarms).count == deadline.alarms.count

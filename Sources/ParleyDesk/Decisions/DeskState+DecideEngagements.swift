@@ -2,7 +2,10 @@ import Foundation
 
 extension DeskState {
     /// Recording a new engagement, in a compartment only by its members.
-    func decide(openEngagement engagement: Engagement, as clearance: Clearance) throws(DeskError) -> [DeskEvent] {
+    func decide(openEngagement command: OpenEngagement, as clearance: Clearance) throws(DeskError)
+        -> [DeskEvent]
+    {
+        let engagement = command.engagement
         guard clearance.admits(engagement.compartment) else {
             throw .invalidValue(
                 field: "compartment", expected: "a compartment you are a member of",
@@ -37,10 +40,6 @@ extension DeskState {
         try Self.requireCount(engagement.principals.count, field: "principals")
         try Self.requireCount(engagement.venues.count, field: "venues")
         try Self.requireCount(engagement.windows.count, field: "windows")
-        guard engagement.state == .idea, engagement.history.isEmpty else {
-            throw .invalidValue(
-                field: "state", expected: "a new engagement to start as idea", found: engagement.state.rawValue)
-        }
         guard !engagement.principals.isEmpty else {
             throw .invalidValue(field: "principals", expected: "at least one principal", found: "none")
         }

@@ -2,23 +2,11 @@ import Foundation
 
 extension DeskState {
     /// Adding an escalation playbook, not yet started.
-    func decide(definePlaybook playbook: Playbook, now: Date) throws(DeskError) -> [DeskEvent] {
+    func decide(definePlaybook command: DefinePlaybook, now: Date) throws(DeskError) -> [DeskEvent] {
+        let playbook = command.playbook
         try Self.requireNew(playbook.id, in: playbooks, kind: "playbook")
         try Self.requireName(playbook.name, field: "name")
         try Self.requireKnown(playbook.engagement, in: engagements, field: "engagement", kind: "engagement")
-        // A new playbook has no history: it is started, tried and stopped by commands of their own.
-        guard playbook.startedAt == nil else {
-            throw .invalidValue(
-                field: "started_at", expected: "none on a new playbook (start it afterwards)",
-                found: playbook.startedAt?.display ?? "")
-        }
-        guard playbook.due.isEmpty else {
-            throw .invalidValue(
-                field: "due", expected: "no tries on a new playbook", found: "\(playbook.due.count) tries")
-        }
-        guard playbook.stopped == nil else {
-            throw .invalidValue(field: "stopped", expected: "none on a new playbook", found: "a stop")
-        }
         guard !playbook.steps.isEmpty else {
             throw .invalidValue(field: "steps", expected: "at least one step", found: "none")
         }

@@ -2,7 +2,8 @@ import Foundation
 
 extension DeskState {
     /// Adding advance tasks whose dependencies are known and acyclic.
-    func decide(addAdvanceTasks added: [AdvanceTask], now: Date) throws(DeskError) -> [DeskEvent] {
+    func decide(addAdvanceTasks command: AddAdvanceTasks, now: Date) throws(DeskError) -> [DeskEvent] {
+        let added = command.advanceTasks
         try checkTasks(added)
         return [DeskEvent(at: now, .advanceTasksAdded(added))]
     }
@@ -28,10 +29,6 @@ extension DeskState {
             try Self.requireMinutes(task.leadTime, field: "lead_time", in: 0...DeskLimits.longestTask.value)
             try Self.requireCount(task.dependsOn.count, field: "depends_on")
             // A new task has no progress: it is moved on by updates of its own.
-            guard task.status == .pending, task.statusAt == nil else {
-                throw .invalidValue(
-                    field: "status", expected: "a new task to be pending", found: task.status.rawValue)
-            }
             try Self.requireKnown(task.engagement, in: engagements, field: "engagement", kind: "engagement")
             try Self.requireKnown(task.venue, in: venues, field: "venue", kind: "venue")
             for dependency in task.dependsOn where tasks[dependency] == nil && batch[dependency] == nil {

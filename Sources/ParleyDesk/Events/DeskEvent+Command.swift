@@ -10,18 +10,18 @@ extension DeskEvent {
         case .principalRegistered(let principal): .registerPrincipal(principal)
         case .venueRegistered(let venue): .registerVenue(venue)
         case .tripPlanned(let trip): .planTrip(trip)
-        case .engagementOpened(let engagement): .openEngagement(engagement)
+        case .engagementOpened(let engagement): .openEngagement(OpenEngagement(engagement))
         case .engagementMoved(let id, let move):
             .moveEngagement(MoveEngagement(engagement: id, to: move.to, at: move.at, by: move.by, reason: move.reason))
-        case .channelRegistered(let channel): .registerChannel(channel)
+        case .channelRegistered(let channel): .registerChannel(RegisterChannel(channel))
         case .channelStatusChanged(let id, let change):
             .changeChannelStatus(ChangeChannelStatus(channel: id, to: change.to, at: change.at, reason: change.reason))
         case .contactAttemptRecorded(let attempt): .recordContactAttempt(attempt)
-        case .playbookDefined(let playbook): .definePlaybook(playbook)
-        case .deadlineSet(let deadline): .setDeadline(deadline)
+        case .playbookDefined(let playbook): .definePlaybook(DefinePlaybook(playbook))
+        case .deadlineSet(let deadline): .setDeadline(SetDeadline(deadline))
         case .deadlineResolved(let id, let status, let at, let note):
             .resolveDeadline(ResolveDeadline(deadline: id, status: status, at: at, note: note))
-        case .advanceTasksAdded(let tasks): .addAdvanceTasks(tasks)
+        case .advanceTasksAdded(let tasks): .addAdvanceTasks(AddAdvanceTasks(tasks))
         case .advanceTaskUpdated(let id, let status, let at):
             .updateAdvanceTask(UpdateAdvanceTask(task: id, status: status, at: at))
         case .signalRecorded(let signal): .recordSignal(signal)

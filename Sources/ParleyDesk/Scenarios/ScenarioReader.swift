@@ -181,7 +181,7 @@ public struct ScenarioReader {
             venues: try item.listIfPresent("venues").map { (cursor) throws(ScenarioError) in try identifier(cursor) },
             windows: windows, opened: try time(item.required("opened")),
             compartment: try optionalID(item, "compartment"))
-        try run(.openEngagement(engagement), at: item)
+        try run(.openEngagement(OpenEngagement(engagement)), at: item)
         for move in try item.listIfPresent("history") {
             try move.requireMapping(allowed: ["to", "at", "by", "reason"])
             let command = MoveEngagement(
@@ -198,7 +198,7 @@ public struct ScenarioReader {
             id: try id(item), name: try item.required("name").nonEmptyText(),
             kind: try item.required("kind").choice(ChannelKind.self), party: try id(item, "party"),
             via: try optionalID(item, "via"), status: try item.required("status").choice(ChannelStatus.self))
-        try run(.registerChannel(channel), at: item)
+        try run(.registerChannel(RegisterChannel(channel)), at: item)
         for change in try item.listIfPresent("changes") {
             try change.requireMapping(allowed: ["to", "at", "reason"])
             let command = ChangeChannelStatus(
@@ -224,7 +224,7 @@ public struct ScenarioReader {
         let playbook = Playbook(
             id: try id(item), name: try item.required("name").nonEmptyText(), engagement: try id(item, "engagement"),
             steps: steps)
-        try run(.definePlaybook(playbook), at: item)
+        try run(.definePlaybook(DefinePlaybook(playbook)), at: item)
         if let started = item.optional("started_at") {
             try run(.startPlaybook(playbook.id, at: try time(started)), at: started)
         }
@@ -256,7 +256,7 @@ public struct ScenarioReader {
             id: try id(item), title: try item.required("title").nonEmptyText(),
             engagement: try optionalID(item, "engagement"), owedBy: try id(item, "owed_by"),
             due: try time(item.required("due")), alarms: try item.listIfPresent("alarms").map(minutes))
-        try run(.setDeadline(deadline), at: item)
+        try run(.setDeadline(SetDeadline(deadline)), at: item)
         for raised in try item.listIfPresent("alarms_raised") {
             let lead = try minutes(raised)
             try run(
@@ -308,7 +308,7 @@ public struct ScenarioReader {
             }
         }
         guard !tasks.isEmpty else { return }
-        try run(.addAdvanceTasks(tasks), at: items[0], items: cursors)
+        try run(.addAdvanceTasks(AddAdvanceTasks(tasks)), at: items[0], items: cursors)
         for (update, cursor) in updates { try run(.updateAdvanceTask(update), at: cursor) }
     }
 

@@ -115,9 +115,10 @@ struct DeskBenchCommand: AsyncParsableCommand {
         try await ledgers[0].execute(
             all: dues.enumerated().map { index, due in
                 .setDeadline(
-                    Deadline(
-                        id: .init("due-\(index)"), title: "Due \(index)", engagement: nil, owedBy: "them",
-                        due: ZonedTime(due, zone: zone), alarms: []))
+                    SetDeadline(
+                        Deadline(
+                            id: .init("due-\(index)"), title: "Due \(index)", engagement: nil, owedBy: "them",
+                            due: ZonedTime(due, zone: zone), alarms: [])))
             }, on: desk, actor: "bench")
         print(
             String(

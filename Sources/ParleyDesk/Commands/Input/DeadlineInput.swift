@@ -31,10 +31,11 @@ public struct DeadlineInput: Decodable, Sendable, Equatable {
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(on state: DeskState, newID: String) throws(DeskError) -> DeskCommand {
         .setDeadline(
-            Deadline(
-                id: Deadline.ID(InputText.optional(id) ?? newID), title: title,
-                engagement: InputText.optional(engagement).map { Engagement.ID($0) }, owedBy: Party.ID(owedBy),
-                due: try InputText.requiredTime(due, field: "due", on: state),
-                alarms: try InputText.leadTimes(alarms ?? [], field: "alarms")))
+            SetDeadline(
+                Deadline(
+                    id: Deadline.ID(InputText.optional(id) ?? newID), title: title,
+                    engagement: InputText.optional(engagement).map { Engagement.ID($0) }, owedBy: Party.ID(owedBy),
+                    due: try InputText.requiredTime(due, field: "due", on: state),
+                    alarms: try InputText.leadTimes(alarms ?? [], field: "alarms"))))
     }
 }

@@ -145,14 +145,18 @@ struct APIController: Sendable {
     /// `POST /desks/{desk}/{collection}` for the reference nouns: the body is an item as `GET` returns it
     /// (plus `expected_version`), and the desk's rules decide whether it may be added.
     private func registerCreation(on api: RouterGroup<DeskRequestContext>) {
+        // A body is an item as `GET` returns it, state fields included; a new item's state is the desk's to
+        // say, so a body that sets one is refused rather than quietly trimmed to what the command takes.
         func create<Value: Codable & Sendable>(
             _ collection: String, _ type: Value.Type, command: @escaping @Sendable (Value) -> DeskCommand,
-            find: @escaping @Sendable (Value, DeskState) -> (any Encodable)?
+            find: @escaping @Sendable (Value, DeskState) -> (any Encodable)?,
+            refuseState: @escaping @Sendable (Value) throws(DeskError) -> Void = { _ in }
         ) {
             api.post("desks/:desk/\(collection)") { request, context -> Response in
                 let body = try await request.body.collect(upTo: 256 * 1024)
                 let data = Data(body.readableBytesView)
                 let value = try Self.decodeBody(Value.self, data)
+                try refuseState(value)
                 let expected = (try? JSON.decoder().decode(ExpectedVersion.self, from: data))?.expectedVersion
                 return try await run(request, context, expected, status: .created) { _ in
                     (command(value), { state in find(value, state).map(AnyEncodable.init) })
@@ -163,10 +167,49 @@ struct APIController: Sendable {
         create("principals", Principal.self, command: { .registerPrincipal($0) }, find: { $1.principals[$0.id] })
         create("venues", Venue.self, command: { .registerVenue($0) }, find: { $1.venues[$0.id] })
         create("trips", Trip.self, command: { .planTrip($0) }, find: { $1.trips[$0.id] })
-        create("engagements", Engagement.self, command: { .openEngagement($0) }, find: { $1.engagements[$0.id] })
-        create("channels", Channel.self, command: { .registerChannel($0) }, find: { $1.channels[$0.id] })
-        create("playbooks", Playbook.self, command: { .definePlaybook($0) }, find: { $1.playbooks[$0.id] })
-        create("tasks", AdvanceTask.self, command: { .addAdvanceTasks([$0]) }, find: { $1.tasks[$0.id] })
+        create(
+            "engagements", Engagement.self, command: { .openEngagement(OpenEngagement($0)) },
+            find: { $1.engagements[$0.id] },
+            refuseState: { (engagement) throws(DeskError) in
+                guard engagement.state == .idea, engagement.history.isEmpty else {
+                    throw .invalidValue(
+                        field: "state", expected: "a new engagement to start as idea",
+                        found: engagement.state.rawValue)
+                }
+            })
+        create(
+            "channels", Channel.self, command: { .registerChannel(RegisterChannel($0)) }, find: { $1.channels[$0.id] },
+            refuseState: { (channel) throws(DeskError) in
+                guard channel.changes.isEmpty else {
+                    throw .invalidValue(
+                        field: "changes", expected: "no changes on a new channel", found: "\(channel.changes.count)")
+                }
+            })
+        create(
+            "playbooks", Playbook.self, command: { .definePlaybook(DefinePlaybook($0)) }, find: { $1.playbooks[$0.id] },
+            refuseState: { (playbook) throws(DeskError) in
+                // A new playbook has no history: it is started, tried and stopped by commands of their own.
+                guard playbook.startedAt == nil else {
+                    throw .invalidValue(
+                        field: "started_at", expected: "none on a new playbook (start it afterwards)",
+                        found: playbook.startedAt?.display ?? "")
+                }
+                guard playbook.due.isEmpty else {
+                    throw .invalidValue(
+                        field: "due", expected: "no tries on a new playbook", found: "\(playbook.due.count) tries")
+                }
+                guard playbook.stopped == nil else {
+                    throw .invalidValue(field: "stopped", expected: "none on a new playbook", found: "a stop")
+                }
+            })
+        create(
+            "tasks", AdvanceTask.self, command: { .addAdvanceTasks(AddAdvanceTasks([$0])) }, find: { $1.tasks[$0.id] },
+            refuseState: { (task) throws(DeskError) in
+                guard task.status == .pending, task.statusAt == nil else {
+                    throw .invalidValue(
+                        field: "status", expected: "a new task to be pending", found: task.status.rawValue)
+                }
+            })
     }
 
     /// Decides a command on the desk and answers with the thing it created or changed, as it now stands.
