@@ -44,28 +44,41 @@ func watchDesk(webhook: String?, compartment: Compartment.ID? = nil) async throw
     return ledger
 }
 
+/// Asks `check` again (each time after letting other tasks run) until it holds, at most `tries` times:
+/// for what follows an answer over the network by a moment, with no clock to wait on.
+func eventually(tries: Int = 2_000, _ check: () async throws -> Bool) async rethrows -> Bool {
+    for _ in 0..<tries {
+        if try await check() { return true }
+        await Task.yield()
+    }
+    return false
+}
+
+/// Lets the server's timers run one more pass on `clock`: they wait on it between passes, so once they
+/// wait again the pass is done.
+func runTimers(on clock: ManualClock, interval: Duration = .seconds(1), sleepers: Int = 1) async {
+    await clock.sleepers(atLeast: sleepers)
+    clock.advance(by: interval)
+    await clock.sleepers(atLeast: sleepers)
+}
+
 @Suite("Timers in the server")
 struct TimerServerTests {
     @Test("a playbook started from the engagement page makes its first try due, shown on the dashboard")
     func startFromPage() async throws {
         let ledger = try await watchDesk(webhook: nil)
         try await TestUsers.add(to: ledger)
-        let app = buildApplication(ledger: ledger, configuration: .init(timerInterval: .milliseconds(100)))
+        let clock = ManualClock()
+        let app = buildApplication(ledger: ledger, configuration: .init(clock: clock.clock))
         try await app.test(.live) { anonymous in
             let client = SignedInClient(anonymous)
             try await client.execute(
                 uri: "/desks/watch/playbooks/reach/start", method: .post, headers: formHeaders,
                 body: ByteBuffer(string: "version=7&at=&_csrf=\(testFormToken)")
             ) { response in #expect(response.status == .seeOther) }
-            var shown = false
-            for _ in 0..<30 where !shown {
-                try await Task.sleep(for: .milliseconds(100))
-                try await client.execute(uri: "/desks/watch", method: .get) { response in
-                    shown = String(buffer: response.body).contains(
-                        "<span class=\"tag warn\">try now</span> <strong>Hotline</strong> · Reach them")
-                }
-            }
-            #expect(shown)
+            await runTimers(on: clock)
+            let page = String(buffer: try await client.execute(uri: "/desks/watch", method: .get).body)
+            #expect(page.contains("<span class=\"tag warn\">try now</span> <strong>Hotline</strong> · Reach them"))
             let types = try await ledger.store.read(desk: "watch", from: 1).map(\.type)
             #expect(types.filter { $0 == "PlaybookTryDue" }.count == 1)
         }
@@ -74,6 +87,7 @@ struct TimerServerTests {
     @Test("due tries are POSTed to the desk's webhook, retried with backoff until they are taken, and shown on a page")
     func webhookRetries() async throws {
         let received = Mutex<[String]>([])
+        let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
         let receiverRouter = Router()
         receiverRouter.post("/hook") { request, _ -> HTTPResponse.Status in
             let body = String(buffer: try await request.body.collect(upTo: 65_536))
@@ -81,6 +95,7 @@ struct TimerServerTests {
                 $0.append(body)
                 return $0.count
             }
+            arrived.yield()
             return count < 3 ? .internalServerError : .ok
         }
         let receiver = Application(
@@ -91,28 +106,36 @@ struct TimerServerTests {
             let start = ZonedTime(Date(), zone: try TimeZoneID.validated("UTC", field: "zone"))
             _ = try await ledger.execute(.startPlaybook("reach", at: start), on: "watch", actor: "test")
             try await TestUsers.add(to: ledger)
+            let clock = ManualClock()
             let app = buildApplication(
                 ledger: ledger,
                 configuration: .init(
-                    timerInterval: .milliseconds(100),
                     webhookBackoff: [.milliseconds(50), .milliseconds(50), .milliseconds(50)],
-                    webhookAllowList: [try AddressRange(parsing: "127.0.0.1/32")]))
+                    webhookAllowList: [try AddressRange(parsing: "127.0.0.1/32")], clock: clock.clock))
             try await app.test(.live) { anonymous in
                 let client = SignedInClient(anonymous)
-                for _ in 0..<50 where received.withLock({ $0.count }) < 3 {
-                    try await Task.sleep(for: .milliseconds(100))
+                var arrival = arrivals.makeAsyncIterator()
+                // The first pass of the timers fires the try; each refusal is retried after its wait.
+                for _ in 0..<2 {
+                    await arrival.next()
+                    await clock.sleepers(atLeast: 2)
+                    clock.advance(by: .milliseconds(50))
                 }
-                try await Task.sleep(for: .milliseconds(200))
+                await arrival.next()
+                // Another pass of the timers sends nothing again.
+                await runTimers(on: clock)
                 let bodies = received.withLock { $0 }
                 #expect(bodies.count == 3)
                 #expect(
                     bodies.allSatisfy {
                         $0.contains("\"type\":\"PlaybookTryDue\"") && $0.contains("\"desk\":\"watch\"")
                     })
-                try await client.execute(uri: "/desks/watch/notifications", method: .get) { response in
-                    let page = String(buffer: response.body)
-                    #expect(page.contains("<span class=\"tag ok\">delivered</span></td><td class=\"num\">3</td>"))
+                let delivered = "<span class=\"tag ok\">delivered</span></td><td class=\"num\">3</td>"
+                let shown = try await eventually {
+                    let page = try await client.execute(uri: "/desks/watch/notifications", method: .get)
+                    return String(buffer: page.body).contains(delivered)
                 }
+                #expect(shown)
             }
         }
     }
@@ -120,9 +143,11 @@ struct TimerServerTests {
     @Test("a delivery about a compartment's engagement is listed only for its members, in their numbers")
     func notificationsRedacted() async throws {
         let received = Mutex(0)
+        let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
         let receiverRouter = Router()
         receiverRouter.post("/hook") { _, _ -> HTTPResponse.Status in
             received.withLock { $0 += 1 }
+            arrived.yield()
             return .ok
         }
         let receiver = Application(
@@ -136,13 +161,16 @@ struct TimerServerTests {
             let book = AccountBook(store: ledger.store, environment: ledger.environment, hasher: .testing)
             try await book.createCompartment("inner", title: "Inner", actor: "test")
             try await book.addMember("admin", to: "inner", actor: "test")
+            let clock = ManualClock()
             let app = buildApplication(
                 ledger: ledger,
                 configuration: .init(
-                    timerInterval: .milliseconds(100), webhookAllowList: [try AddressRange(parsing: "127.0.0.1/32")]))
+                    webhookAllowList: [try AddressRange(parsing: "127.0.0.1/32")], clock: clock.clock))
             try await app.test(.live) { anonymous in
-                for _ in 0..<50 where received.withLock({ $0 }) < 1 { try await Task.sleep(for: .milliseconds(100)) }
-                try await Task.sleep(for: .milliseconds(200))
+                var arrival = arrivals.makeAsyncIterator()
+                await arrival.next()
+                // Another pass of the timers sends nothing again.
+                await runTimers(on: clock)
                 #expect(received.withLock { $0 } == 1)
                 let member = String(
                     buffer: try await SignedInClient(anonymous, as: "admin").execute(
