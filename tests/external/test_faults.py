@@ -3,7 +3,7 @@ appends loses no acknowledged event, and its chain verifies."""
 import threading
 import time
 
-from servers import Server, call, fresh_store, parley
+from servers import Server, call, fresh_store, parley, token
 
 
 def post_signals(base, prefix, stop, acknowledged, failures):
@@ -31,6 +31,9 @@ def test_server_killed_during_appends_loses_no_acknowledged_event(tmp_path):
     for round_number in range(3):
         server = Server(store, tmp_path, password=password)
         password = server.password
+        # Signed in before the clock starts: four sign-ins at once (scrypt) can take most of a second on a
+        # loaded two-core machine, and the drill is about appends, not sign-ins.
+        token(server.url)
         stop, failures = threading.Event(), []
         writers = [threading.Thread(target=post_signals,
                                     args=(server.url, f"r{round_number}w{w}", stop, acknowledged, failures))
