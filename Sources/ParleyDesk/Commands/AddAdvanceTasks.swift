@@ -1,7 +1,8 @@
 import Foundation
 
-/// Add advance tasks, pending; they may depend on each other and on tasks already on the desk. Progress
-/// is `UpdateAdvanceTask`.
+/// Add advance tasks, pending.
+///
+/// They may depend on each other and on tasks already on the desk; progress is `UpdateAdvanceTask`.
 public struct AddAdvanceTasks: Sendable, Equatable {
     /// One task as given.
     public struct Task: Sendable, Equatable {

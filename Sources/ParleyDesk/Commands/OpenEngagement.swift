@@ -1,7 +1,9 @@
 import Foundation
 
-/// Record a possible meeting: what a staff knows when it first writes one down. Its lifecycle starts at
-/// `idea` and moves only by `MoveEngagement`, so no state or history can be given here.
+/// Record a possible meeting: what a staff knows when it first writes one down.
+///
+/// Its lifecycle starts at `idea` and moves only by `MoveEngagement`, so no state or history can be
+/// given here.
 public struct OpenEngagement: Sendable, Equatable {
     /// The engagement's id.
     public var id: Engagement.ID
