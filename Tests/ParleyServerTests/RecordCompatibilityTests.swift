@@ -157,3 +157,61 @@ private struct FixtureError: Error {
     /// The field.
     var field: String
 }
+
+/// The posted-events route reads a payload in the version it names (`schema_version`), or the type's
+/// current version when none is named, so an older client replaying an older log keeps working.
+@Suite("Posting events in a stored version")
+struct PostedEventVersionTests {
+    static func post(_ body: String, to client: SignedInClient) async throws -> (HTTPResponse.Status, String) {
+        let response = try await client.execute(
+            uri: "/api/v1/desks/dmz-2019/events", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: body))
+        return (response.status, String(buffer: response.body))
+    }
+
+    static let engagement =
+        #""id":"posted","title":"Posted","principals":["trump"],"counterpart":"dprk","purpose":"","priority":3,"duration":60,"venues":[],"windows":[],"opened":{"approximate":false,"instant":"2025-10-20T00:00:00.000Z","zone":"Asia/Seoul"}"#
+
+    @Test("a version 1 payload, state and history included, is read through its upcaster")
+    func versionOne() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "admin")
+            let body =
+                #"{"type":"EngagementOpened","schema_version":1,"payload":{"at":"2025-10-20T00:00:00.000Z","data":{"#
+                + Self.engagement + #","state":"idea","history":[]}}}"#
+            let (status, text) = try await Self.post(body, to: client)
+            #expect(status == .created, "\(text)")
+        }
+    }
+
+    @Test("without a version the payload is read as the current one")
+    func current() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "admin")
+            let body =
+                #"{"type":"EngagementOpened","payload":{"at":"2025-10-20T00:00:00.000Z","data":{"# + Self.engagement
+                + "}}}"
+            let (status, text) = try await Self.post(body, to: client)
+            #expect(status == .created, "\(text)")
+        }
+    }
+
+    @Test("a version 1 payload holding state no rule let through, or an unknown version, is refused")
+    func refusals() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "admin")
+            let smuggled =
+                #"{"type":"EngagementOpened","schema_version":1,"payload":{"at":"2025-10-20T00:00:00.000Z","data":{"#
+                + Self.engagement + #","state":"confirmed","history":[]}}}"#
+            let (status, text) = try await Self.post(smuggled, to: client)
+            #expect(status == .badRequest, "\(text)")
+            #expect(text.contains("\"field\":\"payload\"") && text.contains("state"))
+            let future =
+                #"{"type":"EngagementOpened","schema_version":9,"payload":{"at":"2025-10-20T00:00:00.000Z","data":{"#
+                + Self.engagement + "}}}"
+            let (futureStatus, futureText) = try await Self.post(future, to: client)
+            #expect(futureStatus == .badRequest, "\(futureText)")
+            #expect(futureText.contains("schema version 9 is not supported"))
+        }
+    }
+}
