@@ -67,6 +67,12 @@ public final class FoldedStreams<State: Sendable>: Sendable {
         var next: Task<Folded, any Error>?
     }
 
+    /// The copy held, or the read to wait for.
+    private enum Look: Sendable {
+        case held(Folded)
+        case read(Task<Folded, any Error>)
+    }
+
     private struct Shared: Sendable {
         var entries: [String: Entry] = [:]
         var fills: [String: Fills] = [:]
@@ -107,7 +113,8 @@ public final class FoldedStreams<State: Sendable>: Sendable {
             return shared.entries[stream]
         }
         if let cached, let checked = cached.checkedAt, now - checked < freshFor { return cached.folded }
-        return try await refreshed(stream)
+        // A read under way began just now: fresh enough for a reader, who need not wait for another.
+        return try await refreshed(stream, joining: true)
     }
 
     /// The copy held of `stream`, without waiting, and whether it is fresh (nil when none is held).
@@ -124,25 +131,34 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     /// the copy held has that version: this process's own writes are folded in as they commit).
     /// - Throws: `StoreError`, or the fold's error for an event it cannot take.
     public func refreshed(_ stream: String, reaching version: Int64? = nil) async throws -> Folded {
-        let task = shared.withLock { shared -> Task<Folded, any Error>? in
-            if let version, let entry = shared.entries[stream], entry.folded.version >= version { return nil }
+        try await refreshed(stream, reaching: version, joining: false)
+    }
+
+    private func refreshed(_ stream: String, reaching version: Int64? = nil, joining: Bool) async throws -> Folded {
+        let answer = shared.withLock { shared -> Look in
+            if let version, let entry = shared.entries[stream], entry.folded.version >= version {
+                return .held(entry.folded)
+            }
             guard let fills = shared.fills[stream] else {
                 let task = Task { try await self.fill(stream) }
                 shared.fills[stream] = Fills(running: task)
-                return task
+                return .read(task)
             }
+            if joining { return .read(fills.running) }
             // The running read may have begun before what the caller needs was stored: wait for the next.
-            if let next = fills.next { return next }
+            if let next = fills.next { return .read(next) }
             let running = fills.running
             let next = Task {
                 _ = try? await running.value
                 return try await self.fill(stream)
             }
             shared.fills[stream]?.next = next
-            return next
+            return .read(next)
         }
-        guard let task else { return shared.withLock { $0.entries[stream]!.folded } }
-        return try await task.value
+        switch answer {
+        case .held(let held): return held
+        case .read(let task): return try await task.value
+        }
     }
 
     /// Reads what the store has after the copy held, folds it in, and keeps the result.

@@ -4,6 +4,7 @@ import ParleyDesk
 import ParleyStore
 import ParleyStorePostgres
 import ParleyStoreSQLite
+import Synchronization
 
 /// `parley bench desk`: a big desk under concurrent writers, readers and timers, through the one write
 /// path (docs/adr/0017): write and read latency, how late timers fire, and how soon a restarted process
@@ -127,10 +128,18 @@ struct DeskBenchCommand: AsyncParsableCommand {
                     + Double((ContinuousClock.now - building).components.seconds)))
 
         let until = ContinuousClock.now + .milliseconds(Int(seconds * 1_000))
+        // A write answered "busy" (the desk kept changing under all its attempts: a 503 from a server) is
+        // counted, with its latency, and the run goes on.
+        let busy = Mutex(0)
         let writeRun = Task {
             try await LoadRun.measure(writers: writers, seconds: seconds) { writer, call in
-                _ = try await ledgers[writer % ledgers.count].write(
-                    .recordSignal(Self.signal("w\(writer)-\(call)", zone: zone)), on: desk, actor: "writer-\(writer)")
+                do {
+                    _ = try await ledgers[writer % ledgers.count].write(
+                        .recordSignal(Self.signal("w\(writer)-\(call)", zone: zone)), on: desk,
+                        actor: "writer-\(writer)")
+                } catch let error as StoreError where error.code == .unavailable && !error.outcomeUnknown {
+                    busy.withLock { $0 += 1 }
+                }
             }
         }
         let readRun = Task {
@@ -179,8 +188,9 @@ struct DeskBenchCommand: AsyncParsableCommand {
         print("engine \(engine), \(servers) server(s), desk of \(built) events at the start, \(log.count) at the end")
         print(
             String(
-                format: "writes: %d in %.1f s (%.0f/s), p50 %.2f ms, p99 %.2f ms  (%d writers)", writes.operations,
-                writes.seconds, writes.rate, writes.p50, writes.p99, writers))
+                format: "writes: %d in %.1f s (%.0f/s), p50 %.2f ms, p99 %.2f ms  (%d writers), %d answered busy",
+                writes.operations, writes.seconds, writes.rate, writes.p50, writes.p99, writers,
+                busy.withLock { $0 }))
         if readers > 0 {
             print(
                 String(
