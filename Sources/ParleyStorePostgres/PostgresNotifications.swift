@@ -92,8 +92,14 @@ final class PostgresNotifications: Sendable {
                     "cannot notify other servers; they catch up within \(follow)",
                     metadata: ["parley.error": "\(peer.describe(error))"])
             }
+            // Under steady appends, one batch per `batchPause` rather than one per append: each NOTIFY
+            // is a transaction, and wakes every listening server. The first after a quiet spell goes at once.
+            try? await Task.sleep(for: Self.batchPause)
         }
     }
+
+    /// The least time between two notification batches: followers hear at most this much later.
+    private static let batchPause = Duration.milliseconds(2)
 
     // MARK: - Following other servers
 

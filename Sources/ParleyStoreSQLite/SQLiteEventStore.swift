@@ -56,29 +56,32 @@ public final class SQLiteEventStore: EventStore {
         let stored: [StoredEvent]
         do {
             stored = try await pool.write { db in
+                // Cached statements: SQLite compiles each once per connection, not once per append.
                 let head = try Row.fetchOne(
-                    db, sql: "SELECT sequence, hash FROM event WHERE desk = ? ORDER BY sequence DESC LIMIT 1",
+                    db.cachedStatement(
+                        sql: "SELECT sequence, hash FROM event WHERE desk = ? ORDER BY sequence DESC LIMIT 1"),
                     arguments: [desk])
-                let actual: Int64 = head?["sequence"] ?? 0
+                let actual: Int64 = head?[0] ?? 0
                 guard actual == expectedVersion else {
                     throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
                 }
-                var previous: String = head?["hash"] ?? EventHash.genesis
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO event (desk, sequence, event_id, type, schema_version, payload, actor,
+                                           recorded_at, previous_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                var previous: String = head?[1] ?? EventHash.genesis
                 var sealed: [StoredEvent] = []
+                sealed.reserveCapacity(events.count)
                 for (offset, pending) in events.enumerated() {
                     let event = StoredEvent(
                         sealing: pending, desk: desk, sequence: actual + Int64(offset) + 1, previousHash: previous)
-                    try db.execute(
-                        sql: """
-                            INSERT INTO event (desk, sequence, event_id, type, schema_version, payload, actor,
-                                               recorded_at, previous_hash, hash)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            event.desk, event.sequence, event.id.uuidString.lowercased(), event.type,
-                            event.schemaVersion, String(decoding: event.payload, as: UTF8.self), event.actor,
-                            InstantText.format(event.recordedAt), event.previousHash, event.hash,
-                        ])
+                    try insert.execute(arguments: [
+                        event.desk, event.sequence, event.id.uuidString.lowercased(), event.type,
+                        event.schemaVersion, String(decoding: event.payload, as: UTF8.self), event.actor,
+                        InstantText.format(event.recordedAt), event.previousHash, event.hash,
+                    ])
                     previous = event.hash
                     sealed.append(event)
                 }

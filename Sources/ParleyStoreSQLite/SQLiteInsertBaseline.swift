@@ -24,9 +24,9 @@ public struct SQLiteInsertBaseline: Sendable {
     /// Inserts row `call + 1` of writer `writer`, in a transaction of its own.
     public func insert(writer: Int, call: Int, payload: String) async throws {
         try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO row (desk, sequence, payload) VALUES (?, ?, ?)",
-                arguments: ["w\(writer)", call + 1, payload])
+            // Compiled once, as the store's own statements are: the ceiling is the fastest plain loop.
+            try db.cachedStatement(sql: "INSERT INTO row (desk, sequence, payload) VALUES (?, ?, ?)")
+                .execute(arguments: ["w\(writer)", call + 1, payload])
         }
     }
 }

@@ -14,8 +14,9 @@ struct StoreBenchCommand: AsyncParsableCommand {
             Each writer appends one event at a time to a desk of its own (desks are independent streams), \
             through the store as the server does: read the head, chain, insert, commit. The ceiling is a plain \
             GRDB or PostgresNIO loop of single-row inserts of the same size, each its own transaction, with the \
-            same durability. PostgreSQL runs when a URL is given (or PARLEY_DATABASE_URL is set); each run uses \
-            a new schema. Build with -c release for real figures.
+            same durability. The event's payload is encoded once, as the ceiling's is (--encode-each encodes \
+            every one inside the timed loop). PostgreSQL runs when a URL is given (or PARLEY_DATABASE_URL is \
+            set); each run uses a new schema. Build with -c release for real figures.
             """)
 
     @Option(help: "Engines to measure: sqlite, postgres, or both (comma-separated).")
@@ -35,6 +36,9 @@ struct StoreBenchCommand: AsyncParsableCommand {
 
     @Option(help: "Also write the rows as CSV to this file.")
     var csv: String?
+
+    @Flag(help: "Encode each event's payload inside the timed loop (how this command measured before 2026-12-01).")
+    var encodeEach = false
 
     func run() async throws {
         let counts = try writers.split(separator: ",").map { part -> Int in
@@ -62,7 +66,8 @@ struct StoreBenchCommand: AsyncParsableCommand {
                 case "sqlite":
                     let store = try SQLiteEventStore(
                         path: workFolder.appendingPathComponent("parley-\(UUID().uuidString).sqlite").path)
-                    parley = try await Self.appends(to: store, writers: count, seconds: seconds)
+                    parley = try await Self.appends(
+                        to: store, writers: count, seconds: seconds, encodeEach: encodeEach)
                     ceiling = try await InsertCeiling.sqlite(
                         folder: workFolder, writers: count, seconds: seconds, payload: payload)
                 case "postgres":
@@ -72,7 +77,7 @@ struct StoreBenchCommand: AsyncParsableCommand {
                     let schema = "bench_\(UUID().uuidString.prefix(8).lowercased())"
                     let address = try PostgresAddress(parsing: url).inSchema(schema)
                     parley = try await withPostgresEventStore(address) { store in
-                        try await Self.appends(to: store, writers: count, seconds: seconds)
+                        try await Self.appends(to: store, writers: count, seconds: seconds, encodeEach: encodeEach)
                     }
                     ceiling = try await InsertCeiling.postgres(
                         address: address, writers: count, seconds: seconds, payload: payload)
@@ -94,10 +99,21 @@ struct StoreBenchCommand: AsyncParsableCommand {
     }
 
     /// Appends one event per call, each writer to its own desk, through the store's contract.
-    private static func appends(to store: any EventStore, writers: Int, seconds: Double) async throws -> LoadRun {
-        try await LoadRun.measure(writers: writers, seconds: seconds) { writer, call in
-            _ = try await store.append(
-                [try event(writer: writer, call: call)], to: "bench-\(writer)", expectedVersion: Int64(call))
+    ///
+    /// The payload is encoded once, as the ceiling's is, unless `encodeEach`: what is measured is the
+    /// store (a fresh id and time, the chain, the checks, the insert, the commit), not the JSON encoder.
+    private static func appends(to store: any EventStore, writers: Int, seconds: Double, encodeEach: Bool)
+        async throws -> LoadRun
+    {
+        let sample = try event(writer: 0, call: 0)
+        return try await LoadRun.measure(writers: writers, seconds: seconds) { writer, call in
+            let pending =
+                encodeEach
+                ? try event(writer: writer, call: call)
+                : PendingEvent(
+                    id: UUID(), type: sample.type, schemaVersion: sample.schemaVersion, payload: sample.payload,
+                    actor: sample.actor, recordedAt: Date())
+            _ = try await store.append([pending], to: "bench-\(writer)", expectedVersion: Int64(call))
         }
     }
 
