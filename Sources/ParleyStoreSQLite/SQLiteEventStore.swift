@@ -19,6 +19,9 @@ public final class SQLiteEventStore: EventStore {
     private let followInterval: Duration
     /// The task watching the file for other processes' commits, started by the first subscription.
     private let follower = Mutex<Task<Void, Never>?>(nil)
+    /// The newest event this store has appended per desk, so an append can be sealed before it waits
+    /// for the single writer; the writer checks it against the file's head.
+    private let heads = Mutex<[String: (sequence: Int64, hash: String)]>([:])
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -53,6 +56,13 @@ public final class SQLiteEventStore: EventStore {
     public func append(_ events: [PendingEvent], to desk: String, expectedVersion: Int64) async throws
         -> [StoredEvent]
     {
+        // Hashing and formatting happen before the single writer is taken, against the head this store
+        // last wrote; the writer only checks that head and inserts (or seals again if another process
+        // moved it).
+        let known = heads.withLock { $0[desk] }
+        let guess: String? =
+            expectedVersion == 0 ? EventHash.genesis : known?.sequence == expectedVersion ? known?.hash : nil
+        let presealed = guess.map { Self.seal(events, desk: desk, after: expectedVersion, previousHash: $0) }
         let stored: [StoredEvent]
         do {
             stored = try await pool.write { db in
@@ -65,27 +75,24 @@ public final class SQLiteEventStore: EventStore {
                 guard actual == expectedVersion else {
                     throw StoreError.conflict(desk: desk, expected: expectedVersion, actual: actual)
                 }
+                let previous: String = head?[1] ?? EventHash.genesis
+                let rows =
+                    presealed.flatMap { $0.first?.event.previousHash == previous ? $0 : nil }
+                    ?? Self.seal(events, desk: desk, after: actual, previousHash: previous)
                 let insert = try db.cachedStatement(
                     sql: """
                         INSERT INTO event (desk, sequence, event_id, type, schema_version, payload, actor,
                                            recorded_at, previous_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                var previous: String = head?[1] ?? EventHash.genesis
-                var sealed: [StoredEvent] = []
-                sealed.reserveCapacity(events.count)
-                for (offset, pending) in events.enumerated() {
-                    let event = StoredEvent(
-                        sealing: pending, desk: desk, sequence: actual + Int64(offset) + 1, previousHash: previous)
+                for row in rows {
+                    let event = row.event
                     try insert.execute(arguments: [
-                        event.desk, event.sequence, event.id.uuidString.lowercased(), event.type,
-                        event.schemaVersion, String(decoding: event.payload, as: UTF8.self), event.actor,
-                        InstantText.format(event.recordedAt), event.previousHash, event.hash,
+                        event.desk, event.sequence, row.id, event.type, event.schemaVersion, row.payload,
+                        event.actor, row.recordedAt, event.previousHash, event.hash,
                     ])
-                    previous = event.hash
-                    sealed.append(event)
                 }
-                return sealed
+                return rows.map(\.event)
             }
         } catch let error as StoreError {
             throw error
@@ -96,8 +103,37 @@ public final class SQLiteEventStore: EventStore {
         } catch {
             throw StoreError(.unavailable, "cannot append to desk '\(desk)': \(Self.describe(error))")
         }
+        if let last = stored.last {
+            heads.withLock { heads in
+                if (heads[desk]?.sequence ?? 0) < last.sequence { heads[desk] = (last.sequence, last.hash) }
+            }
+        }
         hub.publish(stored)
         return stored
+    }
+
+    /// An event sealed onto the chain, with the text of its columns.
+    private struct SealedRow: Sendable {
+        let event: StoredEvent
+        let id: String
+        let payload: String
+        let recordedAt: String
+    }
+
+    /// `events` chained after event `sequence`, whose hash is `previousHash`.
+    private static func seal(_ events: [PendingEvent], desk: String, after sequence: Int64, previousHash: String)
+        -> [SealedRow]
+    {
+        var previous = previousHash
+        return events.enumerated().map { offset, pending in
+            let event = StoredEvent(
+                sealing: pending, desk: desk, sequence: sequence + Int64(offset) + 1, previousHash: previous)
+            previous = event.hash
+            return SealedRow(
+                event: event, id: event.id.uuidString.lowercased(),
+                payload: String(decoding: event.payload, as: UTF8.self),
+                recordedAt: InstantText.format(event.recordedAt))
+        }
     }
 
     /// See `EventStore.read`.
