@@ -22,7 +22,7 @@ extension DeskLedger {
             guard !commands.isEmpty else { return .nothing }
             var events: [DeskEvent] = []
             for command in commands {
-                let decided = try state.decide(command, now: now)
+                let decided = try state.decide(command, now: now, as: .all)  // the desk's own timers
                 for event in decided { state.apply(event) }
                 events += decided
             }

@@ -236,7 +236,7 @@ public struct DeskLedger: Sendable {
             var events: [DeskEvent] = []
             let now = InstantText.rounded(environment.now())
             for command in commands {
-                let decided = try state.decide(command, now: now)
+                let decided = try state.decide(command, now: now, as: .all)  // the command line acts for everyone
                 for event in decided { state.apply(event) }
                 events += decided
             }
@@ -255,7 +255,7 @@ public struct DeskLedger: Sendable {
         try await folds.write(to: desk, attempts: 1, on: .init(state: FoldedDesk(state), version: version)) {
             folded, _ in
             let now = InstantText.rounded(environment.now())
-            let events = try folded.state.state.decide(command, now: now)
+            let events = try folded.state.state.decide(command, now: now, as: .all)
             return .append(try pending(events, desk: desk, actor: actor, at: now, key: idempotencyKey))
         }.stored
     }

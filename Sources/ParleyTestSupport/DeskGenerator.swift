@@ -198,7 +198,7 @@ public struct DeskGenerator {
 
     private mutating func apply(_ command: DeskCommand, now: Date? = nil) {
         let now = now ?? state.profile?.opened.instant ?? Date(timeIntervalSince1970: 1_700_000_000)
-        let decided = try! state.decide(command, now: now)
+        let decided = try! state.decide(command, now: now, as: .all)
         for event in decided { state.apply(event) }
         events += decided
     }

@@ -11,7 +11,7 @@ public struct Given: Sendable {
 
     /// What the desk decides about `command` at `now`.
     public func when(_ command: DeskCommand, now: Date = Fixtures.opened.instant) -> Result<[DeskEvent], DeskError> {
-        Result { () throws(DeskError) in try state.decide(command, now: now) }
+        Result { () throws(DeskError) in try state.decide(command, now: now, as: .all) }
     }
 }
 

@@ -29,7 +29,7 @@ public enum HostileDesk {
         var run = Run()
         func apply(_ command: DeskCommand, now: Date = now) {
             do {
-                let events = try run.state.decide(command, now: now)
+                let events = try run.state.decide(command, now: now, as: .all)
                 for event in events { run.state.apply(event) }
                 run.events += events
                 run.accepted += 1
@@ -105,7 +105,6 @@ public enum HostileDesk {
         let parties = state.parties.keys.sorted()
         let principals = state.principals.keys.sorted()
         let venues = state.venues.keys.sorted()
-        let trips = state.trips.keys.sorted()
         let engagements = state.engagements.keys.sorted()
         let channels = state.channels.keys.sorted()
         let playbooks = state.playbooks.keys.sorted()

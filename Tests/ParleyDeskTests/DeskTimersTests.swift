@@ -34,7 +34,7 @@ private func escalation(answeredAt: String? = nil) -> DeskState {
 private func fire(_ state: inout DeskState, at now: Date) throws -> [DeskEvent] {
     var fired: [DeskEvent] = []
     for command in DeskTimers.due(in: state, now: now) {
-        let events = try state.decide(command, now: now)
+        let events = try state.decide(command, now: now, as: .all)
         for event in events { state.apply(event) }
         fired += events
     }
@@ -53,7 +53,7 @@ struct DeskTimersTests {
         #expect(try fire(&state, at: Fixtures.kst("06-29 19:05").instant).isEmpty)
         // A try recorded twice is refused by the desk itself.
         let again = PlaybookTry(step: 0, repetition: 0, channel: "dmz-hotline", at: Fixtures.kst("06-29 18:00").instant)
-        #expect(throws: DeskError.self) { try state.decide(.markPlaybookTryDue("reach", again), now: Date()) }
+        #expect(throws: DeskError.self) { try state.decide(.markPlaybookTryDue("reach", again), now: Date(), as: .all) }
         // After the last wait with no answer, the playbook stops.
         let end = try fire(&state, at: Fixtures.kst("06-29 20:00").instant)
         #expect(end.map(\.type) == ["PlaybookStopped"])

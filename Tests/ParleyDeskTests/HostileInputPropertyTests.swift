@@ -45,7 +45,7 @@ private enum ReadModels {
         for now in moments {
             for command in DeskTimers.due(in: state, now: now).prefix(50) {
                 // The timers' commands are decided like any other; what they carry must be storable.
-                if let events = try? state.decide(command, now: now) {
+                if let events = try? state.decide(command, now: now, as: .all) {
                     for event in events { _ = try? event.encodedPayload() }
                 }
             }
@@ -74,7 +74,7 @@ private enum ReadModels {
             let solution = try problem.solve(options: PlannerOptions(seed: 1, iterationLimit: 20))
             let itinerary = problem.itinerary(
                 from: solution, plannedAt: ZonedTime(HostileDesk.now, zone: state.zone), in: state)
-            _ = try? state.decide(.recordItinerary(itinerary), now: HostileDesk.now)
+            _ = try? state.decide(.recordItinerary(itinerary), now: HostileDesk.now, as: .all)
         } catch {
             // Fixed commitments that cannot all be scheduled are the user's to fix; anything else is a bug.
             #expect(error.category == .user, "\(label): trip \(tripID): \(error.message)")

@@ -72,7 +72,7 @@ struct TripProblemTests {
         #expect(itinerary.leftOut.map(\.engagement) == ["kim-meeting"])
         #expect(itinerary.leftOut[0].reason.hasPrefix("Panmunjom, Joint Security Area: "))
         // The itinerary is a desk event like any other.
-        #expect(try state.decide(.recordItinerary(itinerary), now: plannedAt.instant).count == 1)
+        #expect(try state.decide(.recordItinerary(itinerary), now: plannedAt.instant, as: .all).count == 1)
     }
 
     @Test("with a closer venue set by hand, the DPRK meeting fits on the APEC day")

@@ -5,9 +5,10 @@ extension DeskState {
     ///
     /// `now` is the injected clock's reading; it dates the registrations that carry no time of their own.
     /// `clearance` is the deciding person's: only a compartment's members may open an engagement in it
-    /// (the desk's own timers and the command line act for everyone, `.all`).
+    /// (the desk's own timers, imports and the command line act for everyone and say so: `.all`; there is
+    /// no default, so no caller is cleared for everything by leaving it out).
     /// - Throws: `DeskError` saying what was refused and why; nothing is recorded then.
-    public func decide(_ command: DeskCommand, now: Date, as clearance: Clearance = .all) throws(DeskError)
+    public func decide(_ command: DeskCommand, now: Date, as clearance: Clearance) throws(DeskError)
         -> [DeskEvent]
     {
         if case .openDesk(let profile) = command { return try decide(openDesk: profile) }

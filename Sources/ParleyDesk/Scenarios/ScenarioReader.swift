@@ -378,7 +378,7 @@ public struct ScenarioReader {
         throws(ScenarioError)
     {
         do {
-            let decided = try state.decide(command, now: opened)
+            let decided = try state.decide(command, now: opened, as: .all)  // a file holds the whole desk
             for event in decided { state.apply(event) }
             events += decided
         } catch {
