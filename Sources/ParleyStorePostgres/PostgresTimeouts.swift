@@ -71,7 +71,8 @@ final class BoundedOperation<Value: Sendable>: Sendable {
     private struct State {
         var phase = Phase.waiting
         var continuation: CheckedContinuation<Value, any Error>?
-        var watch: Task<Void, Never>?
+        var work: Task<Void, Never>?
+        var watch: UInt64?
     }
 
     private let state = Mutex(State())
@@ -93,28 +94,20 @@ final class BoundedOperation<Value: Sendable>: Sendable {
                     continuation.resume(throwing: DatabaseWaitFailure.cancelled)
                     return
                 }
-                let work = Task {
-                    do {
-                        let result = try await lease { connection in
-                            guard operation.start(on: connection) else { throw DatabaseWaitFailure.cancelled }
-                            return try await body(connection)
-                        }
-                        operation.settle(.success(result))
-                    } catch {
-                        operation.settle(.failure(error))
-                    }
+                let watch = BoundWatch.shared.watch(until: .now + leaseBound) { now in
+                    operation.expire(at: now, leaseBound: leaseBound, operationBound: operationBound)
                 }
-                operation.watch(
-                    Task {
-                        try? await Task.sleep(for: leaseBound)
-                        if operation.abandonWaiting(DatabaseWaitFailure.noConnection(leaseBound)) {
-                            work.cancel()
-                            return
-                        }
-                        guard let since = operation.startedAt else { return }
-                        try? await Task.sleep(until: since + operationBound)
-                        if let connection = operation.abandonRunning(DatabaseWaitFailure.noAnswer(operationBound)) {
-                            try? await connection.close()
+                operation.watched(
+                    by: watch,
+                    work: Task {
+                        do {
+                            let result = try await lease { connection in
+                                guard operation.start(on: connection) else { throw DatabaseWaitFailure.cancelled }
+                                return try await body(connection)
+                            }
+                            operation.settle(.success(result))
+                        } catch {
+                            operation.settle(.failure(error))
                         }
                     })
             }
@@ -122,6 +115,29 @@ final class BoundedOperation<Value: Sendable>: Sendable {
             // Only a wait is given up: a statement under way is left to finish (within its bound), so a
             // write is never cut off halfway by our side.
             _ = operation.abandonWaiting(DatabaseWaitFailure.cancelled)
+        }
+    }
+
+    /// What the watch does at a deadline: gives up a wait for a connection (cancelling the work), or a
+    /// statement past its bound (closing its connection); answers the next deadline while it runs in time.
+    private func expire(at now: ContinuousClock.Instant, leaseBound: Duration, operationBound: Duration)
+        -> ContinuousClock.Instant?
+    {
+        let phase = state.withLock { $0.phase }
+        switch phase {
+        case .settled:
+            return nil
+        case .waiting:
+            if abandonWaiting(DatabaseWaitFailure.noConnection(leaseBound)) {
+                state.withLock { $0.work }?.cancel()
+            }
+            return nil
+        case .running(_, let since):
+            guard now >= since + operationBound else { return since + operationBound }
+            if let connection = abandonRunning(DatabaseWaitFailure.noAnswer(operationBound)) {
+                Task { try? await connection.close() }
+            }
+            return nil
         }
     }
 
@@ -142,42 +158,38 @@ final class BoundedOperation<Value: Sendable>: Sendable {
         }
     }
 
-    private var startedAt: ContinuousClock.Instant? {
-        state.withLock { state in
-            guard case .running(_, let since) = state.phase else { return nil }
-            return since
-        }
-    }
-
-    private func watch(_ task: Task<Void, Never>) {
+    /// Keeps the work and the watch's ticket; forgets the ticket at once if the work is settled already.
+    private func watched(by watch: UInt64, work: Task<Void, Never>) {
         let settled = state.withLock { state in
-            state.watch = task
+            state.watch = watch
+            state.work = work
             if case .settled = state.phase { return true }
             return false
         }
-        if settled { task.cancel() }
+        if settled { BoundWatch.shared.forget(watch) }
     }
 
     private func settle(_ result: Result<Value, any Error>) {
-        let settled = state.withLock { state -> (CheckedContinuation<Value, any Error>?, Task<Void, Never>?)? in
+        let settled = state.withLock { state -> (CheckedContinuation<Value, any Error>?, UInt64?)? in
             if case .settled = state.phase { return nil }
             state.phase = .settled
             defer { state.continuation = nil }
             return (state.continuation, state.watch)
         }
-        settled?.1?.cancel()
+        if let watch = settled?.1 { BoundWatch.shared.forget(watch) }
         settled?.0?.resume(with: result)
     }
 
     private func abandonWaiting(_ failure: DatabaseWaitFailure) -> Bool {
-        let continuation = state.withLock { state -> CheckedContinuation<Value, any Error>? in
+        let abandoned = state.withLock { state -> (CheckedContinuation<Value, any Error>?, UInt64?)? in
             guard case .waiting = state.phase else { return nil }
             state.phase = .settled
             defer { state.continuation = nil }
-            return state.continuation
+            return (state.continuation, state.watch)
         }
-        continuation?.resume(throwing: failure)
-        return continuation != nil
+        if let watch = abandoned?.1 { BoundWatch.shared.forget(watch) }
+        abandoned?.0?.resume(throwing: failure)
+        return abandoned?.0 != nil
     }
 
     private func abandonRunning(_ failure: DatabaseWaitFailure) -> PostgresConnection? {
