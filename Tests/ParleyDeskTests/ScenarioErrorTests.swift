@@ -105,9 +105,9 @@ struct ScenarioErrorTests {
                 what: "a dependency cycle", line: 47, replacement: "    duration: 2h\n    depends_on: [survey]",
                 expectedLine: 41, expectedColumn: 17, field: "tasks[0].depends_on", reason: "survey → sweep → survey"),
             BrokenLine(
-                what: "an illegal history", line: 30, replacement: "      - to: confirmed", expectedLine: 30,
+                what: "an illegal history", line: 30, replacement: "      - to: idea", expectedLine: 30,
                 expectedColumn: 13, field: "engagements[0].history[0].to",
-                reason: "engagement 'dmz' is idea and cannot move to confirmed"),
+                reason: "engagement 'dmz' is idea and cannot move to idea"),
             BrokenLine(
                 what: "a misspelt field", line: 18, replacement: "    lattitude: 37.95", expectedLine: 18,
                 expectedColumn: 5, field: "venues[0]", reason: "unknown field 'lattitude'"),

@@ -170,7 +170,7 @@ struct WebTests {
             ) { response in
                 #expect(response.status == .seeOther)
             }
-            let illegal = ["version": "41", "to": "held", "at": "2025-10-21 09:00", "by": "x", "reason": "y"]
+            let illegal = ["version": "41", "to": "exploring", "at": "2025-10-21 09:00", "by": "x", "reason": "y"]
             try await client.execute(
                 uri: "/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: formHeaders,
                 body: form(illegal)
@@ -178,7 +178,7 @@ struct WebTests {
                 #expect(response.status == .unprocessableContent)
                 #expect(
                     String(buffer: response.body).contains(
-                        "id=\"error-to\" role=\"alert\">engagement &#39;kim-meeting&#39; is outreach and cannot move to held"
+                        "id=\"error-to\" role=\"alert\">engagement &#39;kim-meeting&#39; is outreach and cannot move to exploring"
                     ))
             }
         }

@@ -10,7 +10,8 @@ extension DeskEvent {
             "trip \(trip.id): \(trip.title), \(trip.stays.count) stays, \(trip.commitments.count) fixed commitments"
         case .engagementOpened(let engagement): "engagement \(engagement.id) opened: \(engagement.title)"
         case .engagementMoved(let id, let move):
-            "engagement \(id): \(move.from.label) → \(move.to.label) (by \(move.by)): \(move.reason)"
+            "engagement \(id): \(move.from.label) → \(move.to.label)\(move.kind.isEmpty ? "" : " (\(move.kind))")"
+                + " (by \(move.by)): \(move.reason)"
         case .channelRegistered(let channel):
             "channel \(channel.id) (\(channel.kind.rawValue)): \(channel.status.rawValue)"
         case .channelStatusChanged(let id, let change):

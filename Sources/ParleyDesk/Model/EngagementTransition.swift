@@ -19,4 +19,12 @@ public struct EngagementTransition: Hashable, Sendable, Codable {
         self.by = by
         self.reason = reason
     }
+
+    /// What kind of move this was, in words, when it was more than one step forward or an exit:
+    /// `skipping in contact, planning`, `revived`; empty for an ordinary move.
+    public var kind: String {
+        if from.isExit && !to.isExit { return "revived" }
+        let skipped = from.skipped(movingTo: to)
+        return skipped.isEmpty ? "" : "skipping " + skipped.map(\.label).joined(separator: ", ")
+    }
 }

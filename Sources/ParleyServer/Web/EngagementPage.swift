@@ -50,13 +50,13 @@ struct EngagementPage {
 
     private var lifecycle: HTML {
         let history = engagement.history.map { move -> HTML in
-            "<li><span class=\"when\">\(Layout.time(move.at))</span> \(move.from.label) → <strong>\(move.to.label)</strong> · \(move.by): \(move.reason)</li>"
+            "<li><span class=\"when\">\(Layout.time(move.at))</span> \(move.from.label) → <strong>\(move.to.label)</strong>\(move.kind.isEmpty ? "" : " (\(move.kind))") · \(move.by): \(move.reason)</li>"
         }
         let targets = engagement.state.allowedTargets.map { ($0.rawValue, $0.label) }
         let moveForm = state(for: "move")
         let form: HTML =
             targets.isEmpty
-            ? "<p class=\"muted\">\(engagement.state.label) is a final state.</p>"
+            ? "<p class=\"muted\">\(engagement.state.label) is final: a meeting that was held stays held.</p>"
             : """
             \(banner(for: "move"))
             <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/move">\(versionField)
