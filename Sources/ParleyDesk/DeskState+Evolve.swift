@@ -30,6 +30,8 @@ extension DeskState {
             tasks[id]?.status = status
             tasks[id]?.statusAt = at
         case .signalRecorded(let signal): signals[signal.id] = signal
+        case .messageReceived(let message): messages[message.id] = message
+        case .engagementSlotAgreed(let id, let slot): engagements[id]?.agreedSlot = slot
         case .travelTimeSet(let override): travelOverrides[Self.travelKey(override.from, override.to)] = override
         case .itineraryPlanned(let itinerary): itineraries[itinerary.trip] = itinerary
         case .playbookStarted(let id, let at): playbooks[id]?.startedAt = at

@@ -26,6 +26,8 @@ public struct DeskState: Sendable, Equatable {
     public var tasks: [AdvanceTask.ID: AdvanceTask] = [:]
     /// Signals by id.
     public var signals: [Signal.ID: Signal] = [:]
+    /// Messages from the other side, by id.
+    public var messages: [InboundMessage.ID: InboundMessage] = [:]
     /// Known travel times, by `from>to`.
     public var travelOverrides: [String: TravelOverride] = [:]
     /// The latest itinerary of each trip.

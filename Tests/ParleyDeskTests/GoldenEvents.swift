@@ -128,8 +128,22 @@ enum GoldenEvents {
                         id: "first-reply", engagement: "dmz-handshake", at: evening,
                         summary: "The DPRK side calls it an interesting suggestion.",
                         quote: "a very interesting suggestion",
-                        attribution: ["Choe Son Hui", "KCNA"], stance: .open, grade: try! AdmiraltyGrade(parsing: "B2"))
+                        attribution: ["Choe Son Hui", "KCNA"], stance: .open, grade: try! AdmiraltyGrade(parsing: "B2"),
+                        side: .thirdParty)
                 )),
+            DeskEvent(
+                at: evening.instant,
+                .messageReceived(
+                    InboundMessage(
+                        id: "kcna-reply", engagement: "dmz-handshake", channel: "dmz-hotline", from: "dprk",
+                        at: evening,
+                        summary: "They would welcome a meeting at the line.", quote: "a very interesting suggestion",
+                        stance: .open, asks: "An official proposal by midnight."))),
+            DeskEvent(
+                at: evening.instant,
+                .engagementSlotAgreed(
+                    "dmz-handshake",
+                    AgreedSlot(start: window.from, duration: Minutes(50), venue: "panmunjom", agreedAt: evening))),
             DeskEvent(at: at, .travelTimeSet(TravelOverride(from: "seoul", to: "panmunjom", time: Minutes(55)))),
             DeskEvent(
                 at: evening.instant,
@@ -153,6 +167,14 @@ enum GoldenEvents {
         return Dictionary(uniqueKeysWithValues: events.map { ($0.type, $0) })
     }
 
+    /// The golden signal as version 1 wrote it: every signal then carried the counterpart's stance.
+    static var counterpartSignal: Signal {
+        Signal(
+            id: "first-reply", engagement: "dmz-handshake", at: evening,
+            summary: "The DPRK side calls it an interesting suggestion.", quote: "a very interesting suggestion",
+            attribution: ["Choe Son Hui", "KCNA"], stance: .open, grade: try! AdmiraltyGrade(parsing: "B2"))
+    }
+
     /// Every version older than the current one that a log may hold, by type and version, with the event
     /// each must read as.
     static var legacy: [String: [Int: DeskEvent]] {
@@ -170,6 +192,7 @@ enum GoldenEvents {
             "DeadlineSet": [1: DeskEvent(at: at, .deadlineSet(deadline))],
             "PlaybookDefined": [1: DeskEvent(at: at, .playbookDefined(ranPlaybook))],
             "AdvanceTasksAdded": [1: DeskEvent(at: at, .advanceTasksAdded(progressed))],
+            "SignalRecorded": [1: DeskEvent(at: evening.instant, .signalRecorded(counterpartSignal))],
         ]
     }
 }

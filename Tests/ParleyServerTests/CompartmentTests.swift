@@ -23,6 +23,7 @@ private struct Twins {
     static let hiddenIDs = [
         "engagements": "quiet-talks", "signals": "quiet-signal", "deadlines": "quiet-deadline",
         "tasks": "quiet-task", "attempts": "quiet-attempt", "playbooks": "quiet-playbook",
+        "messages": "quiet-message",
     ]
 
     static func make() async throws -> Twins {
@@ -79,6 +80,10 @@ private struct Twins {
             .moveEngagement(
                 MoveEngagement(engagement: "quiet-talks", to: .exploring, at: at, by: "insider", reason: "asked")),
             .recordSignal(signal("quiet-signal", on: "quiet-talks")),
+            .recordMessage(
+                InboundMessage(
+                    id: "quiet-message", engagement: "quiet-talks", channel: nil, from: "dprk", at: at,
+                    summary: "They will come to the truce village.", quote: nil, stance: .favourable, asks: nil)),
             .setDeadline(
                 SetDeadline(
                     Deadline(

@@ -91,6 +91,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     engagements.1.history = engagements.0.history
     engagements.1.trip = "t"
     engagements.1.compartment = "c"
+    engagements.1.agreedSlot = AgreedSlot(start: at, duration: Minutes(60), venue: "v", agreedAt: at)
     let channel = Channel(id: "h", name: "n", kind: .hotline, party: "p", status: .dormant)
     var channels = (channel, channel)
     channels.0.changes = [ChannelStatusChange(from: .dormant, to: .active, at: at, reason: "r")]
@@ -122,6 +123,13 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     var signals = (signal, signal)
     signals.1.engagement = "e"
     signals.1.quote = "q"
+    let message = InboundMessage(
+        id: "m", engagement: nil, channel: nil, from: "p", at: at, summary: "s", quote: nil, stance: .open, asks: nil)
+    var messages = (message, message)
+    messages.1.engagement = "e"
+    messages.1.channel = "h"
+    messages.1.quote = "q"
+    messages.1.asks = "a"
     let trip = Trip(
         id: "t", title: "t", principal: "p", stays: [Stay(venue: "v", lodging: "l", period: window)],
         commitments: [FixedCommitment(id: "c", title: "t", venue: "v", period: window)])
@@ -141,6 +149,8 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         ("Venue", try both(venue)), ("Trip", try both(trip)), ("Engagement", try pair(engagements)),
         ("Channel", try pair(channels)), ("ContactAttempt", try pair(attempts)), ("Playbook", try pair(playbooks)),
         ("Deadline", try pair(deadlines)), ("AdvanceTask", try pair(tasks)), ("Signal", try pair(signals)),
+        ("Message", try pair(messages)),
+        ("AgreedSlot", try both(AgreedSlot(start: at, duration: Minutes(60), venue: "v", agreedAt: at))),
         ("Itinerary", try both(itinerary)), ("ZonedTime", try both(at)), ("Window", try both(window)),
     ]
     return rows.map { ($0.0, $0.1.0, $0.1.1) }

@@ -32,13 +32,25 @@ struct Indicators {
             reason: "the engagement is \(engagement.state.label)")
     }
 
-    /// Whether the counterpart has answered (acknowledged or replied) lately on any channel.
+    /// Messages from the other side about this engagement (or from the counterpart about nothing in
+    /// particular), up to `asOf`.
+    private var messages: [InboundMessage] {
+        state.messages.values.filter { message in
+            message.at.instant <= asOf
+                && (message.engagement == engagement.id
+                    || (message.engagement == nil && message.from == engagement.counterpart))
+        }
+    }
+
+    /// Whether the counterpart has answered (acknowledged or replied, or sent a message) lately.
     var channelAnswers: Assessment.Contribution {
-        let answered = attempts.filter { $0.outcome == .acknowledged || $0.outcome == .replied }
-        if !answered.isEmpty {
+        let answered =
+            attempts.filter { $0.outcome == .acknowledged || $0.outcome == .replied }.count
+            + messages.filter { asOf.timeIntervalSince($0.at.instant) <= Self.recent }.count
+        if answered > 0 {
             return .init(
                 indicator: "channel-answers", logOdds: 1.0,
-                reason: "the counterpart answered \(answered.count) time(s) in the last 30 days")
+                reason: "the counterpart answered or wrote \(answered) time(s) in the last 30 days")
         }
         let tried = attempts.filter { $0.outcome == .unanswered || $0.outcome == .delivered }
         if !tried.isEmpty {
@@ -77,10 +89,15 @@ struct Indicators {
         return .init(indicator: "channel-status", logOdds: -0.2, reason: "only indirect or public channels are active")
     }
 
-    /// Public and reported stance, each signal weighted by its Admiralty grade.
+    /// The other side's stance, public and reported: each signal weighted by its Admiralty grade, each
+    /// message by who sent it (the counterpart itself fully, an intermediary as a good report). Signals of
+    /// our own side's stance say little about whether the other side will meet, and are left out.
     var stance: Assessment.Contribution {
-        let signals = state.signals.values.filter { $0.engagement == engagement.id && $0.at.instant <= asOf }
-        guard !signals.isEmpty else { return .init(indicator: "stance", logOdds: 0, reason: "") }
+        let signals = state.signals.values.filter {
+            $0.engagement == engagement.id && $0.at.instant <= asOf && $0.side != .ours
+        }
+        let messages = self.messages
+        guard !signals.isEmpty || !messages.isEmpty else { return .init(indicator: "stance", logOdds: 0, reason: "") }
         var weighted = 0.0
         var weights = 0.0
         for signal in signals {
@@ -88,12 +105,19 @@ struct Indicators {
             weighted += weight * Self.direction(signal.stance)
             weights += weight
         }
+        for message in messages {
+            // An intermediary's word weighs as a B2 report (usually reliable, probably true): 0.8 × 0.8.
+            let weight = message.from == engagement.counterpart ? 1 : 0.64
+            weighted += weight * Self.direction(message.stance)
+            weights += weight
+        }
         let mean = weighted / weights
         // More, better-graded evidence moves the estimate further, with diminishing returns.
         let strength = weights / (weights + 1)
         return .init(
             indicator: "stance", logOdds: 1.6 * mean * strength,
-            reason: String(format: "%d signal(s), grade-weighted stance %+.2f", signals.count, mean))
+            reason: String(format: "%d signal(s), grade-weighted stance %+.2f", signals.count, mean)
+                + (messages.isEmpty ? "" : " (with \(messages.count) message(s) from their side)"))
     }
 
     /// Advance work at the candidate venues: a done site survey, and the share of work done.
@@ -135,19 +159,26 @@ struct Indicators {
             reason: met + missed == 0 ? "" : "\(met) met, \(missed) missed or overdue")
     }
 
-    /// Time left in the window against the advance work still to do.
+    /// Time left before the meeting (the agreed slot, else the planned one, else the window's end)
+    /// against the advance work still to do.
     var timeLeft: Assessment.Contribution {
-        guard let window = engagement.windows.map(\.to.instant).filter({ $0 >= asOf }).max() else {
+        let meeting = MeetingTime(of: engagement, in: state, asOf: asOf)
+        guard let meeting, meeting.start >= asOf else {
+            if meeting?.source == .agreed {
+                return .init(indicator: "time-left", logOdds: -3, reason: "the agreed slot has passed")
+            }
             let over = !engagement.windows.isEmpty
             return .init(indicator: "time-left", logOdds: over ? -3 : 0, reason: over ? "every window has passed" : "")
         }
-        guard let readiness = try? Readiness(engagement: engagement.id, meeting: window, now: asOf, in: state),
+        guard
+            let readiness = try? Readiness(
+                engagement: engagement.id, venue: meeting.venue, meeting: meeting.start, now: asOf, in: state),
             let latest = readiness.latestConfirmation
         else { return .init(indicator: "time-left", logOdds: 0, reason: "") }
         if latest < asOf {
             return .init(
                 indicator: "time-left", logOdds: -1.5,
-                reason: "the remaining advance work no longer fits before the window closes")
+                reason: "the remaining advance work no longer fits before \(meeting.source.rawValue)")
         }
         return .init(indicator: "time-left", logOdds: 0, reason: "")
     }

@@ -20,6 +20,8 @@ extension DeskCommand {
         case .addAdvanceTasks: "AdvanceTasksAdded"
         case .updateAdvanceTask: "AdvanceTaskUpdated"
         case .recordSignal: "SignalRecorded"
+        case .recordMessage: "MessageReceived"
+        case .agreeSlot: "EngagementSlotAgreed"
         case .setTravelTime: "TravelTimeSet"
         case .recordItinerary: "ItineraryPlanned"
         case .startPlaybook: "PlaybookStarted"

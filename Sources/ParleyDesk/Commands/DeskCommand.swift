@@ -34,6 +34,10 @@ public enum DeskCommand: Sendable, Equatable {
     case updateAdvanceTask(UpdateAdvanceTask)
     /// Record a signal.
     case recordSignal(Signal)
+    /// Record a message from the other side or an intermediary.
+    case recordMessage(InboundMessage)
+    /// Record (or change) the slot both sides agreed for an engagement.
+    case agreeSlot(AgreeSlot)
     /// Set a known travel time between two venues, overriding the travel model.
     case setTravelTime(TravelOverride)
     /// Record what the planner made of a trip.

@@ -10,13 +10,19 @@ public struct MoveEngagement: Sendable, Equatable {
     public var by: String
     /// Why.
     public var reason: String
+    /// On confirmation, the slot both sides agreed, if known.
+    public var slot: SlotTerms?
 
     /// A move request.
-    public init(engagement: Engagement.ID, to: EngagementState, at: ZonedTime, by: String, reason: String) {
+    public init(
+        engagement: Engagement.ID, to: EngagementState, at: ZonedTime, by: String, reason: String,
+        slot: SlotTerms? = nil
+    ) {
         self.engagement = engagement
         self.to = to
         self.at = at
         self.by = by
         self.reason = reason
+        self.slot = slot
     }
 }

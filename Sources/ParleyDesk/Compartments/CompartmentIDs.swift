@@ -2,8 +2,8 @@
 /// a hidden thing exists by guessing its id and being told "already exists" (docs/adr/0013).
 extension DeskState {
     /// `command` with the id of what it creates extended by `-suffix` when that thing belongs to a
-    /// compartment (an engagement in one, or an attempt, playbook, deadline, task or signal about one);
-    /// other commands unchanged.
+    /// compartment (an engagement in one, or an attempt, playbook, deadline, task, signal or message
+    /// about one); other commands unchanged.
     ///
     /// `suffix` is random, made by the caller (the core makes up nothing); the id stays a valid slug.
     public func sealingCompartmentIDs(of command: DeskCommand, suffix: String) -> DeskCommand {
@@ -29,6 +29,9 @@ extension DeskState {
         case .recordSignal(var signal) where hidden(signal.engagement):
             signal.id = sealed(signal.id)
             return .recordSignal(signal)
+        case .recordMessage(var message) where hidden(message.engagement):
+            message.id = sealed(message.id)
+            return .recordMessage(message)
         case .addAdvanceTasks(let added) where added.tasks.contains(where: { hidden($0.engagement) }):
             // Dependencies among the new tasks follow their renamed ids.
             let renamed = Dictionary(

@@ -32,6 +32,8 @@ extension DeskState {
         case .addAdvanceTasks(let added): return try decide(addAdvanceTasks: added, now: now)
         case .updateAdvanceTask(let update): return try decide(updateAdvanceTask: update)
         case .recordSignal(let signal): return try decide(recordSignal: signal)
+        case .recordMessage(let message): return try decide(recordMessage: message)
+        case .agreeSlot(let agreement): return try decide(agreeSlot: agreement)
         case .setTravelTime(let override): return try decide(setTravelTime: override, now: now)
         case .startPlaybook(let id, let at): return try decide(startPlaybook: id, at: at)
         case .markPlaybookTryDue(let id, let due): return try decide(markPlaybookTryDue: id, due: due)

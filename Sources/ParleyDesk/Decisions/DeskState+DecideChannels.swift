@@ -56,4 +56,19 @@ extension DeskState {
         }
         return [DeskEvent(at: signal.at.instant, .signalRecorded(signal))]
     }
+
+    /// Recording a message from a known party, on a known channel if it names one.
+    func decide(recordMessage message: InboundMessage) throws(DeskError) -> [DeskEvent] {
+        try Self.requireNew(message.id, in: messages, kind: "message")
+        try Self.requireTime(message.at, field: "at")
+        try Self.requireNote(message.summary, field: "summary", required: true)
+        try Self.requireNote(message.quote ?? "", field: "quote")
+        try Self.requireNote(message.asks ?? "", field: "asks")
+        try Self.requireKnown(message.from, in: parties, field: "from", kind: "party")
+        if let id = message.channel { try Self.requireKnown(id, in: channels, field: "channel", kind: "channel") }
+        if let id = message.engagement {
+            try Self.requireKnown(id, in: engagements, field: "engagement", kind: "engagement")
+        }
+        return [DeskEvent(at: message.at.instant, .messageReceived(message))]
+    }
 }

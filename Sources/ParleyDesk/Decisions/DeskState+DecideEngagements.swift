@@ -15,7 +15,8 @@ extension DeskState {
         return [DeskEvent(at: engagement.opened.instant, .engagementOpened(engagement))]
     }
 
-    /// Moving an engagement one lifecycle step, never back in time.
+    /// Moving an engagement through its lifecycle, never back in time; a confirmation may carry the
+    /// agreed slot.
     func decide(moveEngagement move: MoveEngagement) throws(DeskError) -> [DeskEvent] {
         let engagement = try Self.requireKnown(
             move.engagement, in: engagements, field: "engagement", kind: "engagement")
@@ -29,7 +30,48 @@ extension DeskState {
         try Self.requireNote(move.reason, field: "reason", required: true)
         let transition = EngagementTransition(
             from: engagement.state, to: move.to, at: move.at, by: move.by, reason: move.reason)
-        return [DeskEvent(at: move.at.instant, .engagementMoved(engagement.id, transition))]
+        let moved = DeskEvent(at: move.at.instant, .engagementMoved(engagement.id, transition))
+        guard let terms = move.slot else { return [moved] }
+        guard move.to == .confirmed else {
+            throw .invalidValue(
+                field: "slot", expected: "an agreed slot only with a move to confirmed", found: move.to.label)
+        }
+        let slot = try agreedSlot(terms, for: engagement, at: move.at)
+        return [moved, DeskEvent(at: move.at.instant, .engagementSlotAgreed(engagement.id, slot))]
+    }
+
+    /// Recording (or changing) the slot both sides agreed, while the engagement is on its path.
+    func decide(agreeSlot agreement: AgreeSlot) throws(DeskError) -> [DeskEvent] {
+        let engagement = try Self.requireKnown(
+            agreement.engagement, in: engagements, field: "engagement", kind: "engagement")
+        guard !engagement.state.isExit, engagement.state != .held else {
+            throw .invalidValue(
+                field: "engagement",
+                expected: engagement.state == .held
+                    ? "an engagement not yet held (a held meeting's slot is history)"
+                    : "an engagement on its path (revive it first)",
+                found: "\(engagement.id) is \(engagement.state.label)")
+        }
+        try Self.requireTime(agreement.at, field: "at")
+        try Self.requireNotBefore(agreement.at, engagement.opened, field: "at", what: "the engagement's opening")
+        let slot = try agreedSlot(agreement.terms, for: engagement, at: agreement.at)
+        return [DeskEvent(at: agreement.at.instant, .engagementSlotAgreed(engagement.id, slot))]
+    }
+
+    /// The slot `terms` describe, with the engagement's duration and preferred venue where they say none.
+    private func agreedSlot(_ terms: SlotTerms, for engagement: Engagement, at: ZonedTime) throws(DeskError)
+        -> AgreedSlot
+    {
+        try Self.requireTime(terms.start, field: "slot.start")
+        let duration = terms.duration ?? engagement.duration
+        try Self.requireMinutes(duration, field: "slot.duration", in: 1...DeskLimits.longestMeeting.value)
+        guard let venue = terms.venue ?? engagement.venues.first else {
+            throw .invalidValue(
+                field: "slot.venue", expected: "the venue agreed (the engagement has no candidate venue)",
+                found: "none")
+        }
+        try Self.requireKnown(venue, in: venues, field: "slot.venue", kind: "venue")
+        return AgreedSlot(start: terms.start, duration: duration, venue: venue, agreedAt: at)
     }
 
     private func checkEngagement(_ engagement: Engagement) throws(DeskError) {

@@ -41,6 +41,9 @@ extension DeskEvent {
             return try encode(
                 AdvanceTaskUpdatedPayload(task: id.rawValue, status: status.rawValue, at: WireZonedTime(updatedAt)))
         case .signalRecorded(let signal): return try encode(SignalRecordedPayload(signal))
+        case .messageReceived(let message): return try encode(MessageReceivedPayload(message))
+        case .engagementSlotAgreed(let id, let slot):
+            return try encode(EngagementSlotAgreedPayload(engagement: id, slot: slot))
         case .travelTimeSet(let override):
             return try encode(
                 TravelTimeSetPayload(from: override.from.rawValue, to: override.to.rawValue, time: override.time.value))
@@ -93,7 +96,9 @@ extension DeskEvent {
             ChannelRegisteredPayload.self, ChannelStatusChangedPayload.self, ContactAttemptRecordedPayload.self,
             PlaybookDefinedPayloadV1.self, PlaybookDefinedPayload.self, DeadlineSetPayloadV1.self,
             DeadlineSetPayload.self, DeadlineResolvedPayload.self, AdvanceTasksAddedPayloadV1.self,
-            AdvanceTasksAddedPayload.self, AdvanceTaskUpdatedPayload.self, SignalRecordedPayload.self,
+            AdvanceTasksAddedPayload.self, AdvanceTaskUpdatedPayload.self, SignalRecordedPayloadV1.self,
+            SignalRecordedPayload.self,
+            MessageReceivedPayload.self, EngagementSlotAgreedPayload.self,
             TravelTimeSetPayload.self, ItineraryPlannedPayload.self, PlaybookStartedPayload.self,
             PlaybookTryDuePayload.self, PlaybookStoppedPayload.self, DeadlineAlarmRaisedPayload.self,
         ]

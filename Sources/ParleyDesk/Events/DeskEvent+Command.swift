@@ -13,6 +13,12 @@ extension DeskEvent {
         case .engagementOpened(let engagement): .openEngagement(OpenEngagement(engagement))
         case .engagementMoved(let id, let move):
             .moveEngagement(MoveEngagement(engagement: id, to: move.to, at: move.at, by: move.by, reason: move.reason))
+        case .engagementSlotAgreed(let id, let slot):
+            .agreeSlot(
+                AgreeSlot(
+                    engagement: id, terms: SlotTerms(start: slot.start, duration: slot.duration, venue: slot.venue),
+                    at: slot.agreedAt))
+        case .messageReceived(let message): .recordMessage(message)
         case .channelRegistered(let channel): .registerChannel(RegisterChannel(channel))
         case .channelStatusChanged(let id, let change):
             .changeChannelStatus(ChangeChannelStatus(channel: id, to: change.to, at: change.at, reason: change.reason))

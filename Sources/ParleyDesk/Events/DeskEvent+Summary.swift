@@ -35,6 +35,12 @@ extension DeskEvent {
             "playbook \(id): try \(due.channel) now (step \(due.step.countedFromOne), try \(due.repetition.countedFromOne))"
         case .playbookStopped(let id, let stop): "playbook \(id) stopped: \(stop.reason)"
         case .deadlineAlarmRaised(let id, let lead): "deadline \(id): \(lead) left"
+        case .messageReceived(let message):
+            "message \(message.id) from \(message.from)"
+                + (message.channel.map { " on \($0)" } ?? "") + " [\(message.stance.rawValue)]: \(message.summary)"
+                + (message.asks.map { "; asks: \($0)" } ?? "")
+        case .engagementSlotAgreed(let id, let slot):
+            "engagement \(id): slot agreed, \(slot.start.display) for \(slot.duration) at \(slot.venue)"
         case .signalRecorded(let signal):
             "signal \(signal.id) [\(signal.grade), \(signal.stance.rawValue)]: \(signal.summary) — "
                 + signal.attribution.joined(separator: " via ")

@@ -47,6 +47,10 @@ public struct DeskEvent: Sendable, Equatable {
         case advanceTaskUpdated(AdvanceTask.ID, TaskStatus, at: ZonedTime)
         /// A signal was recorded.
         case signalRecorded(Signal)
+        /// A message came from the other side or an intermediary.
+        case messageReceived(InboundMessage)
+        /// Both sides agreed when and where an engagement's meeting takes place (or changed it).
+        case engagementSlotAgreed(Engagement.ID, AgreedSlot)
         /// A travel time was set between two venues.
         case travelTimeSet(TravelOverride)
         /// A trip was planned.
@@ -80,6 +84,8 @@ public struct DeskEvent: Sendable, Equatable {
         case .advanceTasksAdded: "AdvanceTasksAdded"
         case .advanceTaskUpdated: "AdvanceTaskUpdated"
         case .signalRecorded: "SignalRecorded"
+        case .messageReceived: "MessageReceived"
+        case .engagementSlotAgreed: "EngagementSlotAgreed"
         case .travelTimeSet: "TravelTimeSet"
         case .itineraryPlanned: "ItineraryPlanned"
         case .playbookStarted: "PlaybookStarted"
@@ -99,6 +105,8 @@ public struct DeskEvent: Sendable, Equatable {
         case .deadlineSet(let deadline): deadline.engagement
         case .advanceTasksAdded(let tasks): tasks.first?.engagement
         case .signalRecorded(let signal): signal.engagement
+        case .messageReceived(let message): message.engagement
+        case .engagementSlotAgreed(let id, _): id
         default: nil
         }
     }

@@ -33,6 +33,8 @@ public struct Engagement: Hashable, Sendable, Codable, Identifiable {
     /// Set when the engagement is recorded and never changed: anyone who saw it before cannot be made
     /// to forget it, so moving it into a compartment later would only pretend.
     public var compartment: Compartment.ID?
+    /// When and where both sides agreed to meet, once they have.
+    public var agreedSlot: AgreedSlot?
 
     /// An engagement as first recorded: in state `idea` with no history.
     public init(

@@ -19,11 +19,13 @@ public struct Signal: Hashable, Sendable, Codable, Identifiable {
     public var stance: Stance
     /// How far to trust it.
     public var grade: AdmiraltyGrade
+    /// Whose stance it carries.
+    public var side: SignalSide
 
     /// A graded, attributed signal.
     public init(
         id: ID, engagement: Engagement.ID?, at: ZonedTime, summary: String, quote: String?, attribution: [String],
-        stance: Stance, grade: AdmiraltyGrade
+        stance: Stance, grade: AdmiraltyGrade, side: SignalSide = .counterpart
     ) {
         self.id = id
         self.engagement = engagement
@@ -33,5 +35,6 @@ public struct Signal: Hashable, Sendable, Codable, Identifiable {
         self.attribution = attribution
         self.stance = stance
         self.grade = grade
+        self.side = side
     }
 }

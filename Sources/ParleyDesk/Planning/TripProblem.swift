@@ -206,6 +206,33 @@ public struct TripProblem: Sendable {
                 )
                 continue
             }
+            if let slot = engagement.agreedSlot {
+                // An agreed slot is fixed like a commitment: that start, that length, that venue.
+                let start = minutes(slot.start.instant)
+                guard venueProblem(slot.venue) == nil,
+                    (1...DeskLimits.longestMeeting.value).contains(slot.duration.value),
+                    slot.start.instant >= tripStart, slot.start.instant < tripEnd
+                else {
+                    leaveOut(
+                        "its agreed slot (\(slot.start.display), \(slot.duration) at \(slot.venue)) "
+                            + "falls outside the days planned or names a venue that cannot be planned")
+                    continue
+                }
+                guard items.count < Self.mostItems else {
+                    leaveOut("the trip has more candidate meetings and venues than one plan takes (\(Self.mostItems))")
+                    continue
+                }
+                let tour = tours.firstIndex { $0.earliestStart <= start && start <= $0.latestEnd }
+                items.append(
+                    PlanItem(
+                        location: location(slot.venue), duration: Double(slot.duration.value),
+                        score: Double(6 - engagement.priority) * 10, windows: [start...start], mandatory: true,
+                        pin: tour.map { ($0, start) }, group: group))
+                sources.append(
+                    ItemSource(
+                        kind: .engagement, ref: engagement.id.rawValue, title: engagement.title, venue: slot.venue))
+                continue
+            }
             let length = Double(engagement.duration.value)
             let stored = engagement.windows.prefix(DeskLimits.maxItems).filter { DeskLimits.holds($0) }
             guard engagement.windows.isEmpty || !stored.isEmpty else {

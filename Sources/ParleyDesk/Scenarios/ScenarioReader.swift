@@ -58,7 +58,7 @@ public struct ScenarioReader {
     private mutating func readAll(_ root: YAMLCursor) throws(ScenarioError) {
         try root.requireMapping(allowed: [
             "desk", "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks",
-            "deadlines", "tasks", "signals", "travel", "itineraries",
+            "deadlines", "tasks", "signals", "messages", "travel", "itineraries",
         ])
         try readDesk(try root.required("desk"))
         for item in try root.listIfPresent("parties") {
@@ -114,6 +114,7 @@ public struct ScenarioReader {
         for item in try root.listIfPresent("deadlines") { try readDeadline(item) }
         try readTasks(try root.listIfPresent("tasks"))
         for item in try root.listIfPresent("signals") { try readSignal(item) }
+        for item in try root.listIfPresent("messages") { try readMessage(item) }
         for item in try root.listIfPresent("itineraries") { try readItinerary(item) }
     }
 
@@ -161,7 +162,7 @@ public struct ScenarioReader {
     private mutating func readEngagement(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "title", "principals", "counterpart", "purpose", "priority", "trip", "duration", "venues", "windows",
-            "opened", "history", "compartment",
+            "opened", "history", "compartment", "agreed_slot",
         ])
         var windows: [TimeWindow] = []
         for window in try item.listIfPresent("windows") {
@@ -182,14 +183,41 @@ public struct ScenarioReader {
             windows: windows, opened: try time(item.required("opened")),
             compartment: try optionalID(item, "compartment"))
         try run(.openEngagement(OpenEngagement(engagement)), at: item)
+        // The agreed slot (its latest terms) is recorded among the moves, at the time it was agreed.
+        var agreement = try item.optional("agreed_slot").map { (cursor) throws(ScenarioError) in
+            try cursor.requireMapping(allowed: ["start", "duration", "venue", "agreed_at"])
+            return (
+                AgreeSlot(
+                    engagement: engagement.id,
+                    terms: try slotTerms(cursor), at: try time(cursor.required("agreed_at"))), cursor
+            )
+        }
         for move in try item.listIfPresent("history") {
-            try move.requireMapping(allowed: ["to", "at", "by", "reason"])
+            try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot"])
             let command = MoveEngagement(
                 engagement: engagement.id, to: try move.required("to").choice(EngagementState.self),
                 at: try time(move.required("at")), by: try move.required("by").nonEmptyText(),
-                reason: try move.required("reason").nonEmptyText())
+                reason: try move.required("reason").nonEmptyText(),
+                slot: try move.optional("slot").map { (cursor) throws(ScenarioError) in
+                    try cursor.requireMapping(allowed: ["start", "duration", "venue"])
+                    return try slotTerms(cursor)
+                })
+            if let pending = agreement, pending.0.at.instant < command.at.instant {
+                try run(.agreeSlot(pending.0), at: pending.1)
+                agreement = nil
+            }
             try run(.moveEngagement(command), at: move)
         }
+        if let pending = agreement { try run(.agreeSlot(pending.0), at: pending.1) }
+    }
+
+    private func slotTerms(_ cursor: YAMLCursor) throws(ScenarioError) -> SlotTerms {
+        SlotTerms(
+            start: try time(cursor.required("start")),
+            duration: try cursor.optional("duration")?.parse { (text) throws(DeskError) in
+                try Minutes.parse(text, field: "duration")
+            },
+            venue: try optionalID(cursor, "venue"))
     }
 
     private mutating func readChannel(_ item: YAMLCursor) throws(ScenarioError) {
@@ -314,7 +342,7 @@ public struct ScenarioReader {
 
     private mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
-            "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade",
+            "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade", "side",
         ])
         let signal = Signal(
             id: try id(item), engagement: try optionalID(item, "engagement"), at: try time(item.required("at")),
@@ -323,8 +351,21 @@ public struct ScenarioReader {
                 try cursor.nonEmptyText()
             },
             stance: try item.required("stance").choice(Stance.self),
-            grade: try item.required("grade").parse { (text) throws(DeskError) in try AdmiraltyGrade(parsing: text) })
+            grade: try item.required("grade").parse { (text) throws(DeskError) in try AdmiraltyGrade(parsing: text) },
+            side: try item.optional("side")?.choice(SignalSide.self) ?? .counterpart)
         try run(.recordSignal(signal), at: item)
+    }
+
+    private mutating func readMessage(_ item: YAMLCursor) throws(ScenarioError) {
+        try item.requireMapping(allowed: [
+            "id", "engagement", "channel", "from", "at", "summary", "quote", "stance", "asks",
+        ])
+        let message = InboundMessage(
+            id: try id(item), engagement: try optionalID(item, "engagement"), channel: try optionalID(item, "channel"),
+            from: try id(item, "from"), at: try time(item.required("at")),
+            summary: try item.required("summary").nonEmptyText(), quote: try item.optional("quote")?.text(),
+            stance: try item.required("stance").choice(Stance.self), asks: try item.optional("asks")?.text())
+        try run(.recordMessage(message), at: item)
     }
 
     private mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {

@@ -78,6 +78,13 @@ public enum ScenarioWriter {
                 out.field(4, "by", text: move.by)
                 out.field(4, "reason", text: move.reason)
             }
+            if let slot = engagement.agreedSlot {
+                out.line(2, "agreed_slot:")
+                out.field(4, "start", time: slot.start)
+                out.field(4, "duration", plain: slot.duration.description)
+                out.field(4, "venue", plain: slot.venue.rawValue)
+                out.field(4, "agreed_at", time: slot.agreedAt)
+            }
         }
         out.section("channels", state.channels.values.sorted { $0.id < $1.id }) { out, channel in
             out.item(2, "id", plain: channel.id.rawValue)
@@ -164,6 +171,19 @@ public enum ScenarioWriter {
                 2, "attribution", plain: "[" + signal.attribution.map(YAMLLines.quoted).joined(separator: ", ") + "]")
             out.field(2, "stance", plain: signal.stance.rawValue)
             out.field(2, "grade", plain: signal.grade.description)
+            if signal.side != .counterpart { out.field(2, "side", plain: signal.side.rawValue) }
+        }
+        out.section("messages", state.messages.values.sorted { ($0.at.instant, $0.id) < ($1.at.instant, $1.id) }) {
+            out, message in
+            out.item(2, "id", plain: message.id.rawValue)
+            if let engagement = message.engagement { out.field(2, "engagement", plain: engagement.rawValue) }
+            if let channel = message.channel { out.field(2, "channel", plain: channel.rawValue) }
+            out.field(2, "from", plain: message.from.rawValue)
+            out.field(2, "at", time: message.at)
+            out.field(2, "summary", text: message.summary)
+            if let quote = message.quote { out.field(2, "quote", text: quote) }
+            out.field(2, "stance", plain: message.stance.rawValue)
+            if let asks = message.asks { out.field(2, "asks", text: asks) }
         }
         out.section("itineraries", state.itineraries.values.sorted { $0.trip < $1.trip }) { out, itinerary in
             out.item(2, "trip", plain: itinerary.trip.rawValue)

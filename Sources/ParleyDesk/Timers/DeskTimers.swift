@@ -39,21 +39,31 @@ public enum DeskTimers {
     )] {
         guard let start = playbook.startedAt?.instant else { return [] }
         let channels = Set(playbook.steps.map(\.channel))
-        // An answer on any of its channels stops the escalation.
-        let answer = state.attempts.values.filter {
+        // An answer on any of its channels, or a message from the other side about its engagement or on
+        // one of its channels, stops the escalation.
+        let answered = state.attempts.values.filter {
             channels.contains($0.channel) && ($0.outcome == .acknowledged || $0.outcome == .replied)
                 && $0.at.instant >= start && $0.at.instant <= now
-        }.min { $0.at.instant < $1.at.instant }
+        }.map { (at: $0.at.instant, reason: "answered on \($0.channel) (\($0.outcome.rawValue))") }
+        let messaged = state.messages.values.filter { message in
+            (message.channel.map(channels.contains) == true
+                || (message.engagement != nil && message.engagement == playbook.engagement))
+                && message.at.instant >= start && message.at.instant <= now
+        }.map { message in
+            (
+                at: message.at.instant,
+                reason: "message from \(message.from)" + (message.channel.map { " on \($0)" } ?? "")
+            )
+        }
+        let answer = (answered + messaged).min { ($0.at, $0.reason) < ($1.at, $1.reason) }
         let schedule = playbook.schedule(from: start)
         var work: [(at: Date, command: DeskCommand)] = []
         for slot in schedule.dropFirst(playbook.due.count) where slot.at <= now {
-            if let answer, answer.at.instant <= slot.at { break }
+            if let answer, answer.at <= slot.at { break }
             work.append((slot.at, .markPlaybookTryDue(playbook.id, slot.try)))
         }
         if let answer {
-            let stop = PlaybookStop(
-                at: answer.at.instant, reason: "answered on \(answer.channel) (\(answer.outcome.rawValue))")
-            work.append((answer.at.instant, .stopPlaybook(playbook.id, stop)))
+            work.append((answer.at, .stopPlaybook(playbook.id, PlaybookStop(at: answer.at, reason: answer.reason))))
         } else if let final = schedule.last,
             case let end = final.at.addingTimeInterval(playbook.steps[final.try.step].boundedWait.seconds), end <= now
         {

@@ -32,6 +32,7 @@ enum AccessPolicy {
             "POST /desks/{desk}/trips/{trip}/plan": .record,
             "POST /api/v1/desks/{desk}/attempts": .record, "POST /api/v1/desks/{desk}/signals": .record,
             "POST /api/v1/desks/{desk}/deadlines": .record, "POST /api/v1/desks/{desk}/engagements/{id}/move": .record,
+            "POST /api/v1/desks/{desk}/messages": .record, "POST /api/v1/desks/{desk}/engagements/{id}/slot": .record,
             "POST /api/v1/desks/{desk}/deadlines/{id}/resolve": .record,
             "POST /api/v1/desks/{desk}/playbooks/{id}/start": .record,
             "POST /api/v1/desks/{desk}/tasks/{id}/status": .record,

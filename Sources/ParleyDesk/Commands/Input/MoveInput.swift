@@ -10,13 +10,16 @@ public struct MoveInput: Decodable, Sendable, Equatable {
     public var by: String
     /// Why.
     public var reason: String
+    /// On confirmation, the slot both sides agreed, if known.
+    public var slot: SlotInput.Terms?
 
     /// The input as typed.
-    public init(to: String, at: String?, by: String, reason: String) {
+    public init(to: String, at: String?, by: String, reason: String, slot: SlotInput.Terms? = nil) {
         self.to = to
         self.at = at
         self.by = by
         self.reason = reason
+        self.slot = slot
     }
 
     /// The command it asks for: moving `engagement` on `state` at `now`.
@@ -27,6 +30,10 @@ public struct MoveInput: Decodable, Sendable, Equatable {
         .moveEngagement(
             MoveEngagement(
                 engagement: engagement, to: try InputText.choice(to, field: "to"),
-                at: try InputText.time(at, field: "at", on: state, now: now), by: by, reason: reason))
+                at: try InputText.time(at, field: "at", on: state, now: now), by: by, reason: reason,
+                slot: try slot.map { (terms) throws(DeskError) in
+                    try SlotInput(start: terms.start, duration: terms.duration, venue: terms.venue, at: nil)
+                        .terms(on: state, prefix: "slot.")
+                }))
     }
 }

@@ -18,11 +18,13 @@ public struct SignalInput: Decodable, Sendable, Equatable {
     public var stance: String
     /// The Admiralty grade, such as `B2`.
     public var grade: String
+    /// Whose stance it carries: `counterpart` (when missing), `ours` or `third-party`.
+    public var side: String?
 
     /// The input as typed.
     public init(
         id: String?, engagement: String?, at: String?, summary: String, quote: String?, attribution: [String],
-        stance: String, grade: String
+        stance: String, grade: String, side: String? = nil
     ) {
         self.id = id
         self.engagement = engagement
@@ -32,6 +34,7 @@ public struct SignalInput: Decodable, Sendable, Equatable {
         self.attribution = attribution
         self.stance = stance
         self.grade = grade
+        self.side = side
     }
 
     /// The command it asks for, on `state` at `now`; `newID` names the signal when no id was given.
@@ -44,6 +47,9 @@ public struct SignalInput: Decodable, Sendable, Equatable {
                 at: try InputText.time(at, field: "at", on: state, now: now), summary: summary,
                 quote: InputText.optional(quote), attribution: attribution,
                 stance: try InputText.choice(stance, field: "stance"),
-                grade: try AdmiraltyGrade(parsing: grade, field: "grade")))
+                grade: try AdmiraltyGrade(parsing: grade, field: "grade"),
+                side: try InputText.optional(side).map { (side) throws(DeskError) in
+                    try InputText.choice(side, field: "side")
+                } ?? .counterpart))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// `SignalRecorded`, version 1: a signal's id, engagement, time, summary, quote, sources, stance and grade.
+/// `SignalRecorded`, version 2: a signal's id, engagement, time, summary, quote, sources, stance, grade and
+/// whose stance it carries.
 struct SignalRecordedPayload: DeskPayload {
     static let type = "SignalRecorded"
-    static let version = 1
+    static let version = 2
 
     /// The signal's id.
     var id: String
@@ -21,6 +22,24 @@ struct SignalRecordedPayload: DeskPayload {
     var stance: String
     /// The Admiralty grade (source reliability and credibility), such as `B2`.
     var grade: String
+    /// Whose stance it carries: `counterpart`, `ours` or `third-party`.
+    var side: String
+
+    /// The payload as stored.
+    init(
+        id: String, engagement: String?, at: WireZonedTime, summary: String, quote: String?, attribution: [String],
+        stance: String, grade: String, side: String
+    ) {
+        self.id = id
+        self.engagement = engagement
+        self.at = at
+        self.summary = summary
+        self.quote = quote
+        self.attribution = attribution
+        self.stance = stance
+        self.grade = grade
+        self.side = side
+    }
 
     /// The payload of recording `signal`.
     init(_ signal: Signal) {
@@ -32,6 +51,7 @@ struct SignalRecordedPayload: DeskPayload {
         attribution = signal.attribution
         stance = signal.stance.rawValue
         grade = signal.grade.description
+        side = signal.side.rawValue
     }
 
     func fact() throws -> DeskEvent.Fact {
@@ -39,7 +59,8 @@ struct SignalRecordedPayload: DeskPayload {
             Signal(
                 id: Signal.ID(id), engagement: engagement.map { Engagement.ID($0) }, at: try at.value(field: "at"),
                 summary: summary, quote: quote, attribution: attribution,
-                stance: try WireValue.token(stance, field: "stance"), grade: try WireValue.grade(grade, field: "grade"))
+                stance: try WireValue.token(stance, field: "stance"), grade: try WireValue.grade(grade, field: "grade"),
+                side: try WireValue.token(side, field: "side"))
         )
     }
 }

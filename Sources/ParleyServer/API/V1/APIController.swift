@@ -3,8 +3,8 @@ import Hummingbird
 import ParleyDesk
 import ParleyStore
 
-/// `/api/v1`: every noun of the desk as JSON (list and get), creation of attempts, signals and deadlines,
-/// and the commands that move things on, all with `expected_version` for optimistic concurrency.
+/// `/api/v1`: every noun of the desk as JSON (list and get), creation of attempts, signals, messages and
+/// deadlines, and the commands that move things on, all with `expected_version` for optimistic concurrency.
 struct APIController: Sendable {
     let server: DeskServer
 
@@ -98,6 +98,22 @@ struct APIController: Sendable {
                 let command = try body.input.command(on: state, now: server.now, newID: server.newSlug("signal"))
                 guard case .recordSignal(let signal) = command else { throw HTTPError(.internalServerError) }
                 return (command, { $0.signals[signal.id] })
+            }
+        }
+        api.post("desks/:desk/messages") { request, context -> Response in
+            let body = try await decode(VersionedInput<MessageInput>.self, request)
+            return try await run(request, context, body.expectedVersion, status: .created) { state in
+                let command = try body.input.command(on: state, now: server.now, newID: server.newSlug("message"))
+                guard case .recordMessage(let message) = command else { throw HTTPError(.internalServerError) }
+                return (command, { $0.messages[message.id] })
+            }
+        }
+        api.post("desks/:desk/engagements/:id/slot") { request, context -> Response in
+            let body = try await decode(VersionedInput<SlotInput>.self, request)
+            let id = Engagement.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.engagements[id] != nil else { throw HTTPError(.notFound, message: "no engagement '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.engagements[id] })
             }
         }
         api.post("desks/:desk/deadlines") { request, context -> Response in

@@ -7,8 +7,7 @@ enum Collections {
     /// The collection names the API serves.
     static let names = [
         "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks", "deadlines",
-        "tasks",
-        "signals", "itineraries",
+        "tasks", "signals", "messages", "itineraries",
     ]
 
     /// The collections that take new items by `POST` (the reference nouns).
@@ -32,6 +31,7 @@ enum Collections {
         case "deadlines": return try sorted(state.deadlines)
         case "tasks": return try sorted(state.tasks)
         case "signals": return try sorted(state.signals)
+        case "messages": return try sorted(state.messages)
         case "itineraries": return try sorted(state.itineraries)
         default:
             throw HTTPError(.notFound, message: "no collection '\(name)'; try one of \(names.joined(separator: ", "))")
@@ -57,6 +57,7 @@ enum Collections {
         case "deadlines": return try one(state.deadlines)
         case "tasks": return try one(state.tasks)
         case "signals": return try one(state.signals)
+        case "messages": return try one(state.messages)
         case "itineraries": return try one(state.itineraries)
         default: throw HTTPError(.notFound, message: "no collection '\(name)'")
         }
@@ -85,6 +86,8 @@ extension Collections {
         case .advanceTasksAdded(let tasks): tasks.first.flatMap { state.tasks[$0.id] }
         case .advanceTaskUpdated(let id, _, _): state.tasks[id]
         case .signalRecorded(let signal): state.signals[signal.id]
+        case .messageReceived(let message): state.messages[message.id]
+        case .engagementSlotAgreed(let id, _): state.engagements[id]
         case .travelTimeSet(let override): override
         case .itineraryPlanned(let itinerary): state.itineraries[itinerary.trip]
         }

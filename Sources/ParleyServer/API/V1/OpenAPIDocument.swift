@@ -191,6 +191,51 @@ enum OpenAPIDocument {
                 '400': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/messages:
+            post:
+              operationId: recordMessage
+              summary: Record a message from the other side or an intermediary (a call, a letter, a statement addressed to us).
+              parameters: [{ $ref: '#/components/parameters/desk' }, { $ref: '#/components/parameters/idempotencyKey' }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/NewMessage' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '201':
+                  description: The message as recorded.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Message' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/engagements/{id}/slot:
+            post:
+              operationId: agreeSlot
+              summary: Record (or change) when and where both sides agreed to meet.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/Slot' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The engagement with its agreed slot.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Engagement' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks/{desk}/deadlines:
             post:
               operationId: setDeadline
@@ -376,7 +421,7 @@ enum OpenAPIDocument {
               required: true
               schema:
                 type: string
-                enum: [parties, principals, venues, trips, engagements, channels, attempts, playbooks, deadlines, tasks, signals, itineraries]
+                enum: [parties, principals, venues, trips, engagements, channels, attempts, playbooks, deadlines, tasks, signals, messages, itineraries]
           headers:
             DeskVersion:
               description: >-
@@ -458,6 +503,7 @@ enum OpenAPIDocument {
                 - { $ref: '#/components/schemas/Deadline' }
                 - { $ref: '#/components/schemas/AdvanceTask' }
                 - { $ref: '#/components/schemas/Signal' }
+                - { $ref: '#/components/schemas/Message' }
                 - { $ref: '#/components/schemas/Itinerary' }
             Window:
               type: object
@@ -531,6 +577,7 @@ enum OpenAPIDocument {
                 venues: { type: array, items: { type: string } }
                 windows: { type: array, items: { $ref: '#/components/schemas/Window' } }
                 opened: { $ref: '#/components/schemas/ZonedTime' }
+                agreed_slot: { $ref: '#/components/schemas/AgreedSlot' }
                 state: { $ref: '#/components/schemas/EngagementState' }
                 history:
                   type: array
@@ -639,7 +686,7 @@ enum OpenAPIDocument {
                 status_at: { $ref: '#/components/schemas/ZonedTime' }
             Signal:
               type: object
-              required: [id, at, summary, attribution, stance, grade]
+              required: [id, at, summary, attribution, stance, grade, side]
               additionalProperties: false
               properties:
                 id: { type: string }
@@ -650,6 +697,34 @@ enum OpenAPIDocument {
                 attribution: { type: array, minItems: 1, items: { type: string } }
                 stance: { type: string, enum: [favourable, open, conditional, neutral, skeptical, opposed] }
                 grade: { type: string, pattern: '^[A-F][1-6]$' }
+                side: { $ref: '#/components/schemas/SignalSide' }
+            SignalSide:
+              type: string
+              enum: [counterpart, ours, third-party]
+              description: Whose stance the signal carries; the estimate leaves our own side's out.
+            Message:
+              type: object
+              required: [id, from, at, summary, stance]
+              additionalProperties: false
+              properties:
+                id: { type: string }
+                engagement: { type: string }
+                channel: { type: string }
+                from: { type: string, description: the party that sent it (the counterpart or an intermediary) }
+                at: { $ref: '#/components/schemas/ZonedTime' }
+                summary: { type: string }
+                quote: { type: string }
+                stance: { type: string, enum: [favourable, open, conditional, neutral, skeptical, opposed] }
+                asks: { type: string }
+            AgreedSlot:
+              type: object
+              required: [start, duration, venue, agreed_at]
+              additionalProperties: false
+              properties:
+                start: { $ref: '#/components/schemas/ZonedTime' }
+                duration: { type: integer, description: minutes }
+                venue: { type: string }
+                agreed_at: { $ref: '#/components/schemas/ZonedTime' }
             Itinerary:
               type: object
               required: [trip, planned_at, visits, left_out]
@@ -698,6 +773,37 @@ enum OpenAPIDocument {
                 attribution: { type: array, items: { type: string } }
                 stance: { type: string }
                 grade: { type: string }
+                side: { $ref: '#/components/schemas/SignalSide' }
+                expected_version: { type: integer }
+            NewMessage:
+              type: object
+              required: [from, summary, stance]
+              properties:
+                id: { type: string }
+                engagement: { type: string }
+                channel: { type: string }
+                from: { type: string }
+                at: { type: string, description: when it was sent or received; now when missing }
+                summary: { type: string }
+                quote: { type: string }
+                stance: { type: string }
+                asks: { type: string }
+                expected_version: { type: integer }
+            SlotTerms:
+              type: object
+              required: [start]
+              properties:
+                start: { type: string, example: '2019-06-30 15:45 Asia/Seoul' }
+                duration: { type: string, example: 1h, description: the engagement's duration when missing }
+                venue: { type: string, description: the engagement's preferred venue when missing }
+            Slot:
+              type: object
+              required: [start]
+              properties:
+                start: { type: string, example: '2019-06-30 15:45 Asia/Seoul' }
+                duration: { type: string, example: 1h }
+                venue: { type: string }
+                at: { type: string, description: when it was agreed; now when missing }
                 expected_version: { type: integer }
             NewDeadline:
               type: object
@@ -718,6 +824,9 @@ enum OpenAPIDocument {
                 at: { type: string }
                 by: { type: string }
                 reason: { type: string }
+                slot:
+                  $ref: '#/components/schemas/SlotTerms'
+                  description: with a move to confirmed, the slot both sides agreed
                 expected_version: { type: integer }
             Resolve:
               type: object
