@@ -112,7 +112,8 @@ struct LifecycleTests {
             .engagementMoved(
                 Fixtures.engagementID,
                 EngagementTransition(
-                    from: .outreach, to: .confirmed, at: at, by: "officer", reason: "they invited us to meet at 15:00")))
+                    from: .outreach, to: .confirmed, at: at, by: "officer", reason: "they invited us to meet at 15:00"))
+        )
         #expect(given.when(.moveEngagement(move)).events == [expected])
         #expect(expected.summary.contains("outreach → confirmed (skipping in contact, planning, proposed)"))
     }

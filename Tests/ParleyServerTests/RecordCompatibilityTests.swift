@@ -153,8 +153,9 @@ struct RecordCompatibilityTests {
     }
 }
 
-/// Whether `now` says everything `then` said, with the same values: a client of that version finds every
-/// field it read, unchanged. Fields added since (a signal's side, an engagement's agreed slot) are allowed.
+/// Whether `now` says everything `then` said, with the same values.
+///
+/// A client of that version finds every field it read, unchanged. Fields added since (a signal's side, an engagement's agreed slot) are allowed.
 private func answers(_ now: Any, atLeast then: Any) -> Bool {
     switch (now, then) {
     case (let now as [String: Any], let then as [String: Any]):

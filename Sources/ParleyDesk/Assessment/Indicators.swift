@@ -89,8 +89,9 @@ struct Indicators {
         return .init(indicator: "channel-status", logOdds: -0.2, reason: "only indirect or public channels are active")
     }
 
-    /// The other side's stance, public and reported: each signal weighted by its Admiralty grade, each
-    /// message by who sent it (the counterpart itself fully, an intermediary as a good report). Signals of
+    /// The other side's stance, public and reported.
+    ///
+    /// Each signal is weighted by its Admiralty grade, each message by who sent it (the counterpart itself fully, an intermediary as a good report). Signals of
     /// our own side's stance say little about whether the other side will meet, and are left out.
     var stance: Assessment.Contribution {
         let signals = state.signals.values.filter {

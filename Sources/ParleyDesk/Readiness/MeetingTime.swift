@@ -20,8 +20,9 @@ public struct MeetingTime: Sendable, Equatable {
     /// What the moment comes from.
     public let source: Source
 
-    /// The meeting time of `engagement` as the desk knew it at `asOf`: only a slot agreed, or an
-    /// itinerary planned, by then counts (a planned slot only while it is ahead: the trip can be planned
+    /// The meeting time of `engagement` as the desk knew it at `asOf`.
+    ///
+    /// Only a slot agreed, or an itinerary planned, by then counts (a planned slot only while it is ahead: the trip can be planned
     /// again); of the windows, the latest ending after `asOf`, else the last to end. Nil when there is
     /// no slot and no window.
     public init?(of engagement: Engagement, in state: DeskState, asOf: Date) {
