@@ -20,7 +20,9 @@ extension DeskState {
         case .channelStatusChanged(let id, let change): channels[id]?.changes.append(change)
         case .contactAttemptRecorded(let attempt): attempts[attempt.id] = attempt
         case .playbookDefined(let playbook): playbooks[playbook.id] = playbook
-        case .deadlineSet(let deadline): deadlines[deadline.id] = deadline
+        case .deadlineSet(var deadline):
+            deadline.setAt = ZonedTime(event.at, zone: deadline.due.zone)
+            deadlines[deadline.id] = deadline
         case .deadlineResolved(let id, let status, let at, let note):
             deadlines[id]?.status = status
             deadlines[id]?.resolvedAt = at

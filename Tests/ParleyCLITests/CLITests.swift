@@ -19,10 +19,10 @@ struct CLITests {
         #expect(outcome.stdout.contains("due ~2025-10-27 18:00 KST (Asia/Seoul)"))
         #expect(
             outcome.stdout.contains(
-                "dmz-hotline        hotline            active   last attempt ~2019-06-29 20:30 KST: replied"))
+                "dmz-hotline        hotline            active   last attempt ~2019-06-29 18:00 KST: unanswered"))
         // A second --demo run on the same file loads nothing more.
         let again = try parley.run(["verify", "--demo"])
-        #expect(again.stdout.contains("dmz-2019: ok, 48 events"))
+        #expect(again.stdout.contains("dmz-2019: ok, 49 events"))
     }
 
     @Test("a scenario with an error imports nothing and says where, on one line, with exit status 1")
@@ -77,9 +77,12 @@ struct CLITests {
         #expect(outcome.stdout.contains("outreach → in contact"))
         #expect(!outcome.stdout.contains("in contact → planning"))
         #expect(outcome.stdout.contains("in contact  dmz-handshake"))
+        // The proposal was asked for at about 22:00: at 21:00 nobody knew of the deadline yet.
+        #expect(!outcome.stdout.contains("proposal-by-midnight"))
+        let later = try parley.run(["timeline", "--desk", "dmz-2019", "--as-of", "2019-06-29 22:30"])
         #expect(
-            outcome.stdout.contains(
-                "proposal-by-midnight Detailed proposal for the meeting — due 2019-06-30 00:00 KST (Asia/Seoul), 3h 0m left"
+            later.stdout.contains(
+                "proposal-by-midnight Detailed proposal for the meeting — due 2019-06-30 00:00 KST (Asia/Seoul), 1h 30m left"
             ))
         let filtered = try parley.run(["timeline", "--desk", "asia-trip", "--engagement", "xi-meeting"])
         #expect(filtered.stdout.contains("busan-site-survey"))
@@ -142,7 +145,7 @@ struct CLITests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(text.contains("dmz-2019: ok, 48 events"))
+        #expect(text.contains("dmz-2019: ok, 49 events"))
         #expect(!FileManager.default.fileExists(atPath: parley.folder.appendingPathComponent("parley.sqlite").path))
     }
 
@@ -161,13 +164,13 @@ struct CLITests {
         try queue.write { db in
             try db.execute(
                 sql:
-                    "UPDATE event SET payload = replace(payload, 'bullhorn', 'megaphone') WHERE desk = 'dmz-2019' AND sequence = 33"
+                    "UPDATE event SET payload = replace(payload, 'bullhorn', 'megaphone') WHERE desk = 'dmz-2019' AND sequence = 34"
             )
             #expect(db.changesCount == 1)
         }
         let outcome = try parley.run(["verify"])
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("dmz-2019: broken at sequence 33: its content does not match its hash"))
+        #expect(outcome.stdout.contains("dmz-2019: broken at sequence 34: its content does not match its hash"))
         #expect(outcome.stdout.contains("asia-trip: ok, 41 events"))
     }
 }

@@ -99,12 +99,12 @@ struct RecordTests {
 
         // Truncated: the newest three events removed, which the chain alone cannot see.
         let queue = try DatabaseQueue(path: parley.database)
-        try await queue.write { db in try db.execute(sql: "DELETE FROM event WHERE desk = 'dmz-2019' AND sequence > 46")
+        try await queue.write { db in try db.execute(sql: "DELETE FROM event WHERE desk = 'dmz-2019' AND sequence > 47")
         }
         #expect(try parley.run(["verify"]).status == 0)
         outcome = try check()
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("dmz-2019: TRUNCATED: the checkpoint saw 48 events, the log now has 46"))
+        #expect(outcome.stdout.contains("dmz-2019: TRUNCATED: the checkpoint saw 49 events, the log now has 47"))
         #expect(outcome.stdout.contains("asia-trip: consistent with the checkpoint"))
 
         // Rewritten: new events appended where the removed ones were, every hash recomputed.
@@ -117,7 +117,7 @@ struct RecordTests {
         #expect(try parley.run(["verify"]).status == 0)
         outcome = try check()
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.contains("dmz-2019: REWRITTEN: event 48 no longer has the hash the checkpoint saw"))
+        #expect(outcome.stdout.contains("dmz-2019: REWRITTEN: event 49 no longer has the hash the checkpoint saw"))
 
         // A changed row is broken, as the chain itself says.
         try tamper(parley.database, sequence: 5)
@@ -138,7 +138,7 @@ struct RecordTests {
             otherKey.stderr == "parley: checkpoint: the checkpoint was signed by another key than the one you trust\n")
         let path = parley.folder.appendingPathComponent("cp.json").path
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
-            of: "\"events\" : 48", with: "\"events\" : 40")
+            of: "\"events\" : 49", with: "\"events\" : 40")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         let altered = try parley.run(["checkpoint", "verify", "cp.json", "--public-key", "auditor.key.pub"])
         #expect(altered.status == 1)

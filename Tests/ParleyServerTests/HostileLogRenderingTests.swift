@@ -68,8 +68,9 @@ struct HostileLogRenderingTests {
                 #expect(page.contains("an invalid length (at most 366): only its first 366 days are planned"))
                 #expect(page.count < 2_000_000)
             }
-            // Was 21 s and 31 MB per view; a debug build on a busy machine takes well under this.
-            #expect(clock.now - started < .seconds(5))
+            // Was 21 s and 31 MB per view; alone a debug build takes about 0.2 s, and up to 5 s when the whole
+            // suite shares the two cores, so the bound only catches the old, unbounded planning.
+            #expect(clock.now - started < .seconds(15))
             try await client.execute(
                 uri: "/desks/dmz-2019/trips/forever/plan", method: .post, headers: formHeaders,
                 body: ByteBuffer(string: "_csrf=\(testFormToken)")

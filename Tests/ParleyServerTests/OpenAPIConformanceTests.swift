@@ -112,6 +112,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     deadlines.1.alarmsRaised = [Minutes(30)]
     deadlines.1.engagement = "e"
     deadlines.1.resolvedAt = at
+    deadlines.1.setAt = at
     let task = AdvanceTask(
         id: "k", title: "t", kind: .siteSurvey, engagement: "e", venue: "v", duration: Minutes(5),
         leadTime: Minutes(5), dependsOn: ["j"])

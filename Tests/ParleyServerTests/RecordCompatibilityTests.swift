@@ -101,10 +101,18 @@ struct RecordCompatibilityTests {
         #expect(compared > 80)
     }
 
-    @Test("each desk exports to the scenario file that version exported", arguments: ["dmz-2019", "asia-trip"])
+    @Test(
+        "each desk exports to the scenario file that version exported, plus only what the desk knows since",
+        arguments: ["dmz-2019", "asia-trip"])
     func export(desk: String) throws {
         let state = try Self.desk(desk, in: try Self.events())
-        #expect(ScenarioWriter.write(state) == (try Self.fixture("\(desk).yaml")))
+        // Since then the fold also keeps when each deadline was set, which the export says when it was not
+        // when the desk opened (deadlines the API set that day); every other line is as it was.
+        let added = ["    set_at: "]
+        let now = ScenarioWriter.write(state).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = now.filter { line in !added.contains { line.hasPrefix($0) } }
+        #expect(kept.joined(separator: "\n") == (try Self.fixture("\(desk).yaml")))
+        #expect(now.count - kept.count == (desk == "asia-trip" ? 1 : 0))
     }
 
     @Test("the accounts fold to the same people, roles, compartments and members")

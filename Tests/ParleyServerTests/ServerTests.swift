@@ -71,7 +71,7 @@ struct WebTests {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             let fields = [
-                "version": "48", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
+                "version": "49", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
                 "outcome": "unanswered", "note": "Nobody picks up",
             ]
             try await client.execute(
@@ -92,7 +92,7 @@ struct WebTests {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             let fields = [
-                "version": "48", "channel": "dmz-hotline", "at": "half past nine", "outcome": "unanswered",
+                "version": "49", "channel": "dmz-hotline", "at": "half past nine", "outcome": "unanswered",
                 "note": "kept",
             ]
             try await client.execute(
@@ -108,7 +108,7 @@ struct WebTests {
             try await client.execute(uri: "/api/v1/desks", method: .get) { response in
                 #expect(
                     String(buffer: response.body).contains(
-                        "\"name\":\"dmz-2019\",\"title\":\"DMZ handshake, June 2019\",\"version\":48"))
+                        "\"name\":\"dmz-2019\",\"title\":\"DMZ handshake, June 2019\",\"version\":49"))
             }
         }
     }
@@ -127,9 +127,9 @@ struct WebTests {
                 #expect(response.status == .conflict)
                 let page = String(buffer: response.body)
                 #expect(
-                    page.contains("Someone else changed this desk while you were editing (it is now at version 48)"))
+                    page.contains("Someone else changed this desk while you were editing (it is now at version 49)"))
                 #expect(page.contains("value=\"typed\""))
-                #expect(page.contains("name=\"version\" value=\"48\""))
+                #expect(page.contains("name=\"version\" value=\"49\""))
             }
         }
     }
@@ -140,7 +140,7 @@ struct WebTests {
             let client = SignedInClient(anonymous)
             let payload = "<script>alert(1)</script>\"'&"
             let fields = [
-                "version": "48", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
+                "version": "49", "channel": "dmz-hotline", "engagement": "dmz-handshake", "at": "2019-06-30 08:00",
                 "outcome": "unanswered", "note": payload,
             ]
             try await client.execute(
@@ -256,15 +256,16 @@ struct APITests {
             let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/engagements", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "49")
                 let body = String(buffer: response.body)
-                #expect(body.hasPrefix("[{\"counterpart\":\"dprk\""))
+                #expect(body.hasPrefix("[{\"agreed_slot\":"))
+                #expect(body.contains("\"counterpart\":\"dprk\""))
                 #expect(body.contains("\"state\":\"held\""))
             }
-            try await client.execute(uri: "/api/v1/desks/dmz-2019/signals/first-reply", method: .get) { response in
+            try await client.execute(uri: "/api/v1/desks/dmz-2019/messages/first-reply", method: .get) { response in
                 let body = String(buffer: response.body)
-                #expect(body.contains("\"attribution\":[\"Choe Son Hui, DPRK First Vice Foreign Minister\",\"KCNA\"]"))
-                #expect(body.contains("\"grade\":\"B2\""))
+                #expect(body.contains("\"from\":\"dprk\""))
+                #expect(body.contains("\"channel\":\"kcna\""))
                 #expect(
                     body.contains(
                         "\"at\":{\"approximate\":true,\"instant\":\"2019-06-29T04:00:00.000Z\",\"zone\":\"Asia/Seoul\"}"
@@ -480,7 +481,7 @@ struct DeskCacheTests {
         try await app.test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
-                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "49")
             }
             // Another process (here: the ledger itself, behind the server's back) records an attempt.
             let attempt = ContactAttempt(
@@ -493,7 +494,7 @@ struct DeskCacheTests {
                 #expect(String(buffer: response.body).contains("recorded by another process"))
             }
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
-                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "49")
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "50")
             }
         }
     }
@@ -506,21 +507,21 @@ struct DeskCacheTests {
         try await buildApplication(ledger: ledger).test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             try await client.execute(uri: "/api/v1/desks/dmz-2019/summary", method: .get) { response in
-                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "48")
+                #expect(response.headers[HTTPField.Name("X-Desk-Version")!] == "49")
             }
             // Before each write another server records an attempt; this one's copy stays behind for up to
             // a quarter second.
             let cases: [(body: String, status: HTTPResponse.Status, version: String?)] = [
                 (
-                    #"{"id":"true-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2","expected_version":49}"#,
-                    .created, "50"
+                    #"{"id":"true-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2","expected_version":50}"#,
+                    .created, "51"
                 ),
                 (
                     #"{"id":"no-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2"}"#, .created,
-                    "52"
+                    "53"
                 ),
                 (
-                    #"{"id":"stale-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2","expected_version":52}"#,
+                    #"{"id":"stale-version","summary":"s","attribution":["a"],"stance":"open","grade":"B2","expected_version":53}"#,
                     .conflict, nil
                 ),
             ]
@@ -539,8 +540,8 @@ struct DeskCacheTests {
                 }
             }
             let events = try await ledger.store.read(desk: "dmz-2019", from: 1)
-            #expect(events.count == 53)
-            #expect(ChainVerification.verify(events) == .intact(count: 53, head: events[52].hash))
+            #expect(events.count == 54)
+            #expect(ChainVerification.verify(events) == .intact(count: 54, head: events[53].hash))
         }
     }
 }

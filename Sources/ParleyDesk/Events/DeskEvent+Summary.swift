@@ -38,7 +38,7 @@ extension DeskEvent {
         case .messageReceived(let message):
             "message \(message.id) from \(message.from)"
                 + (message.channel.map { " on \($0)" } ?? "") + " [\(message.stance.rawValue)]: \(message.summary)"
-                + (message.asks.map { "; asks: \($0)" } ?? "")
+                + (message.asks.map { " Asks: \($0)" } ?? "")
         case .engagementSlotAgreed(let id, let slot):
             "engagement \(id): slot agreed, \(slot.start.display) for \(slot.duration) at \(slot.venue)"
         case .signalRecorded(let signal):

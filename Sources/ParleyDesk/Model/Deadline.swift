@@ -22,6 +22,8 @@ public struct Deadline: Hashable, Sendable, Codable, Identifiable {
     public var alarms: [Minutes]
     /// The alarms already raised.
     public var alarmsRaised: [Minutes]
+    /// When it was set (asked for, or promised), in its due time's zone; nil until recorded.
+    public var setAt: ZonedTime?
 
     /// An open deadline.
     public init(

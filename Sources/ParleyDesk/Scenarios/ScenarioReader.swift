@@ -276,6 +276,7 @@ public struct ScenarioReader {
     private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note", "alarms", "alarms_raised",
+            "set_at",
         ])
         let minutes = { (cursor: YAMLCursor) throws(ScenarioError) -> Minutes in
             try cursor.parse { (text) throws(DeskError) in try Minutes.parse(text, field: "alarms") }
@@ -284,7 +285,9 @@ public struct ScenarioReader {
             id: try id(item), title: try item.required("title").nonEmptyText(),
             engagement: try optionalID(item, "engagement"), owedBy: try id(item, "owed_by"),
             due: try time(item.required("due")), alarms: try item.listIfPresent("alarms").map(minutes))
-        try run(.setDeadline(SetDeadline(deadline)), at: item)
+        // Set when the file says it was asked for; else when the desk was opened.
+        let setAt = try item.optional("set_at").map { (cursor) throws(ScenarioError) in try time(cursor) }
+        try run(.setDeadline(SetDeadline(deadline)), at: item, now: setAt?.instant)
         for raised in try item.listIfPresent("alarms_raised") {
             let lead = try minutes(raised)
             try run(
@@ -415,11 +418,11 @@ public struct ScenarioReader {
         }
     }
 
-    private mutating func run(_ command: DeskCommand, at cursor: YAMLCursor, items: [String: YAMLCursor] = [:])
-        throws(ScenarioError)
-    {
+    private mutating func run(
+        _ command: DeskCommand, at cursor: YAMLCursor, items: [String: YAMLCursor] = [:], now: Date? = nil
+    ) throws(ScenarioError) {
         do {
-            let decided = try state.decide(command, now: opened, as: .all)  // a file holds the whole desk
+            let decided = try state.decide(command, now: now ?? opened, as: .all)  // a file holds the whole desk
             for event in decided { state.apply(event) }
             events += decided
         } catch {

@@ -136,6 +136,9 @@ public enum ScenarioWriter {
             if let engagement = deadline.engagement { out.field(2, "engagement", plain: engagement.rawValue) }
             out.field(2, "owed_by", plain: deadline.owedBy.rawValue)
             out.field(2, "due", time: deadline.due)
+            if let setAt = deadline.setAt, setAt.instant != state.profile?.opened.instant {
+                out.field(2, "set_at", time: setAt)
+            }
             out.field(2, "status", plain: deadline.status.rawValue)
             if let resolved = deadline.resolvedAt { out.field(2, "resolved_at", time: resolved) }
             out.field(2, "note", text: deadline.note)

@@ -666,6 +666,7 @@ enum OpenAPIDocument {
                 due: { $ref: '#/components/schemas/ZonedTime' }
                 status: { type: string, enum: [open, met, missed] }
                 resolved_at: { $ref: '#/components/schemas/ZonedTime' }
+                set_at: { $ref: '#/components/schemas/ZonedTime' }
                 note: { type: string }
                 alarms: { type: array, items: { type: integer, description: minutes before due } }
                 alarms_raised: { type: array, items: { type: integer } }
