@@ -545,3 +545,101 @@ struct DeskCacheTests {
         }
     }
 }
+
+/// The other side's messages and the agreed slot, through the browser and the API (issue 14).
+@Suite("Messages and agreed slots on the web and the API")
+struct LivingDeskServerTests {
+    @Test("a message from their side recorded in the browser shows in the contact log, marked as inbound")
+    func messageForm() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let fields = [
+                "version": "40", "from": "dprk", "channel": "", "at": "2025-10-21 09:00", "stance": "conditional",
+                "summary": "Pyongyang says it would talk if the demands change", "asks": "A changed position",
+            ]
+            // Without a summary nothing is saved and the form says why, beside the field.
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/messages", method: .post, headers: formHeaders,
+                body: form(fields.merging(["version": "40", "summary": " "]) { _, new in new })
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("id=\"error-summary\" role=\"alert\""))
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/messages", method: .post, headers: formHeaders,
+                body: form(fields)
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/engagements/kim-meeting", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<tr class=\"inbound\">"))
+                #expect(page.contains("Pyongyang says it would talk if the demands change"))
+                #expect(page.contains("Asks: A changed position"))
+            }
+        }
+    }
+
+    @Test("confirming in the browser with an agreed slot shows the slot, and readiness counts from it")
+    func confirmWithSlotForm() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let fields = [
+                "version": "40", "to": "confirmed", "at": "2025-10-21 09:00", "by": "desk officer",
+                "reason": "Their side proposes a time at the line", "slot_start": "2025-10-30 10:00",
+                "slot_duration": "45m", "slot_venue": "panmunjom",
+            ]
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: formHeaders,
+                body: form(fields)
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/engagements/kim-meeting", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(
+                    page.contains(
+                        "exploring → <strong>confirmed</strong> (skipping outreach, in contact, planning, proposed)"))
+                #expect(page.contains("<strong>Agreed:</strong> <time"))
+                #expect(page.contains("for 45m at"))
+            }
+        }
+    }
+
+    @Test("the API records a message and an agreed slot, and refuses a slot at an unknown venue naming the field")
+    func api() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/messages", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(
+                    string:
+                        #"{"id":"kcna-statement","engagement":"kim-meeting","from":"dprk","at":"2025-10-21 09:00","summary":"No interest in talks","stance":"skeptical"}"#
+                )
+            ) { response in
+                #expect(response.status == .created)
+                let body = String(buffer: response.body)
+                #expect(body.contains("\"id\":\"kcna-statement\"") && body.contains("\"stance\":\"skeptical\""))
+            }
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/slot", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: #"{"start":"2025-10-30 10:00","at":"2025-10-21 10:00"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(body.contains("\"agreed_slot\":{"))
+                #expect(body.contains("\"duration\":60") && body.contains("\"venue\":\"panmunjom\""))
+            }
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/slot", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: #"{"start":"2025-10-30 10:00","venue":"atlantis"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("atlantis"))
+            }
+            try await client.execute(uri: "/api/v1/desks/asia-trip/messages", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"id\":\"kcna-statement\""))
+            }
+        }
+    }
+}

@@ -1,8 +1,9 @@
 import Foundation
 import ParleyDesk
 
-/// One engagement: its lifecycle with the allowed moves, attempts, deadlines, tasks, signals, and its
-/// part of the timeline, with forms for a move, a signal, a deadline and task progress.
+/// One engagement: its lifecycle with the allowed moves and the agreed slot, the contact log (our attempts
+/// and the other side's messages), deadlines, tasks, signals, and its part of the timeline, with forms for
+/// a move (with the agreed slot on confirmation), a message, a signal, a deadline and task progress.
 struct EngagementPage {
     let desk: String
     let desks: [String]
@@ -11,7 +12,7 @@ struct EngagementPage {
     let engagement: Engagement
     let events: [(sequence: Int64, event: DeskEvent)]
     var form = FormState()
-    /// Which form the `form` state belongs to (`move`, `signal`, `deadline`, `task`).
+    /// Which form the `form` state belongs to (`move`, `message`, `signal`, `deadline`, `task`).
     var activeForm = ""
     /// Now, for readiness and the assessment.
     var now = Date()
@@ -30,6 +31,7 @@ struct EngagementPage {
             \(tasks)
             \(signals)
             \(timeline)
+            \(messageForm)
             \(signalForm)
             \(deadlineForm)
             </div>
@@ -64,12 +66,32 @@ struct EngagementPage {
             <label>When <input name="at" value="\(moveForm.value("at"))" placeholder="2019-06-30 10:00 (\(self.state.zone))">\(Layout.fieldError(moveForm, "at"))</label>
             <label>By <input name="by" value="\(moveForm.value("by"))">\(Layout.fieldError(moveForm, "by"))</label>
             <label>Reason (required) <input name="reason" value="\(moveForm.value("reason"))">\(Layout.fieldError(moveForm, "reason"))</label>
+            <fieldset><legend>On confirmation: the agreed slot (optional)</legend>
+            <label>Starts <input name="slot_start" value="\(moveForm.value("slot_start"))" placeholder="2019-06-30 15:45 (\(self.state.zone))">\(Layout.fieldError(moveForm, "slot.start"))</label>
+            <label>Lasts <input name="slot_duration" value="\(moveForm.value("slot_duration"))" placeholder="\(engagement.duration)" size="6">\(Layout.fieldError(moveForm, "slot.duration"))</label>
+            <label>At <select name="slot_venue">\(Layout.options(venueChoices, selected: moveForm.values["slot_venue"]))</select>\(Layout.fieldError(moveForm, "slot.venue"))\(Layout.fieldError(moveForm, "slot"))</label>
+            </fieldset>
             <div><button type="submit">Move engagement</button></div></form>
             """
         return """
             <section class="panel" id="lifecycle" data-live><h2>Lifecycle</h2>
             <p>Opened \(Layout.time(engagement.opened)). Allowed next: \(targets.isEmpty ? "none" : targets.map(\.1).joined(separator: ", ")).</p>
+            \(agreedSlot)
             <ol class="timeline">\(history)</ol>\(form)</section>
+            """
+    }
+
+    /// The engagement's venues first (its preferred one leading), then the desk's others.
+    private var venueChoices: [(String, String)] {
+        let own = engagement.venues.compactMap { state.venues[$0] }
+        let others = state.venues.values.filter { !engagement.venues.contains($0.id) }.sorted { $0.id < $1.id }
+        return (own + others).map { ($0.id.rawValue, $0.name) }
+    }
+
+    private var agreedSlot: HTML {
+        guard let slot = engagement.agreedSlot else { return .empty }
+        return """
+            <p id="agreed-slot"><strong>Agreed:</strong> \(Layout.time(slot.start)) for \(slot.duration) at \(state.venues[slot.venue]?.name ?? slot.venue.rawValue) <span class="muted small">(agreed \(Layout.time(slot.agreedAt)))</span></p>
             """
     }
 
@@ -103,7 +125,8 @@ struct EngagementPage {
     }
 
     private var readiness: HTML {
-        guard let meeting = engagement.windows.last?.to.instant,
+        guard let meetingTime = MeetingTime(of: engagement, in: state, asOf: now),
+            case let meeting = meetingTime.start,
             let readiness = try? Readiness(engagement: engagement.id, meeting: meeting, now: now, in: state),
             !readiness.tasks.isEmpty || !readiness.ignored.isEmpty
         else { return .empty }
@@ -117,7 +140,7 @@ struct EngagementPage {
             ?? "nothing left to do"
         return """
             <section class="panel" id="readiness" data-live><h2>Readiness \(String(format: "%.0f%%", readiness.fraction * 100))</h2>
-            <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)): \(latest). Critical path: \(readiness.criticalPath.isEmpty ? "none, all done" : readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
+            <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)) (\(meetingTime.source.rawValue)): \(latest). Critical path: \(readiness.criticalPath.isEmpty ? "none, all done" : readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
             \(ignored)\(EngagementCharts.readiness(readiness, titles: titles))</section>
             """
     }
@@ -155,17 +178,56 @@ struct EngagementPage {
             """
     }
 
+    /// Our attempts and the other side's messages, newest first, in one log.
     private var attempts: HTML {
-        let rows = state.attempts.values.filter { $0.engagement == engagement.id }.sorted {
-            $0.at.instant > $1.at.instant
-        }.map {
-            attempt -> HTML in
-            "<tr><td>\(Layout.time(attempt.at))</td><td>\(state.channels[attempt.channel]?.name ?? attempt.channel.rawValue)</td><td>\(attempt.outcome.rawValue)</td><td>\(attempt.note)</td></tr>"
+        let ours = state.attempts.values.filter { $0.engagement == engagement.id }.map { attempt in
+            (
+                at: attempt.at.instant, id: attempt.id.rawValue,
+                row: """
+                <tr><td>\(Layout.time(attempt.at))</td><td>us →</td><td>\(state.channels[attempt.channel]?.name ?? attempt.channel.rawValue)</td><td>\(attempt.outcome.rawValue)</td><td>\(attempt.note)</td></tr>
+                """ as HTML
+            )
         }
+        let theirs = state.messages.values.filter { $0.engagement == engagement.id }.map { message in
+            let quote: HTML = message.quote.map { "<div><q>\($0)</q></div>" } ?? .empty
+            let asks: HTML = message.asks.map { "<div class=\"small\">Asks: \($0)</div>" } ?? .empty
+            let channel = message.channel.map { state.channels[$0]?.name ?? $0.rawValue } ?? "—"
+            return (
+                at: message.at.instant, id: message.id.rawValue,
+                row: """
+                <tr class="inbound"><td>\(Layout.time(message.at))</td><td>← \(state.parties[message.from]?.name ?? message.from.rawValue)</td><td>\(channel)</td><td>\(Layout.tag(message.stance.rawValue, "neutral"))</td><td>\(message.summary)\(quote)\(asks)</td></tr>
+                """ as HTML
+            )
+        }
+        let rows = (ours + theirs).sorted { ($0.at, $0.id) > ($1.at, $1.id) }.map(\.row)
         return """
-            <section class="panel" id="attempts" data-live><h2>Contact attempts</h2>
-            <table><thead><tr><th>When</th><th>Channel</th><th>Outcome</th><th>Note</th></tr></thead>
-            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"4\" class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
+            <section class="panel" id="attempts" data-live><h2>Contact log</h2>
+            <table><thead><tr><th>When</th><th>Who</th><th>Channel</th><th>Outcome or stance</th><th>Note</th></tr></thead>
+            <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"5\" class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
+            """
+    }
+
+    private var messageForm: HTML {
+        let form = state(for: "message")
+        let stances = Stance.allCases.map { ($0.rawValue, $0.rawValue) }
+        let parties = ([engagement.counterpart] + state.parties.keys.sorted().filter { $0 != engagement.counterpart })
+            .map { ($0.rawValue, state.parties[$0]?.name ?? $0.rawValue) }
+        let channels =
+            [("", "none of the desk's")]
+            + state.channels.values.filter { $0.party == engagement.counterpart }.sorted { $0.id < $1.id }.map {
+                ($0.id.rawValue, $0.name)
+            }
+        return """
+            <section class="panel" id="record-message"><h2>Record a message from their side</h2>\(banner(for: "message"))
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/messages">\(versionField)
+            <label>From <select name="from">\(Layout.options(parties, selected: form.values["from"]))</select>\(Layout.fieldError(form, "from"))</label>
+            <label>On <select name="channel">\(Layout.options(channels, selected: form.values["channel"]))</select>\(Layout.fieldError(form, "channel"))</label>
+            <label>When <input name="at" value="\(form.value("at"))" placeholder="now, or 2019-06-29 20:30 (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
+            <label>What it says <input name="summary" value="\(form.value("summary"))">\(Layout.fieldError(form, "summary"))</label>
+            <label>Short quote (optional) <input name="quote" value="\(form.value("quote"))"></label>
+            <label>Their stance <select name="stance">\(Layout.options(stances, selected: form.values["stance"]))</select></label>
+            <label>What it asks of us (optional) <input name="asks" value="\(form.value("asks"))">\(Layout.fieldError(form, "asks"))</label>
+            <div><button type="submit">Record message</button></div></form></section>
             """
     }
 
@@ -247,6 +309,7 @@ struct EngagementPage {
             <label>Short quote (optional) <input name="quote" value="\(form.value("quote"))"></label>
             <label>Attribution: the original source first, then each outlet, one per line <textarea name="attribution" rows="3">\(form.value("attribution"))</textarea>\(Layout.fieldError(form, "attribution"))</label>
             <label>Stance <select name="stance">\(Layout.options(stances, selected: form.values["stance"]))</select></label>
+            <label>Whose stance <select name="side">\(Layout.options(SignalSide.allCases.map { ($0.rawValue, $0.rawValue) }, selected: form.values["side"]))</select>\(Layout.fieldError(form, "side"))</label>
             <label>Grade (source A–F, information 1–6) <input name="grade" value="\(form.value("grade"))" placeholder="B2" size="3">\(Layout.fieldError(form, "grade"))</label>
             <div><button type="submit">Record signal</button></div></form></section>
             """

@@ -14,8 +14,14 @@ extension WebController {
         }
         router.post("/desks/:desk/engagements/:id/move") { request, context -> Response in
             try await engagementForm(request, context, name: "move") { form, state, id in
-                try MoveInput(
-                    to: form["to"], at: form["at"], by: form["by"].isEmpty ? "web" : form["by"], reason: form["reason"]
+                let slot =
+                    form["slot_start"].trimmingCharacters(in: .whitespaces).isEmpty
+                    ? nil
+                    : SlotInput.Terms(
+                        start: form["slot_start"], duration: form["slot_duration"], venue: form["slot_venue"])
+                return try MoveInput(
+                    to: form["to"], at: form["at"], by: form["by"].isEmpty ? "web" : form["by"], reason: form["reason"],
+                    slot: slot
                 ).command(id, on: state, now: server.now)
             }
         }
@@ -26,8 +32,16 @@ extension WebController {
                 }.filter { !$0.isEmpty }
                 return try SignalInput(
                     id: nil, engagement: id.rawValue, at: form["at"], summary: form["summary"], quote: form["quote"],
-                    attribution: attribution, stance: form["stance"], grade: form["grade"]
+                    attribution: attribution, stance: form["stance"], grade: form["grade"], side: form["side"]
                 ).command(on: state, now: server.now, newID: server.newSlug("signal"))
+            }
+        }
+        router.post("/desks/:desk/engagements/:id/messages") { request, context -> Response in
+            try await engagementForm(request, context, name: "message") { form, state, id in
+                try MessageInput(
+                    id: nil, engagement: id.rawValue, channel: form["channel"], from: form["from"], at: form["at"],
+                    summary: form["summary"], quote: form["quote"], stance: form["stance"], asks: form["asks"]
+                ).command(on: state, now: server.now, newID: server.newSlug("message"))
             }
         }
         router.post("/desks/:desk/engagements/:id/deadlines") { request, context -> Response in

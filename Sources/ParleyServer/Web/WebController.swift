@@ -80,7 +80,11 @@ struct WebController: Sendable {
                 as: context.clearance)
             return Page.redirect(to: redirect)
         } catch let error as DeskError {
-            if let field = error.field {
+            // Beside the field when the form has one by that name (`slot.start` is typed in `slot_start`);
+            // otherwise (an id the desk made up, say) above the form, so no refusal goes unseen.
+            if let field = error.field,
+                form.values[field] != nil || form.values[field.replacingOccurrences(of: ".", with: "_")] != nil
+            {
                 formState.errors[field] = error.reason
             } else {
                 formState.banner = error.message

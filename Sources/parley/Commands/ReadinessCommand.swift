@@ -17,7 +17,9 @@ struct ReadinessCommand: AsyncParsableCommand {
     @Argument(help: "The engagement's id.")
     var engagement: String
 
-    @Option(help: "The proposed meeting time (default: the end of the engagement's last window).")
+    @Option(
+        help: "The proposed meeting time (default: the agreed slot, else the planned slot, else the end of the window)."
+    )
     var at: String?
 
     @Option(help: "Count from this instant instead of now.")
@@ -35,12 +37,17 @@ struct ReadinessCommand: AsyncParsableCommand {
                 throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
             }
             let zone = state.zone
-            guard
-                let meeting = try at.map({ try ZonedTime.parse($0, field: "--at", defaultZone: zone).instant })
-                    ?? found.windows.last?.to.instant
-            else { throw CommandLineError("engagement '\(engagement)' has no window; give the meeting time with --at") }
             let from = try now.map { try ZonedTime.parse($0, field: "--now", defaultZone: zone).instant } ?? Date()
-            let readiness = try Readiness(engagement: id, meeting: meeting, now: from, in: state)
+            let given = try at.map { try ZonedTime.parse($0, field: "--at", defaultZone: zone).instant }
+            let known = MeetingTime(of: found, in: state, asOf: from)
+            guard let meeting = given ?? known?.start else {
+                throw CommandLineError(
+                    "engagement '\(engagement)' has no agreed slot, planned slot or window; give the meeting time with --at"
+                )
+            }
+            let source = given == nil ? known?.source.rawValue ?? "" : "--at"
+            let readiness = try Readiness(
+                engagement: id, venue: given == nil ? known?.venue : nil, meeting: meeting, now: from, in: state)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -52,7 +59,7 @@ struct ReadinessCommand: AsyncParsableCommand {
                 return
             }
             print(
-                "\(found.title) — meeting \(ZonedTime.display(meeting, in: zone)), counted from \(ZonedTime.display(from, in: zone))"
+                "\(found.title) — meeting \(ZonedTime.display(meeting, in: zone)) (\(source)), counted from \(ZonedTime.display(from, in: zone))"
             )
             print(String(format: "  readiness %.0f%% of advance work done", readiness.fraction * 100))
             if let latest = readiness.latestConfirmation {
