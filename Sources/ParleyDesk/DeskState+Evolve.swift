@@ -34,6 +34,26 @@ extension DeskState {
         case .signalRecorded(let signal): signals[signal.id] = signal
         case .messageReceived(let message): messages[message.id] = message
         case .engagementSlotAgreed(let id, let slot): engagements[id]?.agreedSlot = slot
+        case .engagementAmended(let id, let terms, _):
+            engagements[id]?.title = terms.title
+            engagements[id]?.purpose = terms.purpose
+            engagements[id]?.priority = terms.priority
+            engagements[id]?.duration = terms.duration
+            engagements[id]?.venues = terms.venues
+            engagements[id]?.windows = terms.windows
+            engagements[id]?.principals = terms.principals
+        case .tripAmended(let id, let title, let stays, let commitments, _):
+            trips[id]?.title = title
+            trips[id]?.stays = stays
+            trips[id]?.commitments = commitments
+        case .advanceTaskAmended(let id, let terms, _):
+            tasks[id]?.title = terms.title
+            tasks[id]?.duration = terms.duration
+            tasks[id]?.leadTime = terms.leadTime
+            tasks[id]?.dependsOn = terms.dependsOn
+        case .deadlineMoved(let id, let due, let alarms, _):
+            deadlines[id]?.due = due
+            deadlines[id]?.alarms = alarms
         case .travelTimeSet(let override): travelOverrides[Self.travelKey(override.from, override.to)] = override
         case .itineraryPlanned(let itinerary): itineraries[itinerary.trip] = itinerary
         case .playbookStarted(let id, let at): playbooks[id]?.startedAt = at

@@ -144,6 +144,37 @@ enum GoldenEvents {
                 .engagementSlotAgreed(
                     "dmz-handshake",
                     AgreedSlot(start: window.from, duration: Minutes(50), venue: "panmunjom", agreedAt: evening))),
+            DeskEvent(
+                at: evening.instant,
+                .engagementAmended(
+                    "dmz-handshake",
+                    EngagementTerms(
+                        title: "Handshake at the line", purpose: "Shake hands and say hello", priority: 2,
+                        duration: Minutes(50), venues: ["panmunjom", "freedom-house"], windows: [window],
+                        principals: ["trump", "kim", "moon"]),
+                    Amendment(at: evening, reason: "The ROK president joins.", changed: ["principals", "venues"]))),
+            DeskEvent(
+                at: evening.instant,
+                .tripAmended(
+                    "seoul-2019", title: "Osaka and Seoul",
+                    stays: [Stay(venue: "seoul", lodging: "Grand Hyatt", period: window)],
+                    commitments: [
+                        FixedCommitment(
+                            id: "moon-summit", title: "Summit with President Moon", venue: "seoul", period: window)
+                    ],
+                    Amendment(at: evening, reason: "The summit slips an hour.", changed: ["commitments"]))),
+            DeskEvent(
+                at: evening.instant,
+                .advanceTaskAmended(
+                    "jsa-site-survey",
+                    TaskTerms(title: "Survey the JSA", duration: Minutes(150), leadTime: Minutes(60), dependsOn: []),
+                    Amendment(at: evening, reason: "The site is larger.", changed: ["duration"]))),
+            DeskEvent(
+                at: evening.instant,
+                .deadlineMoved(
+                    "proposal-by-midnight", due: ZonedTime(instant(1_561_820_400), zone: seoul),
+                    alarms: [Minutes(60)],
+                    Amendment(at: evening, reason: "They give us until one.", changed: ["due", "alarms"]))),
             DeskEvent(at: at, .travelTimeSet(TravelOverride(from: "seoul", to: "panmunjom", time: Minutes(55)))),
             DeskEvent(
                 at: evening.instant,

@@ -38,6 +38,14 @@ public enum DeskCommand: Sendable, Equatable {
     case recordMessage(InboundMessage)
     /// Record (or change) the slot both sides agreed for an engagement.
     case agreeSlot(AgreeSlot)
+    /// Change an engagement's terms.
+    case amendEngagement(AmendEngagement)
+    /// Change a trip's title, stays or commitments.
+    case amendTrip(AmendTrip)
+    /// Change an advance task's terms.
+    case amendAdvanceTask(AmendAdvanceTask)
+    /// Move an open deadline.
+    case moveDeadline(MoveDeadline)
     /// Set a known travel time between two venues, overriding the travel model.
     case setTravelTime(TravelOverride)
     /// Record what the planner made of a trip.

@@ -37,10 +37,15 @@ public struct DeskRedaction: Sendable {
             return hide(if: playbook.engagement, event) { hiddenPlaybooks.insert(playbook.id) }
         case .deadlineSet(let deadline):
             return hide(if: deadline.engagement, event) { hiddenDeadlines.insert(deadline.id) }
-        case .deadlineResolved(let id, _, _, _), .deadlineAlarmRaised(let id, _):
+        case .deadlineResolved(let id, _, _, _), .deadlineAlarmRaised(let id, _), .deadlineMoved(let id, _, _, _):
             return hiddenDeadlines.contains(id) ? nil : event
         case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _):
             return hiddenPlaybooks.contains(id) ? nil : event
+        case .advanceTaskAmended(let id, var terms, let amendment):
+            guard !hiddenTasks.contains(id) else { return nil }
+            // A visible task does not name hidden ones it waits for, as when it was added.
+            terms.dependsOn.removeAll { hiddenTasks.contains($0) }
+            return DeskEvent(at: event.at, .advanceTaskAmended(id, terms, amendment))
         case .advanceTaskUpdated(let id, _, _):
             return hiddenTasks.contains(id) ? nil : event
         case .advanceTasksAdded(let tasks):

@@ -24,7 +24,7 @@ extension DeskState {
         return [DeskEvent(at: now, .deadlineSet(deadline))]
     }
 
-    /// Marking an open deadline met or missed.
+    /// Marking an open deadline met, missed or waived.
     func decide(resolveDeadline resolution: ResolveDeadline) throws(DeskError) -> [DeskEvent] {
         let deadline = try Self.requireKnown(
             resolution.deadline, in: deadlines, field: "deadline", kind: "deadline")
@@ -32,7 +32,7 @@ extension DeskState {
         try Self.requireTime(resolution.at, field: "at")
         try Self.requireNote(resolution.note, field: "note")
         guard resolution.status != .open else {
-            throw .invalidValue(field: "status", expected: "met or missed", found: resolution.status.rawValue)
+            throw .invalidValue(field: "status", expected: "met, missed or waived", found: resolution.status.rawValue)
         }
         let event = DeskEvent.Fact.deadlineResolved(
             deadline.id, resolution.status, at: resolution.at, note: resolution.note)

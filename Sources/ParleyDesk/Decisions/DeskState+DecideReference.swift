@@ -96,6 +96,11 @@ extension DeskState {
 
     private func checkTrip(_ trip: Trip) throws(DeskError) {
         try Self.requireNew(trip.id, in: trips, kind: "trip")
+        try checkTripContents(trip)
+    }
+
+    /// The checks on a trip's title, principal, stays and commitments, new or amended.
+    func checkTripContents(_ trip: Trip) throws(DeskError) {
         try Self.requireName(trip.title, field: "title")
         try Self.requireKnown(trip.principal, in: principals, field: "principal", kind: "principal")
         try Self.requireCount(trip.stays.count, field: "stays")

@@ -29,7 +29,8 @@ public enum DeskError: CategorizedError, Equatable, Sendable {
     public var field: String? {
         switch self {
         case .invalidValue(let field, _, _), .unknownReference(let field, _, _), .invertedRange(let field, _, _):
-            field
+            // An empty name: the refusal is about the request as a whole (an amendment that changes nothing).
+            field.isEmpty ? nil : field
         case .duplicateID: "id"
         case .illegalTransition: "to"
         case .dependencyCycle: "depends_on"
@@ -51,7 +52,7 @@ public enum DeskError: CategorizedError, Equatable, Sendable {
     public var message: String {
         switch self {
         case .invalidValue(let field, let expected, let found):
-            "\(field): expected \(expected), found '\(found)'"
+            (field.isEmpty ? "" : "\(field): ") + "expected \(expected), found '\(found)'"
         case .unknownReference(let field, let kind, let id):
             "\(field): no \(kind) with id '\(id)' on this desk"
         case .duplicateID(let kind, let id):

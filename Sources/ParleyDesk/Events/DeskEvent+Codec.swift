@@ -44,6 +44,15 @@ extension DeskEvent {
         case .messageReceived(let message): return try encode(MessageReceivedPayload(message))
         case .engagementSlotAgreed(let id, let slot):
             return try encode(EngagementSlotAgreedPayload(engagement: id, slot: slot))
+        case .engagementAmended(let id, let terms, let amendment):
+            return try encode(EngagementAmendedPayload(engagement: id, terms: terms, amendment: amendment))
+        case .tripAmended(let id, let title, let stays, let commitments, let amendment):
+            let trip = Trip(id: id, title: title, principal: "", stays: stays, commitments: commitments)
+            return try encode(TripAmendedPayload(trip, amendment: amendment))
+        case .advanceTaskAmended(let id, let terms, let amendment):
+            return try encode(AdvanceTaskAmendedPayload(task: id, terms: terms, amendment: amendment))
+        case .deadlineMoved(let id, let due, let alarms, let amendment):
+            return try encode(DeadlineMovedPayload(deadline: id, due: due, alarms: alarms, amendment: amendment))
         case .travelTimeSet(let override):
             return try encode(
                 TravelTimeSetPayload(from: override.from.rawValue, to: override.to.rawValue, time: override.time.value))
@@ -98,7 +107,8 @@ extension DeskEvent {
             DeadlineSetPayload.self, DeadlineResolvedPayload.self, AdvanceTasksAddedPayloadV1.self,
             AdvanceTasksAddedPayload.self, AdvanceTaskUpdatedPayload.self, SignalRecordedPayloadV1.self,
             SignalRecordedPayload.self,
-            MessageReceivedPayload.self, EngagementSlotAgreedPayload.self,
+            MessageReceivedPayload.self, EngagementSlotAgreedPayload.self, EngagementAmendedPayload.self,
+            TripAmendedPayload.self, AdvanceTaskAmendedPayload.self, DeadlineMovedPayload.self,
             TravelTimeSetPayload.self, ItineraryPlannedPayload.self, PlaybookStartedPayload.self,
             PlaybookTryDuePayload.self, PlaybookStoppedPayload.self, DeadlineAlarmRaisedPayload.self,
         ]

@@ -19,6 +19,15 @@ extension DeskEvent {
                     engagement: id, terms: SlotTerms(start: slot.start, duration: slot.duration, venue: slot.venue),
                     at: slot.agreedAt))
         case .messageReceived(let message): .recordMessage(message)
+        case .engagementAmended(let id, let terms, let amendment):
+            .amendEngagement(AmendEngagement(id, to: terms, amendment: amendment))
+        case .tripAmended(let id, let title, let stays, let commitments, let amendment):
+            .amendTrip(AmendTrip(id, title: title, stays: stays, commitments: commitments, amendment: amendment))
+        case .advanceTaskAmended(let id, let terms, let amendment):
+            .amendAdvanceTask(AmendAdvanceTask(id, to: terms, amendment: amendment))
+        case .deadlineMoved(let id, let due, let alarms, let amendment):
+            .moveDeadline(
+                MoveDeadline(deadline: id, due: due, alarms: alarms, at: amendment.at, reason: amendment.reason))
         case .channelRegistered(let channel): .registerChannel(RegisterChannel(channel))
         case .channelStatusChanged(let id, let change):
             .changeChannelStatus(ChangeChannelStatus(channel: id, to: change.to, at: change.at, reason: change.reason))

@@ -39,6 +39,11 @@ extension DeskEvent {
             "message \(message.id) from \(message.from)"
                 + (message.channel.map { " on \($0)" } ?? "") + " [\(message.stance.rawValue)]: \(message.summary)"
                 + (message.asks.map { " Asks: \($0)" } ?? "")
+        case .engagementAmended(let id, _, let amendment): "engagement \(id) amended" + amendment.summary
+        case .tripAmended(let id, _, _, _, let amendment): "trip \(id) amended" + amendment.summary
+        case .advanceTaskAmended(let id, _, let amendment): "advance task \(id) amended" + amendment.summary
+        case .deadlineMoved(let id, let due, _, let amendment):
+            "deadline \(id) moved to \(due.display)" + amendment.summary
         case .engagementSlotAgreed(let id, let slot):
             "engagement \(id): slot agreed, \(slot.start.display) for \(slot.duration) at \(slot.venue)"
         case .signalRecorded(let signal):

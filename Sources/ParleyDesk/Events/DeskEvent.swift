@@ -51,6 +51,14 @@ public struct DeskEvent: Sendable, Equatable {
         case messageReceived(InboundMessage)
         /// Both sides agreed when and where an engagement's meeting takes place (or changed it).
         case engagementSlotAgreed(Engagement.ID, AgreedSlot)
+        /// An engagement's terms changed (title, purpose, priority, duration, windows, venues, principals).
+        case engagementAmended(Engagement.ID, EngagementTerms, Amendment)
+        /// A trip's title, stays or commitments changed.
+        case tripAmended(Trip.ID, title: String, stays: [Stay], commitments: [FixedCommitment], Amendment)
+        /// An advance task's title, duration, lead time or dependencies changed.
+        case advanceTaskAmended(AdvanceTask.ID, TaskTerms, Amendment)
+        /// An open deadline was moved (or its alarms changed).
+        case deadlineMoved(Deadline.ID, due: ZonedTime, alarms: [Minutes], Amendment)
         /// A travel time was set between two venues.
         case travelTimeSet(TravelOverride)
         /// A trip was planned.
@@ -86,6 +94,10 @@ public struct DeskEvent: Sendable, Equatable {
         case .signalRecorded: "SignalRecorded"
         case .messageReceived: "MessageReceived"
         case .engagementSlotAgreed: "EngagementSlotAgreed"
+        case .engagementAmended: "EngagementAmended"
+        case .tripAmended: "TripAmended"
+        case .advanceTaskAmended: "AdvanceTaskAmended"
+        case .deadlineMoved: "DeadlineMoved"
         case .travelTimeSet: "TravelTimeSet"
         case .itineraryPlanned: "ItineraryPlanned"
         case .playbookStarted: "PlaybookStarted"
@@ -107,6 +119,7 @@ public struct DeskEvent: Sendable, Equatable {
         case .signalRecorded(let signal): signal.engagement
         case .messageReceived(let message): message.engagement
         case .engagementSlotAgreed(let id, _): id
+        case .engagementAmended(let id, _, _): id
         default: nil
         }
     }

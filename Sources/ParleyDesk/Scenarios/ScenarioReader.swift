@@ -134,35 +134,27 @@ public struct ScenarioReader {
     }
 
     private mutating func readTrip(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["id", "title", "principal", "stays", "commitments"])
-        var stays: [Stay] = []
-        for stay in try item.listIfPresent("stays") {
-            try stay.requireMapping(allowed: ["venue", "lodging", "from", "to"])
-            stays.append(
-                Stay(
-                    venue: try id(stay, "venue"), lodging: try stay.optional("lodging")?.text() ?? "",
-                    period: TimeWindow(from: try time(stay.required("from")), to: try time(stay.required("to")))))
-        }
-        var commitments: [FixedCommitment] = []
-        for commitment in try item.listIfPresent("commitments") {
-            try commitment.requireMapping(allowed: ["id", "title", "venue", "start", "end"])
-            commitments.append(
-                FixedCommitment(
-                    id: try id(commitment), title: try commitment.required("title").nonEmptyText(),
-                    venue: try id(commitment, "venue"),
-                    period: TimeWindow(
-                        from: try time(commitment.required("start")), to: try time(commitment.required("end")))))
-        }
+        try item.requireMapping(allowed: ["id", "title", "principal", "stays", "commitments", "amendments"])
         let trip = Trip(
             id: try id(item), title: try item.required("title").nonEmptyText(), principal: try id(item, "principal"),
-            stays: stays, commitments: commitments)
+            stays: try stays(of: item), commitments: try commitments(of: item))
         try run(.planTrip(trip), at: item)
+        for change in try item.listIfPresent("amendments") {
+            try change.requireMapping(allowed: ["at", "reason", "title", "stays", "commitments"])
+            var amend = AmendTrip(
+                trip: trip.id, at: try time(change.required("at")), reason: try change.required("reason").nonEmptyText()
+            )
+            amend.title = try change.optional("title")?.nonEmptyText()
+            if change.optional("stays") != nil { amend.stays = try stays(of: change) }
+            if change.optional("commitments") != nil { amend.commitments = try commitments(of: change) }
+            try run(.amendTrip(amend), at: change)
+        }
     }
 
     private mutating func readEngagement(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "title", "principals", "counterpart", "purpose", "priority", "trip", "duration", "venues", "windows",
-            "opened", "history", "compartment", "agreed_slot",
+            "opened", "history", "compartment", "agreed_slot", "amendments",
         ])
         var windows: [TimeWindow] = []
         for window in try item.listIfPresent("windows") {
@@ -183,14 +175,12 @@ public struct ScenarioReader {
             windows: windows, opened: try time(item.required("opened")),
             compartment: try optionalID(item, "compartment"))
         try run(.openEngagement(OpenEngagement(engagement)), at: item)
-        // The agreed slot (its latest terms) is recorded among the moves, at the time it was agreed.
-        var agreement = try item.optional("agreed_slot").map { (cursor) throws(ScenarioError) in
-            try cursor.requireMapping(allowed: ["start", "duration", "venue", "agreed_at"])
-            return (
-                AgreeSlot(
-                    engagement: engagement.id,
-                    terms: try slotTerms(cursor), at: try time(cursor.required("agreed_at"))), cursor
-            )
+        // Moves, amendments and the agreed slot (its latest terms) are recorded in the order they happened;
+        // at one instant an amendment comes first, then the move, then the slot agreed with it.
+        var timed: [(at: Date, rank: Int, command: DeskCommand, cursor: YAMLCursor)] = []
+        for change in try item.listIfPresent("amendments") {
+            let amend = try engagementAmendment(change, of: engagement.id)
+            timed.append((amend.at.instant, 0, .amendEngagement(amend), change))
         }
         for move in try item.listIfPresent("history") {
             try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot"])
@@ -202,13 +192,77 @@ public struct ScenarioReader {
                     try cursor.requireMapping(allowed: ["start", "duration", "venue"])
                     return try slotTerms(cursor)
                 })
-            if let pending = agreement, pending.0.at.instant < command.at.instant {
-                try run(.agreeSlot(pending.0), at: pending.1)
-                agreement = nil
-            }
-            try run(.moveEngagement(command), at: move)
+            timed.append((command.at.instant, 1, .moveEngagement(command), move))
         }
-        if let pending = agreement { try run(.agreeSlot(pending.0), at: pending.1) }
+        if let cursor = item.optional("agreed_slot") {
+            try cursor.requireMapping(allowed: ["start", "duration", "venue", "agreed_at"])
+            let agreed = AgreeSlot(
+                engagement: engagement.id, terms: try slotTerms(cursor), at: try time(cursor.required("agreed_at")))
+            timed.append((agreed.at.instant, 2, .agreeSlot(agreed), cursor))
+        }
+        for entry in timed.enumerated().sorted(by: {
+            ($0.element.at, $0.element.rank, $0.offset) < ($1.element.at, $1.element.rank, $1.offset)
+        }) {
+            try run(entry.element.command, at: entry.element.cursor)
+        }
+    }
+
+    /// The `stays` listed under `item`.
+    private func stays(of item: YAMLCursor) throws(ScenarioError) -> [Stay] {
+        var stays: [Stay] = []
+        for stay in try item.listIfPresent("stays") {
+            try stay.requireMapping(allowed: ["venue", "lodging", "from", "to"])
+            stays.append(
+                Stay(
+                    venue: try id(stay, "venue"), lodging: try stay.optional("lodging")?.text() ?? "",
+                    period: TimeWindow(from: try time(stay.required("from")), to: try time(stay.required("to")))))
+        }
+        return stays
+    }
+
+    /// The fixed `commitments` listed under `item`.
+    private func commitments(of item: YAMLCursor) throws(ScenarioError) -> [FixedCommitment] {
+        var commitments: [FixedCommitment] = []
+        for commitment in try item.listIfPresent("commitments") {
+            try commitment.requireMapping(allowed: ["id", "title", "venue", "start", "end"])
+            commitments.append(
+                FixedCommitment(
+                    id: try id(commitment), title: try commitment.required("title").nonEmptyText(),
+                    venue: try id(commitment, "venue"),
+                    period: TimeWindow(
+                        from: try time(commitment.required("start")), to: try time(commitment.required("end")))))
+        }
+        return commitments
+    }
+
+    private func engagementAmendment(_ change: YAMLCursor, of engagement: Engagement.ID) throws(ScenarioError)
+        -> AmendEngagement
+    {
+        try change.requireMapping(allowed: [
+            "at", "reason", "title", "purpose", "priority", "duration", "venues", "windows", "principals",
+        ])
+        var amend = AmendEngagement(
+            engagement: engagement, at: try time(change.required("at")),
+            reason: try change.required("reason").nonEmptyText())
+        amend.title = try change.optional("title")?.nonEmptyText()
+        amend.purpose = try change.optional("purpose")?.text()
+        amend.priority = try change.optional("priority")?.integer()
+        amend.duration = try change.optional("duration")?.parse { (text) throws(DeskError) in
+            try Minutes.parse(text, field: "duration")
+        }
+        if let venues = change.optional("venues") {
+            amend.venues = try venues.list().map { (cursor) throws(ScenarioError) in try identifier(cursor) }
+        }
+        if let windows = change.optional("windows") {
+            amend.windows = try windows.list().map { (window) throws(ScenarioError) in
+                try window.requireMapping(allowed: ["from", "to"])
+                return TimeWindow(from: try time(window.required("from")), to: try time(window.required("to")))
+            }
+        }
+        if let principals = change.optional("principals") {
+            amend.principals = try principals.list().map { (cursor) throws(ScenarioError) in try identifier(cursor) }
+        }
+        return amend
     }
 
     private func slotTerms(_ cursor: YAMLCursor) throws(ScenarioError) -> SlotTerms {
@@ -276,7 +330,7 @@ public struct ScenarioReader {
     private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note", "alarms", "alarms_raised",
-            "set_at",
+            "set_at", "moves",
         ])
         let minutes = { (cursor: YAMLCursor) throws(ScenarioError) -> Minutes in
             try cursor.parse { (text) throws(DeskError) in try Minutes.parse(text, field: "alarms") }
@@ -294,6 +348,17 @@ public struct ScenarioReader {
                 .raiseDeadlineAlarm(
                     deadline.id, lead: lead, at: deadline.due.instant.addingTimeInterval(-lead.seconds)),
                 at: raised)
+        }
+        // Moved (extended, brought forward) while open; `due` above is where it was first set.
+        for move in try item.listIfPresent("moves") {
+            try move.requireMapping(allowed: ["due", "at", "reason", "alarms"])
+            let command = MoveDeadline(
+                deadline: deadline.id, due: try time(move.required("due")),
+                alarms: try move.optional("alarms").map { (cursor) throws(ScenarioError) in
+                    try cursor.list().map(minutes)
+                },
+                at: try time(move.required("at")), reason: try move.required("reason").nonEmptyText())
+            try run(.moveDeadline(command), at: move, now: command.at.instant)
         }
         let status = try item.optional("status")?.choice(DeadlineStatus.self) ?? .open
         let note = try item.optional("note")?.text() ?? ""
@@ -314,7 +379,7 @@ public struct ScenarioReader {
         for item in items {
             try item.requireMapping(allowed: [
                 "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "status",
-                "status_at",
+                "status_at", "amendments",
             ])
             let task = AdvanceTask(
                 id: try id(item), title: try item.required("title").nonEmptyText(),
@@ -340,6 +405,27 @@ public struct ScenarioReader {
         }
         guard !tasks.isEmpty else { return }
         try run(.addAdvanceTasks(AddAdvanceTasks(tasks)), at: items[0], items: cursors)
+        for item in items {
+            for change in try item.listIfPresent("amendments") {
+                try change.requireMapping(allowed: ["at", "reason", "title", "duration", "lead_time", "depends_on"])
+                var amend = AmendAdvanceTask(
+                    task: try id(item), at: try time(change.required("at")),
+                    reason: try change.required("reason").nonEmptyText())
+                amend.title = try change.optional("title")?.nonEmptyText()
+                amend.duration = try change.optional("duration")?.parse { (text) throws(DeskError) in
+                    try Minutes.parse(text, field: "duration")
+                }
+                amend.leadTime = try change.optional("lead_time")?.parse { (text) throws(DeskError) in
+                    try Minutes.parse(text, field: "lead_time")
+                }
+                if let dependsOn = change.optional("depends_on") {
+                    amend.dependsOn = try dependsOn.list().map { (cursor) throws(ScenarioError) in
+                        try identifier(cursor)
+                    }
+                }
+                try run(.amendAdvanceTask(amend), at: change)
+            }
+        }
         for (update, cursor) in updates { try run(.updateAdvanceTask(update), at: cursor) }
     }
 

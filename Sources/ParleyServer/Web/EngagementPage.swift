@@ -239,7 +239,9 @@ struct EngagementPage {
             let status: HTML =
                 deadline.status == .open
                 ? "<span data-countdown=\"\(InstantText.format(deadline.due.instant))\">open</span>"
-                : Layout.tag(deadline.status.rawValue, deadline.status == .met ? "ok" : "bad")
+                : Layout.tag(
+                    deadline.status.rawValue,
+                    deadline.status == .met ? "ok" : deadline.status == .waived ? "neutral" : "bad")
             return "<tr><td>\(deadline.title)</td><td>\(Layout.time(deadline.due))</td><td>\(status)</td></tr>"
         }
         return """

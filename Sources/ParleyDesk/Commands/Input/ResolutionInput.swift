@@ -2,7 +2,7 @@ import Foundation
 
 /// What a person supplies to mark a deadline met or missed, from `POST /deadlines/{id}/resolve`.
 public struct ResolutionInput: Decodable, Sendable, Equatable {
-    /// `met` or `missed`.
+    /// `met`, `missed` or `waived`.
     public var status: String
     /// When; now when missing.
     public var at: String?

@@ -148,6 +148,54 @@ struct APIController: Sendable {
                 return (try body.input.command(id, on: state, now: server.now), { $0.playbooks[id] })
             }
         }
+        api.post("desks/:desk/engagements/:id/amend") { request, context -> Response in
+            let body = try await decode(VersionedInput<EngagementAmendmentInput>.self, request)
+            let id = Engagement.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.engagements[id] != nil else { throw HTTPError(.notFound, message: "no engagement '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.engagements[id] })
+            }
+        }
+        api.post("desks/:desk/trips/:id/amend") { request, context -> Response in
+            let body = try await decode(VersionedInput<TripAmendmentInput>.self, request)
+            let id = Trip.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.trips[id] != nil else { throw HTTPError(.notFound, message: "no trip '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.trips[id] })
+            }
+        }
+        api.post("desks/:desk/tasks/:id/amend") { request, context -> Response in
+            let body = try await decode(VersionedInput<TaskAmendmentInput>.self, request)
+            let id = AdvanceTask.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.tasks[id] != nil else { throw HTTPError(.notFound, message: "no advance task '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.tasks[id] })
+            }
+        }
+        api.post("desks/:desk/deadlines/:id/move") { request, context -> Response in
+            let body = try await decode(VersionedInput<DeadlineMoveInput>.self, request)
+            let id = Deadline.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.deadlines[id] != nil else { throw HTTPError(.notFound, message: "no deadline '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.deadlines[id] })
+            }
+        }
+        api.post("desks/:desk/playbooks/:id/stop") { request, context -> Response in
+            let body = try await decode(VersionedInput<PlaybookStopInput>.self, request)
+            let id = Playbook.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.playbooks[id] != nil else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.playbooks[id] })
+            }
+        }
+        api.post("desks/:desk/channels/:id/status") { request, context -> Response in
+            let body = try await decode(VersionedInput<ChannelStatusInput>.self, request)
+            let id = Channel.ID(try context.parameters.require("id"))
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard state.channels[id] != nil else { throw HTTPError(.notFound, message: "no channel '\(id)'") }
+                return (try body.input.command(id, on: state, now: server.now), { $0.channels[id] })
+            }
+        }
         api.post("desks/:desk/tasks/:id/status") { request, context -> Response in
             let body = try await decode(VersionedInput<TaskProgressInput>.self, request)
             let id = AdvanceTask.ID(try context.parameters.require("id"))

@@ -87,7 +87,10 @@ extension Collections {
         case .advanceTaskUpdated(let id, _, _): state.tasks[id]
         case .signalRecorded(let signal): state.signals[signal.id]
         case .messageReceived(let message): state.messages[message.id]
-        case .engagementSlotAgreed(let id, _): state.engagements[id]
+        case .engagementSlotAgreed(let id, _), .engagementAmended(let id, _, _): state.engagements[id]
+        case .tripAmended(let id, _, _, _, _): state.trips[id]
+        case .advanceTaskAmended(let id, _, _): state.tasks[id]
+        case .deadlineMoved(let id, _, _, _): state.deadlines[id]
         case .travelTimeSet(let override): override
         case .itineraryPlanned(let itinerary): state.itineraries[itinerary.trip]
         }

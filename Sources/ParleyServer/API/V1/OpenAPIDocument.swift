@@ -236,6 +236,150 @@ enum OpenAPIDocument {
                 '404': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/engagements/{id}/amend:
+            post:
+              operationId: amendEngagement
+              summary: Change an engagement's title, purpose, priority, duration, windows, venues or principals; fields left out stay as they are.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/EngagementAmendment' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The engagement after the change.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Engagement' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/trips/{id}/amend:
+            post:
+              operationId: amendTrip
+              summary: Change a trip's title, stays or fixed commitments; a list given replaces the whole list.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/TripAmendment' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The trip after the change.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Trip' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/tasks/{id}/amend:
+            post:
+              operationId: amendTask
+              summary: Change an advance task's title, duration, lead time or dependencies.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/TaskAmendment' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The task after the change.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/AdvanceTask' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/deadlines/{id}/move:
+            post:
+              operationId: moveDeadline
+              summary: Move an open deadline (and optionally change its alarms).
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/DeadlineMove' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The deadline after the move.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Deadline' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/playbooks/{id}/stop:
+            post:
+              operationId: stopPlaybook
+              summary: Stop a running playbook by hand.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/PlaybookStop' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The playbook, stopped.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Playbook' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/channels/{id}/status:
+            post:
+              operationId: changeChannelStatus
+              summary: Record that a channel's status changed.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/ChannelStatusChange' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The channel after the change.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Channel' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks/{desk}/deadlines:
             post:
               operationId: setDeadline
@@ -664,7 +808,7 @@ enum OpenAPIDocument {
                 engagement: { type: string }
                 owed_by: { type: string }
                 due: { $ref: '#/components/schemas/ZonedTime' }
-                status: { type: string, enum: [open, met, missed] }
+                status: { type: string, enum: [open, met, missed, waived] }
                 resolved_at: { $ref: '#/components/schemas/ZonedTime' }
                 set_at: { $ref: '#/components/schemas/ZonedTime' }
                 note: { type: string }
@@ -829,11 +973,87 @@ enum OpenAPIDocument {
                   $ref: '#/components/schemas/SlotTerms'
                   description: with a move to confirmed, the slot both sides agreed
                 expected_version: { type: integer }
+            EngagementAmendment:
+              type: object
+              required: [reason]
+              properties:
+                title: { type: string }
+                purpose: { type: string }
+                priority: { type: integer, minimum: 1, maximum: 5 }
+                duration: { type: string, example: 90m }
+                venues: { type: array, items: { type: string } }
+                windows:
+                  type: array
+                  items: { type: object, required: [from, to], properties: { from: { type: string }, to: { type: string } } }
+                principals: { type: array, items: { type: string } }
+                at: { type: string, description: when the change was decided or learned of; now when missing }
+                reason: { type: string }
+                expected_version: { type: integer }
+            TripAmendment:
+              type: object
+              required: [reason]
+              properties:
+                title: { type: string }
+                stays:
+                  type: array
+                  items:
+                    type: object
+                    required: [venue, from, to]
+                    properties: { venue: { type: string }, lodging: { type: string }, from: { type: string }, to: { type: string } }
+                commitments:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, title, venue, start, end]
+                    properties:
+                      id: { type: string }
+                      title: { type: string }
+                      venue: { type: string }
+                      start: { type: string }
+                      end: { type: string }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            TaskAmendment:
+              type: object
+              required: [reason]
+              properties:
+                title: { type: string }
+                duration: { type: string, example: 2h }
+                lead_time: { type: string, example: 30m }
+                depends_on: { type: array, items: { type: string } }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            DeadlineMove:
+              type: object
+              required: [due, reason]
+              properties:
+                due: { type: string, example: '2019-06-30 06:00 Asia/Seoul' }
+                alarms: { type: array, items: { type: string, example: 2h } }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            PlaybookStop:
+              type: object
+              required: [reason]
+              properties:
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            ChannelStatusChange:
+              type: object
+              required: [status, reason]
+              properties:
+                status: { type: string, enum: [active, dormant, severed, unknown] }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
             Resolve:
               type: object
               required: [status]
               properties:
-                status: { type: string, enum: [met, missed] }
+                status: { type: string, enum: [met, missed, waived] }
                 at: { type: string }
                 note: { type: string }
                 expected_version: { type: integer }

@@ -1,0 +1,34 @@
+/// Change an advance task: its title, how long it takes, how long before the meeting it must be done,
+/// or what it waits for. Its progress is recorded by `UpdateAdvanceTask`.
+public struct AmendAdvanceTask: Sendable, Equatable {
+    /// Which task.
+    public var task: AdvanceTask.ID
+    /// A new title.
+    public var title: String?
+    /// A new length of work.
+    public var duration: Minutes?
+    /// A new lead time.
+    public var leadTime: Minutes?
+    /// The tasks it waits for, all of them.
+    public var dependsOn: [AdvanceTask.ID]?
+    /// When the change was decided or learned of.
+    public var at: ZonedTime
+    /// Why.
+    public var reason: String
+
+    /// The amendment that yields `terms`, as an event records it.
+    public init(_ task: AdvanceTask.ID, to terms: TaskTerms, amendment: Amendment) {
+        self.init(task: task, at: amendment.at, reason: amendment.reason)
+        title = terms.title
+        duration = terms.duration
+        leadTime = terms.leadTime
+        dependsOn = terms.dependsOn
+    }
+
+    /// An amendment changing nothing yet, at `at` for `reason`.
+    public init(task: AdvanceTask.ID, at: ZonedTime, reason: String) {
+        self.task = task
+        self.at = at
+        self.reason = reason
+    }
+}

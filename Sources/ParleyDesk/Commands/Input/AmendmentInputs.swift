@@ -1,0 +1,221 @@
+import Foundation
+
+/// A time window as a person types it: `from` and `to`, each in the desk's zone unless it names one.
+public struct WindowInput: Decodable, Sendable, Equatable {
+    /// Its start.
+    public var from: String
+    /// Its end.
+    public var to: String
+
+    /// A window as typed.
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+
+    func window(on state: DeskState, field: String) throws(DeskError) -> TimeWindow {
+        TimeWindow(
+            from: try InputText.requiredTime(from, field: field + ".from", on: state),
+            to: try InputText.requiredTime(to, field: field + ".to", on: state))
+    }
+}
+
+/// What a person supplies to change an engagement's terms (`POST /engagements/{id}/amend`); a field left
+/// out stays as it is.
+public struct EngagementAmendmentInput: Decodable, Sendable, Equatable {
+    /// A new title.
+    public var title: String?
+    /// A new purpose.
+    public var purpose: String?
+    /// A new priority, 1 to 5.
+    public var priority: Int?
+    /// A new length (`90m`, `1h30m`).
+    public var duration: String?
+    /// New candidate venues, preferred first.
+    public var venues: [String]?
+    /// New windows.
+    public var windows: [WindowInput]?
+    /// New principals.
+    public var principals: [String]?
+    /// When the change was decided or learned of; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on `engagement`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ engagement: Engagement.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        var amend = AmendEngagement(
+            engagement: engagement, at: try InputText.time(at, field: "at", on: state, now: now), reason: reason)
+        amend.title = title
+        amend.purpose = purpose
+        amend.priority = priority
+        amend.duration = try duration.map { (text) throws(DeskError) in try Minutes.parse(text, field: "duration") }
+        amend.venues = venues?.map { Venue.ID($0) }
+        if let windows {
+            var parsed: [TimeWindow] = []
+            for (index, window) in windows.enumerated() {
+                parsed.append(try window.window(on: state, field: "windows[\(index)]"))
+            }
+            amend.windows = parsed
+        }
+        amend.principals = principals?.map { Principal.ID($0) }
+        return .amendEngagement(amend)
+    }
+}
+
+/// What a person supplies to change a trip (`POST /trips/{id}/amend`): lists given replace the whole list.
+public struct TripAmendmentInput: Decodable, Sendable, Equatable {
+    /// A stay as typed.
+    public struct StayInput: Decodable, Sendable, Equatable {
+        /// Where.
+        public var venue: String
+        /// The lodging's name.
+        public var lodging: String?
+        /// Arrival.
+        public var from: String
+        /// Departure.
+        public var to: String
+    }
+
+    /// A fixed commitment as typed.
+    public struct CommitmentInput: Decodable, Sendable, Equatable {
+        /// Its id.
+        public var id: String
+        /// Its title.
+        public var title: String
+        /// Where.
+        public var venue: String
+        /// When it starts.
+        public var start: String
+        /// When it ends.
+        public var end: String
+    }
+
+    /// A new title.
+    public var title: String?
+    /// All the stays, in order.
+    public var stays: [StayInput]?
+    /// All the fixed commitments.
+    public var commitments: [CommitmentInput]?
+    /// When the change was decided or learned of; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on `trip`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ trip: Trip.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        var amend = AmendTrip(trip: trip, at: try InputText.time(at, field: "at", on: state, now: now), reason: reason)
+        amend.title = title
+        if let stays {
+            var parsed: [Stay] = []
+            for (index, stay) in stays.enumerated() {
+                parsed.append(
+                    Stay(
+                        venue: Venue.ID(stay.venue), lodging: stay.lodging ?? "",
+                        period: try WindowInput(from: stay.from, to: stay.to).window(
+                            on: state, field: "stays[\(index)]")))
+            }
+            amend.stays = parsed
+        }
+        if let commitments {
+            var parsed: [FixedCommitment] = []
+            for (index, commitment) in commitments.enumerated() {
+                parsed.append(
+                    FixedCommitment(
+                        id: FixedCommitment.ID(commitment.id), title: commitment.title,
+                        venue: Venue.ID(commitment.venue),
+                        period: try WindowInput(from: commitment.start, to: commitment.end).window(
+                            on: state, field: "commitments[\(index)]")))
+            }
+            amend.commitments = parsed
+        }
+        return .amendTrip(amend)
+    }
+}
+
+/// What a person supplies to change an advance task (`POST /tasks/{id}/amend`).
+public struct TaskAmendmentInput: Decodable, Sendable, Equatable {
+    /// A new title.
+    public var title: String?
+    /// A new length of work (`2h`).
+    public var duration: String?
+    /// A new lead time (`30m`).
+    public var leadTime: String?
+    /// All the tasks it waits for.
+    public var dependsOn: [String]?
+    /// When the change was decided or learned of; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on `task`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ task: AdvanceTask.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        var amend = AmendAdvanceTask(
+            task: task, at: try InputText.time(at, field: "at", on: state, now: now), reason: reason)
+        amend.title = title
+        amend.duration = try duration.map { (text) throws(DeskError) in try Minutes.parse(text, field: "duration") }
+        amend.leadTime = try leadTime.map { (text) throws(DeskError) in try Minutes.parse(text, field: "lead_time") }
+        amend.dependsOn = dependsOn?.map { AdvanceTask.ID($0) }
+        return .amendAdvanceTask(amend)
+    }
+}
+
+/// What a person supplies to move a deadline (`POST /deadlines/{id}/move`).
+public struct DeadlineMoveInput: Decodable, Sendable, Equatable {
+    /// The new due time.
+    public var due: String
+    /// New alarm lead times (`2h`, `30m`); unchanged when missing.
+    public var alarms: [String]?
+    /// When the change was decided or learned of; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on `deadline`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ deadline: Deadline.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        .moveDeadline(
+            MoveDeadline(
+                deadline: deadline, due: try InputText.requiredTime(due, field: "due", on: state),
+                alarms: try alarms.map { (texts) throws(DeskError) in try InputText.leadTimes(texts, field: "alarms") },
+                at: try InputText.time(at, field: "at", on: state, now: now), reason: reason))
+    }
+}
+
+/// What a person supplies to stop a running playbook by hand (`POST /playbooks/{id}/stop`).
+public struct PlaybookStopInput: Decodable, Sendable, Equatable {
+    /// When; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on `playbook`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ playbook: Playbook.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        .stopPlaybook(
+            playbook, PlaybookStop(at: try InputText.time(at, field: "at", on: state, now: now).instant, reason: reason)
+        )
+    }
+}
+
+/// What a person supplies to record a channel's change of status (`POST /channels/{id}/status`).
+public struct ChannelStatusInput: Decodable, Sendable, Equatable {
+    /// `active`, `dormant`, `severed` or `unknown`.
+    public var status: String
+    /// When; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on `channel`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ channel: Channel.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        .changeChannelStatus(
+            ChangeChannelStatus(
+                channel: channel, to: try InputText.choice(status, field: "status"),
+                at: try InputText.time(at, field: "at", on: state, now: now), reason: reason))
+    }
+}
