@@ -49,7 +49,9 @@ private func appendFirstEvent(to store: any EventStore) async throws {
     }
 }
 
-/// Runs `body` on a store through `relay` with the short bounds. Preparing a fresh store can take longer
+/// Runs `body` on a store through `relay` with the short bounds.
+///
+/// Preparing a fresh store can take longer
 /// than those bounds while the full suite loads both cores; only that setup is tried again (for up to a
 /// minute), never a failure from `body`, which is what the tests judge.
 private func withShortBoundStore(

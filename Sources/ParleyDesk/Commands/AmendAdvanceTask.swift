@@ -1,5 +1,6 @@
-/// Change an advance task: its title, how long it takes, how long before the meeting it must be done,
-/// or what it waits for. Its progress is recorded by `UpdateAdvanceTask`.
+/// Change an advance task: its title, length, lead time, or what it waits for.
+///
+/// Its progress is recorded by `UpdateAdvanceTask`.
 public struct AmendAdvanceTask: Sendable, Equatable {
     /// Which task.
     public var task: AdvanceTask.ID

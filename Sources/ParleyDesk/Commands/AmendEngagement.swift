@@ -1,5 +1,6 @@
-/// Change what an engagement is: its title, purpose, priority, duration, windows, candidate venues or
-/// principals. Fields left nil stay as they are; where it stands in its lifecycle is changed by moves.
+/// Change what an engagement is: its title, purpose, priority, duration, windows, venues or principals.
+///
+/// Fields left nil stay as they are; where it stands in its lifecycle is changed by moves.
 public struct AmendEngagement: Sendable, Equatable {
     /// Which engagement.
     public var engagement: Engagement.ID

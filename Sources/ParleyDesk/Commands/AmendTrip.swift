@@ -1,4 +1,5 @@
 /// Change a trip: its title, its stays, its fixed commitments (a summit slipping an hour, a new leg).
+///
 /// Lists given replace the trip's whole list; fields left nil stay as they are.
 public struct AmendTrip: Sendable, Equatable {
     /// Which trip.
