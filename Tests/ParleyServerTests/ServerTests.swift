@@ -642,4 +642,44 @@ struct LivingDeskServerTests {
             }
         }
     }
+
+    @Test(
+        "the API amends an engagement, a trip and a task, moves and waives a deadline, changes a channel's status, and refuses an amendment that changes nothing"
+    )
+    func amendments() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            func post(_ uri: String, _ body: String) async throws -> (HTTPResponse.Status, String) {
+                let response = try await client.execute(
+                    uri: "/api/v1/desks/asia-trip/\(uri)", method: .post, headers: jsonHeaders,
+                    body: ByteBuffer(string: body))
+                return (response.status, String(buffer: response.body))
+            }
+            var (status, body) = try await post(
+                "engagements/kim-meeting/amend",
+                #"{"windows":[{"from":"2025-10-30 08:00","to":"2025-10-30 12:00"}],"reason":"Only the morning is left"}"#
+            )
+            #expect(status == .ok, "\(body)")
+            #expect(body.contains("\"instant\":\"2025-10-30T03:00:00.000Z\""))
+            (status, body) = try await post(
+                "engagements/kim-meeting/amend", #"{"title":"Possible meeting with the DPRK leader","reason":"same"}"#)
+            #expect(status == .unprocessableContent)
+            #expect(body.contains("no change"))
+            (status, body) = try await post(
+                "tasks/busan-site-survey/amend", #"{"duration":"6h","reason":"A second building"}"#)
+            #expect(status == .ok && body.contains("\"duration\":360"), "\(body)")
+            (status, body) = try await post(
+                "deadlines/panmunjom-survey-decision/move", #"{"due":"2025-10-28 18:00","reason":"One more day"}"#)
+            #expect(status == .ok && body.contains("2025-10-28T09:00:00.000Z"), "\(body)")
+            (status, body) = try await post(
+                "deadlines/panmunjom-survey-decision/resolve", #"{"status":"waived","note":"No survey is needed"}"#)
+            #expect(status == .ok && body.contains("\"status\":\"waived\""), "\(body)")
+            (status, body) = try await post(
+                "channels/inter-korean/status", #"{"status":"dormant","reason":"Seoul stops passing messages"}"#)
+            #expect(status == .ok && body.contains("\"to\":\"dormant\""), "\(body)")
+            (status, body) = try await post(
+                "trips/asia-2025/amend", #"{"title":"Asia trip, shortened","reason":"One day less"}"#)
+            #expect(status == .ok && body.contains("Asia trip, shortened"), "\(body)")
+        }
+    }
 }
