@@ -42,18 +42,18 @@ struct DeskServer: Sendable {
     /// Runs a command for `actor` through the ledger's write path (`DeskLedger.write`), counting what it
     /// appends; answers what was written, in the asker's numbers.
     ///
-    /// What is created inside a compartment gets an id with a part made by the server
-    /// (`sealingCompartmentIDs`), unless the write replays a whole story whose later events name the ids
-    /// it gave.
+    /// A person records as things happen (`DeskLedger.write`'s `live`: no dates in the future, late entries
+    /// stamped as learned now), and what they create inside a compartment gets an id with a part made by
+    /// the server; unless the write is `replaying` a whole story, which keeps its times and whose later
+    /// events name the ids it gave.
     @discardableResult
     func execute(
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
-        as clearance: Clearance, idempotencyKey: IdempotencyKey? = nil,
-        sealingCompartmentIDs: Bool = true
+        as clearance: Clearance, idempotencyKey: IdempotencyKey? = nil, replaying: Bool = false
     ) async throws -> WriteOutcome {
         let outcome = try await ledger.write(
             command, on: desk, actor: actor, as: clearance, expectedVersion: expectedVersion,
-            idempotencyKey: idempotencyKey, sealingCompartmentIDs: sealingCompartmentIDs)
+            idempotencyKey: idempotencyKey, sealingCompartmentIDs: !replaying, live: !replaying)
         if !outcome.replayed { metrics.eventsAppended(outcome.events.count) }
         return outcome
     }

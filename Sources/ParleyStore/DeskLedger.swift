@@ -111,12 +111,15 @@ public struct DeskLedger: Sendable {
     /// With an idempotency key, a write the same actor already made with that key is not made again: the
     /// first write's events are answered, marked `replayed`, on any server and after any restart. With
     /// `sealingCompartmentIDs`, what is created inside a compartment gets an id with a part made here.
+    /// `live` says the actor records as things happen (the browser, the API): a date in the future is
+    /// refused, and one in the past is stamped as learned now (`DeskEvent.recordedLive`).
     /// - Throws: `DeskError` when the desk refuses; `StoreError` `.conflict` (in the actor's numbers) for
     ///   a stale `expectedVersion`, `.unavailable` for "busy" or storage that failed (saying whether the
     ///   write may have been recorded).
     public func write(
         _ command: DeskCommand, on desk: String, actor: String, as clearance: Clearance = .all,
-        expectedVersion: Int64? = nil, idempotencyKey: IdempotencyKey? = nil, sealingCompartmentIDs: Bool = false
+        expectedVersion: Int64? = nil, idempotencyKey: IdempotencyKey? = nil, sealingCompartmentIDs: Bool = false,
+        live: Bool = false
     ) async throws -> WriteOutcome {
         guard !desk.hasPrefix(systemStreamPrefix) else { throw DeskError.deskNotOpened }
         func replayed() async throws -> WriteOutcome? {
@@ -167,7 +170,8 @@ public struct DeskLedger: Sendable {
                     ? state.sealingCompartmentIDs(
                         of: command, suffix: String(environment.newID().uuidString.lowercased().prefix(8)))
                     : command
-                let events = try state.decide(command, now: now, as: clearance)
+                let decided = try state.decide(command, now: now, as: clearance)
+                let events = live ? try DeskEvent.recordedLive(decided, now: now, zone: state.zone) : decided
                 guard !events.isEmpty else { return .nothing }
                 return .append(try pending(events, desk: desk, actor: actor, at: now, key: idempotencyKey))
             }

@@ -125,7 +125,11 @@ struct AmendmentTests {
         #expect(deadline.setAt?.display == "2030-04-20 10:00 UTC+2")
         // The task lengthened; both sides' messages on the record
         #expect(state.tasks["castle-survey"]?.duration == Minutes(480))
-        #expect(Set(state.messages.keys) == ["invitation", "conciliatory-statement"])
+        #expect(Set(state.messages.keys) == ["quiet-visit", "invitation", "conciliatory-statement"])
+        // The secret visit of 10 April, learned of on the 14th: not in the desk as known on the 12th
+        let twelfth = try #require(contents.events.first?.at).addingTimeInterval(11 * 86_400)
+        #expect(DeskState.folding(contents.events, asOf: twelfth, .asKnown).messages["quiet-visit"] == nil)
+        #expect(DeskState.folding(contents.events, asOf: twelfth, .asHappened).messages["quiet-visit"] != nil)
         // Each change is an event of its own, in the order it happened
         let types = contents.events.map(\.type)
         #expect(types.filter { $0 == "EngagementAmended" }.count == 1)

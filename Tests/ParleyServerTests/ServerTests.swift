@@ -427,7 +427,7 @@ struct APITests {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             let body = ByteBuffer(
-                string: #"{"to":"abandoned","at":"2025-10-31 09:00","by":"staff","reason":"The trip is over"}"#)
+                string: #"{"to":"abandoned","at":"2025-10-20 07:30","by":"staff","reason":"The trip is off"}"#)
             try await client.execute(
                 uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: jsonHeaders,
                 body: body
@@ -554,7 +554,7 @@ struct LivingDeskServerTests {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             let fields = [
-                "version": "40", "from": "dprk", "channel": "", "at": "2025-10-21 09:00", "stance": "conditional",
+                "version": "40", "from": "dprk", "channel": "", "at": "2025-10-20 07:00", "stance": "conditional",
                 "summary": "Pyongyang says it would talk if the demands change", "asks": "A changed position",
             ]
             // Without a summary nothing is saved and the form says why, beside the field.
@@ -585,7 +585,7 @@ struct LivingDeskServerTests {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
             let fields = [
-                "version": "40", "to": "confirmed", "at": "2025-10-21 09:00", "by": "desk officer",
+                "version": "40", "to": "confirmed", "at": "2025-10-20 07:00", "by": "desk officer",
                 "reason": "Their side proposes a time at the line", "slot_start": "2025-10-30 10:00",
                 "slot_duration": "45m", "slot_venue": "panmunjom",
             ]
@@ -614,7 +614,7 @@ struct LivingDeskServerTests {
                 uri: "/api/v1/desks/asia-trip/messages", method: .post, headers: jsonHeaders,
                 body: ByteBuffer(
                     string:
-                        #"{"id":"kcna-statement","engagement":"kim-meeting","from":"dprk","at":"2025-10-21 09:00","summary":"No interest in talks","stance":"skeptical"}"#
+                        #"{"id":"kcna-statement","engagement":"kim-meeting","from":"dprk","at":"2025-10-20 07:00","summary":"No interest in talks","stance":"skeptical"}"#
                 )
             ) { response in
                 #expect(response.status == .created)
@@ -623,7 +623,7 @@ struct LivingDeskServerTests {
             }
             try await client.execute(
                 uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/slot", method: .post, headers: jsonHeaders,
-                body: ByteBuffer(string: #"{"start":"2025-10-30 10:00","at":"2025-10-21 10:00"}"#)
+                body: ByteBuffer(string: #"{"start":"2025-10-30 10:00","at":"2025-10-20 07:30"}"#)
             ) { response in
                 #expect(response.status == .ok)
                 let body = String(buffer: response.body)
@@ -680,6 +680,47 @@ struct LivingDeskServerTests {
             (status, body) = try await post(
                 "trips/asia-2025/amend", #"{"title":"Asia trip, shortened","reason":"One day less"}"#)
             #expect(status == .ok && body.contains("Asia trip, shortened"), "\(body)")
+        }
+    }
+
+    @Test(
+        "an entry typed after the fact is learned when typed, and shows so in the timeline; a time in the future is refused"
+    )
+    func lateAndFutureEntries() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let late =
+                #"{"channel":"kcna","engagement":"kim-meeting","at":"2025-10-01 09:00","outcome":"delivered","note":"typed late"}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: late)
+            ) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/desks/asia-trip/timeline", method: .get) { response in
+                #expect(
+                    String(buffer: response.body).contains(
+                        "typed late <span class=\"muted small\">(learned 2025-10-21 07:40 KST)</span>"))
+            }
+            // As known on 5 October the attempt is not there yet; as it had happened, it is.
+            try await client.execute(uri: "/desks/asia-trip/timeline?as_of=2025-10-05%2009:00", method: .get) {
+                response in
+                #expect(!String(buffer: response.body).contains("typed late"))
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/timeline?as_of=2025-10-05%2009:00&as_happened=1", method: .get
+            ) { response in
+                #expect(String(buffer: response.body).contains("typed late"))
+            }
+            let future =
+                #"{"id":"tomorrow","channel":"kcna","at":"2025-10-22 09:00","outcome":"delivered","note":"tomorrow"}"#
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: future)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("a time no later than now (2025-10-21 07:40 KST)"))
+            }
         }
     }
 }

@@ -88,12 +88,12 @@ extension DeskEvent {
     }
 
     private func encode<Payload: DeskPayload>(_ payload: Payload) throws -> Data {
-        try InstantText.logEncoder().encode(PayloadEnvelope(at: at, data: payload))
+        try InstantText.logEncoder().encode(PayloadEnvelope(at: at, data: payload, known: known))
     }
 
     private static func read<Payload: DeskPayload>(_: Payload.Type, from data: Data) throws -> DeskEvent {
         let envelope = try InstantText.logDecoder().decode(PayloadEnvelope<Payload>.self, from: data)
-        return DeskEvent(at: envelope.at, try envelope.data.fact())
+        return DeskEvent(at: envelope.at, try envelope.data.fact(), known: envelope.known)
     }
 
     /// Every payload type, current and legacy, by event type and version.

@@ -6,11 +6,26 @@ public struct DeskEvent: Sendable, Equatable {
     public var at: Date
     /// What happened.
     public var fact: Fact
+    /// When the desk learned of it, when that was later than it happened (a visit reported a fortnight
+    /// later, an entry typed after the fact); nil when the desk knew at once.
+    public var known: Date?
 
-    /// An event at an instant.
-    public init(at: Date, _ fact: Fact) {
+    /// An event at an instant, known when it happened unless `known` says later.
+    public init(at: Date, _ fact: Fact, known: Date? = nil) {
         self.at = at
         self.fact = fact
+        self.known = known.flatMap { $0 > at ? $0 : nil }
+    }
+
+    /// When the desk learned of it.
+    public var learned: Date { known ?? at }
+
+    /// Whether the desk had it by `moment`: as it was known then, or (`asHappened`) as it had happened.
+    public func isPast(_ moment: Date, _ hindsight: Hindsight) -> Bool {
+        switch hindsight {
+        case .asKnown: learned <= moment
+        case .asHappened: at <= moment
+        }
     }
 
     /// What happened, one case per event type; names are in the past tense.

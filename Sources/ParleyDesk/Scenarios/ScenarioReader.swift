@@ -103,7 +103,7 @@ public struct ScenarioReader {
         for item in try root.listIfPresent("engagements") { try readEngagement(item) }
         for item in try root.listIfPresent("channels") { try readChannel(item) }
         for item in try root.listIfPresent("attempts") {
-            try item.requireMapping(allowed: ["id", "channel", "engagement", "at", "outcome", "note"])
+            try item.requireMapping(allowed: ["id", "channel", "engagement", "at", "outcome", "note", "known_at"])
             let attempt = ContactAttempt(
                 id: try id(item), channel: try id(item, "channel"), engagement: try optionalID(item, "engagement"),
                 at: try time(item.required("at")), outcome: try item.required("outcome").choice(AttemptOutcome.self),
@@ -183,7 +183,7 @@ public struct ScenarioReader {
             timed.append((amend.at.instant, 0, .amendEngagement(amend), change))
         }
         for move in try item.listIfPresent("history") {
-            try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot"])
+            try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot", "known_at"])
             let command = MoveEngagement(
                 engagement: engagement.id, to: try move.required("to").choice(EngagementState.self),
                 at: try time(move.required("at")), by: try move.required("by").nonEmptyText(),
@@ -239,7 +239,7 @@ public struct ScenarioReader {
         -> AmendEngagement
     {
         try change.requireMapping(allowed: [
-            "at", "reason", "title", "purpose", "priority", "duration", "venues", "windows", "principals",
+            "at", "reason", "title", "purpose", "priority", "duration", "venues", "windows", "principals", "known_at",
         ])
         var amend = AmendEngagement(
             engagement: engagement, at: try time(change.required("at")),
@@ -282,7 +282,7 @@ public struct ScenarioReader {
             via: try optionalID(item, "via"), status: try item.required("status").choice(ChannelStatus.self))
         try run(.registerChannel(RegisterChannel(channel)), at: item)
         for change in try item.listIfPresent("changes") {
-            try change.requireMapping(allowed: ["to", "at", "reason"])
+            try change.requireMapping(allowed: ["to", "at", "reason", "known_at"])
             let command = ChangeChannelStatus(
                 channel: channel.id, to: try change.required("to").choice(ChannelStatus.self),
                 at: try time(change.required("at")), reason: try change.required("reason").nonEmptyText())
@@ -431,7 +431,7 @@ public struct ScenarioReader {
 
     private mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
-            "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade", "side",
+            "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade", "side", "known_at",
         ])
         let signal = Signal(
             id: try id(item), engagement: try optionalID(item, "engagement"), at: try time(item.required("at")),
@@ -447,7 +447,7 @@ public struct ScenarioReader {
 
     private mutating func readMessage(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
-            "id", "engagement", "channel", "from", "at", "summary", "quote", "stance", "asks",
+            "id", "engagement", "channel", "from", "at", "summary", "quote", "stance", "asks", "known_at",
         ])
         let message = InboundMessage(
             id: try id(item), engagement: try optionalID(item, "engagement"), channel: try optionalID(item, "channel"),
@@ -507,8 +507,15 @@ public struct ScenarioReader {
     private mutating func run(
         _ command: DeskCommand, at cursor: YAMLCursor, items: [String: YAMLCursor] = [:], now: Date? = nil
     ) throws(ScenarioError) {
+        // `known_at`: when the desk learned of it, if later than it happened (a visit reported weeks on).
+        let known = try cursor.optional("known_at").map { (known) throws(ScenarioError) in try time(known) }
         do {
-            let decided = try state.decide(command, now: now ?? opened, as: .all)  // a file holds the whole desk
+            var decided = try state.decide(command, now: now ?? opened, as: .all)  // a file holds the whole desk
+            if let known {
+                for index in decided.indices {
+                    decided[index] = DeskEvent(at: decided[index].at, decided[index].fact, known: known.instant)
+                }
+            }
             for event in decided { state.apply(event) }
             events += decided
         } catch {

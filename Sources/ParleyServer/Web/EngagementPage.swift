@@ -98,12 +98,13 @@ struct EngagementPage {
     private var assessment: HTML {
         // The moments the desk changed; now as well, unless the story ended long ago (then the line
         // would squeeze all of it into a sliver).
-        let changes = events.map(\.event.at).filter { $0 <= now }
+        // The line is the estimate as the desk could have made it then: with what it had learned by each moment.
+        let changes = events.map(\.event.learned).filter { $0 <= now }
         let recent = (changes.max()).map { now.timeIntervalSince($0) < 30 * 86_400 } ?? true
         let moments = Array(Set(changes + (recent ? [now] : []))).sorted().suffix(80)
         let all = events.map(\.event)
         let points = moments.compactMap { moment -> (at: Date, probability: Double)? in
-            let state = DeskState.folding(all.filter { $0.at <= moment })
+            let state = DeskState.folding(all, asOf: moment, .asKnown)
             guard state.engagements[engagement.id] != nil,
                 let assessment = try? Assessment(engagement: engagement.id, in: state, asOf: moment)
             else { return nil }

@@ -12,15 +12,24 @@ struct TimelinePage {
     let asOfText: String
     let asOf: Date?
     let asOfError: String?
+    /// Whether the moment is seen with everything that had happened by then, or (the default) only
+    /// what the desk had learned by then.
+    var hindsight = Hindsight.asKnown
 
     var html: HTML {
         let kept = entries.filter { entry in
-            (asOf.map { entry.event.at <= $0 } ?? true)
+            (asOf.map { entry.event.isPast($0, hindsight) } ?? true)
                 && (engagement.isEmpty || entry.event.concerns(Engagement.ID(engagement), in: full))
                 && (type.isEmpty || entry.event.type == type)
         }.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }
         let rows = kept.map { entry -> HTML in
-            "<li><span class=\"when\">\(ZonedTime.display(entry.event.at, in: full.zone))</span> <span class=\"muted small\">#\(entry.sequence) \(entry.event.type)</span> \(entry.event.summary)</li>"
+            let learned: HTML =
+                entry.event.known.map {
+                    " <span class=\"muted small\">(learned \(ZonedTime.display($0, in: full.zone)))</span>"
+                }
+                ?? .empty
+            return
+                "<li><span class=\"when\">\(ZonedTime.display(entry.event.at, in: full.zone))</span> <span class=\"muted small\">#\(entry.sequence) \(entry.event.type)</span> \(entry.event.summary)\(learned)</li>"
         }
         let engagements =
             [("", "all engagements")]
@@ -28,7 +37,7 @@ struct TimelinePage {
         let types = [("", "all types")] + Set(entries.map(\.event.type)).sorted().map { ($0, $0) }
         var past = HTML.empty
         if let asOf {
-            let state = DeskState.folding(entries.map(\.event).filter { $0.at <= asOf })
+            let state = DeskState.folding(entries.map(\.event), asOf: asOf, hindsight)
             let engagementRows = state.engagements.values.sorted { $0.id < $1.id }.map { engagement -> HTML in
                 "<li>\(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(engagement.title)</li>"
             }
@@ -39,7 +48,7 @@ struct TimelinePage {
                 "<li>\(deadline.title): \(deadline.status.rawValue), due \(deadline.due.display)</li>"
             }
             past = """
-                <section class="panel spaced-bottom" id="as-of"><h2>The desk as of \(ZonedTime.display(asOf, in: full.zone))</h2>
+                <section class="panel spaced-bottom" id="as-of"><h2>The desk as of \(ZonedTime.display(asOf, in: full.zone)), \(hindsight == .asKnown ? "as it was known then" : "as it had happened")</h2>
                 <div class="grid"><div><h2>Engagements</h2><ul>\(engagementRows)</ul></div><div><h2>Channels</h2><ul>\(channelRows)</ul></div>
                 <div><h2>Deadlines</h2><ul>\(deadlineRows)</ul></div></div></section>
                 """
@@ -52,6 +61,7 @@ struct TimelinePage {
             <label>Engagement <select name="engagement">\(Layout.options(engagements, selected: engagement))</select></label>
             <label>Type <select name="type">\(Layout.options(types, selected: type))</select></label>
             <label>As of <input name="as_of" value="\(asOfText)" placeholder="2019-06-29 21:00 (\(full.zone))">\(error)</label>
+            <label><input type="checkbox" name="as_happened" value="1"\(hindsight == .asHappened ? " checked" : "")> as it had happened (with what was learned only later)</label>
             <button type="submit">Show</button></form>
             \(past)
             <section class="panel" id="timeline" data-live><ol class="timeline">\(rows.isEmpty ? ["<li class=\"muted\">no events</li>"] : rows)</ol></section>

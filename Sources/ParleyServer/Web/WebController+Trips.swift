@@ -77,7 +77,8 @@ extension WebController {
             return TimelinePage(
                 desk: desk, desks: try await server.desks(), full: state, entries: entries,
                 engagement: query.get("engagement") ?? "",
-                type: query.get("type") ?? "", asOfText: asOfText, asOf: asOf, asOfError: asOfError
+                type: query.get("type") ?? "", asOfText: asOfText, asOf: asOf, asOfError: asOfError,
+                hindsight: query.get("as_happened") == "1" ? .asHappened : .asKnown
             ).html
         }
     }

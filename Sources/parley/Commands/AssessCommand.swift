@@ -19,6 +19,10 @@ struct AssessCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "Assess the desk as it stood at this time.")
     var asOf: String?
 
+    @Flag(
+        help: "With --as-of, assess with everything that had happened by then, including what was learned only later.")
+    var asHappened = false
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -30,7 +34,8 @@ struct AssessCommand: AsyncParsableCommand {
                 let full = DeskState.folding(events)
                 let instant =
                     try asOf.map { try ZonedTime.parse($0, field: "--as-of", defaultZone: full.zone).instant } ?? Date()
-                let state = DeskState.folding(events.filter { $0.at <= instant })
+                // An assessment at a past moment uses only what the desk knew by then, unless asked otherwise.
+                let state = DeskState.folding(events, asOf: instant, asHappened ? .asHappened : .asKnown)
                 let ids = engagement.map { [Engagement.ID($0)] } ?? state.engagements.keys.sorted()
                 if let engagement, full.engagements[Engagement.ID(engagement)] == nil, deskOption.desk != nil {
                     throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")

@@ -17,9 +17,13 @@ struct TimelineCommand: AsyncParsableCommand {
     var engagement: String?
 
     @Option(
-        name: .customLong("as-of"), help: "Show the desk as it stood at this time (e.g. '2019-06-29 20:00 Asia/Seoul')."
+        name: .customLong("as-of"),
+        help: "Show the desk as it was known at this time (e.g. '2019-06-29 20:00 Asia/Seoul')."
     )
     var asOf: String?
+
+    @Flag(help: "With --as-of, show everything that had happened by then, including what was learned only later.")
+    var asHappened = false
 
     func run() async throws {
         try await store.withLedger { ledger in
@@ -27,6 +31,7 @@ struct TimelineCommand: AsyncParsableCommand {
             let stored = try await ledger.store.read(desk: desk, from: 1)
             let decoded = try stored.map { (sequence: $0.sequence, event: try $0.decoded()) }
             let full = DeskState.folding(decoded.map(\.event))
+            let hindsight: Hindsight = asHappened ? .asHappened : .asKnown
             let cutoff = try asOf.map { try ZonedTime.parse($0, field: "--as-of", defaultZone: full.zone).instant }
             let engagementID = engagement.map { Engagement.ID($0) }
             if let engagementID, full.engagements[engagementID] == nil {
@@ -35,17 +40,18 @@ struct TimelineCommand: AsyncParsableCommand {
 
             // The log keeps the order things were recorded in; a timeline reads by when they happened.
             let kept = decoded.filter { entry in
-                (cutoff.map { entry.event.at <= $0 } ?? true)
+                (cutoff.map { entry.event.isPast($0, hindsight) } ?? true)
                     && (engagementID.map { entry.event.concerns($0, in: full) } ?? true)
             }.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }
 
             for entry in kept {
                 let when = ZonedTime.display(entry.event.at, in: full.zone)
-                print("#\(entry.sequence)\t\(when)\t\(entry.event.type)\t\(entry.event.summary)")
+                let learned = entry.event.known.map { " (learned \(ZonedTime.display($0, in: full.zone)))" } ?? ""
+                print("#\(entry.sequence)\t\(when)\t\(entry.event.type)\t\(entry.event.summary)\(learned)")
             }
             if kept.isEmpty { print("no events") }
             if let cutoff {
-                let past = DeskState.folding(decoded.map(\.event).filter { $0.at <= cutoff })
+                let past = DeskState.folding(decoded.map(\.event), asOf: cutoff, hindsight)
                 print("")
                 print(StatusReport(desk: desk, state: past, now: cutoff).text)
             }

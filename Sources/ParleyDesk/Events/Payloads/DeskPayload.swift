@@ -29,10 +29,14 @@ extension UpcastDeskPayload {
     func fact() throws -> DeskEvent.Fact { try upcast().fact() }
 }
 
-/// The log's payload object around every desk event: `{"at": when it happened, "data": what it says}`.
+/// The log's payload object around every desk event: `{"at": when it happened, "data": what it says}`,
+/// and `"known"` when the desk learned of it later (absent otherwise, so events known at once are written
+/// exactly as before knowledge time existed).
 struct PayloadEnvelope<Body: Codable & Sendable>: Codable, Sendable {
     /// When it happened in the world.
     var at: Date
     /// The event's own payload.
     var data: Body
+    /// When the desk learned of it, if later.
+    var known: Date?
 }

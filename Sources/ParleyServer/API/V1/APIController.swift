@@ -78,7 +78,7 @@ struct APIController: Sendable {
             }
             let outcome = try await server.execute(
                 command, on: desk, actor: context.actor, expectedVersion: input.expectedVersion,
-                as: context.clearance, idempotencyKey: try Self.idempotencyKey(request), sealingCompartmentIDs: false)
+                as: context.clearance, idempotencyKey: try Self.idempotencyKey(request), replaying: true)
             var response = try JSON.response(
                 outcome.sequences.map { ["sequence": $0] }, status: .created, version: outcome.sequences.last)
             if outcome.replayed { response.headers[.idempotentReplayed] = "true" }

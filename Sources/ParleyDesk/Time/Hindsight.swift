@@ -1,0 +1,20 @@
+import Foundation
+
+/// How a past moment is seen: with what the desk knew then, or with everything that had happened by
+/// then, including what it learned only later.
+public enum Hindsight: String, Sendable, CaseIterable {
+    /// Only what the desk had learned by then (the default for `--as-of` and the estimate).
+    case asKnown = "as-known"
+    /// Everything that had happened by then, whenever the desk learned of it.
+    case asHappened = "as-happened"
+}
+
+extension DeskState {
+    /// The desk as it stood at `moment`: the events past by then (as known, or as happened), folded in
+    /// log order.
+    public static func folding(_ events: some Sequence<DeskEvent>, asOf moment: Date, _ hindsight: Hindsight)
+        -> DeskState
+    {
+        folding(events.filter { $0.isPast(moment, hindsight) })
+    }
+}
