@@ -16,7 +16,7 @@ struct ParleyCommand: AsyncParsableCommand {
             ImportCommand.self, ExportCommand.self, StatusCommand.self, TimelineCommand.self, VerifyCommand.self,
             ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, TickCommand.self,
             ReplayCommand.self, CheckpointCommand.self, UserCommand.self, CompartmentCommand.self,
-            StressAppendCommand.self,
+            RecordCommand.self, StressAppendCommand.self,
             BenchCommand.self,
         ]
     )

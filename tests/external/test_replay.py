@@ -29,7 +29,7 @@ def test_replay_builds_the_desk_in_story_order_on_the_server():
     result = replay()
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[-1] == f"replayed 48 events into desk 'dmz-replay' at {BASE}"
+    assert lines[-1] == f"replayed 49 events into desk 'dmz-replay' at {BASE}"
     # The hotline went unanswered before it rang, and the meeting was held last.
     story = "\n".join(lines)
     assert story.index("attempt on dmz-hotline: unanswered") < story.index("outreach → in contact")
