@@ -142,7 +142,7 @@ struct LivingDeskTests {
         #expect(Given(events).when(.agreeSlot(agree)).refusal?.field == "engagement")
         var elsewhere = agree
         elsewhere.terms.venue = "geneva"
-        #expect(Given(Self.inOutreach).when(.agreeSlot(elsewhere)).refusal?.field == "slot.venue")
+        #expect(Given(Self.inOutreach).when(.agreeSlot(elsewhere)).refusal?.field == "venue")
     }
 
     @Test("readiness counts back from the agreed slot, else the planned slot, else the window's end, and says which")

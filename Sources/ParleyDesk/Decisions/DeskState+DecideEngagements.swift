@@ -36,7 +36,7 @@ extension DeskState {
             throw .invalidValue(
                 field: "slot", expected: "an agreed slot only with a move to confirmed", found: move.to.label)
         }
-        let slot = try agreedSlot(terms, for: engagement, at: move.at)
+        let slot = try agreedSlot(terms, for: engagement, at: move.at, fields: "slot.")
         return [moved, DeskEvent(at: move.at.instant, .engagementSlotAgreed(engagement.id, slot))]
     }
 
@@ -54,23 +54,24 @@ extension DeskState {
         }
         try Self.requireTime(agreement.at, field: "at")
         try Self.requireNotBefore(agreement.at, engagement.opened, field: "at", what: "the engagement's opening")
-        let slot = try agreedSlot(agreement.terms, for: engagement, at: agreement.at)
+        let slot = try agreedSlot(agreement.terms, for: engagement, at: agreement.at, fields: "")
         return [DeskEvent(at: agreement.at.instant, .engagementSlotAgreed(engagement.id, slot))]
     }
 
-    /// The slot `terms` describe, with the engagement's duration and preferred venue where they say none.
-    private func agreedSlot(_ terms: SlotTerms, for engagement: Engagement, at: ZonedTime) throws(DeskError)
-        -> AgreedSlot
+    /// The slot `terms` describe, with the engagement's duration and preferred venue where they say none;
+    /// refusals name `fields` + `start`, `duration` or `venue` (`slot.start` inside a move).
+    private func agreedSlot(_ terms: SlotTerms, for engagement: Engagement, at: ZonedTime, fields: String)
+        throws(DeskError) -> AgreedSlot
     {
-        try Self.requireTime(terms.start, field: "slot.start")
+        try Self.requireTime(terms.start, field: fields + "start")
         let duration = terms.duration ?? engagement.duration
-        try Self.requireMinutes(duration, field: "slot.duration", in: 1...DeskLimits.longestMeeting.value)
+        try Self.requireMinutes(duration, field: fields + "duration", in: 1...DeskLimits.longestMeeting.value)
         guard let venue = terms.venue ?? engagement.venues.first else {
             throw .invalidValue(
-                field: "slot.venue", expected: "the venue agreed (the engagement has no candidate venue)",
+                field: fields + "venue", expected: "the venue agreed (the engagement has no candidate venue)",
                 found: "none")
         }
-        try Self.requireKnown(venue, in: venues, field: "slot.venue", kind: "venue")
+        try Self.requireKnown(venue, in: venues, field: fields + "venue", kind: "venue")
         return AgreedSlot(start: terms.start, duration: duration, venue: venue, agreedAt: at)
     }
 
