@@ -723,4 +723,43 @@ struct LivingDeskServerTests {
             }
         }
     }
+
+    @Test("in the browser a deadline is waived and a running playbook stopped by hand, each with a refusal shown")
+    func resolveAndStopForms() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            try await client.execute(
+                uri: "/desks/asia-trip/deadlines/panmunjom-survey-decision/resolve", method: .post,
+                headers: formHeaders, body: form(["version": "40", "status": "waived", "at": "", "note": "No survey"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/engagements/kim-meeting", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<span class=\"tag neutral\">waived</span>"))
+            }
+            // The DMZ playbook, started, then stopped by hand; stopping it again is refused above the panel.
+            try await client.execute(
+                uri: "/desks/dmz-2019/playbooks/dmz-escalation/start", method: .post, headers: formHeaders,
+                body: form(["version": "49", "at": "2019-06-29 18:00"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(
+                uri: "/desks/dmz-2019/playbooks/dmz-escalation/stop", method: .post, headers: formHeaders,
+                body: form(["version": "", "reason": "Stood down by the chief of staff"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/dmz-2019/engagements/dmz-handshake", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Stood down by the chief of staff"))
+            }
+            try await client.execute(
+                uri: "/desks/dmz-2019/playbooks/dmz-escalation/stop", method: .post, headers: formHeaders,
+                body: form(["version": "", "reason": "again"])
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("role=\"alert\">playbook: expected a running playbook"))
+            }
+        }
+    }
 }

@@ -28,6 +28,8 @@ enum AccessPolicy {
             "POST /desks/{desk}/attempts": .record, "POST /desks/{desk}/engagements/{id}/move": .record,
             "POST /desks/{desk}/engagements/{id}/signals": .record,
             "POST /desks/{desk}/engagements/{id}/messages": .record,
+            "POST /desks/{desk}/playbooks/{playbook}/stop": .record,
+            "POST /desks/{desk}/deadlines/{deadline}/resolve": .record,
             "POST /desks/{desk}/engagements/{id}/deadlines": .record,
             "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,
             "POST /desks/{desk}/trips/{trip}/plan": .record,

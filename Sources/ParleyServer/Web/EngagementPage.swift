@@ -44,6 +44,16 @@ struct EngagementPage {
         return "<p class=\"banner bad\" role=\"alert\">\(banner)</p>"
     }
 
+    /// The banner and every field's refusal of form `name`, for panels whose small forms have no room
+    /// beside each field.
+    private func alerts(for name: String) -> HTML {
+        guard activeForm == name else { return .empty }
+        let fields = form.errors.sorted { $0.key < $1.key }.map { field, reason -> HTML in
+            "<p class=\"banner bad\" role=\"alert\">\(field): \(reason)</p>"
+        }
+        return HTML.join([banner(for: name)] + fields)
+    }
+
     private func state(for name: String) -> FormState { activeForm == name ? form : FormState() }
 
     private var versionField: HTML {
@@ -161,11 +171,16 @@ struct EngagementPage {
             let status: HTML
             if let stop = playbook.stopped {
                 status = "\(Layout.tag("stopped", "neutral")) \(stop.reason)"
-            } else if let last = playbook.due.last {
-                status =
-                    "\(Layout.tag("try now", "warn")) <strong>\(state.channels[last.channel]?.name ?? last.channel.rawValue)</strong> since \(ZonedTime.display(last.at, in: state.zone))"
             } else if playbook.startedAt != nil {
-                status = Layout.tag("started", "info")
+                let now: HTML =
+                    playbook.due.last.map {
+                        "\(Layout.tag("try now", "warn")) <strong>\(state.channels[$0.channel]?.name ?? $0.channel.rawValue)</strong> since \(ZonedTime.display($0.at, in: state.zone))"
+                    } ?? Layout.tag("started", "info")
+                status = """
+                    \(now)
+                    <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/stop">\(versionField)
+                    <input name="reason" size="24" placeholder="why stop (required)" aria-label="Why stop \(playbook.name)"><button class="secondary" type="submit">Stop playbook</button></form>
+                    """
             } else {
                 status = """
                     <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/start">\(versionField)
@@ -175,7 +190,7 @@ struct EngagementPage {
             return "<li><strong>\(playbook.name)</strong>: \(steps)\(invalid)<div>\(status)</div></li>"
         }
         return """
-            <section class="panel" id="playbooks" data-live><h2>Escalation playbooks</h2><ul>\(items)</ul></section>
+            <section class="panel" id="playbooks" data-live><h2>Escalation playbooks</h2>\(alerts(for: "playbook"))<ul>\(items)</ul></section>
             """
     }
 
@@ -237,16 +252,23 @@ struct EngagementPage {
             $0.due.instant < $1.due.instant
         }.map {
             deadline -> HTML in
+            let resolutions = [DeadlineStatus.met, .missed, .waived].map { ($0.rawValue, $0.rawValue) }
             let status: HTML =
                 deadline.status == .open
-                ? "<span data-countdown=\"\(InstantText.format(deadline.due.instant))\">open</span>"
+                ? """
+                <span data-countdown="\(InstantText.format(deadline.due.instant))">open</span>
+                <form class="actions" method="post" action="/desks/\(desk)/deadlines/\(deadline.id)/resolve">\(versionField)
+                <select name="status" aria-label="Resolve \(deadline.title)">\(Layout.options(resolutions, selected: "met"))</select>
+                <input name="at" size="16" placeholder="when (now if empty)" aria-label="When"><input name="note" size="16" placeholder="note" aria-label="Note">
+                <button class="secondary" type="submit">Record</button></form>
+                """
                 : Layout.tag(
                     deadline.status.rawValue,
                     deadline.status == .met ? "ok" : deadline.status == .waived ? "neutral" : "bad")
             return "<tr><td>\(deadline.title)</td><td>\(Layout.time(deadline.due))</td><td>\(status)</td></tr>"
         }
         return """
-            <section class="panel" id="deadlines" data-live><h2>Deadlines</h2>
+            <section class="panel" id="deadlines" data-live><h2>Deadlines</h2>\(alerts(for: "deadline-resolve"))
             <table><thead><tr><th>What is owed</th><th>Due</th><th>Status</th></tr></thead>
             <tbody>\(rows.isEmpty ? ["<tr><td colspan=\"3\" class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
             """

@@ -69,6 +69,42 @@ extension WebController {
                     active: "playbook", as: context.clearance)
             }
         }
+        router.post("/desks/:desk/playbooks/:playbook/stop") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let id = Playbook.ID(try context.parameters.require("playbook"))
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard let playbook = state.playbooks[id] else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
+            let form = try await FormBody.read(request)
+            return try await submit(
+                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks",
+                context: context
+            ) { state in
+                try PlaybookStopInput(at: nil, reason: form["reason"]).command(id, on: state, now: server.now)
+            } page: { state, version, formState in
+                try await engagementPage(
+                    desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
+                    active: "playbook", as: context.clearance)
+            }
+        }
+        router.post("/desks/:desk/deadlines/:deadline/resolve") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let id = Deadline.ID(try context.parameters.require("deadline"))
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard let engagement = state.deadlines[id]?.engagement else {
+                throw HTTPError(.notFound, message: "no deadline '\(id)' of an engagement")
+            }
+            let form = try await FormBody.read(request)
+            return try await submit(
+                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(engagement)#deadlines", context: context
+            ) { state in
+                try ResolutionInput(status: form["status"], at: form["at"], note: form["note"]).command(
+                    id, on: state, now: server.now)
+            } page: { state, version, formState in
+                try await engagementPage(
+                    desk: desk, id: engagement.rawValue, state: state, version: version, form: formState,
+                    active: "deadline-resolve", as: context.clearance)
+            }
+        }
         router.post("/desks/:desk/tasks/:task") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let taskID = AdvanceTask.ID(try context.parameters.require("task"))

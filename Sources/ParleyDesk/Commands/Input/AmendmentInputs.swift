@@ -192,6 +192,12 @@ public struct PlaybookStopInput: Decodable, Sendable, Equatable {
     /// Why.
     public var reason: String
 
+    /// The input as typed.
+    public init(at: String?, reason: String) {
+        self.at = at
+        self.reason = reason
+    }
+
     /// The command it asks for on `playbook`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(_ playbook: Playbook.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
