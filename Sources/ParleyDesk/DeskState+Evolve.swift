@@ -16,6 +16,8 @@ extension DeskState {
         case .engagementMoved(let id, let transition):
             engagements[id]?.history.append(transition)
             engagements[id]?.state = transition.to
+            // A meeting called off, refused or postponed has no agreed slot; a revival agrees one anew.
+            if transition.to.isExit { engagements[id]?.agreedSlot = nil }
         case .channelRegistered(let channel): channels[channel.id] = channel
         case .channelStatusChanged(let id, let change): channels[id]?.changes.append(change)
         case .contactAttemptRecorded(let attempt): attempts[attempt.id] = attempt
@@ -51,9 +53,20 @@ extension DeskState {
             tasks[id]?.duration = terms.duration
             tasks[id]?.leadTime = terms.leadTime
             tasks[id]?.dependsOn = terms.dependsOn
-        case .deadlineMoved(let id, let due, let alarms, _):
+        case .partyAmended(let party, _): if parties[party.id] != nil { parties[party.id] = party }
+        case .principalAmended(let principal, _):
+            if principals[principal.id] != nil { principals[principal.id] = principal }
+        case .venueAmended(let venue, _): if venues[venue.id] != nil { venues[venue.id] = venue }
+        case .channelAmended(let id, let name, let via, _):
+            channels[id]?.name = name
+            channels[id]?.via = via
+        case .deadlineMoved(let id, let due, let alarms, let amendment):
             deadlines[id]?.due = due
             deadlines[id]?.alarms = alarms
+            // An alarm that now rings later than the move is to ring again; one whose time had passed stays raised.
+            deadlines[id]?.alarmsRaised.removeAll { lead in
+                !alarms.contains(lead) || due.instant.addingTimeInterval(-lead.seconds) > amendment.at.instant
+            }
         case .travelTimeSet(let override): travelOverrides[Self.travelKey(override.from, override.to)] = override
         case .itineraryPlanned(let itinerary): itineraries[itinerary.trip] = itinerary
         case .playbookStarted(let id, let at): playbooks[id]?.startedAt = at

@@ -44,16 +44,17 @@ struct DeskServer: Sendable {
     ///
     /// A person records as things happen (`DeskLedger.write`'s `live`: no dates in the future, late entries
     /// stamped as learned now), and what they create inside a compartment gets an id with a part made by
-    /// the server; unless the write is `replaying` a whole story, which keeps its times and whose later
-    /// events name the ids it gave.
+    /// the server; unless the write is `replaying` a stored event of a whole story, which keeps its times
+    /// (when it happened and when it was learned) and whose later events name the ids it gave.
     @discardableResult
     func execute(
         _ command: DeskCommand, on desk: String, actor: String, expectedVersion: Int64?,
-        as clearance: Clearance, idempotencyKey: IdempotencyKey? = nil, replaying: Bool = false
+        as clearance: Clearance, idempotencyKey: IdempotencyKey? = nil, replaying original: DeskEvent? = nil
     ) async throws -> WriteOutcome {
         let outcome = try await ledger.write(
             command, on: desk, actor: actor, as: clearance, expectedVersion: expectedVersion,
-            idempotencyKey: idempotencyKey, sealingCompartmentIDs: !replaying, live: !replaying)
+            idempotencyKey: idempotencyKey, sealingCompartmentIDs: original == nil, live: original == nil,
+            replaying: original)
         if !outcome.replayed { metrics.eventsAppended(outcome.events.count) }
         return outcome
     }

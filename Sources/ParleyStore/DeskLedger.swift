@@ -112,14 +112,15 @@ public struct DeskLedger: Sendable {
     /// first write's events are answered, marked `replayed`, on any server and after any restart. With
     /// `sealingCompartmentIDs`, what is created inside a compartment gets an id with a part made here.
     /// `live` says the actor records as things happen (the browser, the API): a date in the future is
-    /// refused, and one in the past is stamped as learned now (`DeskEvent.recordedLive`).
+    /// refused, and one in the past is stamped as learned now (`DeskEvent.recordedLive`). `replaying` is
+    /// the stored event a replay writes again: what it yields is dated and known as that event was.
     /// - Throws: `DeskError` when the desk refuses; `StoreError` `.conflict` (in the actor's numbers) for
     ///   a stale `expectedVersion`, `.unavailable` for "busy" or storage that failed (saying whether the
     ///   write may have been recorded).
     public func write(
         _ command: DeskCommand, on desk: String, actor: String, as clearance: Clearance = .all,
         expectedVersion: Int64? = nil, idempotencyKey: IdempotencyKey? = nil, sealingCompartmentIDs: Bool = false,
-        live: Bool = false
+        live: Bool = false, replaying original: DeskEvent? = nil
     ) async throws -> WriteOutcome {
         guard !desk.hasPrefix(systemStreamPrefix) else { throw DeskError.deskNotOpened }
         func replayed() async throws -> WriteOutcome? {
@@ -165,12 +166,22 @@ public struct DeskLedger: Sendable {
                 let now = InstantText.rounded(environment.now())
                 if view.isRedacted { _ = try view.state.decide(view.asSeen(command), now: now, as: clearance) }
                 let state = folded.state.state
-                let command =
+                var command =
                     sealingCompartmentIDs
                     ? state.sealingCompartmentIDs(
                         of: command, suffix: String(environment.newID().uuidString.lowercased().prefix(8)))
                     : command
-                let decided = try state.decide(command, now: now, as: clearance)
+                if view.isRedacted { command = view.keepingHiddenDependencies(command, of: state) }
+                var decided: [DeskEvent]
+                do {
+                    decided = try state.decide(command, now: original?.at ?? now, as: clearance)
+                } catch DeskError.dependencyCycle(let cycle) where view.isRedacted {
+                    // A cycle through tasks the actor cannot see is refused without naming them.
+                    throw view.hidingUnseen(cycle)
+                }
+                if let known = original?.known {
+                    decided = decided.map { DeskEvent(at: $0.at, $0.fact, known: known) }
+                }
                 let events = live ? try DeskEvent.recordedLive(decided, now: now, zone: state.zone) : decided
                 guard !events.isEmpty else { return .nothing }
                 return .append(try pending(events, desk: desk, actor: actor, at: now, key: idempotencyKey))

@@ -30,6 +30,27 @@ public struct DeskView: Sendable {
         return .recordItinerary(redacted.redaction.redacted(itinerary))
     }
 
+    /// The command as it must be decided on the whole desk `whole`: an advance task's new dependencies,
+    /// which the reader gives as they see them, keep those on tasks hidden from the reader, which they
+    /// could neither see nor mean to drop.
+    public func keepingHiddenDependencies(_ command: DeskCommand, of whole: DeskState) -> DeskCommand {
+        guard case .amendAdvanceTask(var amend) = command, let given = amend.dependsOn,
+            let task = whole.tasks[amend.task]
+        else { return command }
+        let hidden = task.dependsOn.filter { state.tasks[$0] == nil && !given.contains($0) }
+        amend.dependsOn = given + hidden
+        return .amendAdvanceTask(amend)
+    }
+
+    /// A dependency cycle as the reader may be told of it: one through tasks hidden from them is refused
+    /// without naming those tasks.
+    public func hidingUnseen(_ cycle: [AdvanceTask.ID]) -> DeskError {
+        guard cycle.contains(where: { state.tasks[$0] == nil }) else { return .dependencyCycle(cycle) }
+        return .invalidValue(
+            field: "depends_on", expected: "tasks that do not, through other tasks, wait for this one",
+            found: cycle.filter { state.tasks[$0] != nil }.map(\.rawValue).joined(separator: ", "))
+    }
+
     /// The reader's number for the event at real `sequence`, or nil when it is hidden from them.
     public func viewerSequence(of sequence: Int64) -> Int64? {
         guard let redacted else { return sequence <= version ? sequence : nil }

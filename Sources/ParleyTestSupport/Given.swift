@@ -9,6 +9,11 @@ public struct Given: Sendable {
     /// A desk built from `events`.
     public init(_ events: [DeskEvent]) { state = DeskState.folding(events) }
 
+    /// A desk already folded.
+    public static func on(_ state: DeskState) -> Given { Given(state: state) }
+
+    private init(state: DeskState) { self.state = state }
+
     /// What the desk decides about `command` at `now`.
     public func when(_ command: DeskCommand, now: Date = Fixtures.opened.instant) -> Result<[DeskEvent], DeskError> {
         Result { () throws(DeskError) in try state.decide(command, now: now, as: .all) }

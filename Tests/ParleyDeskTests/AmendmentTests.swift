@@ -101,6 +101,24 @@ struct AmendmentTests {
                 == .deadlineAlreadyResolved("proposal", .met))
     }
 
+    @Test("a deadline moved later rings its alarms again; one moved before the time of the move is refused")
+    func movedDeadlineAlarms() throws {
+        let deadline = Deadline(
+            id: "proposal", title: "Proposal", engagement: Fixtures.engagementID, owedBy: "us",
+            due: Fixtures.kst("06-30 00:00"), alarms: [Minutes(120)])
+        var state = Given(Fixtures.desk + [DeskEvent(at: Fixtures.opened.instant, .deadlineSet(deadline))]).state
+        state.apply(
+            DeskEvent(at: Fixtures.kst("06-29 22:00").instant, .deadlineAlarmRaised("proposal", lead: Minutes(120))))
+        let later = MoveDeadline(
+            deadline: "proposal", due: Fixtures.kst("06-30 06:00"), at: Fixtures.kst("06-29 23:00"),
+            reason: "Six more hours")
+        for event in try #require(Given.on(state).when(.moveDeadline(later)).events) { state.apply(event) }
+        #expect(state.deadlines["proposal"]?.alarmsRaised == [])
+        let backwards = MoveDeadline(
+            deadline: "proposal", due: Fixtures.kst("06-29 20:00"), at: Fixtures.kst("06-29 23:00"), reason: "typo")
+        #expect(Given.on(state).when(.moveDeadline(backwards)).refusal?.field == "due")
+    }
+
     @Test(
         "a summit told in a scenario file: window narrowed, deadline extended, task lengthened, cancelled by letter and revived a week later, held at the agreed slot"
     )
@@ -119,6 +137,10 @@ struct AmendmentTests {
         #expect(summit.venues == ["castle", "lake-hotel"])
         #expect(summit.windows.map { $0.from.display } == ["2030-06-12 08:00 UTC+2"])
         #expect(summit.agreedSlot?.venue == "castle" && summit.agreedSlot?.duration == Minutes(120))
+        // The castle renamed after the survey; the host channel direct after the revival
+        #expect(state.venues["castle"]?.name == "Castle of the lake")
+        #expect(state.venues["castle"]?.coordinates.latitude == 46.212)
+        #expect(state.channels["host-channel"]?.name == "Direct line" && state.channels["host-channel"]?.via == nil)
         // The deadline extended before it was met, set when it was asked for
         let deadline = try #require(state.deadlines["venue-answer"])
         #expect(deadline.due.display == "2030-04-28 18:00 UTC+2" && deadline.status == .met)

@@ -175,6 +175,28 @@ enum GoldenEvents {
                     "proposal-by-midnight", due: ZonedTime(instant(1_561_820_400), zone: seoul),
                     alarms: [Minutes(60)],
                     Amendment(at: evening, reason: "They give us until one.", changed: ["due", "alarms"]))),
+            DeskEvent(
+                at: evening.instant,
+                .partyAmended(
+                    Party(id: "dprk", name: "DPR Korea"),
+                    Amendment(at: evening, reason: "The name they use.", changed: ["name"]))),
+            DeskEvent(
+                at: evening.instant,
+                .principalAmended(
+                    Principal(id: "kim", name: "Kim Jong Un", title: "Chairman of State Affairs", party: "dprk"),
+                    Amendment(at: evening, reason: "His title.", changed: ["title"]))),
+            DeskEvent(
+                at: evening.instant,
+                .venueAmended(
+                    Venue(
+                        id: "panmunjom", name: "Panmunjom (JSA)", city: "Paju",
+                        coordinates: Coordinates(latitude: 37.9559, longitude: 126.6773), zone: seoul),
+                    Amendment(at: evening, reason: "Surveyed.", changed: ["name", "city", "coordinates"]))),
+            DeskEvent(
+                at: evening.instant,
+                .channelAmended(
+                    "dmz-hotline", name: "Panmunjom hotline (UNC)", via: nil,
+                    Amendment(at: evening, reason: "Direct now.", changed: ["name", "via"]))),
             DeskEvent(at: at, .travelTimeSet(TravelOverride(from: "seoul", to: "panmunjom", time: Minutes(55)))),
             DeskEvent(
                 at: evening.instant,

@@ -118,6 +118,17 @@ struct LivingDeskTests {
                             from: .proposed, to: .confirmed, at: at, by: "DPRK side", reason: "attendance confirmed"))),
                 DeskEvent(at: at.instant, .engagementSlotAgreed(Fixtures.engagementID, slot)),
             ])
+        // Called off, the slot is gone: a revival agrees one anew
+        var state = given.state
+        for event in try #require(given.when(.moveEngagement(move)).events) { state.apply(event) }
+        let off = Fixtures.kst("06-30 11:00")
+        state.apply(
+            DeskEvent(
+                at: off.instant,
+                .engagementMoved(
+                    Fixtures.engagementID,
+                    EngagementTransition(from: .confirmed, to: .postponed, at: off, by: "t", reason: "r"))))
+        #expect(state.engagements[Fixtures.engagementID]?.agreedSlot == nil)
         // A slot with any other move is refused
         var early = move
         early.to = .held

@@ -680,6 +680,13 @@ struct LivingDeskServerTests {
             (status, body) = try await post(
                 "trips/asia-2025/amend", #"{"title":"Asia trip, shortened","reason":"One day less"}"#)
             #expect(status == .ok && body.contains("Asia trip, shortened"), "\(body)")
+            (status, body) = try await post(
+                "venues/panmunjom/amend", #"{"name":"Panmunjom (JSA)","zone":"Asia/Seoul","reason":"Surveyed"}"#)
+            #expect(status == .ok && body.contains("\"name\":\"Panmunjom (JSA)\""), "\(body)")
+            (status, body) = try await post("principals/kim/amend", #"{"party":"nowhere","reason":"r"}"#)
+            #expect(status == .unprocessableContent && body.contains("no party with id 'nowhere'"), "\(body)")
+            (status, body) = try await post("itineraries/asia-2025/amend", #"{"reason":"r"}"#)
+            #expect(status == .notFound, "\(body)")
         }
     }
 

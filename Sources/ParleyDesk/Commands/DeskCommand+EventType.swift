@@ -26,6 +26,13 @@ extension DeskCommand {
         case .amendTrip: "TripAmended"
         case .amendAdvanceTask: "AdvanceTaskAmended"
         case .moveDeadline: "DeadlineMoved"
+        case .amendRecord(let amend):
+            switch amend.change {
+            case .party: "PartyAmended"
+            case .principal: "PrincipalAmended"
+            case .venue: "VenueAmended"
+            case .channel: "ChannelAmended"
+            }
         case .setTravelTime: "TravelTimeSet"
         case .recordItinerary: "ItineraryPlanned"
         case .startPlaybook: "PlaybookStarted"

@@ -46,6 +46,8 @@ public enum DeskCommand: Sendable, Equatable {
     case amendAdvanceTask(AmendAdvanceTask)
     /// Move an open deadline.
     case moveDeadline(MoveDeadline)
+    /// Change a party, a principal, a venue or a channel's name and intermediary.
+    case amendRecord(AmendRecord)
     /// Set a known travel time between two venues, overriding the travel model.
     case setTravelTime(TravelOverride)
     /// Record what the planner made of a trip.

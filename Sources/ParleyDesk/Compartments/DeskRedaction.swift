@@ -45,13 +45,13 @@ public struct DeskRedaction: Sendable {
             guard !hiddenTasks.contains(id) else { return nil }
             // A visible task does not name hidden ones it waits for, as when it was added.
             terms.dependsOn.removeAll { hiddenTasks.contains($0) }
-            return DeskEvent(at: event.at, .advanceTaskAmended(id, terms, amendment))
+            return DeskEvent(at: event.at, .advanceTaskAmended(id, terms, amendment), known: event.known)
         case .advanceTaskUpdated(let id, _, _):
             return hiddenTasks.contains(id) ? nil : event
         case .advanceTasksAdded(let tasks):
-            return passTasks(tasks, at: event.at)
+            return passTasks(tasks, at: event.at, known: event.known)
         case .itineraryPlanned(let itinerary):
-            return DeskEvent(at: event.at, .itineraryPlanned(redacted(itinerary)))
+            return DeskEvent(at: event.at, .itineraryPlanned(redacted(itinerary)), known: event.known)
         default:
             return hide(if: event.engagement, event) {}
         }
@@ -63,14 +63,14 @@ public struct DeskRedaction: Sendable {
         return nil
     }
 
-    private mutating func passTasks(_ tasks: [AdvanceTask], at: Date) -> DeskEvent? {
+    private mutating func passTasks(_ tasks: [AdvanceTask], at: Date, known: Date?) -> DeskEvent? {
         for task in tasks where hiddenEngagements[task.engagement] != nil { hiddenTasks.insert(task.id) }
         var seen: [AdvanceTask] = []
         for var task in tasks where !hiddenTasks.contains(task.id) {
             task.dependsOn.removeAll { hiddenTasks.contains($0) }
             seen.append(task)
         }
-        return seen.isEmpty ? nil : DeskEvent(at: at, .advanceTasksAdded(seen))
+        return seen.isEmpty ? nil : DeskEvent(at: at, .advanceTasksAdded(seen), known: known)
     }
 
     /// The itinerary as the reader may see it: hidden meetings taken out, and out of the reasons.

@@ -38,6 +38,7 @@ extension DeskState {
         case .amendTrip(let amendment): return try decide(amendTrip: amendment)
         case .amendAdvanceTask(let amendment): return try decide(amendAdvanceTask: amendment)
         case .moveDeadline(let move): return try decide(moveDeadline: move)
+        case .amendRecord(let amend): return try decide(amendRecord: amend)
         case .setTravelTime(let override): return try decide(setTravelTime: override, now: now)
         case .startPlaybook(let id, let at): return try decide(startPlaybook: id, at: at)
         case .markPlaybookTryDue(let id, let due): return try decide(markPlaybookTryDue: id, due: due)

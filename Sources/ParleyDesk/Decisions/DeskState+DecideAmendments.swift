@@ -116,6 +116,7 @@ extension DeskState {
         guard deadline.status == .open else { throw .deadlineAlreadyResolved(deadline.id, deadline.status) }
         try Self.requireTime(command.at, field: "at")
         try Self.requireTime(command.due, field: "due")
+        try Self.requireNotBefore(command.due, command.at, field: "due", what: "the time of the move")
         try Self.requireNote(command.reason, field: "reason", required: true)
         let alarms = command.alarms ?? deadline.alarms
         try Self.requireCount(alarms.count, field: "alarms", atMost: DeskLimits.maxAlarms)
@@ -138,6 +139,55 @@ extension DeskState {
                     deadline.id, due: command.due, alarms: alarms,
                     Amendment(at: command.at, reason: command.reason, changed: changed)))
         ]
+    }
+
+    /// Changing a party, a principal, a venue or a channel, under the same checks as adding one.
+    func decide(amendRecord command: AmendRecord) throws(DeskError) -> [DeskEvent] {
+        try Self.requireTime(command.at, field: "at")
+        try Self.requireNote(command.reason, field: "reason", required: true)
+        func amendment(_ changed: [String?]) throws(DeskError) -> Amendment {
+            let changed = changed.compactMap { $0 }
+            try Self.requireChange(changed)
+            return Amendment(at: command.at, reason: command.reason, changed: changed)
+        }
+        let fact: DeskEvent.Fact
+        switch command.change {
+        case .party(let party):
+            let before = try Self.requireKnown(party.id, in: parties, field: "party", kind: "party")
+            try Self.requireName(party.name, field: "name")
+            fact = .partyAmended(party, try amendment([before.name != party.name ? "name" : nil]))
+        case .principal(let principal):
+            let before = try Self.requireKnown(principal.id, in: principals, field: "principal", kind: "principal")
+            try Self.requireName(principal.name, field: "name")
+            try Self.requireNote(principal.title, field: "title")
+            try Self.requireKnown(principal.party, in: parties, field: "party", kind: "party")
+            fact = .principalAmended(
+                principal,
+                try amendment([
+                    before.name != principal.name ? "name" : nil, before.title != principal.title ? "title" : nil,
+                    before.party != principal.party ? "party" : nil,
+                ]))
+        case .venue(let venue):
+            let before = try Self.requireKnown(venue.id, in: venues, field: "venue", kind: "venue")
+            try Self.requireName(venue.name, field: "name")
+            try Self.requireNote(venue.city, field: "city")
+            try venue.coordinates.validate()
+            fact = .venueAmended(
+                venue,
+                try amendment([
+                    before.name != venue.name ? "name" : nil, before.city != venue.city ? "city" : nil,
+                    before.coordinates != venue.coordinates ? "coordinates" : nil,
+                    before.zone != venue.zone ? "zone" : nil,
+                ]))
+        case .channel(let id, let name, let via):
+            let before = try Self.requireKnown(id, in: channels, field: "channel", kind: "channel")
+            try Self.requireName(name, field: "name")
+            if let via { try Self.requireKnown(via, in: parties, field: "via", kind: "party") }
+            fact = .channelAmended(
+                id, name: name, via: via,
+                try amendment([before.name != name ? "name" : nil, before.via != via ? "via" : nil]))
+        }
+        return [DeskEvent(at: command.at.instant, fact)]
     }
 
     /// Refuses an amendment that changes nothing.

@@ -58,6 +58,11 @@ extension DeskState {
             throw .invalidValue(field: "playbook", expected: "a running playbook", found: id.rawValue)
         }
         try Self.requireNote(stop.reason, field: "reason", required: true)
+        let at = ZonedTime(stop.at, zone: zone)
+        try Self.requireTime(at, field: "at")
+        if let started = playbook.startedAt {
+            try Self.requireNotBefore(at, started, field: "at", what: "the playbook's start")
+        }
         return [DeskEvent(at: stop.at, .playbookStopped(id, stop))]
     }
 }

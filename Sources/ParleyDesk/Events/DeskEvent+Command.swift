@@ -25,6 +25,14 @@ extension DeskEvent {
             .amendTrip(AmendTrip(id, title: title, stays: stays, commitments: commitments, amendment: amendment))
         case .advanceTaskAmended(let id, let terms, let amendment):
             .amendAdvanceTask(AmendAdvanceTask(id, to: terms, amendment: amendment))
+        case .partyAmended(let party, let amendment):
+            .amendRecord(AmendRecord(.party(party), at: amendment.at, reason: amendment.reason))
+        case .principalAmended(let principal, let amendment):
+            .amendRecord(AmendRecord(.principal(principal), at: amendment.at, reason: amendment.reason))
+        case .venueAmended(let venue, let amendment):
+            .amendRecord(AmendRecord(.venue(venue), at: amendment.at, reason: amendment.reason))
+        case .channelAmended(let id, let name, let via, let amendment):
+            .amendRecord(AmendRecord(.channel(id, name: name, via: via), at: amendment.at, reason: amendment.reason))
         case .deadlineMoved(let id, let due, let alarms, let amendment):
             .moveDeadline(
                 MoveDeadline(deadline: id, due: due, alarms: alarms, at: amendment.at, reason: amendment.reason))

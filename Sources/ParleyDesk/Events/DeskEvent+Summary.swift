@@ -42,6 +42,10 @@ extension DeskEvent {
         case .engagementAmended(let id, _, let amendment): "engagement \(id) amended" + amendment.summary
         case .tripAmended(let id, _, _, _, let amendment): "trip \(id) amended" + amendment.summary
         case .advanceTaskAmended(let id, _, let amendment): "advance task \(id) amended" + amendment.summary
+        case .partyAmended(let party, let amendment): "party \(party.id) amended" + amendment.summary
+        case .principalAmended(let principal, let amendment): "principal \(principal.id) amended" + amendment.summary
+        case .venueAmended(let venue, let amendment): "venue \(venue.id) amended" + amendment.summary
+        case .channelAmended(let id, _, _, let amendment): "channel \(id) amended" + amendment.summary
         case .deadlineMoved(let id, let due, _, let amendment):
             "deadline \(id) moved to \(due.display)" + amendment.summary
         case .engagementSlotAgreed(let id, let slot):
@@ -56,8 +60,12 @@ extension DeskEvent {
     public func concerns(_ engagement: Engagement.ID, in state: DeskState) -> Bool {
         if self.engagement == engagement { return true }
         switch fact {
-        case .deadlineResolved(let id, _, _, _): return state.deadlines[id]?.engagement == engagement
-        case .advanceTaskUpdated(let id, _, _): return state.tasks[id]?.engagement == engagement
+        case .deadlineResolved(let id, _, _, _), .deadlineMoved(let id, _, _, _), .deadlineAlarmRaised(let id, _):
+            return state.deadlines[id]?.engagement == engagement
+        case .advanceTaskUpdated(let id, _, _), .advanceTaskAmended(let id, _, _):
+            return state.tasks[id]?.engagement == engagement
+        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _):
+            return state.playbooks[id]?.engagement == engagement
         case .advanceTasksAdded(let tasks): return tasks.contains { $0.engagement == engagement }
         default: return false
         }

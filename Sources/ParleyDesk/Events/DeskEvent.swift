@@ -74,6 +74,14 @@ public struct DeskEvent: Sendable, Equatable {
         case advanceTaskAmended(AdvanceTask.ID, TaskTerms, Amendment)
         /// An open deadline was moved (or its alarms changed).
         case deadlineMoved(Deadline.ID, due: ZonedTime, alarms: [Minutes], Amendment)
+        /// A party was renamed.
+        case partyAmended(Party, Amendment)
+        /// A principal's name, title or party changed.
+        case principalAmended(Principal, Amendment)
+        /// A venue's name, city, coordinates or zone changed.
+        case venueAmended(Venue, Amendment)
+        /// A channel's name or intermediary changed.
+        case channelAmended(Channel.ID, name: String, via: Party.ID?, Amendment)
         /// A travel time was set between two venues.
         case travelTimeSet(TravelOverride)
         /// A trip was planned.
@@ -113,6 +121,10 @@ public struct DeskEvent: Sendable, Equatable {
         case .tripAmended: "TripAmended"
         case .advanceTaskAmended: "AdvanceTaskAmended"
         case .deadlineMoved: "DeadlineMoved"
+        case .partyAmended: "PartyAmended"
+        case .principalAmended: "PrincipalAmended"
+        case .venueAmended: "VenueAmended"
+        case .channelAmended: "ChannelAmended"
         case .travelTimeSet: "TravelTimeSet"
         case .itineraryPlanned: "ItineraryPlanned"
         case .playbookStarted: "PlaybookStarted"

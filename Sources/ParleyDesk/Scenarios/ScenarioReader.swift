@@ -62,19 +62,43 @@ public struct ScenarioReader {
         ])
         try readDesk(try root.required("desk"))
         for item in try root.listIfPresent("parties") {
-            try item.requireMapping(allowed: ["id", "name"])
+            try item.requireMapping(allowed: ["id", "name", "amendments"])
             let party = Party(id: try id(item), name: try item.required("name").nonEmptyText())
             try run(.registerParty(party), at: item)
+            for (amend, entry) in try amendments(
+                of: item,
+                { (change) throws(ScenarioError) in
+                    try change.requireMapping(allowed: ["at", "reason", "name", "known_at"])
+                    var amended = party
+                    amended.name = try change.optional("name")?.nonEmptyText() ?? party.name
+                    return .party(amended)
+                })
+            {
+                try run(.amendRecord(amend), at: entry)
+            }
         }
         for item in try root.listIfPresent("principals") {
-            try item.requireMapping(allowed: ["id", "name", "title", "party"])
+            try item.requireMapping(allowed: ["id", "name", "title", "party", "amendments"])
             let principal = Principal(
                 id: try id(item), name: try item.required("name").nonEmptyText(),
                 title: try item.optional("title")?.text() ?? "", party: try id(item, "party"))
             try run(.registerPrincipal(principal), at: item)
+            for (amend, entry) in try amendments(
+                of: item,
+                { (change) throws(ScenarioError) in
+                    try change.requireMapping(allowed: ["at", "reason", "name", "title", "party", "known_at"])
+                    var amended = principal
+                    amended.name = try change.optional("name")?.nonEmptyText() ?? principal.name
+                    amended.title = try change.optional("title")?.text() ?? principal.title
+                    if change.optional("party") != nil { amended.party = try id(change, "party") }
+                    return .principal(amended)
+                })
+            {
+                try run(.amendRecord(amend), at: entry)
+            }
         }
         for item in try root.listIfPresent("venues") {
-            try item.requireMapping(allowed: ["id", "name", "city", "latitude", "longitude", "zone"])
+            try item.requireMapping(allowed: ["id", "name", "city", "latitude", "longitude", "zone", "amendments"])
             let venue = Venue(
                 id: try id(item), name: try item.required("name").nonEmptyText(),
                 city: try item.optional("city")?.text() ?? "",
@@ -85,6 +109,29 @@ public struct ScenarioReader {
                     try TimeZoneID.validated(text, field: "zone")
                 })
             try run(.registerVenue(venue), at: item)
+            for (amend, entry) in try amendments(
+                of: item,
+                { (change) throws(ScenarioError) in
+                    try change.requireMapping(allowed: [
+                        "at", "reason", "name", "city", "latitude", "longitude", "zone", "known_at",
+                    ])
+                    var amended = venue
+                    amended.name = try change.optional("name")?.nonEmptyText() ?? venue.name
+                    amended.city = try change.optional("city")?.text() ?? venue.city
+                    amended.coordinates.latitude =
+                        try change.optional("latitude")?.number() ?? venue.coordinates.latitude
+                    amended.coordinates.longitude =
+                        try change.optional("longitude")?.number() ?? venue.coordinates.longitude
+                    if let zone = change.optional("zone") {
+                        amended.zone = try zone.parse { (text) throws(DeskError) in
+                            try TimeZoneID.validated(text, field: "zone")
+                        }
+                    }
+                    return .venue(amended)
+                })
+            {
+                try run(.amendRecord(amend), at: entry)
+            }
         }
         for item in try root.listIfPresent("travel") {
             try item.requireMapping(allowed: ["from", "to", "time", "one_way"])
@@ -265,6 +312,20 @@ public struct ScenarioReader {
         return amend
     }
 
+    /// Each of `item`'s `amendments` (each with `at` and `reason`), as the change `change` reads it.
+    private func amendments(
+        of item: YAMLCursor, _ change: (YAMLCursor) throws(ScenarioError) -> AmendReference
+    ) throws(ScenarioError) -> [(AmendRecord, YAMLCursor)] {
+        var read: [(AmendRecord, YAMLCursor)] = []
+        for entry in try item.listIfPresent("amendments") {
+            let amend = AmendRecord(
+                try change(entry), at: try time(entry.required("at")),
+                reason: try entry.required("reason").nonEmptyText())
+            read.append((amend, entry))
+        }
+        return read
+    }
+
     private func slotTerms(_ cursor: YAMLCursor) throws(ScenarioError) -> SlotTerms {
         SlotTerms(
             start: try time(cursor.required("start")),
@@ -275,7 +336,7 @@ public struct ScenarioReader {
     }
 
     private mutating func readChannel(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["id", "name", "kind", "party", "via", "status", "changes"])
+        try item.requireMapping(allowed: ["id", "name", "kind", "party", "via", "status", "changes", "amendments"])
         let channel = Channel(
             id: try id(item), name: try item.required("name").nonEmptyText(),
             kind: try item.required("kind").choice(ChannelKind.self), party: try id(item, "party"),
@@ -287,6 +348,21 @@ public struct ScenarioReader {
                 channel: channel.id, to: try change.required("to").choice(ChannelStatus.self),
                 at: try time(change.required("at")), reason: try change.required("reason").nonEmptyText())
             try run(.changeChannelStatus(command), at: change)
+        }
+        for (amend, entry) in try amendments(
+            of: item,
+            { (change) throws(ScenarioError) in
+                try change.requireMapping(allowed: ["at", "reason", "name", "via", "known_at"])
+                let name = try change.optional("name")?.nonEmptyText() ?? channel.name
+                // `via: ""` says the channel no longer runs through anyone.
+                var via = channel.via
+                if let cursor = change.given("via") {
+                    via = cursor.isNone ? nil : try identifier(cursor) as Party.ID
+                }
+                return .channel(channel.id, name: name, via: via)
+            })
+        {
+            try run(.amendRecord(amend), at: entry)
         }
     }
 

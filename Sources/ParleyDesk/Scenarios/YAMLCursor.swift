@@ -56,6 +56,15 @@ struct YAMLCursor {
         return value
     }
 
+    /// The value at `key` even when empty or null (which then says "none"), or nil when absent.
+    func given(_ key: String) -> YAMLCursor? { child(key) }
+
+    /// Whether this is an empty or null scalar: "none" where a key is given.
+    var isNone: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return node.null != nil || scalar.string.isEmpty
+    }
+
     /// The value at `key`, or nil when absent or null.
     func optional(_ key: String) -> YAMLCursor? {
         guard let value = child(key) else { return nil }

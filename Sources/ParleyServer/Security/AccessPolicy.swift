@@ -37,6 +37,7 @@ enum AccessPolicy {
             "POST /api/v1/desks/{desk}/deadlines": .record, "POST /api/v1/desks/{desk}/engagements/{id}/move": .record,
             "POST /api/v1/desks/{desk}/messages": .record, "POST /api/v1/desks/{desk}/engagements/{id}/slot": .record,
             "POST /api/v1/desks/{desk}/engagements/{id}/amend": .record,
+            "POST /api/v1/desks/{desk}/{collection}/{id}/amend": .record,
             "POST /api/v1/desks/{desk}/trips/{id}/amend": .record,
             "POST /api/v1/desks/{desk}/tasks/{id}/amend": .record,
             "POST /api/v1/desks/{desk}/deadlines/{id}/move": .record,

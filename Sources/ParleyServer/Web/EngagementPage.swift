@@ -138,7 +138,8 @@ struct EngagementPage {
     private var readiness: HTML {
         guard let meetingTime = MeetingTime(of: engagement, in: state, asOf: now),
             case let meeting = meetingTime.start,
-            let readiness = try? Readiness(engagement: engagement.id, meeting: meeting, now: now, in: state),
+            let readiness = try? Readiness(
+                engagement: engagement.id, venue: meetingTime.venue, meeting: meeting, now: now, in: state),
             !readiness.tasks.isEmpty || !readiness.ignored.isEmpty
         else { return .empty }
         let ignored: HTML =

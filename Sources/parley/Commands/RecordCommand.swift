@@ -31,7 +31,8 @@ struct RecordOptions: ParsableArguments {
             let desk = try await deskOption.resolve(in: ledger.store)
             let (state, _) = try await ledger.load(desk)
             let now = InstantText.rounded(Date())
-            let outcome = try await ledger.write(try input(state, now), on: desk, actor: actor, live: true)
+            let outcome = try await ledger.write(
+                try input(state, now), on: desk, actor: actor, sealingCompartmentIDs: true, live: true)
             for event in outcome.events {
                 print("\(desk) #\(event.sequence) \((try? event.decoded().summary) ?? event.type)")
             }

@@ -225,3 +225,66 @@ public struct ChannelStatusInput: Decodable, Sendable, Equatable {
                 at: try InputText.time(at, field: "at", on: state, now: now), reason: reason))
     }
 }
+
+/// What a person supplies to change a party, a principal, a venue or a channel
+/// (`POST /{parties|principals|venues|channels}/{id}/amend`); a field left out stays as it is.
+public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
+    /// A new name.
+    public var name: String?
+    /// A principal's new title.
+    public var title: String?
+    /// A principal's new party.
+    public var party: String?
+    /// A venue's new city.
+    public var city: String?
+    /// A venue's new latitude.
+    public var latitude: Double?
+    /// A venue's new longitude.
+    public var longitude: Double?
+    /// A venue's new IANA zone.
+    public var zone: String?
+    /// A channel's new intermediary; an empty text for none.
+    public var via: String?
+    /// When the change was decided or learned of; now when missing.
+    public var at: String?
+    /// Why.
+    public var reason: String
+
+    /// The command it asks for on the item `id` of `collection` (`parties`, `principals`, `venues`,
+    /// `channels`), as it stands on `state`; nil for a collection without such an item.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ collection: String, id: String, on state: DeskState, now: Date) throws(DeskError)
+        -> DeskCommand?
+    {
+        let change: AmendReference
+        switch collection {
+        case "parties":
+            guard var party = state.parties[Party.ID(id)] else { return nil }
+            party.name = name ?? party.name
+            change = .party(party)
+        case "principals":
+            guard var principal = state.principals[Principal.ID(id)] else { return nil }
+            principal.name = name ?? principal.name
+            principal.title = title ?? principal.title
+            principal.party = party.map { Party.ID($0) } ?? principal.party
+            change = .principal(principal)
+        case "venues":
+            guard var venue = state.venues[Venue.ID(id)] else { return nil }
+            venue.name = name ?? venue.name
+            venue.city = city ?? venue.city
+            venue.coordinates.latitude = latitude ?? venue.coordinates.latitude
+            venue.coordinates.longitude = longitude ?? venue.coordinates.longitude
+            if let zone { venue.zone = try TimeZoneID.validated(zone, field: "zone") }
+            change = .venue(venue)
+        case "channels":
+            guard let channel = state.channels[Channel.ID(id)] else { return nil }
+            change = .channel(
+                channel.id, name: name ?? channel.name,
+                via: via.map { $0.isEmpty ? nil : Party.ID($0) } ?? channel.via)
+        default:
+            return nil
+        }
+        return .amendRecord(
+            AmendRecord(change, at: try InputText.time(at, field: "at", on: state, now: now), reason: reason))
+    }
+}

@@ -78,7 +78,7 @@ struct APIController: Sendable {
             }
             let outcome = try await server.execute(
                 command, on: desk, actor: context.actor, expectedVersion: input.expectedVersion,
-                as: context.clearance, idempotencyKey: try Self.idempotencyKey(request), replaying: true)
+                as: context.clearance, idempotencyKey: try Self.idempotencyKey(request), replaying: event)
             var response = try JSON.response(
                 outcome.sequences.map { ["sequence": $0] }, status: .created, version: outcome.sequences.last)
             if outcome.replayed { response.headers[.idempotentReplayed] = "true" }
@@ -146,6 +146,22 @@ struct APIController: Sendable {
             return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard state.playbooks[id] != nil else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
                 return (try body.input.command(id, on: state, now: server.now), { $0.playbooks[id] })
+            }
+        }
+        api.post("desks/:desk/:collection/:id/amend") { request, context -> Response in
+            let body = try await decode(VersionedInput<RecordAmendmentInput>.self, request)
+            let collection = try context.parameters.require("collection")
+            let id = try context.parameters.require("id")
+            guard ["parties", "principals", "venues", "channels"].contains(collection) else {
+                throw HTTPError(
+                    .notFound, message: "no route to amend '\(collection)'; try parties, principals, venues or channels")
+            }
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard let command = try body.input.command(collection, id: id, on: state, now: server.now) else {
+                    throw HTTPError(.notFound, message: "no \(collection) item '\(id)'")
+                }
+                // The answer is the amended item, found from the event (`Collections.subject`).
+                return (command, { _ -> String? in nil })
             }
         }
         api.post("desks/:desk/engagements/:id/amend") { request, context -> Response in

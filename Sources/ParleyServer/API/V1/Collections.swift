@@ -91,6 +91,10 @@ extension Collections {
         case .tripAmended(let id, _, _, _, _): state.trips[id]
         case .advanceTaskAmended(let id, _, _): state.tasks[id]
         case .deadlineMoved(let id, _, _, _): state.deadlines[id]
+        case .partyAmended(let party, _): state.parties[party.id]
+        case .principalAmended(let principal, _): state.principals[principal.id]
+        case .venueAmended(let venue, _): state.venues[venue.id]
+        case .channelAmended(let id, _, _, _): state.channels[id]
         case .travelTimeSet(let override): override
         case .itineraryPlanned(let itinerary): state.itineraries[itinerary.trip]
         }

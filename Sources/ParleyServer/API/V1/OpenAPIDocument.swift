@@ -236,6 +236,34 @@ enum OpenAPIDocument {
                 '404': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/{collection}/{id}/amend:
+            post:
+              operationId: amendRecord
+              summary: >-
+                Change a party (name), a principal (name, title, party), a venue (name, city, latitude, longitude,
+                zone) or a channel (name, via); fields left out stay as they are. Engagements, trips, tasks and
+                deadlines have routes of their own.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: collection, in: path, required: true, schema: { type: string, enum: [parties, principals, venues, channels] } }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/RecordAmendment' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The item after the change.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks/{desk}/engagements/{id}/amend:
             post:
               operationId: amendEngagement
@@ -972,6 +1000,21 @@ enum OpenAPIDocument {
                 slot:
                   $ref: '#/components/schemas/SlotTerms'
                   description: with a move to confirmed, the slot both sides agreed
+                expected_version: { type: integer }
+            RecordAmendment:
+              type: object
+              required: [reason]
+              properties:
+                name: { type: string }
+                title: { type: string }
+                party: { type: string }
+                city: { type: string }
+                latitude: { type: number }
+                longitude: { type: number }
+                zone: { type: string, example: Asia/Seoul }
+                via: { type: string, description: a channel's intermediary party; empty for none }
+                at: { type: string }
+                reason: { type: string }
                 expected_version: { type: integer }
             EngagementAmendment:
               type: object
