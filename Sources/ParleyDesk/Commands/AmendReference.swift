@@ -1,5 +1,7 @@
-/// Change a party, a principal, a venue or a channel's name and intermediary: the record's new value
-/// in full, with when and why. Its id, and a channel's kind, party and status history, stay as they are.
+/// Change a party, a principal, a venue, or a channel's name and intermediary.
+///
+/// Each case holds the record's new value in full. Its id, and a channel's kind, party and status
+/// history, stay as they are.
 public enum AmendReference: Sendable, Equatable {
     /// A party renamed.
     case party(Party)

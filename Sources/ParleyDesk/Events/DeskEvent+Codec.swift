@@ -53,10 +53,12 @@ extension DeskEvent {
             return try encode(AdvanceTaskAmendedPayload(task: id, terms: terms, amendment: amendment))
         case .deadlineMoved(let id, let due, let alarms, let amendment):
             return try encode(DeadlineMovedPayload(deadline: id, due: due, alarms: alarms, amendment: amendment))
-        case .partyAmended(let party, let amendment): return try encode(PartyAmendedPayload(party, amendment: amendment))
+        case .partyAmended(let party, let amendment):
+            return try encode(PartyAmendedPayload(party, amendment: amendment))
         case .principalAmended(let principal, let amendment):
             return try encode(PrincipalAmendedPayload(principal, amendment: amendment))
-        case .venueAmended(let venue, let amendment): return try encode(VenueAmendedPayload(venue, amendment: amendment))
+        case .venueAmended(let venue, let amendment):
+            return try encode(VenueAmendedPayload(venue, amendment: amendment))
         case .channelAmended(let id, let name, let via, let amendment):
             return try encode(ChannelAmendedPayload(channel: id, name: name, via: via, amendment: amendment))
         case .travelTimeSet(let override):

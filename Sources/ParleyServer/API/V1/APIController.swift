@@ -154,7 +154,8 @@ struct APIController: Sendable {
             let id = try context.parameters.require("id")
             guard ["parties", "principals", "venues", "channels"].contains(collection) else {
                 throw HTTPError(
-                    .notFound, message: "no route to amend '\(collection)'; try parties, principals, venues or channels")
+                    .notFound, message: "no route to amend '\(collection)'; try parties, principals, venues or channels"
+                )
             }
             return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard let command = try body.input.command(collection, id: id, on: state, now: server.now) else {
