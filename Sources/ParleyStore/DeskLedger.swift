@@ -139,7 +139,7 @@ public struct DeskLedger: Sendable {
             let seen = try await view(of: whole, desk, as: clearance)
             return WriteOutcome(
                 sequences: stored.compactMap { seen.viewerSequence(of: $0.sequence) }, events: stored,
-                after: whole.state.state, replayed: true)
+                after: seen.isRedacted ? seen.state : whole.state.state, replayed: true)
         }
         if let first = try await replayed() { return first }
         var replay: WriteOutcome?
@@ -227,7 +227,7 @@ public struct DeskLedger: Sendable {
         }
         let mine = try await view(of: written.after, desk, as: clearance)
         return WriteOutcome(
-            sequences: stored.compactMap { mine.viewerSequence(of: $0.sequence) }, events: stored, after: after,
+            sequences: stored.compactMap { mine.viewerSequence(of: $0.sequence) }, events: stored, after: mine.state,
             replayed: false)
     }
 
@@ -334,7 +334,8 @@ public struct WriteOutcome: Sendable {
     public let sequences: [Int64]
     /// The events as stored.
     public let events: [StoredEvent]
-    /// The whole desk after the write (not redacted: callers show only what the writer wrote).
+    /// The desk after the write as the writer may see it (redacted for a writer outside a compartment,
+    /// so an answer about what they wrote names nothing hidden from them).
     public let after: DeskState
     /// Whether this answers a repeat of an earlier write with the same key, which appended nothing.
     public let replayed: Bool

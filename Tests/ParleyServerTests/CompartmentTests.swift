@@ -551,4 +551,39 @@ struct CompartmentTests {
             #expect(calendar.contains(Twins.secretTitle) || placed.contains(#""engagement":"quiet-talks""#))
         }
     }
+
+    @Test(
+        "an outsider amending a task's dependencies keeps the hidden ones, is answered without them, and is not told of a hidden task in a cycle"
+    )
+    func amendingAroundHiddenTasks() async throws {
+        let twins = try await Twins.make()
+        let ledger = twins.withSecret
+        // A member makes the visible press task wait for the hidden sweep, and the sweep for the security task.
+        var press = AmendAdvanceTask(task: "jsa-press", at: Fixtures.kst("06-29 13:00"), reason: "after the sweep")
+        press.dependsOn = ["jsa-site-survey", "quiet-task"]
+        var sweep = AmendAdvanceTask(task: "quiet-task", at: Fixtures.kst("06-29 13:00"), reason: "after security")
+        sweep.dependsOn = ["jsa-security"]
+        _ = try await ledger.execute(.amendAdvanceTask(press), on: "dmz-2019", actor: "insider")
+        _ = try await ledger.execute(.amendAdvanceTask(sweep), on: "dmz-2019", actor: "insider")
+        try await Twins.application(ledger).test(.router) { client in
+            let outsider = SignedInClient(client, as: "officer")
+            let headers: HTTPFields = [.contentType: "application/json"]
+            // The outsider sees the press task waiting for the survey only, and shortens it.
+            let answer = try await outsider.execute(
+                uri: "/api/v1/desks/dmz-2019/tasks/jsa-press/amend", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"depends_on":["jsa-site-survey"],"duration":"45m","reason":"quicker"}"#))
+            #expect(answer.status == .ok)
+            #expect(!String(buffer: answer.body).contains("quiet"), "\(String(buffer: answer.body))")
+            // A security task waiting for the press task would close a cycle through the hidden sweep.
+            let cycle = try await outsider.execute(
+                uri: "/api/v1/desks/dmz-2019/tasks/jsa-security/amend", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"depends_on":["jsa-site-survey","jsa-press"],"reason":"after the press"}"#))
+            #expect(cycle.status == .unprocessableContent)
+            #expect(!String(buffer: cycle.body).contains("quiet"))
+        }
+        // The hidden dependency is still there (read from the log: the server keeps a copy of its own).
+        let state = DeskState.folding(try await ledger.store.read(desk: "dmz-2019", from: 1).map { try $0.decoded() })
+        #expect(state.tasks["jsa-press"]?.dependsOn == ["jsa-site-survey", "quiet-task"])
+        #expect(state.tasks["jsa-press"]?.duration == Minutes(45))
+    }
 }
