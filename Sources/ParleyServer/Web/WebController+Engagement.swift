@@ -53,37 +53,13 @@ extension WebController {
             }
         }
         router.post("/desks/:desk/playbooks/:playbook/start") { request, context -> Response in
-            let desk = try context.parameters.require("desk")
-            let id = Playbook.ID(try context.parameters.require("playbook"))
-            let (state, _) = try await server.load(desk, as: context.clearance)
-            guard let playbook = state.playbooks[id] else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
-            let form = try await FormBody.read(request)
-            return try await submit(
-                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks",
-                context: context
-            ) { state in
+            try await playbookForm(request, context) { form, state, id in
                 try PlaybookStartInput(at: form["at"]).command(id, on: state, now: server.now)
-            } page: { state, version, formState in
-                try await engagementPage(
-                    desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
-                    active: "playbook", as: context.clearance)
             }
         }
         router.post("/desks/:desk/playbooks/:playbook/stop") { request, context -> Response in
-            let desk = try context.parameters.require("desk")
-            let id = Playbook.ID(try context.parameters.require("playbook"))
-            let (state, _) = try await server.load(desk, as: context.clearance)
-            guard let playbook = state.playbooks[id] else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
-            let form = try await FormBody.read(request)
-            return try await submit(
-                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks",
-                context: context
-            ) { state in
+            try await playbookForm(request, context) { form, state, id in
                 try PlaybookStopInput(at: nil, reason: form["reason"]).command(id, on: state, now: server.now)
-            } page: { state, version, formState in
-                try await engagementPage(
-                    desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
-                    active: "playbook", as: context.clearance)
             }
         }
         router.post("/desks/:desk/deadlines/:deadline/resolve") { request, context -> Response in
@@ -147,6 +123,29 @@ extension WebController {
             try await engagementPage(
                 desk: desk, id: id, state: state, version: version, form: formState, active: name,
                 as: context.clearance)
+        }
+    }
+
+    /// A form posted about a playbook: runs `command` on the playbook the path names, then goes back to its
+    /// engagement's page, or shows that page again with the refusal above the playbooks.
+    private func playbookForm(
+        _ request: Request, _ context: DeskRequestContext,
+        command: @escaping (FormBody, DeskState, Playbook.ID) throws -> DeskCommand
+    ) async throws -> Response {
+        let desk = try context.parameters.require("desk")
+        let id = Playbook.ID(try context.parameters.require("playbook"))
+        let (state, _) = try await server.load(desk, as: context.clearance)
+        guard let playbook = state.playbooks[id] else { throw HTTPError(.notFound, message: "no playbook '\(id)'") }
+        let form = try await FormBody.read(request)
+        return try await submit(
+            form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks",
+            context: context
+        ) { state in
+            try command(form, state, id)
+        } page: { state, version, formState in
+            try await engagementPage(
+                desk: desk, id: playbook.engagement.rawValue, state: state, version: version, form: formState,
+                active: "playbook", as: context.clearance)
         }
     }
 

@@ -1,0 +1,189 @@
+extension OpenAPIDocument {
+    /// The schemas of what the API takes: the bodies of its writes.
+    static let inputSchemas = """
+            NewAttempt:
+              type: object
+              required: [channel, outcome]
+              properties:
+                id: { type: string }
+                channel: { type: string }
+                engagement: { type: string }
+                at: { type: string, example: '2019-06-29 18:00 Asia/Seoul' }
+                outcome: { type: string, enum: [unanswered, refused, delivered, acknowledged, replied] }
+                note: { type: string }
+                expected_version: { type: integer }
+            NewSignal:
+              type: object
+              required: [summary, attribution, stance, grade]
+              properties:
+                id: { type: string }
+                engagement: { type: string }
+                at: { type: string }
+                summary: { type: string }
+                quote: { type: string }
+                attribution: { type: array, items: { type: string } }
+                stance: { type: string }
+                grade: { type: string }
+                side: { $ref: '#/components/schemas/SignalSide' }
+                expected_version: { type: integer }
+            NewMessage:
+              type: object
+              required: [from, summary, stance]
+              properties:
+                id: { type: string }
+                engagement: { type: string }
+                channel: { type: string }
+                from: { type: string }
+                at: { type: string, description: when it was sent or received; now when missing }
+                summary: { type: string }
+                quote: { type: string }
+                stance: { type: string }
+                asks: { type: string }
+                expected_version: { type: integer }
+            SlotTerms:
+              type: object
+              required: [start]
+              properties:
+                start: { type: string, example: '2019-06-30 15:45 Asia/Seoul' }
+                duration: { type: string, example: 1h, description: the engagement's duration when missing }
+                venue: { type: string, description: the engagement's preferred venue when missing }
+            Slot:
+              type: object
+              required: [start]
+              properties:
+                start: { type: string, example: '2019-06-30 15:45 Asia/Seoul' }
+                duration: { type: string, example: 1h }
+                venue: { type: string }
+                at: { type: string, description: when it was agreed; now when missing }
+                expected_version: { type: integer }
+            NewDeadline:
+              type: object
+              required: [title, owed_by, due]
+              properties:
+                id: { type: string }
+                title: { type: string }
+                engagement: { type: string }
+                owed_by: { type: string }
+                due: { type: string, example: '2019-06-30 00:00 Asia/Seoul' }
+                alarms: { type: array, items: { type: string, example: 2h } }
+                expected_version: { type: integer }
+            Move:
+              type: object
+              required: [to, by, reason]
+              properties:
+                to: { $ref: '#/components/schemas/EngagementState' }
+                at: { type: string }
+                by: { type: string }
+                reason: { type: string }
+                slot:
+                  $ref: '#/components/schemas/SlotTerms'
+                  description: with a move to confirmed, the slot both sides agreed
+                expected_version: { type: integer }
+            RecordAmendment:
+              type: object
+              required: [reason]
+              properties:
+                name: { type: string }
+                title: { type: string }
+                party: { type: string }
+                city: { type: string }
+                latitude: { type: number }
+                longitude: { type: number }
+                zone: { type: string, example: Asia/Seoul }
+                via: { type: string, description: a channel's intermediary party; empty for none }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            EngagementAmendment:
+              type: object
+              required: [reason]
+              properties:
+                title: { type: string }
+                purpose: { type: string }
+                priority: { type: integer, minimum: 1, maximum: 5 }
+                duration: { type: string, example: 90m }
+                venues: { type: array, items: { type: string } }
+                windows:
+                  type: array
+                  items: { type: object, required: [from, to], properties: { from: { type: string }, to: { type: string } } }
+                principals: { type: array, items: { type: string } }
+                at: { type: string, description: when the change was decided or learned of; now when missing }
+                reason: { type: string }
+                expected_version: { type: integer }
+            TripAmendment:
+              type: object
+              required: [reason]
+              properties:
+                title: { type: string }
+                stays:
+                  type: array
+                  items:
+                    type: object
+                    required: [venue, from, to]
+                    properties: { venue: { type: string }, lodging: { type: string }, from: { type: string }, to: { type: string } }
+                commitments:
+                  type: array
+                  items:
+                    type: object
+                    required: [id, title, venue, start, end]
+                    properties:
+                      id: { type: string }
+                      title: { type: string }
+                      venue: { type: string }
+                      start: { type: string }
+                      end: { type: string }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            TaskAmendment:
+              type: object
+              required: [reason]
+              properties:
+                title: { type: string }
+                duration: { type: string, example: 2h }
+                lead_time: { type: string, example: 30m }
+                depends_on: { type: array, items: { type: string } }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            DeadlineMove:
+              type: object
+              required: [due, reason]
+              properties:
+                due: { type: string, example: '2019-06-30 06:00 Asia/Seoul' }
+                alarms: { type: array, items: { type: string, example: 2h } }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            PlaybookStop:
+              type: object
+              required: [reason]
+              properties:
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            ChannelStatusChange:
+              type: object
+              required: [status, reason]
+              properties:
+                status: { type: string, enum: [active, dormant, severed, unknown] }
+                at: { type: string }
+                reason: { type: string }
+                expected_version: { type: integer }
+            Resolve:
+              type: object
+              required: [status]
+              properties:
+                status: { type: string, enum: [met, missed, waived] }
+                at: { type: string }
+                note: { type: string }
+                expected_version: { type: integer }
+            TaskProgress:
+              type: object
+              required: [status]
+              properties:
+                status: { type: string, enum: [pending, in-progress, done, blocked] }
+                at: { type: string }
+                expected_version: { type: integer }
+        """
+}
