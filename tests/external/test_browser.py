@@ -73,6 +73,32 @@ def test_bad_time_shows_message_beside_the_field():
         driver.quit()
 
 
+def test_a_message_from_their_side_and_a_waived_deadline_through_the_engagement_page():
+    driver = browser()
+    try:
+        SHOTS.mkdir(exist_ok=True)
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/desks/asia-trip/engagements/kim-meeting")
+        form = driver.find_element(By.CSS_SELECTOR, "#record-message form")
+        Select(form.find_element(By.NAME, "from")).select_by_value("dprk")
+        Select(form.find_element(By.NAME, "stance")).select_by_value("conditional")
+        form.find_element(By.NAME, "summary").send_keys("Talks only if the demands change")
+        form.find_element(By.NAME, "asks").send_keys("A new position")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, 10).until(lambda d: "Talks only if the demands change" in d.find_element(By.ID, "attempts").text)
+        row = driver.find_element(By.CSS_SELECTOR, "#attempts tr.inbound")
+        assert "Asks: A new position" in row.text
+        # The open deadline, waived from its own row.
+        deadline = driver.find_element(By.CSS_SELECTOR, "#deadlines form[action$='/resolve']")
+        Select(deadline.find_element(By.NAME, "status")).select_by_value("waived")
+        deadline.find_element(By.NAME, "note").send_keys("No survey is needed")
+        deadline.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, 10).until(lambda d: "waived" in d.find_element(By.ID, "deadlines").text)
+        driver.save_screenshot(str(SHOTS / "engagement-message-and-waived-deadline.png"))
+    finally:
+        driver.quit()
+
+
 def test_pages_render_at_phone_width():
     driver = browser(phone=True)
     try:
