@@ -1,11 +1,34 @@
 import Foundation
 
 extension DeskState {
-    /// Folds one event into the state.
+    /// Folds one event into the state as entry `entry` of the log (by default the one after the last).
     ///
     /// Never fails: events were checked when they were decided, and a timeline cut at an earlier
-    /// instant may lack what a later event refers to, which is then skipped.
-    public mutating func apply(_ event: DeskEvent) {
+    /// instant may lack what a later event refers to, which is then skipped. A retraction folds the
+    /// desk again from its first entry without the retracted one.
+    public mutating func apply(_ event: DeskEvent, entry: Int64? = nil) {
+        let number = entry ?? log.nextNumber
+        log.append(event, number: number)
+        guard case .entryRetracted(let retraction) = event.fact else { return evolve(event) }
+        // A number that names nothing held, another type, a retraction, or an entry already retracted
+        // changes nothing (a cut may lack the entry; decide refuses the rest).
+        guard let target = log.event(retraction.entry), target.type == retraction.type, !target.isRetraction,
+            log.retracted[retraction.entry] == nil
+        else { return }
+        log.retract(RetractedEntry(entry: retraction.entry, at: event.at, reason: retraction.reason, by: number))
+        self = refolded()
+    }
+
+    /// The desk folded again from its log, without retracted entries.
+    func refolded() -> DeskState {
+        var fresh = DeskState()
+        fresh.log = log
+        for event in log.standing { fresh.evolve(event) }
+        return fresh
+    }
+
+    /// Folds the fact of one standing entry into the state (the log is kept by `apply`).
+    mutating func evolve(_ event: DeskEvent) {
         switch event.fact {
         case .deskOpened(let profile): self.profile = profile
         case .partyRegistered(let party): parties[party.id] = party
@@ -73,6 +96,14 @@ extension DeskState {
         case .playbookTryDue(let id, let due): playbooks[id]?.due.append(due)
         case .playbookStopped(let id, let stop): playbooks[id]?.stopped = stop
         case .deadlineAlarmRaised(let id, let lead): deadlines[id]?.alarmsRaised.append(lead)
+        case .deskAmended(let title, let zone, let webhook, _):
+            profile?.title = title
+            profile?.zone = zone
+            profile?.webhook = webhook
+        case .playbookAmended(let id, let name, let steps, _):
+            playbooks[id]?.name = name
+            playbooks[id]?.steps = steps
+        case .entryRetracted: break  // handled by `apply`
         }
     }
 }

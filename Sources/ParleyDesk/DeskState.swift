@@ -32,6 +32,8 @@ public struct DeskState: Sendable, Equatable {
     public var travelOverrides: [String: TravelOverride] = [:]
     /// The latest itinerary of each trip.
     public var itineraries: [Trip.ID: Itinerary] = [:]
+    /// The entries folded so far, and which were retracted (not part of what the desk is: see `DeskLog`).
+    public internal(set) var log = DeskLog()
 
     /// An empty, unopened desk.
     public init() {}

@@ -29,7 +29,7 @@ public struct FoldedDesk: Sendable {
             compartments.insert(compartment)
         }
         if stored.sequence == 1 { createdAt = stored.recordedAt }
-        state.apply(event)
+        state.apply(event, entry: stored.sequence)
     }
 }
 

@@ -178,6 +178,13 @@ public struct DeskLedger: Sendable {
                 } catch DeskError.dependencyCycle(let cycle) where view.isRedacted {
                     // A cycle through tasks the actor cannot see is refused without naming them.
                     throw view.hidingUnseen(cycle)
+                } catch let error where view.isRedacted {
+                    // What the reader sees allowed the retraction, so an entry hidden from them depends on it.
+                    guard case .retractEntry(let retraction) = command,
+                        let seen = view.viewerSequence(of: retraction.entry)
+                    else { throw error }
+                    throw DeskError.invalidValue(
+                        field: "entry", expected: "an entry no later entry depends on", found: "entry \(seen)")
                 }
                 if let known = original?.known {
                     decided = decided.map { DeskEvent(at: $0.at, $0.fact, known: known) }

@@ -32,8 +32,15 @@ public struct DeskView: Sendable {
 
     /// The command as it must be decided on the whole desk `whole`: an advance task's new dependencies,
     /// which the reader gives as they see them, keep those on tasks hidden from the reader, which they
-    /// could neither see nor mean to drop.
+    /// could neither see nor mean to drop; a retraction names its entry by the log's number.
     public func keepingHiddenDependencies(_ command: DeskCommand, of whole: DeskState) -> DeskCommand {
+        if case .retractEntry(var retraction) = command, let redacted, retraction.entry > 0,
+            retraction.entry <= Int64(redacted.sequences.count)
+        {
+            // The reader names the entry by their number; the log, by its own.
+            retraction.entry = realSequence(of: retraction.entry)
+            return .retractEntry(retraction)
+        }
         guard case .amendAdvanceTask(var amend) = command, let given = amend.dependsOn,
             let task = whole.tasks[amend.task]
         else { return command }

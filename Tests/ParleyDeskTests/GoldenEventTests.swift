@@ -18,7 +18,7 @@ struct GoldenEventTests {
     @Test("every type and version Parley reads has a golden file and a fixed event")
     func everyFormatIsPinned() throws {
         let formats = DeskEvent.readableFormats
-        #expect(Set(formats.map(\.type)).count == 32)
+        #expect(Set(formats.map(\.type)).count == 35)
         for (type, version) in formats {
             #expect(FileManager.default.fileExists(atPath: Self.file(type, version).path), "\(type) v\(version)")
             let pinned =

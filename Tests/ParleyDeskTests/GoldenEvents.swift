@@ -197,6 +197,21 @@ enum GoldenEvents {
                 .channelAmended(
                     "dmz-hotline", name: "Panmunjom hotline (UNC)", via: nil,
                     Amendment(at: evening, reason: "Direct now.", changed: ["name", "via"]))),
+            DeskEvent(
+                at: evening.instant,
+                .deskAmended(
+                    title: "DMZ meeting, June 2019", zone: seoul, webhook: "https://hooks.example/parley",
+                    Amendment(at: evening, reason: "A shorter title.", changed: ["title", "webhook"]))),
+            DeskEvent(
+                at: evening.instant,
+                .playbookAmended(
+                    "dmz-escalation", name: "Reach the Chairman",
+                    steps: [PlaybookStep(channel: "dmz-hotline", wait: Minutes(90), repeats: 2)],
+                    Amendment(at: evening, reason: "One channel left.", changed: ["name", "steps"]))),
+            DeskEvent(
+                at: evening.instant,
+                .entryRetracted(
+                    Retraction(entry: 12, type: "ContactAttemptRecorded", reason: "Typed in the wrong zone."))),
             DeskEvent(at: at, .travelTimeSet(TravelOverride(from: "seoul", to: "panmunjom", time: Minutes(55)))),
             DeskEvent(
                 at: evening.instant,

@@ -1,4 +1,5 @@
-/// Change a party, a principal, a venue, or a channel's name and intermediary.
+/// Change the desk's profile, a party, a principal, a venue, a channel's name and intermediary, or a
+/// playbook not yet started.
 ///
 /// Each case holds the record's new value in full. Its id, and a channel's kind, party and status
 /// history, stay as they are.
@@ -11,6 +12,10 @@ public enum AmendReference: Sendable, Equatable {
     case venue(Venue)
     /// A channel renamed, or reached through another intermediary (or none).
     case channel(Channel.ID, name: String, via: Party.ID?)
+    /// The desk retitled, given another home zone, or another webhook (or none).
+    case desk(title: String, zone: TimeZoneID, webhook: String?)
+    /// A playbook not yet started renamed or given other steps.
+    case playbook(Playbook.ID, name: String, steps: [PlaybookStep])
 }
 
 /// An `AmendReference` with when the change was decided or learned of, and why.

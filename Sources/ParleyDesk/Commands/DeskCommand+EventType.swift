@@ -32,6 +32,8 @@ extension DeskCommand {
             case .principal: "PrincipalAmended"
             case .venue: "VenueAmended"
             case .channel: "ChannelAmended"
+            case .desk: "DeskAmended"
+            case .playbook: "PlaybookAmended"
             }
         case .setTravelTime: "TravelTimeSet"
         case .recordItinerary: "ItineraryPlanned"
@@ -39,6 +41,7 @@ extension DeskCommand {
         case .markPlaybookTryDue: "PlaybookTryDue"
         case .stopPlaybook: "PlaybookStopped"
         case .raiseDeadlineAlarm: "DeadlineAlarmRaised"
+        case .retractEntry: "EntryRetracted"
         }
     }
 }

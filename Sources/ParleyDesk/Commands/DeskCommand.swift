@@ -46,7 +46,7 @@ public enum DeskCommand: Sendable, Equatable {
     case amendAdvanceTask(AmendAdvanceTask)
     /// Move an open deadline.
     case moveDeadline(MoveDeadline)
-    /// Change a party, a principal, a venue or a channel's name and intermediary.
+    /// Change the desk's profile, a party, a principal, a venue, a channel or a playbook not yet started.
     case amendRecord(AmendRecord)
     /// Set a known travel time between two venues, overriding the travel model.
     case setTravelTime(TravelOverride)
@@ -60,4 +60,6 @@ public enum DeskCommand: Sendable, Equatable {
     case stopPlaybook(Playbook.ID, PlaybookStop)
     /// Raise a deadline's alarm (the scheduler's command).
     case raiseDeadlineAlarm(Deadline.ID, lead: Minutes, at: Date)
+    /// Take back an earlier entry of the log, with a reason.
+    case retractEntry(RetractEntry)
 }

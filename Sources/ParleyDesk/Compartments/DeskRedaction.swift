@@ -16,6 +16,9 @@ public struct DeskRedaction: Sendable {
     private var hiddenDeadlines: Set<Deadline.ID> = []
     private var hiddenTasks: Set<AdvanceTask.ID> = []
     private var hiddenPlaybooks: Set<Playbook.ID> = []
+    /// How many events have been passed, and the reader's number of each one shown, by real number.
+    private var passed: Int64 = 0
+    private var shownNumbers: [Int64: Int64] = [:]
 
     /// A redaction for `clearance`, before the log's first event.
     public init(for clearance: Clearance) { self.clearance = clearance }
@@ -23,9 +26,22 @@ public struct DeskRedaction: Sendable {
     /// Whether anything passed so far was hidden.
     public var hidesAnything: Bool { !hiddenEngagements.isEmpty }
 
-    /// The event as the reader may see it, or nil when it is hidden from them.
+    /// The event as the reader may see it, or nil when it is hidden from them; events are passed one by
+    /// one from the log's first, so a retraction can name its entry by the reader's number.
     public mutating func pass(_ event: DeskEvent) -> DeskEvent? {
+        passed += 1
+        guard let shown = shown(event) else { return nil }
+        shownNumbers[passed] = Int64(shownNumbers.count + 1)
+        return shown
+    }
+
+    private mutating func shown(_ event: DeskEvent) -> DeskEvent? {
         switch event.fact {
+        case .entryRetracted(var retraction):
+            // The retraction of a hidden entry is hidden with it; a shown one names it as the reader counts.
+            guard let number = shownNumbers[retraction.entry] else { return nil }
+            retraction.entry = number
+            return DeskEvent(at: event.at, .entryRetracted(retraction), known: event.known)
         case .engagementOpened(let engagement):
             if let compartment = engagement.compartment { compartments.insert(compartment) }
             guard clearance.admits(engagement.compartment) else {
@@ -39,7 +55,8 @@ public struct DeskRedaction: Sendable {
             return hide(if: deadline.engagement, event) { hiddenDeadlines.insert(deadline.id) }
         case .deadlineResolved(let id, _, _, _), .deadlineAlarmRaised(let id, _), .deadlineMoved(let id, _, _, _):
             return hiddenDeadlines.contains(id) ? nil : event
-        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _):
+        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _),
+            .playbookAmended(let id, _, _, _):
             return hiddenPlaybooks.contains(id) ? nil : event
         case .advanceTaskAmended(let id, var terms, let amendment):
             guard !hiddenTasks.contains(id) else { return nil }

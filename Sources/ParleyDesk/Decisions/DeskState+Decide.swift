@@ -46,6 +46,7 @@ extension DeskState {
         case .raiseDeadlineAlarm(let id, let lead, let at):
             return try decide(raiseDeadlineAlarm: id, lead: lead, at: at)
         case .recordItinerary(let itinerary): return try decide(recordItinerary: itinerary)
+        case .retractEntry(let retraction): return try decide(retractEntry: retraction)
         }
     }
 }

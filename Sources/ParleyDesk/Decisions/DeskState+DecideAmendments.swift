@@ -186,6 +186,29 @@ extension DeskState {
             fact = .channelAmended(
                 id, name: name, via: via,
                 try amendment([before.name != name ? "name" : nil, before.via != via ? "via" : nil]))
+        case .desk(let title, let zone, let webhook):
+            guard let before = profile else { throw .deskNotOpened }
+            try Self.requireName(title, field: "title")
+            try Self.requireWebhook(webhook)
+            fact = .deskAmended(
+                title: title, zone: zone, webhook: webhook,
+                try amendment([
+                    before.title != title ? "title" : nil, before.zone != zone ? "zone" : nil,
+                    before.webhook != webhook ? "webhook" : nil,
+                ]))
+        case .playbook(let id, let name, let steps):
+            let before = try Self.requireKnown(id, in: playbooks, field: "playbook", kind: "playbook")
+            // A running playbook's tries are already scheduled from its steps: stop it and define another.
+            guard before.startedAt == nil else {
+                throw .invalidValue(
+                    field: "playbook", expected: "a playbook not yet started (stop this one and define another)",
+                    found: id.rawValue)
+            }
+            try Self.requireName(name, field: "name")
+            try requireSteps(steps)
+            fact = .playbookAmended(
+                id, name: name, steps: steps,
+                try amendment([before.name != name ? "name" : nil, before.steps != steps ? "steps" : nil]))
         }
         return [DeskEvent(at: command.at.instant, fact)]
     }

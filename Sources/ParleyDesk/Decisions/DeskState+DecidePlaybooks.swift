@@ -7,11 +7,17 @@ extension DeskState {
         try Self.requireNew(playbook.id, in: playbooks, kind: "playbook")
         try Self.requireName(playbook.name, field: "name")
         try Self.requireKnown(playbook.engagement, in: engagements, field: "engagement", kind: "engagement")
-        guard !playbook.steps.isEmpty else {
+        try requireSteps(playbook.steps)
+        return [DeskEvent(at: now, .playbookDefined(playbook))]
+    }
+
+    /// Refuses steps that are none, too many, on unknown channels, or with waits or repeats out of bounds.
+    func requireSteps(_ steps: [PlaybookStep]) throws(DeskError) {
+        guard !steps.isEmpty else {
             throw .invalidValue(field: "steps", expected: "at least one step", found: "none")
         }
-        try Self.requireCount(playbook.steps.count, field: "steps", atMost: DeskLimits.maxSteps)
-        for (index, step) in playbook.steps.enumerated() {
+        try Self.requireCount(steps.count, field: "steps", atMost: DeskLimits.maxSteps)
+        for (index, step) in steps.enumerated() {
             try Self.requireKnown(step.channel, in: channels, field: "steps[\(index)].channel", kind: "channel")
             try Self.requireMinutes(
                 step.wait, field: "steps[\(index)].wait", in: 1...DeskLimits.longestWait.value)
@@ -22,7 +28,6 @@ extension DeskState {
                     found: "\(step.repeats)")
             }
         }
-        return [DeskEvent(at: now, .playbookDefined(playbook))]
     }
 
     /// Starting a playbook once.

@@ -5,16 +5,20 @@ extension DeskState {
     func decide(openDesk profile: DeskProfile) throws(DeskError) -> [DeskEvent] {
         if let existing = self.profile { throw .deskAlreadyOpened(existing.name) }
         _ = try Identifier<DeskProfile>.validated(profile.name, field: "name")
-        if let webhook = profile.webhook {
-            guard webhook.utf8.count <= 2048, let url = URL(string: webhook),
-                ["http", "https"].contains(url.scheme ?? ""), url.host != nil
-            else {
-                throw .invalidValue(field: "webhook", expected: "an http or https URL", found: webhook)
-            }
-        }
+        try Self.requireWebhook(profile.webhook)
         try Self.requireName(profile.title, field: "title")
         try Self.requireTime(profile.opened, field: "opened")
         return [DeskEvent(at: profile.opened.instant, .deskOpened(profile))]
+    }
+
+    /// Refuses a webhook that is not an http or https URL.
+    static func requireWebhook(_ webhook: String?) throws(DeskError) {
+        guard let webhook else { return }
+        guard webhook.utf8.count <= 2048, let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""),
+            url.host != nil
+        else {
+            throw .invalidValue(field: "webhook", expected: "an http or https URL", found: webhook)
+        }
     }
 
     /// Adding a party: a new id and a name.

@@ -73,6 +73,11 @@ extension DeskEvent {
             return try encode(PlaybookStoppedPayload(playbook: id.rawValue, stop: WirePlaybookStop(stop)))
         case .deadlineAlarmRaised(let id, let lead):
             return try encode(DeadlineAlarmRaisedPayload(deadline: id.rawValue, lead: lead.value))
+        case .deskAmended(let title, let zone, let webhook, let amendment):
+            return try encode(DeskAmendedPayload(title: title, zone: zone, webhook: webhook, amendment: amendment))
+        case .playbookAmended(let id, let name, let steps, let amendment):
+            return try encode(PlaybookAmendedPayload(playbook: id, name: name, steps: steps, amendment: amendment))
+        case .entryRetracted(let retraction): return try encode(EntryRetractedPayload(retraction))
         }
     }
 
@@ -118,7 +123,8 @@ extension DeskEvent {
             MessageReceivedPayload.self, EngagementSlotAgreedPayload.self, EngagementAmendedPayload.self,
             TripAmendedPayload.self, AdvanceTaskAmendedPayload.self, DeadlineMovedPayload.self,
             PartyAmendedPayload.self, PrincipalAmendedPayload.self, VenueAmendedPayload.self,
-            ChannelAmendedPayload.self,
+            ChannelAmendedPayload.self, DeskAmendedPayload.self, PlaybookAmendedPayload.self,
+            EntryRetractedPayload.self,
             TravelTimeSetPayload.self, ItineraryPlannedPayload.self, PlaybookStartedPayload.self,
             PlaybookTryDuePayload.self, PlaybookStoppedPayload.self, DeadlineAlarmRaisedPayload.self,
         ]

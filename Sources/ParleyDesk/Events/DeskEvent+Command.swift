@@ -54,6 +54,15 @@ extension DeskEvent {
         case .playbookTryDue(let id, let due): .markPlaybookTryDue(id, due)
         case .playbookStopped(let id, let stop): .stopPlaybook(id, stop)
         case .deadlineAlarmRaised(let id, let lead): .raiseDeadlineAlarm(id, lead: lead, at: at)
+        case .deskAmended(let title, let zone, let webhook, let amendment):
+            .amendRecord(
+                AmendRecord(
+                    .desk(title: title, zone: zone, webhook: webhook), at: amendment.at, reason: amendment.reason))
+        case .playbookAmended(let id, let name, let steps, let amendment):
+            .amendRecord(
+                AmendRecord(.playbook(id, name: name, steps: steps), at: amendment.at, reason: amendment.reason))
+        case .entryRetracted(let retraction):
+            .retractEntry(RetractEntry(entry: retraction.entry, reason: retraction.reason, at: at))
         }
     }
 }

@@ -35,6 +35,10 @@ extension DeskEvent {
             "playbook \(id): try \(due.channel) now (step \(due.step.countedFromOne), try \(due.repetition.countedFromOne))"
         case .playbookStopped(let id, let stop): "playbook \(id) stopped: \(stop.reason)"
         case .deadlineAlarmRaised(let id, let lead): "deadline \(id): \(lead) left"
+        case .deskAmended(_, _, _, let amendment): "desk amended" + amendment.summary
+        case .playbookAmended(let id, _, _, let amendment): "playbook \(id) amended" + amendment.summary
+        case .entryRetracted(let retraction):
+            "entry \(retraction.entry) retracted (\(retraction.type)): \(retraction.reason)"
         case .messageReceived(let message):
             "message \(message.id) from \(message.from)"
                 + (message.channel.map { " on \($0)" } ?? "") + " [\(message.stance.rawValue)]: \(message.summary)"
@@ -64,8 +68,11 @@ extension DeskEvent {
             return state.deadlines[id]?.engagement == engagement
         case .advanceTaskUpdated(let id, _, _), .advanceTaskAmended(let id, _, _):
             return state.tasks[id]?.engagement == engagement
-        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _):
+        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _),
+            .playbookAmended(let id, _, _, _):
             return state.playbooks[id]?.engagement == engagement
+        case .entryRetracted(let retraction):
+            return state.log.event(retraction.entry)?.concerns(engagement, in: state) ?? false
         case .advanceTasksAdded(let tasks): return tasks.contains { $0.engagement == engagement }
         default: return false
         }

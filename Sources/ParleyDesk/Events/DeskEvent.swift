@@ -94,6 +94,12 @@ public struct DeskEvent: Sendable, Equatable {
         case playbookStopped(Playbook.ID, PlaybookStop)
         /// A deadline's alarm was raised.
         case deadlineAlarmRaised(Deadline.ID, lead: Minutes)
+        /// The desk's title, home zone or webhook changed (its name, the log's key, stays).
+        case deskAmended(title: String, zone: TimeZoneID, webhook: String?, Amendment)
+        /// A playbook not yet started was renamed or given other steps.
+        case playbookAmended(Playbook.ID, name: String, steps: [PlaybookStep], Amendment)
+        /// An earlier entry was taken back; the fold leaves it out, the chain keeps both.
+        case entryRetracted(Retraction)
     }
 
     /// The event type as stored in the log's envelope (`EngagementMoved`).
@@ -131,7 +137,16 @@ public struct DeskEvent: Sendable, Equatable {
         case .playbookTryDue: "PlaybookTryDue"
         case .playbookStopped: "PlaybookStopped"
         case .deadlineAlarmRaised: "DeadlineAlarmRaised"
+        case .deskAmended: "DeskAmended"
+        case .playbookAmended: "PlaybookAmended"
+        case .entryRetracted: "EntryRetracted"
         }
+    }
+
+    /// Whether this entry takes back another.
+    public var isRetraction: Bool {
+        if case .entryRetracted = fact { return true }
+        return false
     }
 
     /// The engagement this event concerns, where it names one directly.

@@ -11,10 +11,14 @@ public enum Hindsight: String, Sendable, CaseIterable {
 
 extension DeskState {
     /// The desk as it stood at `moment`: the events past by then (as known, or as happened), folded in
-    /// log order.
+    /// log order; `events` is the whole log from its first entry, so entries keep their numbers.
     public static func folding(_ events: some Sequence<DeskEvent>, asOf moment: Date, _ hindsight: Hindsight)
         -> DeskState
     {
-        folding(events.filter { $0.isPast(moment, hindsight) })
+        var state = DeskState()
+        for (index, event) in events.enumerated() where event.isPast(moment, hindsight) {
+            state.apply(event, entry: Int64(index + 1))
+        }
+        return state
     }
 }

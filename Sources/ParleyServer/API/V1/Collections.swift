@@ -97,6 +97,9 @@ extension Collections {
         case .channelAmended(let id, _, _, _): state.channels[id]
         case .travelTimeSet(let override): override
         case .itineraryPlanned(let itinerary): state.itineraries[itinerary.trip]
+        case .deskAmended: state.profile
+        case .playbookAmended(let id, _, _, _): state.playbooks[id]
+        case .entryRetracted(let retraction): state.log.retracted[retraction.entry]
         }
     }
 }

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Take back an entry of the log (a mistaken attempt, a move typed in the wrong zone), naming it by its
+/// number and saying why. The entry stays in the chain; the desk is folded without it.
+public struct RetractEntry: Sendable, Equatable {
+    /// The entry's number, as the person sees the log.
+    public var entry: Int64
+    /// Why.
+    public var reason: String
+    /// When it was retracted.
+    public var at: Date
+
+    /// A retraction of entry `entry`.
+    public init(entry: Int64, reason: String, at: Date) {
+        self.entry = entry
+        self.reason = reason
+        self.at = at
+    }
+}
