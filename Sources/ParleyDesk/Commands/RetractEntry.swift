@@ -1,7 +1,9 @@
 import Foundation
 
-/// Take back an entry of the log (a mistaken attempt, a move typed in the wrong zone), naming it by its
-/// number and saying why. The entry stays in the chain; the desk is folded without it.
+/// Take back an entry of the log, naming it by its number and saying why.
+///
+/// For a mistaken attempt, or a move typed in the wrong zone. The entry stays in the chain; the desk is
+/// folded without it.
 public struct RetractEntry: Sendable, Equatable {
     /// The entry's number, as the person sees the log.
     public var entry: Int64

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A correction: an earlier entry of the log taken back, and why. The entry stays in the chain; the fold
-/// leaves it out.
+/// A correction: an earlier entry of the log taken back, and why.
+///
+/// The entry stays in the chain; the fold leaves it out.
 public struct Retraction: Hashable, Sendable, Codable {
     /// The retracted entry's number in the log (its sequence; in a redacted view, the reader's number).
     public var entry: Int64
