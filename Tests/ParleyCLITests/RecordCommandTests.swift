@@ -39,4 +39,30 @@ struct RecordCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "parley: engagement: no engagement with id 'nowhere' on this desk\n")
     }
+
+    @Test(
+        "a mistaken entry is retracted by its number on the timeline, which then shows it struck; a second try is refused"
+    )
+    func retractFromTheTerminal() throws {
+        let parley = try ParleyProcess()
+        #expect(try parley.run(["verify", "--demo"]).status == 0)
+        let attempt = try parley.run([
+            "record", "attempt", "--desk", "asia-trip", "--channel", "kcna", "--outcome", "refused", "--engagement",
+            "kim-meeting", "--note", "meant for another desk", "--at", "2025-10-28 09:00",
+        ])
+        #expect(attempt.status == 0, "\(attempt.stderr)")
+        let number = try #require(attempt.stdout.split(separator: "#").last?.split(separator: " ").first)
+        let retract = try parley.run([
+            "record", "retract", String(number), "--desk", "asia-trip", "--reason", "Wrong desk",
+        ])
+        #expect(retract.status == 0, "\(retract.stderr)")
+        #expect(retract.stdout.contains("entry \(number) retracted (ContactAttemptRecorded): Wrong desk"))
+        let timeline = try parley.run(["timeline", "--desk", "asia-trip", "--engagement", "kim-meeting"])
+        #expect(timeline.stdout.contains("[RETRACTED by #\(Int(number)! + 1): Wrong desk]"))
+        let again = try parley.run([
+            "record", "retract", String(number), "--desk", "asia-trip", "--reason", "Again",
+        ])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("entry: expected an entry not yet retracted"))
+    }
 }

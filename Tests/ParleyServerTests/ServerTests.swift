@@ -691,6 +691,136 @@ struct LivingDeskServerTests {
     }
 
     @Test(
+        "a mistaken attempt is retracted through the API: it leaves the desk, stays on the timeline struck through, and cannot be retracted twice"
+    )
+    func retractThroughAPI() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let attempt =
+                #"{"id":"wrong-call","channel":"kcna","engagement":"kim-meeting","at":"2025-10-20 07:00","outcome":"refused","note":"typed on the wrong desk"}"#
+            let recorded = try await client.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: attempt))
+            #expect(recorded.status == .created)
+            let entry = try #require(recorded.headers[HTTPField.Name("X-Desk-Version")!])
+            let retract = "/api/v1/desks/asia-trip/entries/\(entry)/retract"
+            try await client.execute(
+                uri: retract, method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: #"{"reason":"Recorded on the wrong desk"}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let body = String(buffer: response.body)
+                #expect(
+                    body.contains("\"entry\":\(entry)") && body.contains("\"reason\":\"Recorded on the wrong desk\""))
+            }
+            try await client.execute(uri: "/api/v1/desks/asia-trip/attempts/wrong-call", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(
+                uri: retract, method: .post, headers: jsonHeaders, body: ByteBuffer(string: #"{"reason":"again"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(
+                    String(buffer: response.body).contains("already")
+                        || String(buffer: response.body).contains("not yet retracted"))
+            }
+            try await client.execute(
+                uri: "/api/v1/desks/asia-trip/entries/1/retract", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: #"{"reason":"no"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("desk's opening"))
+            }
+            try await client.execute(uri: "/desks/asia-trip/timeline", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<li id=\"entry-\(entry)\">"))
+                #expect(page.contains("<del>attempt on kcna: refused: typed on the wrong desk</del>"))
+                #expect(page.contains("Recorded on the wrong desk"))
+            }
+        }
+    }
+
+    @Test(
+        "a mistaken entry is retracted from the timeline in the browser; a retraction without a reason is refused above the timeline"
+    )
+    func retractInBrowser() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let recorded = try await client.execute(
+                uri: "/api/v1/desks/asia-trip/signals", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(
+                    string:
+                        #"{"id":"rumour","engagement":"kim-meeting","at":"2025-10-20 07:00","summary":"A rumour","attribution":["a blog"],"stance":"favourable","grade":"F6"}"#
+                ))
+            #expect(recorded.status == .created, "\(String(buffer: recorded.body))")
+            let entry = try #require(recorded.headers[HTTPField.Name("X-Desk-Version")!])
+            try await client.execute(
+                uri: "/desks/asia-trip/entries/\(entry)/retract", method: .post, headers: formHeaders,
+                body: form(["entry": entry, "reason": " "])
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("id=\"form-banner\""))
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/entries/\(entry)/retract", method: .post, headers: formHeaders,
+                body: form(["entry": entry, "reason": "Only a rumour"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/timeline", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<del>signal rumour"))
+                #expect(page.contains("Only a rumour"))
+            }
+            try await client.execute(uri: "/api/v1/desks/asia-trip/signals/rumour", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test(
+        "an admin amends the desk's title and webhook; an officer may not; a playbook is given other steps before it starts"
+    )
+    func amendDeskAndPlaybook() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let admin = SignedInClient(anonymous, as: "admin")
+            let officer = SignedInClient(anonymous)
+            let body = #"{"title":"Asia, October 2025","webhook":"https://hooks.example/asia","reason":"Shorter"}"#
+            try await officer.execute(
+                uri: "/api/v1/desks/asia-trip/amend", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await admin.execute(
+                uri: "/api/v1/desks/asia-trip/amend", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(string: body)
+            ) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains("\"title\":\"Asia, October 2025\"") && text.contains("\"name\":\"asia-trip\""))
+            }
+            let defined = try await officer.execute(
+                uri: "/api/v1/desks/asia-trip/playbooks", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(
+                    string:
+                        #"{"id":"second-try","name":"Second try","engagement":"kim-meeting","steps":[{"channel":"kcna","wait":60,"repeats":1}],"due":[]}"#
+                ))
+            #expect(defined.status == .created, "\(String(buffer: defined.body))")
+            let id = "second-try"
+            let channel = "kcna"
+            try await officer.execute(
+                uri: "/api/v1/desks/asia-trip/playbooks/\(id)/amend", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(
+                    string: #"{"steps":[{"channel":"\#(channel)","wait":45,"repeats":2}],"reason":"Faster"}"#)
+            ) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                #expect(String(buffer: response.body).contains("\"wait\":45"))
+            }
+        }
+    }
+
+    @Test(
         "an entry typed after the fact is learned when typed, and shows so in the timeline; a time in the future is refused"
     )
     func lateAndFutureEntries() async throws {

@@ -34,6 +34,7 @@ enum Assets {
         .field-error { color: var(--bad); font-weight: 600; font-size: .85rem; }
         .banner { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; }
         .banner.bad { color: var(--bad); background: #fbeeee; } .banner.ok { color: var(--ok); background: #edf7f0; }
+        details.retract { display: inline-block; margin-left: .4rem; } details.retract summary { cursor: pointer; color: var(--muted); }
         .chain { font-size: .85rem; color: var(--muted); } .chain span + span::before { content: " → "; }
         ol.timeline { list-style: none; padding: 0; margin: 0; } ol.timeline li { padding: .35rem 0; border-bottom: 1px solid var(--line); }
         ol.timeline .when { display: inline-block; min-width: 12rem; color: var(--muted); font-variant-numeric: tabular-nums; }

@@ -32,7 +32,7 @@ enum AccessPolicy {
             "POST /desks/{desk}/deadlines/{deadline}/resolve": .record,
             "POST /desks/{desk}/engagements/{id}/deadlines": .record,
             "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,
-            "POST /desks/{desk}/trips/{trip}/plan": .record,
+            "POST /desks/{desk}/trips/{trip}/plan": .record, "POST /desks/{desk}/entries/{entry}/retract": .record,
             "POST /api/v1/desks/{desk}/attempts": .record, "POST /api/v1/desks/{desk}/signals": .record,
             "POST /api/v1/desks/{desk}/deadlines": .record, "POST /api/v1/desks/{desk}/engagements/{id}/move": .record,
             "POST /api/v1/desks/{desk}/messages": .record, "POST /api/v1/desks/{desk}/engagements/{id}/slot": .record,
@@ -46,6 +46,7 @@ enum AccessPolicy {
             "POST /api/v1/desks/{desk}/deadlines/{id}/resolve": .record,
             "POST /api/v1/desks/{desk}/playbooks/{id}/start": .record,
             "POST /api/v1/desks/{desk}/tasks/{id}/status": .record,
+            "POST /api/v1/desks/{desk}/entries/{entry}/retract": .record,
             // Admins: people.
             "GET /admin/users": .administer, "POST /admin/users": .administer,
             "POST /admin/users/{name}/role": .administer, "POST /admin/users/{name}/revoke": .administer,
@@ -56,6 +57,8 @@ enum AccessPolicy {
             // Admins: desks. Raw events open desks (visible to everyone) and replay or import whole stories;
             // everyday records have routes of their own.
             "POST /api/v1/desks/{desk}/events": .administer,
+            // Admins: a desk's title, zone and webhook (where its alarms go).
+            "POST /api/v1/desks/{desk}/amend": .administer,
             // The counters count appends in every compartment, which is itself something to hide.
             "GET /metrics": .administer,
         ]

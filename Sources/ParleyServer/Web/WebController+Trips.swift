@@ -58,6 +58,31 @@ extension WebController {
                 status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+        router.post("/desks/:desk/entries/:entry/retract") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let text = try context.parameters.require("entry")
+            let form = try await FormBody.read(request)
+            return try await submit(
+                form: form, desk: desk, redirect: "/desks/\(desk)/timeline#entry-\(text)", context: context
+            ) { state in
+                guard let entry = Int64(text), entry > 0 else {
+                    throw DeskError.invalidValue(field: "entry", expected: "an entry number, 1 or more", found: text)
+                }
+                return try RetractionInput(reason: form["reason"]).command(entry, on: state, now: server.now)
+            } page: { _, _, formState in
+                var formState = formState
+                // The refusal is shown above the timeline, whichever field it names.
+                if formState.banner == nil, let first = formState.errors.first {
+                    formState.banner = "Entry \(text) was not retracted: \(first.key): \(first.value)"
+                }
+                let view = try await server.view(desk, as: context.clearance)
+                return TimelinePage(
+                    desk: desk, desks: try await server.desks(), full: view.state,
+                    entries: try await view.entries(from: server.ledger.store, desk: desk), engagement: "", type: "",
+                    asOfText: "", asOf: nil, asOfError: nil, form: formState
+                ).html
+            }
+        }
         router.get("/desks/:desk/timeline") { request, context -> HTML in
             let desk = try context.parameters.require("desk")
             let view = try await server.view(desk, as: context.clearance)

@@ -9,9 +9,12 @@ import ParleyStore
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record what happens on a desk: a move, a message from their side, an attempt, a slot, a deadline.",
+        abstract:
+            "Record what happens on a desk: a move, a message from their side, an attempt, a slot, a deadline; "
+            + "take back a mistaken entry.",
         subcommands: [
             RecordMove.self, RecordMessage.self, RecordAttempt.self, RecordSlot.self, RecordDeadline.self,
+            RecordRetraction.self,
         ])
 }
 
@@ -148,5 +151,23 @@ struct RecordDeadline: AsyncParsableCommand {
         let input = ResolutionInput(status: status, at: at, note: note)
         let id = Deadline.ID(deadline)
         try await options.record { state, now in try input.command(id, on: state, now: now) }
+    }
+}
+
+/// `parley record retract ENTRY --reason WHY`.
+struct RecordRetraction: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retract",
+        abstract: "Take back a mistaken entry, by its number on `parley timeline`; the log keeps both.")
+
+    @OptionGroup var options: RecordOptions
+    @Argument(help: "The entry's number (the # on `parley timeline`).") var entry: Int64
+    @Option(help: "Why it is taken back.") var reason: String
+    @Option(help: "When (default: now).") var at: String?
+
+    func run() async throws {
+        let input = RetractionInput(reason: reason, at: at)
+        let entry = self.entry
+        try await options.record { state, now in try input.command(entry, on: state, now: now) }
     }
 }

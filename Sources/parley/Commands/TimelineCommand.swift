@@ -44,14 +44,18 @@ struct TimelineCommand: AsyncParsableCommand {
                     && (engagementID.map { entry.event.concerns($0, in: full) } ?? true)
             }.sorted { ($0.event.at, $0.sequence) < ($1.event.at, $1.sequence) }
 
+            let past = cutoff.map { DeskState.folding(decoded.map(\.event), asOf: $0, hindsight) }
+            // Struck entries as the desk stood at the cut: a retraction made later had not happened yet.
+            let retracted = (past ?? full).log.retracted
             for entry in kept {
                 let when = ZonedTime.display(entry.event.at, in: full.zone)
                 let learned = entry.event.known.map { " (learned \(ZonedTime.display($0, in: full.zone)))" } ?? ""
-                print("#\(entry.sequence)\t\(when)\t\(entry.event.type)\t\(entry.event.summary)\(learned)")
+                let struck = retracted[entry.sequence].map { " [RETRACTED by #\($0.by): \($0.reason)]" } ?? ""
+                print(
+                    "#\(entry.sequence)\t\(when)\t\(entry.event.type)\t\(entry.event.summary)\(learned)\(struck)")
             }
             if kept.isEmpty { print("no events") }
-            if let cutoff {
-                let past = DeskState.folding(decoded.map(\.event), asOf: cutoff, hindsight)
+            if let cutoff, let past {
                 print("")
                 print(StatusReport(desk: desk, state: past, now: cutoff).text)
             }

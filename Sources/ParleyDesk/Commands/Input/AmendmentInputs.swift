@@ -226,8 +226,9 @@ public struct ChannelStatusInput: Decodable, Sendable, Equatable {
     }
 }
 
-/// What a person supplies to change a party, a principal, a venue or a channel
-/// (`POST /{parties|principals|venues|channels}/{id}/amend`); a field left out stays as it is.
+/// What a person supplies to change a party, a principal, a venue, a channel or a playbook not yet
+/// started (`POST /{parties|principals|venues|channels|playbooks}/{id}/amend`), or the desk itself
+/// (`POST /desks/{desk}/amend`: title, zone, webhook); a field left out stays as it is.
 public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
     /// A new name.
     public var name: String?
@@ -245,13 +246,18 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
     public var zone: String?
     /// A channel's new intermediary; an empty text for none.
     public var via: String?
+    /// The desk's new webhook; an empty text for none.
+    public var webhook: String?
+    /// A playbook's new steps, in order.
+    public var steps: [PlaybookStep]?
     /// When the change was decided or learned of; now when missing.
     public var at: String?
     /// Why.
     public var reason: String
 
     /// The command it asks for on the item `id` of `collection` (`parties`, `principals`, `venues`,
-    /// `channels`), as it stands on `state`; nil for a collection without such an item.
+    /// `channels`, `playbooks`; `desk` for the desk itself), as it stands on `state`; nil for a collection
+    /// without such an item.
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(_ collection: String, id: String, on state: DeskState, now: Date) throws(DeskError)
         -> DeskCommand?
@@ -281,10 +287,42 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
             change = .channel(
                 channel.id, name: name ?? channel.name,
                 via: via.map { $0.isEmpty ? nil : Party.ID($0) } ?? channel.via)
+        case "playbooks":
+            guard let playbook = state.playbooks[Playbook.ID(id)] else { return nil }
+            change = .playbook(playbook.id, name: name ?? playbook.name, steps: steps ?? playbook.steps)
+        case "desk":
+            guard let profile = state.profile else { return nil }
+            change = .desk(
+                title: title ?? profile.title,
+                zone: try zone.map { (zone) throws(DeskError) in try TimeZoneID.validated(zone, field: "zone") }
+                    ?? profile.zone,
+                webhook: webhook.map { $0.isEmpty ? nil : $0 } ?? profile.webhook)
         default:
             return nil
         }
         return .amendRecord(
             AmendRecord(change, at: try InputText.time(at, field: "at", on: state, now: now), reason: reason))
+    }
+}
+
+/// What a person supplies to take back an entry of the log (`POST /desks/{desk}/entries/{n}/retract`).
+public struct RetractionInput: Decodable, Sendable, Equatable {
+    /// Why the entry is taken back.
+    public var reason: String
+    /// When; now when missing.
+    public var at: String?
+
+    /// The input as typed.
+    public init(reason: String, at: String? = nil) {
+        self.reason = reason
+        self.at = at
+    }
+
+    /// The command it asks for: retracting entry `entry` (as the person numbers the log) on `state`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    public func command(_ entry: Int64, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
+        .retractEntry(
+            RetractEntry(
+                entry: entry, reason: reason, at: try InputText.time(at, field: "at", on: state, now: now).instant))
     }
 }

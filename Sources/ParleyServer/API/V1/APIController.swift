@@ -152,9 +152,10 @@ struct APIController: Sendable {
             let body = try await decode(VersionedInput<RecordAmendmentInput>.self, request)
             let collection = try context.parameters.require("collection")
             let id = try context.parameters.require("id")
-            guard ["parties", "principals", "venues", "channels"].contains(collection) else {
+            guard ["parties", "principals", "venues", "channels", "playbooks"].contains(collection) else {
                 throw HTTPError(
-                    .notFound, message: "no route to amend '\(collection)'; try parties, principals, venues or channels"
+                    .notFound,
+                    message: "no route to amend '\(collection)'; try parties, principals, venues, channels or playbooks"
                 )
             }
             return try await run(request, context, body.expectedVersion, status: .ok) { state in
@@ -211,6 +212,25 @@ struct APIController: Sendable {
             return try await run(request, context, body.expectedVersion, status: .ok) { state in
                 guard state.channels[id] != nil else { throw HTTPError(.notFound, message: "no channel '\(id)'") }
                 return (try body.input.command(id, on: state, now: server.now), { $0.channels[id] })
+            }
+        }
+        api.post("desks/:desk/amend") { request, context -> Response in
+            let body = try await decode(VersionedInput<RecordAmendmentInput>.self, request)
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                guard let command = try body.input.command("desk", id: "", on: state, now: server.now) else {
+                    throw DeskError.deskNotOpened
+                }
+                return (command, { $0.profile })
+            }
+        }
+        api.post("desks/:desk/entries/:entry/retract") { request, context -> Response in
+            let body = try await decode(VersionedInput<RetractionInput>.self, request)
+            let text = try context.parameters.require("entry")
+            guard let entry = Int64(text), entry > 0 else {
+                throw DeskError.invalidValue(field: "entry", expected: "an entry number, 1 or more", found: text)
+            }
+            return try await run(request, context, body.expectedVersion, status: .ok) { state in
+                (try body.input.command(entry, on: state, now: server.now), { _ -> String? in nil })
             }
         }
         api.post("desks/:desk/tasks/:id/status") { request, context -> Response in

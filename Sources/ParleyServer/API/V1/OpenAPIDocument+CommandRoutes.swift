@@ -93,11 +93,11 @@ extension OpenAPIDocument {
               operationId: amendRecord
               summary: >-
                 Change a party (name), a principal (name, title, party), a venue (name, city, latitude, longitude,
-                zone) or a channel (name, via); fields left out stay as they are. Engagements, trips, tasks and
-                deadlines have routes of their own.
+                zone), a channel (name, via) or a playbook not yet started (name, steps); fields left out stay as
+                they are. Engagements, trips, tasks and deadlines have routes of their own.
               parameters:
                 - { $ref: '#/components/parameters/desk' }
-                - { name: collection, in: path, required: true, schema: { type: string, enum: [parties, principals, venues, channels] } }
+                - { name: collection, in: path, required: true, schema: { type: string, enum: [parties, principals, venues, channels, playbooks] } }
                 - { name: id, in: path, required: true, schema: { type: string } }
                 - { $ref: '#/components/parameters/idempotencyKey' }
               requestBody:
@@ -112,6 +112,57 @@ extension OpenAPIDocument {
                 '200':
                   description: The item after the change.
                   content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/amend:
+            post:
+              operationId: amendDesk
+              summary: Change the desk's title, home zone or webhook (admins); fields left out stay as they are.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/RecordAmendment' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The desk's profile after the change.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/DeskProfile' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/entries/{entry}/retract:
+            post:
+              operationId: retractEntry
+              summary: >-
+                Take back an entry of the log, numbered as the reader sees the timeline, with a reason. The entry
+                stays in the chain and on the timeline, struck through; the desk is folded without it. Refused for
+                the desk's opening, a retraction, an entry the timers wrote, one already retracted, and one a
+                later entry depends on (that entry is named).
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: entry, in: path, required: true, schema: { type: integer, minimum: 1 } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/Retraction' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The retracted entry, when and why, and the entry that retracted it.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/RetractedEntry' } } }
                 '400': { $ref: '#/components/responses/Problem' }
                 '404': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }

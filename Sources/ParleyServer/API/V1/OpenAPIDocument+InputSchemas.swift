@@ -91,8 +91,23 @@ extension OpenAPIDocument {
                 longitude: { type: number }
                 zone: { type: string, example: Asia/Seoul }
                 via: { type: string, description: a channel's intermediary party; empty for none }
+                webhook: { type: string, description: the desk's webhook; empty for none }
+                steps:
+                  type: array
+                  description: a playbook's steps, in order
+                  items:
+                    type: object
+                    required: [channel, wait, repeats]
+                    properties: { channel: { type: string }, wait: { type: integer }, repeats: { type: integer } }
                 at: { type: string }
                 reason: { type: string }
+                expected_version: { type: integer }
+            Retraction:
+              type: object
+              required: [reason]
+              properties:
+                reason: { type: string }
+                at: { type: string, description: when it was retracted; now when missing }
                 expected_version: { type: integer }
             EngagementAmendment:
               type: object

@@ -91,6 +91,25 @@ extension OpenAPIDocument {
                       kind: { type: string }
                       status: { type: string, enum: [active, dormant, severed, unknown] }
                       last_attempt: { $ref: '#/components/schemas/ContactAttempt' }
+            DeskProfile:
+              type: object
+              required: [name, title, zone, opened]
+              additionalProperties: false
+              properties:
+                name: { type: string }
+                title: { type: string }
+                zone: { type: string, example: Asia/Seoul }
+                opened: { $ref: '#/components/schemas/ZonedTime' }
+                webhook: { type: string }
+            RetractedEntry:
+              type: object
+              required: [entry, at, reason, by]
+              additionalProperties: false
+              properties:
+                entry: { type: integer, description: "the retracted entry's number, as the reader counts the log" }
+                at: { type: string, format: date-time }
+                reason: { type: string }
+                by: { type: integer, description: the number of the entry that retracted it }
             Item:
               description: One item of a collection; its shape depends on the collection.
               anyOf:
