@@ -210,3 +210,66 @@ struct RetractionTests {
         #expect(given.when(.amendRecord(empty)).refusal?.field == "steps")
     }
 }
+
+/// The same in scenario files: entries marked `retracted`, and amendments of the desk and of a playbook.
+@Suite("Retractions and amendments in scenario files")
+struct RetractionScenarioTests {
+    @Test("the revived summit's file retracts a mistaken call, renames the desk afterwards and re-orders a playbook")
+    func revivedSummit() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/scenarios/revived-summit.yaml")
+        let contents = try ScenarioReader.read(String(contentsOf: url, encoding: .utf8), file: "revived-summit.yaml")
+        let state = contents.state
+        // The mistaken call is in the log, retracted by the next entry; the desk no longer holds it
+        #expect(state.attempts["call-to-the-host"] == nil)
+        #expect(state.attempts["letter-through-the-host"] != nil)
+        let recorded = try #require(
+            state.log.entries.first {
+                if case .contactAttemptRecorded(let attempt) = $0.1.fact { return attempt.id == "call-to-the-host" }
+                return false
+            })
+        #expect(state.log.retracted[recorded.0]?.reason == "The call concerned another visit.")
+        #expect(state.log.retracted[recorded.0]?.by == recorded.0 + 1)
+        // As known before the retraction, the call still counted
+        let afternoon = try ZonedTime.parse("2030-04-03 12:00 Europe/Zurich", field: "t", defaultZone: nil).instant
+        #expect(DeskState.folding(contents.events, asOf: afternoon, .asKnown).attempts["call-to-the-host"] != nil)
+        // The desk renamed after the summit; the playbook's steps changed before it started
+        #expect(state.profile?.title == "The lake summit, 12 June 2030")
+        #expect(state.playbooks["reach-the-chairman"]?.steps.map(\.channel) == ["south-media", "host-channel"])
+        #expect(contents.events.filter { $0.type == "EntryRetracted" }.count == 1)
+    }
+
+    @Test("a retraction in a file without a reason is refused at its line, naming the field")
+    func retractionWithoutReasonInFile() throws {
+        let text = """
+            desk:
+              name: t
+              title: "T"
+              zone: Asia/Seoul
+              opened: 2019-06-28 20:00
+            parties:
+              - id: dprk
+                name: "DPRK"
+            channels:
+              - id: hotline
+                name: "Hotline"
+                kind: hotline
+                party: dprk
+                status: active
+                changes:
+                  - to: dormant
+                    at: 2019-06-29 09:00
+                    reason: "No answer"
+                    retracted:
+                      at: 2019-06-29 10:00
+                      reason: ""
+            """
+        #expect(throws: ScenarioError.self) { try ScenarioReader.read(text, file: "t.yaml") }
+        do {
+            _ = try ScenarioReader.read(text, file: "t.yaml")
+        } catch {
+            #expect(error.line == 20 || error.line == 21, "\(error)")
+            #expect(error.field.hasSuffix("retracted.reason"), "\(error)")
+        }
+    }
+}

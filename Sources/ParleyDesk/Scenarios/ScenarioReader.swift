@@ -150,12 +150,15 @@ public struct ScenarioReader {
         for item in try root.listIfPresent("engagements") { try readEngagement(item) }
         for item in try root.listIfPresent("channels") { try readChannel(item) }
         for item in try root.listIfPresent("attempts") {
-            try item.requireMapping(allowed: ["id", "channel", "engagement", "at", "outcome", "note", "known_at"])
+            try item.requireMapping(allowed: [
+                "id", "channel", "engagement", "at", "outcome", "note", "known_at", "retracted",
+            ])
             let attempt = ContactAttempt(
                 id: try id(item), channel: try id(item, "channel"), engagement: try optionalID(item, "engagement"),
                 at: try time(item.required("at")), outcome: try item.required("outcome").choice(AttemptOutcome.self),
                 note: try item.optional("note")?.text() ?? "")
             try run(.recordContactAttempt(attempt), at: item)
+            try retractIfMarked(item)
         }
         for item in try root.listIfPresent("playbooks") { try readPlaybook(item) }
         for item in try root.listIfPresent("deadlines") { try readDeadline(item) }
@@ -163,10 +166,39 @@ public struct ScenarioReader {
         for item in try root.listIfPresent("signals") { try readSignal(item) }
         for item in try root.listIfPresent("messages") { try readMessage(item) }
         for item in try root.listIfPresent("itineraries") { try readItinerary(item) }
+        // Last, so every time above is read in the zone the desk was opened with.
+        let desk = try root.required("desk")
+        for (amend, entry) in try amendments(
+            of: desk,
+            { (change) throws(ScenarioError) in
+                try change.requireMapping(allowed: ["at", "reason", "title", "zone", "webhook", "known_at"])
+                let profile = state.profile!
+                var webhook = profile.webhook
+                if let cursor = change.given("webhook") { webhook = cursor.isNone ? nil : try cursor.text() }
+                return .desk(
+                    title: try change.optional("title")?.nonEmptyText() ?? profile.title,
+                    zone: try change.optional("zone")?.parse { (text) throws(DeskError) in
+                        try TimeZoneID.validated(text, field: "zone")
+                    } ?? profile.zone, webhook: webhook)
+            })
+        {
+            try run(.amendRecord(amend), at: entry)
+        }
+    }
+
+    /// Records the retraction an entry's `retracted` (`at`, `reason`) describes, of the entry just recorded.
+    private mutating func retractIfMarked(_ item: YAMLCursor) throws(ScenarioError) {
+        guard let marked = item.optional("retracted") else { return }
+        try marked.requireMapping(allowed: ["at", "reason", "known_at"])
+        let entry = state.log.nextNumber - 1
+        let retraction = RetractEntry(
+            entry: entry, reason: try marked.required("reason").nonEmptyText(),
+            at: try time(marked.required("at")).instant)
+        try run(.retractEntry(retraction), at: marked)
     }
 
     private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["name", "title", "zone", "opened", "webhook"])
+        try item.requireMapping(allowed: ["name", "title", "zone", "opened", "webhook", "amendments"])
         zone = try item.required("zone").parse { (text) throws(DeskError) in
             try TimeZoneID.validated(text, field: "zone")
         }
@@ -230,7 +262,7 @@ public struct ScenarioReader {
             timed.append((amend.at.instant, 0, .amendEngagement(amend), change))
         }
         for move in try item.listIfPresent("history") {
-            try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot", "known_at"])
+            try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot", "known_at", "retracted"])
             let command = MoveEngagement(
                 engagement: engagement.id, to: try move.required("to").choice(EngagementState.self),
                 at: try time(move.required("at")), by: try move.required("by").nonEmptyText(),
@@ -251,6 +283,8 @@ public struct ScenarioReader {
             ($0.element.at, $0.element.rank, $0.offset) < ($1.element.at, $1.element.rank, $1.offset)
         }) {
             try run(entry.element.command, at: entry.element.cursor)
+            // A move marked retracted (typed in the wrong zone, say) is taken back before the next.
+            if entry.element.rank == 1 { try retractIfMarked(entry.element.cursor) }
         }
     }
 
@@ -343,11 +377,12 @@ public struct ScenarioReader {
             via: try optionalID(item, "via"), status: try item.required("status").choice(ChannelStatus.self))
         try run(.registerChannel(RegisterChannel(channel)), at: item)
         for change in try item.listIfPresent("changes") {
-            try change.requireMapping(allowed: ["to", "at", "reason", "known_at"])
+            try change.requireMapping(allowed: ["to", "at", "reason", "known_at", "retracted"])
             let command = ChangeChannelStatus(
                 channel: channel.id, to: try change.required("to").choice(ChannelStatus.self),
                 at: try time(change.required("at")), reason: try change.required("reason").nonEmptyText())
             try run(.changeChannelStatus(command), at: change)
+            try retractIfMarked(change)
         }
         for (amend, entry) in try amendments(
             of: item,
@@ -367,22 +402,27 @@ public struct ScenarioReader {
     }
 
     private mutating func readPlaybook(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["id", "name", "engagement", "steps", "started_at", "tries", "stopped"])
-        var steps: [PlaybookStep] = []
-        for step in try item.required("steps").list() {
-            try step.requireMapping(allowed: ["channel", "wait", "repeat"])
-            steps.append(
-                PlaybookStep(
-                    channel: try id(step, "channel"),
-                    wait: try step.required("wait").parse { (text) throws(DeskError) in
-                        try Minutes.parse(text, field: "wait")
-                    },
-                    repeats: try step.optional("repeat")?.integer() ?? 1))
-        }
+        try item.requireMapping(allowed: [
+            "id", "name", "engagement", "steps", "started_at", "tries", "stopped", "amendments",
+        ])
         let playbook = Playbook(
             id: try id(item), name: try item.required("name").nonEmptyText(), engagement: try id(item, "engagement"),
-            steps: steps)
+            steps: try playbookSteps(item.required("steps")))
         try run(.definePlaybook(DefinePlaybook(playbook)), at: item)
+        // Changed before it was started.
+        for (amend, entry) in try amendments(
+            of: item,
+            { (change) throws(ScenarioError) in
+                try change.requireMapping(allowed: ["at", "reason", "name", "steps", "known_at"])
+                return .playbook(
+                    playbook.id, name: try change.optional("name")?.nonEmptyText() ?? playbook.name,
+                    steps: try change.optional("steps").map { (steps) throws(ScenarioError) in
+                        try playbookSteps(steps)
+                    } ?? playbook.steps)
+            })
+        {
+            try run(.amendRecord(amend), at: entry)
+        }
         if let started = item.optional("started_at") {
             try run(.startPlaybook(playbook.id, at: try time(started)), at: started)
         }
@@ -401,6 +441,21 @@ public struct ScenarioReader {
                 at: try time(stopped.required("at")).instant, reason: try stopped.required("reason").nonEmptyText())
             try run(.stopPlaybook(playbook.id, stop), at: stopped)
         }
+    }
+
+    private func playbookSteps(_ list: YAMLCursor) throws(ScenarioError) -> [PlaybookStep] {
+        var steps: [PlaybookStep] = []
+        for step in try list.list() {
+            try step.requireMapping(allowed: ["channel", "wait", "repeat"])
+            steps.append(
+                PlaybookStep(
+                    channel: try id(step, "channel"),
+                    wait: try step.required("wait").parse { (text) throws(DeskError) in
+                        try Minutes.parse(text, field: "wait")
+                    },
+                    repeats: try step.optional("repeat")?.integer() ?? 1))
+        }
+        return steps
     }
 
     private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
@@ -508,6 +563,7 @@ public struct ScenarioReader {
     private mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade", "side", "known_at",
+            "retracted",
         ])
         let signal = Signal(
             id: try id(item), engagement: try optionalID(item, "engagement"), at: try time(item.required("at")),
@@ -519,11 +575,12 @@ public struct ScenarioReader {
             grade: try item.required("grade").parse { (text) throws(DeskError) in try AdmiraltyGrade(parsing: text) },
             side: try item.optional("side")?.choice(SignalSide.self) ?? .counterpart)
         try run(.recordSignal(signal), at: item)
+        try retractIfMarked(item)
     }
 
     private mutating func readMessage(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
-            "id", "engagement", "channel", "from", "at", "summary", "quote", "stance", "asks", "known_at",
+            "id", "engagement", "channel", "from", "at", "summary", "quote", "stance", "asks", "known_at", "retracted",
         ])
         let message = InboundMessage(
             id: try id(item), engagement: try optionalID(item, "engagement"), channel: try optionalID(item, "channel"),
@@ -531,6 +588,7 @@ public struct ScenarioReader {
             summary: try item.required("summary").nonEmptyText(), quote: try item.optional("quote")?.text(),
             stance: try item.required("stance").choice(Stance.self), asks: try item.optional("asks")?.text())
         try run(.recordMessage(message), at: item)
+        try retractIfMarked(item)
     }
 
     private mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {
