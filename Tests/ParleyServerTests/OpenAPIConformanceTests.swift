@@ -80,6 +80,10 @@ private func schemas() async throws -> Schemas {
 private let zone = try! TimeZoneID.validated("Asia/Seoul", field: "zone")
 private let at = ZonedTime(Date(timeIntervalSince1970: 1_761_000_000), zone: zone)
 private let window = TimeWindow(from: at, to: at)
+/// A reported time known only to a span of days: the most a `ReportedTime` can write.
+private let span = ZonedTime(
+    Date(timeIntervalSince1970: 1_760_972_400), zone: zone,
+    precision: .span(until: Date(timeIntervalSince1970: 1_761_145_200)))
 
 /// Each model the API writes, with every optional value left out and with every one set.
 private func models() throws -> [(name: String, minimal: Any, full: Any)] {
@@ -88,7 +92,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         duration: Minutes(60), venues: ["v"], windows: [window], opened: at)
     var engagements = (engagement, engagement)
     engagements.0.history = [EngagementTransition(from: .idea, to: .exploring, at: at, by: "b", reason: "r")]
-    engagements.1.history = engagements.0.history
+    engagements.1.history = [EngagementTransition(from: .idea, to: .exploring, at: span, by: "b", reason: "r")]
     engagements.1.trip = "t"
     engagements.1.compartment = "c"
     engagements.1.agreedSlot = AgreedSlot(start: at, duration: Minutes(60), venue: "v", agreedAt: at)
@@ -100,6 +104,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     let attempt = ContactAttempt(id: "a", channel: "h", engagement: nil, at: at, outcome: .unanswered, note: "")
     var attempts = (attempt, attempt)
     attempts.1.engagement = "e"
+    attempts.1.at = span
     let playbook = Playbook(id: "pb", name: "n", engagement: "e", steps: [PlaybookStep(channel: "h", wait: Minutes(5))])
     var playbooks = (playbook, playbook)
     playbooks.0.due = [PlaybookTry(step: 0, repetition: 0, channel: "h", at: at.instant)]
@@ -124,6 +129,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     var signals = (signal, signal)
     signals.1.engagement = "e"
     signals.1.quote = "q"
+    signals.1.at = span
     let message = InboundMessage(
         id: "m", engagement: nil, channel: nil, from: "p", at: at, summary: "s", quote: nil, stance: .open, asks: nil)
     var messages = (message, message)
@@ -131,6 +137,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     messages.1.channel = "h"
     messages.1.quote = "q"
     messages.1.asks = "a"
+    messages.1.at = span
     let trip = Trip(
         id: "t", title: "t", principal: "p", stays: [Stay(venue: "v", lodging: "l", period: window)],
         commitments: [FixedCommitment(id: "c", title: "t", venue: "v", period: window)])
@@ -153,6 +160,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         ("Message", try pair(messages)),
         ("AgreedSlot", try both(AgreedSlot(start: at, duration: Minutes(60), venue: "v", agreedAt: at))),
         ("Itinerary", try both(itinerary)), ("ZonedTime", try both(at)), ("Window", try both(window)),
+        ("ReportedTime", (try encoded(at), try encoded(span))),
     ]
     return rows.map { ($0.0, $0.1.0, $0.1.1) }
 }

@@ -101,12 +101,19 @@ extension DeskEvent {
     }
 
     private func encode<Payload: DeskPayload>(_ payload: Payload) throws -> Data {
-        try InstantText.logEncoder().encode(PayloadEnvelope(at: at, data: payload, known: known))
+        let precision = fact.reportedTime?.precision ?? .minute
+        return try InstantText.logEncoder().encode(
+            PayloadEnvelope(at: at, data: payload, known: known, precision: precision.token, until: precision.until))
     }
 
     private static func read<Payload: DeskPayload>(_: Payload.Type, from data: Data) throws -> DeskEvent {
         let envelope = try InstantText.logDecoder().decode(PayloadEnvelope<Payload>.self, from: data)
-        return DeskEvent(at: envelope.at, try envelope.data.fact(), known: envelope.known)
+        guard let precision = TimePrecision(token: envelope.precision, until: envelope.until) else {
+            throw PayloadValueError(field: "precision", found: envelope.precision ?? "")
+        }
+        var fact = try envelope.data.fact()
+        if precision != .minute { fact = fact.withReportedPrecision(precision) }
+        return DeskEvent(at: envelope.at, fact, known: envelope.known)
     }
 
     /// Every payload type, current and legacy, by event type and version.

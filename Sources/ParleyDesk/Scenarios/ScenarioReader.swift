@@ -155,7 +155,8 @@ public struct ScenarioReader {
             ])
             let attempt = ContactAttempt(
                 id: try id(item), channel: try id(item, "channel"), engagement: try optionalID(item, "engagement"),
-                at: try time(item.required("at")), outcome: try item.required("outcome").choice(AttemptOutcome.self),
+                at: try reportedTime(item.required("at")),
+                outcome: try item.required("outcome").choice(AttemptOutcome.self),
                 note: try item.optional("note")?.text() ?? "")
             try run(.recordContactAttempt(attempt), at: item)
             try retractIfMarked(item)
@@ -265,7 +266,7 @@ public struct ScenarioReader {
             try move.requireMapping(allowed: ["to", "at", "by", "reason", "slot", "known_at", "retracted"])
             let command = MoveEngagement(
                 engagement: engagement.id, to: try move.required("to").choice(EngagementState.self),
-                at: try time(move.required("at")), by: try move.required("by").nonEmptyText(),
+                at: try reportedTime(move.required("at")), by: try move.required("by").nonEmptyText(),
                 reason: try move.required("reason").nonEmptyText(),
                 slot: try move.optional("slot").map { (cursor) throws(ScenarioError) in
                     try cursor.requireMapping(allowed: ["start", "duration", "venue"])
@@ -566,8 +567,9 @@ public struct ScenarioReader {
             "retracted",
         ])
         let signal = Signal(
-            id: try id(item), engagement: try optionalID(item, "engagement"), at: try time(item.required("at")),
-            summary: try item.required("summary").nonEmptyText(), quote: try item.optional("quote")?.text(),
+            id: try id(item), engagement: try optionalID(item, "engagement"),
+            at: try reportedTime(item.required("at")), summary: try item.required("summary").nonEmptyText(),
+            quote: try item.optional("quote")?.text(),
             attribution: try item.required("attribution").list().map { (cursor) throws(ScenarioError) in
                 try cursor.nonEmptyText()
             },
@@ -584,7 +586,7 @@ public struct ScenarioReader {
         ])
         let message = InboundMessage(
             id: try id(item), engagement: try optionalID(item, "engagement"), channel: try optionalID(item, "channel"),
-            from: try id(item, "from"), at: try time(item.required("at")),
+            from: try id(item, "from"), at: try reportedTime(item.required("at")),
             summary: try item.required("summary").nonEmptyText(), quote: try item.optional("quote")?.text(),
             stance: try item.required("stance").choice(Stance.self), asks: try item.optional("asks")?.text())
         try run(.recordMessage(message), at: item)
@@ -635,6 +637,14 @@ public struct ScenarioReader {
         let zone = self.zone
         return try cursor.parse { (text) throws(DeskError) in
             try ZonedTime.parse(text, field: cursor.path, defaultZone: zone)
+        }
+    }
+
+    /// When something was said, tried or moved: a time, or a day or a span of days.
+    private func reportedTime(_ cursor: YAMLCursor) throws(ScenarioError) -> ZonedTime {
+        let zone = self.zone
+        return try cursor.parse { (text) throws(DeskError) in
+            try ZonedTime.parseReported(text, field: cursor.path, defaultZone: zone)
         }
     }
 

@@ -1,10 +1,11 @@
 import Foundation
 
-/// An instant with the zone it was given in and whether it is approximate.
+/// An instant with the zone it was given in, whether it is approximate, and how precisely it is known.
 ///
 /// Written as `2019-06-29 07:51 Asia/Seoul`; `~` in front marks an approximate time; an offset
 /// (`2026-11-01 01:30 -04:00 America/New_York`) settles a local time that a daylight-saving change makes
-/// happen twice. A local time that the change skips is refused.
+/// happen twice. A local time that the change skips is refused. Reported times (when something was said,
+/// tried or moved) may also be a day or a span of days (`parseReported`).
 public struct ZonedTime: Hashable, Sendable, Codable {
     /// The instant, in UTC.
     public var instant: Date
@@ -12,12 +13,46 @@ public struct ZonedTime: Hashable, Sendable, Codable {
     public var zone: TimeZoneID
     /// Whether the source gives this time only roughly.
     public var approximate: Bool
+    /// How precisely it is known: to the minute unless the source gave only a day or a span of days.
+    public var precision: TimePrecision
 
     /// Wraps an instant shown in `zone`.
-    public init(_ instant: Date, zone: TimeZoneID, approximate: Bool = false) {
+    public init(_ instant: Date, zone: TimeZoneID, approximate: Bool = false, precision: TimePrecision = .minute) {
         self.instant = instant
         self.zone = zone
         self.approximate = approximate
+        self.precision = precision
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case instant, zone, approximate, precision, until
+    }
+
+    /// Reads `{"instant", "zone", "approximate"}`, with `precision` (`day`, `span`) and `until` when given.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        instant = try container.decode(Date.self, forKey: .instant)
+        zone = try container.decode(TimeZoneID.self, forKey: .zone)
+        approximate = try container.decode(Bool.self, forKey: .approximate)
+        let token = try container.decodeIfPresent(String.self, forKey: .precision)
+        guard
+            let precision = TimePrecision(
+                token: token, until: try container.decodeIfPresent(Date.self, forKey: .until))
+        else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .precision, in: container, debugDescription: "unknown precision '\(token ?? "")'")
+        }
+        self.precision = precision
+    }
+
+    /// Writes `precision` and `until` only for a time not known to the minute, so others read as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(instant, forKey: .instant)
+        try container.encode(zone, forKey: .zone)
+        try container.encode(approximate, forKey: .approximate)
+        try container.encodeIfPresent(precision.token, forKey: .precision)
+        try container.encodeIfPresent(precision.until, forKey: .until)
     }
 
     /// Parses the scenario form; `defaultZone` is used when the text names none.
@@ -111,8 +146,10 @@ public struct ZonedTime: Hashable, Sendable, Codable {
         }
     }
 
-    /// The scenario form, in this time's zone, with an offset only where the local time is ambiguous.
+    /// The scenario form, in this time's zone, with an offset only where the local time is ambiguous; a
+    /// day or a span as dates (`2018-03-31 – 2018-04-01 Asia/Seoul`).
     public var scenarioText: String {
+        if let dates = datesText { return (approximate ? "~" : "") + dates + " " + zone.identifier }
         let tz = zone.timeZone
         let offset = tz.secondsFromGMT(for: instant)
         let wallClock = instant.addingTimeInterval(Double(offset))
@@ -122,8 +159,29 @@ public struct ZonedTime: Hashable, Sendable, Codable {
         return prefix + clock + (ambiguous ? " " + Self.formatOffset(offset) : "") + " " + zone.identifier
     }
 
-    /// How a person reads it: `2019-06-29 07:51 KST`, with `~` when approximate.
-    public var display: String { (approximate ? "~" : "") + Self.display(instant, in: zone) }
+    /// How a person reads it: `2019-06-29 07:51 KST`, with `~` when approximate; a day or a span as dates
+    /// (`2018-03-31 KST`, `2018-03-31 – 2018-04-01 KST`).
+    public var display: String {
+        if let dates = datesText { return (approximate ? "~" : "") + dates + " " + zone.abbreviation(at: instant) }
+        return (approximate ? "~" : "") + Self.display(instant, in: zone)
+    }
+
+    /// The day, or the first and last days of the span, in this time's zone; nil for a time to the minute.
+    private var datesText: String? {
+        func date(_ moment: Date) -> String {
+            String(
+                Self.format(
+                    moment.addingTimeInterval(Double(zone.timeZone.secondsFromGMT(for: moment))), seconds: false
+                ).prefix(10))
+        }
+        switch precision {
+        case .minute: return nil
+        case .day: return date(instant)
+        case .span(let until):
+            // `until` is the next day's start: the last day is the one before it.
+            return date(instant) + " – " + date(until.addingTimeInterval(-1))
+        }
+    }
 
     /// Shows `instant` in `zone` as `2019-06-29 07:51 KST`.
     public static func display(_ instant: Date, in zone: TimeZoneID) -> String {

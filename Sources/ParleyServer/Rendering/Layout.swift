@@ -72,9 +72,13 @@ enum Layout {
         )
     }
 
-    /// A time in its own zone, machine-readable, with the viewer's zone added by the script.
+    /// A time in its own zone, machine-readable, with the viewer's zone added by the script; a day or a
+    /// span of days is shown as dates, without a clock time in any zone (the source gave none).
     static func time(_ time: ZonedTime) -> HTML {
-        "<time datetime=\"\(InstantText.format(time.instant))\" data-viewer>\(time.display)</time>"
+        guard time.precision == .minute else {
+            return "<time datetime=\"\(InstantText.format(time.instant))\" class=\"imprecise\">\(time.display)</time>"
+        }
+        return "<time datetime=\"\(InstantText.format(time.instant))\" data-viewer>\(time.display)</time>"
     }
 
     /// A stored length of time, or, outside `shortest…longest` (only in a log written before decide refused

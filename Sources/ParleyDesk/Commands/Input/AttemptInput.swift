@@ -32,7 +32,7 @@ public struct AttemptInput: Decodable, Sendable, Equatable {
             ContactAttempt(
                 id: ContactAttempt.ID(InputText.optional(id) ?? newID), channel: Channel.ID(channel),
                 engagement: InputText.optional(engagement).map { Engagement.ID($0) },
-                at: try InputText.time(at, field: "at", on: state, now: now),
+                at: try InputText.reportedTime(at, field: "at", on: state, now: now),
                 outcome: try InputText.choice(outcome, field: "outcome"), note: note ?? ""))
     }
 }

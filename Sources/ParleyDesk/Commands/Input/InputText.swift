@@ -15,6 +15,18 @@ public enum InputText {
         return try ZonedTime.parse(text, field: field, defaultZone: state.zone)
     }
 
+    /// When something was said, tried or moved: as `time`, or a day or a span of days as
+    /// `ZonedTime.parseReported` reads them (a source may give no more).
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func reportedTime(_ text: String?, field: String, on state: DeskState, now: Date)
+        throws(DeskError) -> ZonedTime
+    {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return ZonedTime(now, zone: state.zone)
+        }
+        return try ZonedTime.parseReported(text, field: field, defaultZone: state.zone)
+    }
+
     /// A time that must be given (a deadline's due time has no sensible default).
     /// - Throws: `DeskError.invalidValue` naming `field`.
     public static func requiredTime(_ text: String, field: String, on state: DeskState) throws(DeskError)

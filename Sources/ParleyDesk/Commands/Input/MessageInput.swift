@@ -45,7 +45,7 @@ public struct MessageInput: Decodable, Sendable, Equatable {
                 id: InboundMessage.ID(InputText.optional(id) ?? newID),
                 engagement: InputText.optional(engagement).map { Engagement.ID($0) },
                 channel: InputText.optional(channel).map { Channel.ID($0) }, from: Party.ID(from),
-                at: try InputText.time(at, field: "at", on: state, now: now), summary: summary,
+                at: try InputText.reportedTime(at, field: "at", on: state, now: now), summary: summary,
                 quote: InputText.optional(quote), stance: try InputText.choice(stance, field: "stance"),
                 asks: InputText.optional(asks)))
     }

@@ -30,7 +30,7 @@ public struct MoveInput: Decodable, Sendable, Equatable {
         .moveEngagement(
             MoveEngagement(
                 engagement: engagement, to: try InputText.choice(to, field: "to"),
-                at: try InputText.time(at, field: "at", on: state, now: now), by: by, reason: reason,
+                at: try InputText.reportedTime(at, field: "at", on: state, now: now), by: by, reason: reason,
                 slot: try slot.map { (terms) throws(DeskError) in
                     try SlotInput(start: terms.start, duration: terms.duration, venue: terms.venue, at: nil)
                         .terms(on: state, prefix: "slot.")

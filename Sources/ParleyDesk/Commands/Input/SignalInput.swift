@@ -44,7 +44,7 @@ public struct SignalInput: Decodable, Sendable, Equatable {
             Signal(
                 id: Signal.ID(InputText.optional(id) ?? newID),
                 engagement: InputText.optional(engagement).map { Engagement.ID($0) },
-                at: try InputText.time(at, field: "at", on: state, now: now), summary: summary,
+                at: try InputText.reportedTime(at, field: "at", on: state, now: now), summary: summary,
                 quote: InputText.optional(quote), attribution: attribution,
                 stance: try InputText.choice(stance, field: "stance"),
                 grade: try AdmiraltyGrade(parsing: grade, field: "grade"),

@@ -29,14 +29,21 @@ extension UpcastDeskPayload {
     func fact() throws -> DeskEvent.Fact { try upcast().fact() }
 }
 
-/// The log's payload object around every desk event: `{"at": when it happened, "data": what it says}`,
-/// and `"known"` when the desk learned of it later (absent otherwise, so events known at once are written
-/// exactly as before knowledge time existed).
+/// The log's payload object around every desk event.
+///
+/// `{"at": when it happened, "data": what it says}`, with `"known"` when the desk learned of it later,
+/// and `"precision"` (with `"until"` for a span) when the source gave the time it happened only as a day
+/// or a span of days. Each is absent otherwise, so events known at once, to the minute, are written
+/// exactly as before these existed (docs/adr/0019).
 struct PayloadEnvelope<Body: Codable & Sendable>: Codable, Sendable {
-    /// When it happened in the world.
+    /// When it happened in the world (for a day or a span, its start).
     var at: Date
     /// The event's own payload.
     var data: Body
     /// When the desk learned of it, if later.
     var known: Date?
+    /// `day` or `span` when the time it happened is known only that well.
+    var precision: String?
+    /// A span's end (not included).
+    var until: Date?
 }

@@ -57,6 +57,19 @@ extension OpenAPIDocument {
                 instant: { type: string, format: date-time }
                 zone: { type: string, example: Asia/Seoul }
                 approximate: { type: boolean }
+            ReportedTime:
+              description: >-
+                When something was said, tried or moved: a time, or one a source gave only as a day or a span
+                of days (then `precision` says which and the instant is the start of that day or span).
+              type: object
+              required: [instant, zone, approximate]
+              additionalProperties: false
+              properties:
+                instant: { type: string, format: date-time }
+                zone: { type: string, example: Asia/Seoul }
+                approximate: { type: boolean }
+                precision: { type: string, enum: [day, span] }
+                until: { type: string, format: date-time, description: "a span's end (not included)" }
             DeskListing:
               type: object
               required: [name, title, zone, version]
@@ -208,7 +221,7 @@ extension OpenAPIDocument {
                     properties:
                       from: { $ref: '#/components/schemas/EngagementState' }
                       to: { $ref: '#/components/schemas/EngagementState' }
-                      at: { $ref: '#/components/schemas/ZonedTime' }
+                      at: { $ref: '#/components/schemas/ReportedTime' }
                       by: { type: string }
                       reason: { type: string }
             EngagementState:
@@ -243,7 +256,7 @@ extension OpenAPIDocument {
                 id: { type: string }
                 channel: { type: string }
                 engagement: { type: string }
-                at: { $ref: '#/components/schemas/ZonedTime' }
+                at: { $ref: '#/components/schemas/ReportedTime' }
                 outcome: { type: string, enum: [unanswered, refused, delivered, acknowledged, replied] }
                 note: { type: string }
             Playbook:
@@ -313,7 +326,7 @@ extension OpenAPIDocument {
               properties:
                 id: { type: string }
                 engagement: { type: string }
-                at: { $ref: '#/components/schemas/ZonedTime' }
+                at: { $ref: '#/components/schemas/ReportedTime' }
                 summary: { type: string }
                 quote: { type: string }
                 attribution: { type: array, minItems: 1, items: { type: string } }
@@ -333,7 +346,7 @@ extension OpenAPIDocument {
                 engagement: { type: string }
                 channel: { type: string }
                 from: { type: string, description: the party that sent it (the counterpart or an intermediary) }
-                at: { $ref: '#/components/schemas/ZonedTime' }
+                at: { $ref: '#/components/schemas/ReportedTime' }
                 summary: { type: string }
                 quote: { type: string }
                 stance: { type: string, enum: [favourable, open, conditional, neutral, skeptical, opposed] }
