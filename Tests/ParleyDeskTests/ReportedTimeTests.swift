@@ -92,7 +92,7 @@ struct ReportedTimeTests {
         #expect(!plain.contains("precision") && !plain.contains("until"))
     }
 
-    @Test("a scenario file's signal on a day and message over a span survive export and import")
+    @Test("a scenario file's signal on a day and message over a span, learned late, survive export and import")
     func scenarioRoundTrip() throws {
         let text = """
             desk:
@@ -123,7 +123,13 @@ struct ReportedTimeTests {
         #expect(contents.state.messages["secret-visit"]?.at.display == "2018-03-31 – 2018-04-01 KST")
         let exported = ScenarioWriter.write(contents.state)
         #expect(exported.contains("2018-03-31 – 2018-04-01 Asia/Seoul"))
+        #expect(exported.contains(#"known_at: "2018-04-17 09:00 Asia/Seoul""#))
         let again = try ScenarioReader.read(exported, file: "t.yaml")
         #expect(again.state == contents.state)
+        // When the desk learned of the visit survives the round trip too.
+        #expect(
+            again.events.first { $0.type == "MessageReceived" }?.known
+                == contents.events.first { $0.type == "MessageReceived" }?.known)
+        #expect(again.events.first { $0.type == "MessageReceived" }?.known != nil)
     }
 }

@@ -6,6 +6,7 @@ public enum ScenarioWriter {
     public static func write(_ state: DeskState) -> String {
         var out = YAMLLines()
         guard let profile = state.profile else { return "" }
+        let learned = LearnedTimes(state.log)
         out.line(0, "# Parley scenario: desk '\(profile.name)'. Times are local, with their zone; ~ marks approximate.")
         out.line(0, "desk:")
         out.field(1, "name", plain: profile.name)
@@ -77,6 +78,7 @@ public enum ScenarioWriter {
                 out.field(4, "at", time: move.at)
                 out.field(4, "by", text: move.by)
                 out.field(4, "reason", text: move.reason)
+                if let known = learned.move(engagement.id, move) { out.field(4, "known_at", time: known) }
             }
             if let slot = engagement.agreedSlot {
                 out.line(2, "agreed_slot:")
@@ -107,6 +109,9 @@ public enum ScenarioWriter {
             out.field(2, "at", time: attempt.at)
             out.field(2, "outcome", plain: attempt.outcome.rawValue)
             out.field(2, "note", text: attempt.note)
+            if let known = learned.times["attempt:\(attempt.id)"] {
+                out.field(2, "known_at", time: ZonedTime(known, zone: attempt.at.zone))
+            }
         }
         out.section("playbooks", state.playbooks.values.sorted { $0.id < $1.id }) { out, playbook in
             out.item(2, "id", plain: playbook.id.rawValue)
@@ -175,6 +180,9 @@ public enum ScenarioWriter {
             out.field(2, "stance", plain: signal.stance.rawValue)
             out.field(2, "grade", plain: signal.grade.description)
             if signal.side != .counterpart { out.field(2, "side", plain: signal.side.rawValue) }
+            if let known = learned.times["signal:\(signal.id)"] {
+                out.field(2, "known_at", time: ZonedTime(known, zone: signal.at.zone))
+            }
         }
         out.section("messages", state.messages.values.sorted { ($0.at.instant, $0.id) < ($1.at.instant, $1.id) }) {
             out, message in
@@ -187,6 +195,9 @@ public enum ScenarioWriter {
             if let quote = message.quote { out.field(2, "quote", text: quote) }
             out.field(2, "stance", plain: message.stance.rawValue)
             if let asks = message.asks { out.field(2, "asks", text: asks) }
+            if let known = learned.times["message:\(message.id)"] {
+                out.field(2, "known_at", time: ZonedTime(known, zone: message.at.zone))
+            }
         }
         out.section("itineraries", state.itineraries.values.sorted { $0.trip < $1.trip }) { out, itinerary in
             out.item(2, "trip", plain: itinerary.trip.rawValue)
@@ -269,5 +280,33 @@ private struct YAMLLines {
             }
         }
         return result + "\""
+    }
+}
+
+/// When the desk learned of attempts, signals, messages and moves it learned of late, from the log the
+/// state was folded from, so an exported file keeps `known_at`.
+private struct LearnedTimes {
+    /// By `attempt:ID`, `signal:ID`, `message:ID` and `move:ENGAGEMENT:INSTANT:STATE`.
+    var times: [String: Date] = [:]
+
+    init(_ log: DeskLog) {
+        for event in log.standing {
+            guard let known = event.known else { continue }
+            switch event.fact {
+            case .contactAttemptRecorded(let attempt): times["attempt:\(attempt.id)"] = known
+            case .signalRecorded(let signal): times["signal:\(signal.id)"] = known
+            case .messageReceived(let message): times["message:\(message.id)"] = known
+            case .engagementMoved(let id, let move): times[Self.key(id, move)] = known
+            default: break
+            }
+        }
+    }
+
+    func move(_ engagement: Engagement.ID, _ move: EngagementTransition) -> ZonedTime? {
+        times[Self.key(engagement, move)].map { ZonedTime($0, zone: move.at.zone) }
+    }
+
+    private static func key(_ engagement: Engagement.ID, _ move: EngagementTransition) -> String {
+        "move:\(engagement):\(move.at.instant.timeIntervalSince1970):\(move.to.rawValue)"
     }
 }
