@@ -586,4 +586,65 @@ struct CompartmentTests {
         #expect(state.tasks["jsa-press"]?.dependsOn == ["jsa-site-survey", "quiet-task"])
         #expect(state.tasks["jsa-press"]?.duration == Minutes(45))
     }
+
+    @Test(
+        "an outsider retracts an entry by their own number; one that only hidden entries depend on is refused without naming them"
+    )
+    func retractingAroundHiddenEntries() async throws {
+        let twins = try await Twins.make()
+        let ledger = twins.withSecret
+        // A go-between everyone sees, and a hidden message from them about the secret engagement.
+        _ = try await ledger.execute(
+            .registerParty(Party(id: "go-between", name: "A go-between")), on: "dmz-2019", actor: "insider")
+        _ = try await ledger.execute(
+            .recordMessage(
+                InboundMessage(
+                    id: "quiet-word", engagement: "quiet-talks", channel: nil, from: "go-between",
+                    at: Fixtures.kst("06-29 15:00"), summary: "Word from the quiet side", quote: nil, stance: .open,
+                    asks: nil)), on: "dmz-2019", actor: "insider")
+        let seen = try await ledger.view("dmz-2019", as: .uncompartmented)
+        let entries = try await seen.entries(from: ledger.store, desk: "dmz-2019")
+        func number(_ matches: (DeskEvent.Fact) -> Bool) throws -> Int64 {
+            try #require(entries.last { matches($0.event.fact) }?.sequence)
+        }
+        let party = try number {
+            if case .partyRegistered(let party) = $0 { return party.id == "go-between" }
+            return false
+        }
+        let signal = try number {
+            if case .signalRecorded(let signal) = $0 { return signal.id == "public-signal" }
+            return false
+        }
+        try await Twins.application(ledger).test(.router) { client in
+            let outsider = SignedInClient(client, as: "officer")
+            let headers: HTTPFields = [.contentType: "application/json"]
+            let refused = try await outsider.execute(
+                uri: "/api/v1/desks/dmz-2019/entries/\(party)/retract", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"reason":"never heard of them"}"#))
+            #expect(refused.status == .unprocessableContent)
+            let text = String(buffer: refused.body)
+            #expect(
+                text.contains("entry \(party)") && !text.contains("quiet") && !text.contains("Word from"), "\(text)")
+            let retracted = try await outsider.execute(
+                uri: "/api/v1/desks/dmz-2019/entries/\(signal)/retract", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"reason":"a rumour"}"#))
+            #expect(retracted.status == .ok, "\(String(buffer: retracted.body))")
+            #expect(String(buffer: retracted.body).contains("\"entry\":\(signal)"))
+        }
+        // In the log, the retraction names the signal by the log's own number, not the outsider's.
+        let log = try await ledger.store.read(desk: "dmz-2019", from: 1)
+        let real = try #require(
+            log.last {
+                if case .signalRecorded(let signal) = try $0.decoded().fact { return signal.id == "public-signal" }
+                return false
+            })
+        #expect(real.sequence != signal)
+        guard case .entryRetracted(let retraction) = try log.last?.decoded().fact else {
+            Issue.record("no retraction at the end of the log")
+            return
+        }
+        #expect(retraction.entry == real.sequence)
+        let folded = DeskState.folding(try log.map { try $0.decoded() })
+        #expect(folded.signals["public-signal"] == nil)
+    }
 }
