@@ -76,6 +76,7 @@ extension DeskState {
             tasks[id]?.duration = terms.duration
             tasks[id]?.leadTime = terms.leadTime
             tasks[id]?.dependsOn = terms.dependsOn
+            tasks[id]?.owner = terms.owner
         case .partyAmended(let party, _): if parties[party.id] != nil { parties[party.id] = party }
         case .principalAmended(let principal, _):
             if principals[principal.id] != nil { principals[principal.id] = principal }

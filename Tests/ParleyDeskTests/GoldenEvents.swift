@@ -45,6 +45,13 @@ enum GoldenEvents {
             ])
     }
 
+    /// The tasks, the first with an owner (what version 3 of `AdvanceTasksAdded` adds).
+    static var ownedTasks: [AdvanceTask] {
+        var owned = tasks
+        owned[0].owner = "Secret Service advance team"
+        return owned
+    }
+
     static var tasks: [AdvanceTask] {
         [
             AdvanceTask(
@@ -119,7 +126,7 @@ enum GoldenEvents {
             DeskEvent(
                 at: evening.instant,
                 .deadlineResolved("proposal-by-midnight", .met, at: evening, note: "Sent by fax.")),
-            DeskEvent(at: at, .advanceTasksAdded(tasks)),
+            DeskEvent(at: at, .advanceTasksAdded(ownedTasks)),
             DeskEvent(at: evening.instant, .advanceTaskUpdated("jsa-site-survey", .inProgress, at: evening)),
             DeskEvent(
                 at: evening.instant,
@@ -167,8 +174,10 @@ enum GoldenEvents {
                 at: evening.instant,
                 .advanceTaskAmended(
                     "jsa-site-survey",
-                    TaskTerms(title: "Survey the JSA", duration: Minutes(150), leadTime: Minutes(60), dependsOn: []),
-                    Amendment(at: evening, reason: "The site is larger.", changed: ["duration"]))),
+                    TaskTerms(
+                        title: "Survey the JSA", duration: Minutes(150), leadTime: Minutes(60), dependsOn: [],
+                        owner: "Secret Service advance team"),
+                    Amendment(at: evening, reason: "The site is larger.", changed: ["duration", "owner"]))),
             DeskEvent(
                 at: evening.instant,
                 .deadlineMoved(
@@ -259,7 +268,18 @@ enum GoldenEvents {
             "ChannelRegistered": [1: DeskEvent(at: at, .channelRegistered(channel))],
             "DeadlineSet": [1: DeskEvent(at: at, .deadlineSet(deadline))],
             "PlaybookDefined": [1: DeskEvent(at: at, .playbookDefined(ranPlaybook))],
-            "AdvanceTasksAdded": [1: DeskEvent(at: at, .advanceTasksAdded(progressed))],
+            "AdvanceTasksAdded": [
+                1: DeskEvent(at: at, .advanceTasksAdded(progressed)), 2: DeskEvent(at: at, .advanceTasksAdded(tasks)),
+            ],
+            "AdvanceTaskAmended": [
+                1: DeskEvent(
+                    at: evening.instant,
+                    .advanceTaskAmended(
+                        "jsa-site-survey",
+                        TaskTerms(
+                            title: "Survey the JSA", duration: Minutes(150), leadTime: Minutes(60), dependsOn: []),
+                        Amendment(at: evening, reason: "The site is larger.", changed: ["duration"])))
+            ],
             "SignalRecorded": [1: DeskEvent(at: evening.instant, .signalRecorded(counterpartSignal))],
         ]
     }

@@ -239,6 +239,33 @@ struct RetractionScenarioTests {
         #expect(contents.events.filter { $0.type == "EntryRetracted" }.count == 1)
     }
 
+    @Test("a task added after the revival, with an owner who changes, and each step of its progress with its time")
+    func taskAddedLater() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/scenarios/revived-summit.yaml")
+        let contents = try ScenarioReader.read(String(contentsOf: url, encoding: .utf8), file: "revived-summit.yaml")
+        let sweep = try #require(contents.state.tasks["castle-sweep"])
+        #expect(sweep.owner == "Advance team")
+        #expect(sweep.status == .done)
+        // Added on 2 June, in an event of its own; the survey with the desk's opening.
+        let added = contents.events.filter { $0.type == "AdvanceTasksAdded" }
+        #expect(added.count == 2)
+        #expect(added.last.map { ZonedTime($0.at, zone: sweep.statusAt!.zone).display } == "2030-06-02 10:00 UTC+2")
+        // Its progress, step by step: as of the 10th at noon it was blocked.
+        let noon = try ZonedTime.parse("2030-06-10 13:00 Europe/Zurich", field: "t", defaultZone: nil).instant
+        #expect(DeskState.folding(contents.events, asOf: noon, .asKnown).tasks["castle-sweep"]?.status == .blocked)
+        let updates = contents.events.filter { $0.type == "AdvanceTaskUpdated" }
+        #expect(updates.count == 3)
+        // The owner's change says so
+        let amended = contents.events.compactMap { event -> Amendment? in
+            if case .advanceTaskAmended("castle-sweep", _, let amendment) = event.fact { return amendment }
+            return nil
+        }
+        #expect(amended.map(\.changed) == [["owner"]])
+        // And an export says who does it now
+        #expect(ScenarioWriter.write(contents.state).contains("owner: \"Advance team\""))
+    }
+
     @Test("a retraction in a file without a reason is refused at its line, naming the field")
     func retractionWithoutReasonInFile() throws {
         let text = """

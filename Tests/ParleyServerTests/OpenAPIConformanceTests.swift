@@ -123,6 +123,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         leadTime: Minutes(5), dependsOn: ["j"])
     var tasks = (task, task)
     tasks.1.statusAt = at
+    tasks.1.owner = "o"
     let signal = Signal(
         id: "s", engagement: nil, at: at, summary: "s", quote: nil, attribution: ["a"], stance: .open,
         grade: try AdmiraltyGrade(parsing: "B2"))

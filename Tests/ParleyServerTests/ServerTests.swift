@@ -669,6 +669,9 @@ struct LivingDeskServerTests {
                 "tasks/busan-site-survey/amend", #"{"duration":"6h","reason":"A second building"}"#)
             #expect(status == .ok && body.contains("\"duration\":360"), "\(body)")
             (status, body) = try await post(
+                "tasks/busan-site-survey/amend", #"{"owner":"Busan police","reason":"The host takes it on"}"#)
+            #expect(status == .ok && body.contains("\"owner\":\"Busan police\""), "\(body)")
+            (status, body) = try await post(
                 "deadlines/panmunjom-survey-decision/move", #"{"due":"2025-10-28 18:00","reason":"One more day"}"#)
             #expect(status == .ok && body.contains("2025-10-28T09:00:00.000Z"), "\(body)")
             (status, body) = try await post(

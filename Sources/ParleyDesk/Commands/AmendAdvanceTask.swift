@@ -12,6 +12,8 @@ public struct AmendAdvanceTask: Sendable, Equatable {
     public var leadTime: Minutes?
     /// The tasks it waits for, all of them.
     public var dependsOn: [AdvanceTask.ID]?
+    /// A new owner; an empty text for nobody.
+    public var owner: String?
     /// When the change was decided or learned of.
     public var at: ZonedTime
     /// Why.
@@ -24,6 +26,7 @@ public struct AmendAdvanceTask: Sendable, Equatable {
         duration = terms.duration
         leadTime = terms.leadTime
         dependsOn = terms.dependsOn
+        owner = terms.owner ?? ""
     }
 
     /// An amendment changing nothing yet, at `at` for `reason`.

@@ -86,7 +86,9 @@ extension DeskState {
         after.duration = command.duration ?? before.duration
         after.leadTime = command.leadTime ?? before.leadTime
         after.dependsOn = command.dependsOn ?? before.dependsOn
+        if let owner = command.owner { after.owner = owner.isBlank ? nil : owner }
         try Self.requireName(after.title, field: "title")
+        try Self.requireNote(after.owner ?? "", field: "owner")
         try Self.requireMinutes(after.duration, field: "duration", in: 1...DeskLimits.longestTask.value)
         try Self.requireMinutes(after.leadTime, field: "lead_time", in: 0...DeskLimits.longestTask.value)
         try Self.requireCount(after.dependsOn.count, field: "depends_on")
@@ -99,7 +101,7 @@ extension DeskState {
         let changed = [
             before.title != after.title ? "title" : nil, before.duration != after.duration ? "duration" : nil,
             before.leadTime != after.leadTime ? "lead_time" : nil,
-            before.dependsOn != after.dependsOn ? "depends_on" : nil,
+            before.dependsOn != after.dependsOn ? "depends_on" : nil, before.owner != after.owner ? "owner" : nil,
         ].compactMap { $0 }
         try Self.requireChange(changed)
         return [

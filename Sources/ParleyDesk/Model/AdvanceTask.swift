@@ -19,6 +19,8 @@ public struct AdvanceTask: Hashable, Sendable, Codable, Identifiable {
     public var leadTime: Minutes
     /// The tasks that must be done first.
     public var dependsOn: [ID]
+    /// Who does it (a person or a team), if anyone is named.
+    public var owner: String?
     /// How far it has got.
     public var status: TaskStatus
     /// When the status last changed, if it ever did.
@@ -27,7 +29,7 @@ public struct AdvanceTask: Hashable, Sendable, Codable, Identifiable {
     /// A task not yet started.
     public init(
         id: ID, title: String, kind: TaskKind, engagement: Engagement.ID, venue: Venue.ID, duration: Minutes,
-        leadTime: Minutes, dependsOn: [ID]
+        leadTime: Minutes, dependsOn: [ID], owner: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -37,6 +39,7 @@ public struct AdvanceTask: Hashable, Sendable, Codable, Identifiable {
         self.duration = duration
         self.leadTime = leadTime
         self.dependsOn = dependsOn
+        self.owner = owner
         self.status = .pending
         self.statusAt = nil
     }

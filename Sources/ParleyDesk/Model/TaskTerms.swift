@@ -8,17 +8,24 @@ public struct TaskTerms: Hashable, Sendable {
     public var leadTime: Minutes
     /// The tasks it waits for.
     public var dependsOn: [AdvanceTask.ID]
+    /// Who does it, if anyone is named.
+    public var owner: String?
 
     /// Terms as given.
-    public init(title: String, duration: Minutes, leadTime: Minutes, dependsOn: [AdvanceTask.ID]) {
+    public init(
+        title: String, duration: Minutes, leadTime: Minutes, dependsOn: [AdvanceTask.ID], owner: String? = nil
+    ) {
         self.title = title
         self.duration = duration
         self.leadTime = leadTime
         self.dependsOn = dependsOn
+        self.owner = owner
     }
 
     /// The terms `task` has now.
     public init(of task: AdvanceTask) {
-        self.init(title: task.title, duration: task.duration, leadTime: task.leadTime, dependsOn: task.dependsOn)
+        self.init(
+            title: task.title, duration: task.duration, leadTime: task.leadTime, dependsOn: task.dependsOn,
+            owner: task.owner)
     }
 }

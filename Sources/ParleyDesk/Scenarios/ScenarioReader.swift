@@ -505,13 +505,13 @@ public struct ScenarioReader {
     }
 
     private mutating func readTasks(_ items: [YAMLCursor]) throws(ScenarioError) {
-        var tasks: [AdvanceTask] = []
+        var tasks: [(task: AdvanceTask, addedAt: Date?, cursor: YAMLCursor)] = []
         var cursors: [String: YAMLCursor] = [:]
         var updates: [(UpdateAdvanceTask, YAMLCursor)] = []
         for item in items {
             try item.requireMapping(allowed: [
-                "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "status",
-                "status_at", "amendments",
+                "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "owner", "status",
+                "status_at", "progress", "added_at", "amendments",
             ])
             let task = AdvanceTask(
                 id: try id(item), title: try item.required("title").nonEmptyText(),
@@ -525,9 +525,21 @@ public struct ScenarioReader {
                 } ?? Minutes(0),
                 dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in
                     try identifier(cursor)
-                })
-            tasks.append(task)
+                }, owner: try item.optional("owner")?.nonEmptyText())
+            // Added when the file says, else with the desk's opening.
+            let addedAt = try item.optional("added_at").map { (cursor) throws(ScenarioError) in try time(cursor) }
+            tasks.append((task, addedAt?.instant, item))
             cursors[task.id.rawValue] = item
+            // Its progress: each change with its time, then (as files have always said) the latest.
+            for step in try item.listIfPresent("progress") {
+                try step.requireMapping(allowed: ["status", "at", "known_at"])
+                updates.append(
+                    (
+                        UpdateAdvanceTask(
+                            task: task.id, status: try step.required("status").choice(TaskStatus.self),
+                            at: try time(step.required("at"))), step
+                    ))
+            }
             let status = try item.optional("status")?.choice(TaskStatus.self) ?? .pending
             if let statusAt = item.optional("status_at") {
                 updates.append((UpdateAdvanceTask(task: task.id, status: status, at: try time(statusAt)), item))
@@ -536,10 +548,19 @@ public struct ScenarioReader {
             }
         }
         guard !tasks.isEmpty else { return }
-        try run(.addAdvanceTasks(AddAdvanceTasks(tasks)), at: items[0], items: cursors)
+        // Tasks added together are one event; those added later, one event per time, in time order.
+        let batches = Dictionary(grouping: tasks, by: \.addedAt).sorted {
+            ($0.key ?? .distantPast) < ($1.key ?? .distantPast)
+        }
+        for (addedAt, batch) in batches {
+            try run(
+                .addAdvanceTasks(AddAdvanceTasks(batch.map(\.task))), at: batch[0].cursor, items: cursors, now: addedAt)
+        }
         for item in items {
             for change in try item.listIfPresent("amendments") {
-                try change.requireMapping(allowed: ["at", "reason", "title", "duration", "lead_time", "depends_on"])
+                try change.requireMapping(allowed: [
+                    "at", "reason", "title", "duration", "lead_time", "depends_on", "owner", "known_at",
+                ])
                 var amend = AmendAdvanceTask(
                     task: try id(item), at: try time(change.required("at")),
                     reason: try change.required("reason").nonEmptyText())
@@ -550,6 +571,8 @@ public struct ScenarioReader {
                 amend.leadTime = try change.optional("lead_time")?.parse { (text) throws(DeskError) in
                     try Minutes.parse(text, field: "lead_time")
                 }
+                // `owner: ""` says nobody does it any more.
+                if let owner = change.given("owner") { amend.owner = owner.isNone ? "" : try owner.nonEmptyText() }
                 if let dependsOn = change.optional("depends_on") {
                     amend.dependsOn = try dependsOn.list().map { (cursor) throws(ScenarioError) in
                         try identifier(cursor)
@@ -558,7 +581,11 @@ public struct ScenarioReader {
                 try run(.amendAdvanceTask(amend), at: change)
             }
         }
-        for (update, cursor) in updates { try run(.updateAdvanceTask(update), at: cursor) }
+        for (update, cursor) in updates.enumerated().sorted(by: {
+            ($0.element.0.at.instant, $0.offset) < ($1.element.0.at.instant, $1.offset)
+        }).map(\.element) {
+            try run(.updateAdvanceTask(update), at: cursor)
+        }
     }
 
     private mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {

@@ -165,6 +165,7 @@ public enum ScenarioWriter {
             out.field(2, "duration", plain: task.duration.description)
             out.field(2, "lead_time", plain: task.leadTime.description)
             out.field(2, "depends_on", plain: "[" + task.dependsOn.map(\.rawValue).joined(separator: ", ") + "]")
+            if let owner = task.owner { out.field(2, "owner", text: owner) }
             out.field(2, "status", plain: task.status.rawValue)
             if let at = task.statusAt { out.field(2, "status_at", time: at) }
         }

@@ -281,7 +281,7 @@ struct EngagementPage {
             task -> HTML in
             let statuses = TaskStatus.allCases.map { ($0.rawValue, $0.rawValue) }
             return """
-                <tr><td>\(task.title)<div class="small muted">\(task.kind.rawValue) · \(Layout.length(task.duration, within: DeskLimits.longestTask, shortest: Minutes(0))), done \(Layout.length(task.leadTime, within: DeskLimits.longestTask, shortest: Minutes(0))) before · after \(task.dependsOn.map(\.rawValue).joined(separator: ", "))</div></td>
+                <tr><td>\(task.title)<div class="small muted">\(task.kind.rawValue) · \(Layout.length(task.duration, within: DeskLimits.longestTask, shortest: Minutes(0))), done \(Layout.length(task.leadTime, within: DeskLimits.longestTask, shortest: Minutes(0))) before · after \(task.dependsOn.map(\.rawValue).joined(separator: ", "))\(task.owner.map { " · by \($0)" } ?? "")</div></td>
                 <td><form class="actions" method="post" action="/desks/\(desk)/tasks/\(task.id)">\(versionField)
                 <select name="status" aria-label="Status of \(task.title)">\(Layout.options(statuses, selected: task.status.rawValue))</select>
                 <input name="at" size="16" placeholder="when (now if empty)" aria-label="When">

@@ -145,6 +145,8 @@ public struct TaskAmendmentInput: Decodable, Sendable, Equatable {
     public var leadTime: String?
     /// All the tasks it waits for.
     public var dependsOn: [String]?
+    /// Who does it now; an empty text for nobody.
+    public var owner: String?
     /// When the change was decided or learned of; now when missing.
     public var at: String?
     /// Why.
@@ -159,6 +161,7 @@ public struct TaskAmendmentInput: Decodable, Sendable, Equatable {
         amend.duration = try duration.map { (text) throws(DeskError) in try Minutes.parse(text, field: "duration") }
         amend.leadTime = try leadTime.map { (text) throws(DeskError) in try Minutes.parse(text, field: "lead_time") }
         amend.dependsOn = dependsOn?.map { AdvanceTask.ID($0) }
+        amend.owner = owner
         return .amendAdvanceTask(amend)
     }
 }

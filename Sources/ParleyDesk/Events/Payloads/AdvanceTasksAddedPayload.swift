@@ -1,12 +1,12 @@
 import Foundation
 
-/// `AdvanceTasksAdded`, version 2: the tasks added, without their progress.
+/// `AdvanceTasksAdded`, version 3: the tasks added, without their progress.
 ///
-/// Each task has its id, title, kind, engagement, venue, duration, lead time and dependencies; progress is
-/// `AdvanceTaskUpdated` events. The data is a list.
+/// Each task has its id, title, kind, engagement, venue, duration, lead time, dependencies and owner (who
+/// does it, or null); progress is `AdvanceTaskUpdated` events. The data is a list.
 struct AdvanceTasksAddedPayload: DeskPayload {
     static let type = "AdvanceTasksAdded"
-    static let version = 2
+    static let version = 3
 
     /// One task as the log writes it.
     struct Task: Codable, Sendable, Equatable {
@@ -26,6 +26,8 @@ struct AdvanceTasksAddedPayload: DeskPayload {
         var leadTime: Int
         /// Tasks that must be done first.
         var dependsOn: [String]
+        /// Who does it, if anyone is named.
+        var owner: String?
 
         /// The desk's task, pending.
         /// - Throws: `PayloadValueError` for an unknown kind.
@@ -33,7 +35,7 @@ struct AdvanceTasksAddedPayload: DeskPayload {
             AdvanceTask(
                 id: AdvanceTask.ID(id), title: title, kind: try WireValue.token(kind, field: field + ".kind"),
                 engagement: Engagement.ID(engagement), venue: Venue.ID(venue), duration: Minutes(duration),
-                leadTime: Minutes(leadTime), dependsOn: dependsOn.map { AdvanceTask.ID($0) })
+                leadTime: Minutes(leadTime), dependsOn: dependsOn.map { AdvanceTask.ID($0) }, owner: owner)
         }
     }
 
@@ -46,9 +48,12 @@ struct AdvanceTasksAddedPayload: DeskPayload {
             Task(
                 id: $0.id.rawValue, title: $0.title, kind: $0.kind.rawValue, engagement: $0.engagement.rawValue,
                 venue: $0.venue.rawValue, duration: $0.duration.value, leadTime: $0.leadTime.value,
-                dependsOn: $0.dependsOn.map(\.rawValue))
+                dependsOn: $0.dependsOn.map(\.rawValue), owner: $0.owner)
         }
     }
+
+    /// The payload of these wire tasks.
+    init(tasks: [Task]) { self.tasks = tasks }
 
     /// Reads the list.
     init(from decoder: any Decoder) throws { tasks = try decoder.singleValueContainer().decode([Task].self) }

@@ -158,6 +158,7 @@ extension OpenAPIDocument {
                 duration: { type: string, example: 2h }
                 lead_time: { type: string, example: 30m }
                 depends_on: { type: array, items: { type: string } }
+                owner: { type: string, description: who does it now; empty for nobody }
                 at: { type: string }
                 reason: { type: string }
                 expected_version: { type: integer }

@@ -317,6 +317,7 @@ extension OpenAPIDocument {
                 duration: { type: integer }
                 lead_time: { type: integer }
                 depends_on: { type: array, items: { type: string } }
+                owner: { type: string, description: who does it, if anyone is named }
                 status: { type: string, enum: [pending, in-progress, done, blocked] }
                 status_at: { $ref: '#/components/schemas/ZonedTime' }
             Signal:
