@@ -99,6 +99,37 @@ def test_a_message_from_their_side_and_a_waived_deadline_through_the_engagement_
         driver.quit()
 
 
+def test_a_mistaken_message_is_retracted_from_the_timeline_and_leaves_the_engagement_page():
+    driver = browser()
+    try:
+        SHOTS.mkdir(exist_ok=True)
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/desks/asia-trip/engagements/kim-meeting")
+        form = driver.find_element(By.CSS_SELECTOR, "#record-message form")
+        Select(form.find_element(By.NAME, "from")).select_by_value("dprk")
+        Select(form.find_element(By.NAME, "stance")).select_by_value("open")
+        form.find_element(By.NAME, "summary").send_keys("Recorded on the wrong engagement")
+        form.find_element(By.CSS_SELECTOR, "button").click()
+        WebDriverWait(driver, 10).until(lambda d: "Recorded on the wrong engagement" in d.find_element(By.ID, "attempts").text)
+        driver.get(BASE + "/desks/asia-trip/timeline")
+        entry = next(
+            item for item in driver.find_elements(By.CSS_SELECTOR, "#timeline li")
+            if "Recorded on the wrong engagement" in item.text)
+        entry_id = entry.get_attribute("id")
+        entry.find_element(By.CSS_SELECTOR, "details.retract summary").click()
+        entry.find_element(By.NAME, "reason").send_keys("It concerned another meeting")
+        entry.find_element(By.CSS_SELECTOR, "details.retract button").click()
+        WebDriverWait(driver, 10).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, f"#{entry_id} del")
+            and "It concerned another meeting" in d.find_element(By.ID, entry_id).text)
+        assert "Recorded on the wrong engagement" in driver.find_element(By.CSS_SELECTOR, f"#{entry_id} del").text
+        driver.save_screenshot(str(SHOTS / "timeline-retracted-entry.png"))
+        driver.get(BASE + "/desks/asia-trip/engagements/kim-meeting")
+        assert "Recorded on the wrong engagement" not in driver.find_element(By.ID, "attempts").text
+    finally:
+        driver.quit()
+
+
 def test_pages_render_at_phone_width():
     driver = browser(phone=True)
     try:
