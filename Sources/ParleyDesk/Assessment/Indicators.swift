@@ -23,9 +23,10 @@ struct Indicators {
 
     /// Where the engagement stands in its lifecycle.
     var lifecycle: Assessment.Contribution {
+        // Declined and abandoned are not the outcome: a meeting refused or called off can be revived.
         let weights: [EngagementState: Double] = [
             .idea: -0.5, .exploring: -0.3, .outreach: 0, .inContact: 0.8, .planning: 1.3, .proposed: 1.8,
-            .confirmed: 3.0, .postponed: -1.5,
+            .confirmed: 3.0, .postponed: -1.5, .declined: -3.0, .abandoned: -3.5,
         ]
         return .init(
             indicator: "lifecycle", logOdds: weights[engagement.state] ?? 0,
@@ -56,6 +57,10 @@ struct Indicators {
         if !tried.isEmpty {
             return .init(
                 indicator: "channel-answers", logOdds: -0.3, reason: "no answer to \(tried.count) recent attempt(s)")
+        }
+        // A recent refusal is an answer of its own, counted once, by `refusals`.
+        if attempts.contains(where: { $0.outcome == .refused }) {
+            return .init(indicator: "channel-answers", logOdds: 0, reason: "")
         }
         // Silence only counts against when the desk has been trying (attempts on record, none recent).
         let everTried = state.attempts.values.contains { $0.engagement == engagement.id && $0.at.instant <= asOf }

@@ -12,6 +12,7 @@ public struct ScenarioReader {
     private var events: [DeskEvent] = []
     private var opened = Date(timeIntervalSince1970: 0)
     private var zone = TimeZoneID.utc
+    private var reference: ReferenceCase?
 
     private init(file: String) { self.file = file }
 
@@ -21,7 +22,8 @@ public struct ScenarioReader {
         var reader = ScenarioReader(file: file)
         let root = try reader.compose(text)
         try reader.readAll(root)
-        return ScenarioContents(profile: reader.state.profile!, events: reader.events, state: reader.state)
+        return ScenarioContents(
+            profile: reader.state.profile!, events: reader.events, state: reader.state, reference: reader.reference)
     }
 
     private func compose(_ text: String) throws(ScenarioError) -> YAMLCursor {
@@ -58,7 +60,7 @@ public struct ScenarioReader {
     private mutating func readAll(_ root: YAMLCursor) throws(ScenarioError) {
         try root.requireMapping(allowed: [
             "desk", "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks",
-            "deadlines", "tasks", "signals", "messages", "travel", "itineraries",
+            "deadlines", "tasks", "signals", "messages", "travel", "itineraries", "case",
         ])
         try readDesk(try root.required("desk"))
         for item in try root.listIfPresent("parties") {
@@ -167,6 +169,7 @@ public struct ScenarioReader {
         for item in try root.listIfPresent("signals") { try readSignal(item) }
         for item in try root.listIfPresent("messages") { try readMessage(item) }
         for item in try root.listIfPresent("itineraries") { try readItinerary(item) }
+        if let item = root.optional("case") { reference = try readCase(item) }
         // Last, so every time above is read in the zone the desk was opened with.
         let desk = try root.required("desk")
         for (amend, entry) in try amendments(
@@ -185,6 +188,38 @@ public struct ScenarioReader {
         {
             try run(.amendRecord(amend), at: entry)
         }
+    }
+
+    /// A corpus case: the engagement, how it ended and when that was known, the moments to score, the sources.
+    private func readCase(_ item: YAMLCursor) throws(ScenarioError) -> ReferenceCase {
+        try item.requireMapping(allowed: ["engagement", "outcome", "settled_at", "moments", "sources"])
+        let engagement: Engagement.ID = try id(item, "engagement")
+        guard state.engagements[engagement] != nil else {
+            throw try item.required("engagement").error("no engagement with id '\(engagement)' in this file")
+        }
+        let settled = try time(item.required("settled_at"))
+        var moments: [ReferenceCase.Moment] = []
+        for moment in try item.required("moments").list() {
+            try moment.requireMapping(allowed: ["at", "why"])
+            let at = try time(moment.required("at"))
+            guard at.instant < settled.instant else {
+                throw try moment.required("at").error(
+                    "a moment before the outcome was known (\(settled.display)), found \(at.display)")
+            }
+            moments.append(ReferenceCase.Moment(at: at, why: try moment.required("why").nonEmptyText()))
+        }
+        guard ReferenceCase.momentCount.contains(moments.count) else {
+            throw try item.required("moments").error(
+                "expected \(ReferenceCase.momentCount.lowerBound) to \(ReferenceCase.momentCount.upperBound) moments, found \(moments.count)"
+            )
+        }
+        let sources = try item.required("sources").list().map { (cursor) throws(ScenarioError) in
+            try cursor.nonEmptyText()
+        }
+        guard !sources.isEmpty else { throw try item.required("sources").error("expected at least one source") }
+        return ReferenceCase(
+            engagement: engagement, outcome: try item.required("outcome").choice(ReferenceCase.Outcome.self),
+            settledAt: settled, moments: moments.sorted { $0.at.instant < $1.at.instant }, sources: sources)
     }
 
     /// Records the retraction an entry's `retracted` (`at`, `reason`) describes, of the entry just recorded.
@@ -708,6 +743,8 @@ public struct ScenarioContents: Sendable {
     public var events: [DeskEvent]
     /// The desk after all of them.
     public var state: DeskState
+    /// For a file of the reference-class corpus, its outcome and the moments to score (`case:`).
+    public var reference: ReferenceCase? = nil
 }
 
 /// `yes` or `no`, for flags in scenario files.

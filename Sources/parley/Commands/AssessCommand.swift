@@ -29,6 +29,7 @@ struct AssessCommand: AsyncParsableCommand {
     func run() async throws {
         try await store.withLedger { ledger in
             var reports: [AssessmentReport] = []
+            var known = false
             for desk in try await deskOption.resolveAll(in: ledger.store) {
                 let events = try await ledger.store.read(desk: desk, from: 1).map { try $0.decoded() }
                 let full = DeskState.folding(events)
@@ -37,8 +38,17 @@ struct AssessCommand: AsyncParsableCommand {
                 // An assessment at a past moment uses only what the desk knew by then, unless asked otherwise.
                 let state = DeskState.folding(events, asOf: instant, asHappened ? .asHappened : .asKnown)
                 let ids = engagement.map { [Engagement.ID($0)] } ?? state.engagements.keys.sorted()
-                if let engagement, full.engagements[Engagement.ID(engagement)] == nil, deskOption.desk != nil {
-                    throw CommandLineError("no engagement with id '\(engagement)' on desk '\(desk)'")
+                if let engagement, full.engagements[Engagement.ID(engagement)] != nil {
+                    known = true
+                    // Known to the desk, but not yet opened (or not yet learned of) at that moment.
+                    guard state.engagements[Engagement.ID(engagement)] != nil else {
+                        throw CommandLineError(
+                            "engagement '\(engagement)' on desk '\(desk)' was not open as of "
+                                + ZonedTime.display(instant, in: full.zone)
+                                + (full.engagements[Engagement.ID(engagement)].map {
+                                    " (opened \($0.opened.display))"
+                                } ?? ""))
+                    }
                 }
                 for id in ids where state.engagements[id] != nil {
                     let assessment = try Assessment(engagement: id, in: state, asOf: instant)
@@ -47,6 +57,10 @@ struct AssessCommand: AsyncParsableCommand {
                             desk: desk, assessment: assessment, title: state.engagements[id]!.title, zone: state.zone))
                 }
             }
+            if let engagement, !known {
+                let place = deskOption.desk.map { "on desk '\($0)'" } ?? "on any desk"
+                throw CommandLineError("no engagement with id '\(engagement)' \(place)")
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -54,11 +68,19 @@ struct AssessCommand: AsyncParsableCommand {
                 return
             }
             for report in reports {
+                let interval = report.interval.map {
+                    String(format: " (90%% interval %.0f–%.0f%%)", $0[0] * 100, $0[1] * 100)
+                }
                 print(
-                    "\(report.desk) · \(report.engagement) — \(report.title): \(String(format: "%.0f%%", report.probability * 100)) as of \(report.asOf)"
-                )
+                    "\(report.desk) · \(report.engagement) — \(report.title): "
+                        + (report.held
+                            ? "held" : String(format: "%.0f%%", report.probability * 100) + (interval ?? ""))
+                        + " as of \(report.asOf)")
+                if report.held { continue }
                 print(
-                    String(format: "  base rate %.0f%% (log-odds %+.2f)", Assessment.baseRate * 100, report.baseLogOdds)
+                    String(
+                        format: "  base rate %.0f%% (log-odds %+.2f)", 100 / (1 + exp(-report.baseLogOdds)),
+                        report.baseLogOdds)
                 )
                 for part in report.contributions {
                     print(String(format: "  %+6.2f  ", part.logOdds) + "\(part.indicator): \(part.reason)")
@@ -75,6 +97,8 @@ private struct AssessmentReport: Encodable {
     let title: String
     let asOf: String
     let probability: Double
+    let held: Bool
+    let interval: [Double]?
     let baseLogOdds: Double
     let contributions: [Part]
 
@@ -90,6 +114,8 @@ private struct AssessmentReport: Encodable {
         self.title = title
         asOf = ZonedTime.display(assessment.asOf, in: zone)
         probability = assessment.probability
+        held = assessment.features == nil
+        interval = assessment.interval.map { [$0.lowerBound, $0.upperBound] }
         baseLogOdds = assessment.baseLogOdds
         contributions = assessment.contributions.map {
             Part(
