@@ -1,0 +1,132 @@
+import Foundation
+import ParleyDesk
+import ParleyScenarios
+import ParleyTestSupport
+import Testing
+
+/// The corpus DMZ case: the demo desk with a case section.
+private func dmzCase(moments: String? = nil, outcome: String = "held") throws -> ScenarioContents {
+    let text = try #require(try DemoScenarios.all().first { $0.fileName == "dmz-2019.yaml" }?.text)
+    let section = """
+
+        case:
+          engagement: dmz-handshake
+          outcome: \(outcome)
+          settled_at: 2019-06-30 15:45 Asia/Seoul
+          moments:
+        \(moments ?? """
+            - at: 2019-06-29 08:30 Asia/Seoul
+              why: "after the invitation"
+            - at: 2019-06-29 15:30 Asia/Seoul
+              why: "after their reply"
+            - at: 2019-06-30 11:00 Asia/Seoul
+              why: "the next morning"
+        """)
+          sources:
+            - "the seed report"
+        """
+    return try ScenarioReader.read(text + section, file: "dmz.yaml")
+}
+
+/// Honest odds: the estimate scored against real cases, weights learned from them (issue 17).
+@Suite("Calibration")
+struct CalibrationTests {
+    @Test("a case file's outcome, moments and sources are read; moments at or after the outcome are refused")
+    func caseSection() throws {
+        let reference = try #require(try dmzCase().reference)
+        #expect(reference.outcome == .held && reference.moments.count == 3 && reference.sources == ["the seed report"])
+        let late = """
+                - at: 2019-06-29 08:30 Asia/Seoul
+                  why: "a"
+                - at: 2019-06-29 15:30 Asia/Seoul
+                  why: "b"
+                - at: 2019-06-30 16:00 Asia/Seoul
+                  why: "after the handshake"
+            """
+        #expect(throws: ScenarioError.self) { try dmzCase(moments: late) }
+        let two = """
+                - at: 2019-06-29 08:30 Asia/Seoul
+                  why: "a"
+                - at: 2019-06-29 15:30 Asia/Seoul
+                  why: "b"
+            """
+        #expect(throws: ScenarioError.self) { try dmzCase(moments: two) }
+    }
+
+    @Test("a corpus file without a case section fails, naming the file and what is missing")
+    func withoutOutcome() throws {
+        let text = try #require(try DemoScenarios.all().first { $0.fileName == "asia-trip.yaml" }?.text)
+        let contents = try ScenarioReader.read(text, file: "asia-trip.yaml")
+        #expect {
+            try Calibration([("asia-trip.yaml", contents)])
+        } throws: { error in
+            (error as? CalibrationError)?.message.hasPrefix("asia-trip.yaml: no case: section") == true
+        }
+    }
+
+    @Test("the DMZ case scored: the estimate rises from the invitation to the morning; Brier as computed by hand")
+    func dmzScores() throws {
+        let calibration = try Calibration([("dmz.yaml", try dmzCase())])
+        let scored = calibration.scored(with: .handSet)
+        #expect(scored.map(\.probability) == scored.map(\.probability).sorted())
+        let brier = scored.reduce(0) { $0 + pow(1 - $1.probability, 2) } / 3
+        let scores = Calibration.Scores(scored)
+        #expect(abs(scores.brier - brier) < 1e-12)
+        #expect(scores.outOfBounds == 0)
+        #expect(scores.reliability.reduce(0) { $0 + $1.count } == 3)
+        // The same moments through `Assessment` with the same weights give the same numbers.
+        let events = try dmzCase().events
+        let moment = try ZonedTime.parse("2019-06-29 15:30 Asia/Seoul", field: "t", defaultZone: nil).instant
+        let direct = try Assessment(
+            engagement: "dmz-handshake", in: DeskState.folding(events, asOf: moment, .asKnown), asOf: moment,
+            weights: .handSet)
+        #expect(abs(direct.probability - scored[1].probability) < 1e-12)
+    }
+
+    @Test("a shrunk logistic fit finds the weights that made the data, and stays at the prior when told to")
+    func logisticFit() {
+        var random = SeededRandom(seed: 7)
+        let truth = [-0.5, 1.5, -2.0]
+        var rows: [[Double]] = []
+        var outcomes: [Double] = []
+        for _ in 0..<4000 {
+            let x = [1, Double.random(in: -2...2, using: &random), Double.random(in: -1...1, using: &random)]
+            let p = 1 / (1 + exp(-zip(truth, x).reduce(0) { $0 + $1.0 * $1.1 }))
+            rows.append(x)
+            outcomes.append(Double.random(in: 0...1, using: &random) < p ? 1 : 0)
+        }
+        let loose = LogisticFit(rows: rows, outcomes: outcomes, prior: [0, 0, 0], strength: 0.01)
+        for (fitted, real) in zip(loose.weights, truth) { #expect(abs(fitted - real) < 0.2, "\(loose.weights)") }
+        #expect(loose.covariance.count == 3 && loose.covariance[1][1] > 0)
+        let tight = LogisticFit(rows: rows, outcomes: outcomes, prior: [0, 1, -1], strength: 1e7)
+        for (fitted, prior) in zip(tight.weights, [0.0, 1, -1]) { #expect(abs(fitted - prior) < 0.01) }
+    }
+
+    @Test("nothing short of being held gives 0 or 1: a declined or abandoned meeting stays at 2 % or more")
+    func bounds() throws {
+        for exit in [EngagementState.declined, .abandoned] {
+            var events = Fixtures.desk
+            let move = EngagementTransition(
+                from: .idea, to: exit, at: Fixtures.kst("06-29 10:00"), by: "them", reason: "a letter")
+            events.append(DeskEvent(at: move.at.instant, .engagementMoved(Fixtures.engagementID, move)))
+            let assessment = try Assessment(
+                engagement: Fixtures.engagementID, in: DeskState.folding(events),
+                asOf: Fixtures.kst("06-29 11:00").instant)
+            #expect(assessment.probability == Assessment.bounds.lowerBound, "\(exit)")
+            #expect(assessment.features != nil)
+        }
+    }
+
+    @Test("a refusal in the last 30 days counts once, not again as silence")
+    func refusalCountedOnce() throws {
+        let refused = ContactAttempt(
+            id: "letter", channel: "dmz-hotline", engagement: Fixtures.engagementID, at: Fixtures.kst("06-29 09:00"),
+            outcome: .refused, note: "sent back")
+        let state = DeskState.folding(
+            Fixtures.desk + [DeskEvent(at: refused.at.instant, .contactAttemptRecorded(refused))])
+        let assessment = try Assessment(
+            engagement: Fixtures.engagementID, in: state, asOf: Fixtures.kst("06-29 12:00").instant)
+        #expect(assessment.contributions.first { $0.indicator == "channel-answers" } == nil)
+        #expect(assessment.contributions.first { $0.indicator == "refusals" }?.logOdds == -0.8)
+    }
+}
