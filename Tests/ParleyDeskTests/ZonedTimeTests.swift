@@ -24,6 +24,16 @@ struct ZonedTimeTests {
         #expect(time.display == display)
     }
 
+    @Test(
+        "current IANA names that Linux Foundation's list lacks are accepted; abbreviations and bare offsets are not",
+        arguments: [
+            ("Asia/Kolkata", true), ("Asia/Calcutta", true), ("Asia/Kathmandu", true), ("Europe/Kyiv", true),
+            ("KST", false), ("GMT+9", false), ("Etc/GMT-9", false), ("Foo/Bar", false),
+        ])
+    func zoneNames(name: String, accepted: Bool) {
+        #expect(((try? TimeZoneID.validated(name, field: "zone")) != nil) == accepted, "\(name)")
+    }
+
     @Test("a New York deadline across the spring change keeps its wall-clock meaning")
     func acrossSpringForward() throws {
         // The day before and the day after 2026-03-08, when New York moves from UTC-5 to UTC-4.

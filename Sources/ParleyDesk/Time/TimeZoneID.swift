@@ -14,9 +14,13 @@ public struct TimeZoneID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// hide daylight-saving rules.
     /// - Throws: `DeskError.invalidValue` naming the field and what was found.
     public static func validated(_ identifier: String, field: String) throws(DeskError) -> TimeZoneID {
-        guard identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier),
-            TimeZone(identifier: identifier) != nil
-        else {
+        // Foundation's list on Linux lacks some current names (Asia/Kolkata beside the older Asia/Calcutta);
+        // a Region/City name the zone database resolves to itself is as good. Etc/ zones are bare offsets.
+        let known =
+            identifier == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(identifier)
+            || (identifier.contains("/") && !identifier.hasPrefix("Etc/")
+                && TimeZone(identifier: identifier)?.identifier == identifier)
+        guard known, TimeZone(identifier: identifier) != nil else {
             throw .invalidValue(field: field, expected: "an IANA time zone such as Asia/Seoul", found: identifier)
         }
         return TimeZoneID(unchecked: identifier)
