@@ -109,11 +109,13 @@ struct CalibrationTests {
             let move = EngagementTransition(
                 from: .idea, to: exit, at: Fixtures.kst("06-29 10:00"), by: "them", reason: "a letter")
             events.append(DeskEvent(at: move.at.instant, .engagementMoved(Fixtures.engagementID, move)))
-            let assessment = try Assessment(
-                engagement: Fixtures.engagementID, in: DeskState.folding(events),
-                asOf: Fixtures.kst("06-29 11:00").instant)
-            #expect(assessment.probability == Assessment.bounds.lowerBound, "\(exit)")
-            #expect(assessment.features != nil)
+            let state = DeskState.folding(events)
+            let asOf = Fixtures.kst("06-29 11:00").instant
+            let hand = try Assessment(engagement: Fixtures.engagementID, in: state, asOf: asOf, weights: .handSet)
+            #expect(hand.probability == Assessment.bounds.lowerBound, "\(exit)")
+            #expect(hand.features != nil)
+            let shipped = try Assessment(engagement: Fixtures.engagementID, in: state, asOf: asOf)
+            #expect(Assessment.bounds.contains(shipped.probability) && shipped.probability < 0.15, "\(exit)")
         }
     }
 

@@ -80,6 +80,20 @@ public struct Assessment: Sendable, Equatable {
         }
     }
 
+    /// The (at most) three indicators whose contributions changed most since `previous`, with the change
+    /// in log-odds, largest first: what the latest news did to the estimate.
+    public func movers(since previous: Assessment) -> [Contribution] {
+        let before = Dictionary(previous.contributions.map { ($0.indicator, $0.logOdds) }, uniquingKeysWith: +)
+        let now = Dictionary(contributions.map { ($0.indicator, $0.logOdds) }, uniquingKeysWith: +)
+        let reasons = Dictionary(
+            contributions.map { ($0.indicator, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        return Set(before.keys).union(now.keys).compactMap { indicator -> Contribution? in
+            let change = (now[indicator] ?? 0) - (before[indicator] ?? 0)
+            guard abs(change) > 1e-9 else { return nil }
+            return Contribution(indicator: indicator, logOdds: change, reason: reasons[indicator] ?? "no longer counts")
+        }.sorted { (abs($0.logOdds), $1.indicator) > (abs($1.logOdds), $0.indicator) }.prefix(3).map { $0 }
+    }
+
     /// `p` kept within `bounds`.
     static func bounded(_ p: Double) -> Double { min(max(p, bounds.lowerBound), bounds.upperBound) }
 

@@ -10,7 +10,7 @@ struct Indicators {
     static let recent: TimeInterval = 30 * 86_400
 
     var all: [Assessment.Contribution] {
-        [lifecycle, channelAnswers, refusals, channelStatus, stance, siteWork, deadlines, timeLeft]
+        [lifecycle, channelAnswers, refusals, channelStatus, stance, ourStance, siteWork, deadlines, timeLeft]
     }
 
     private var attempts: [ContactAttempt] {
@@ -107,7 +107,8 @@ struct Indicators {
         var weighted = 0.0
         var weights = 0.0
         for signal in signals {
-            let weight = Self.reliability(signal.grade)
+            // A third party's stance bears on the meeting only through what it can do: half a voice.
+            let weight = Self.reliability(signal.grade) * (signal.side == .thirdParty ? 0.5 : 1)
             weighted += weight * Self.direction(signal.stance)
             weights += weight
         }
@@ -124,6 +125,20 @@ struct Indicators {
             indicator: "stance", logOdds: 1.6 * mean * strength,
             reason: String(format: "%d signal(s), grade-weighted stance %+.2f", signals.count, mean)
                 + (messages.isEmpty ? "" : " (with \(messages.count) message(s) from their side)"))
+    }
+
+    /// Our own side's stance, from signals marked `side: ours`: weaker evidence than the other side's
+    /// (our principal's enthusiasm does not make them come), but our own doubts can end a meeting too.
+    var ourStance: Assessment.Contribution {
+        let signals = state.signals.values.filter {
+            $0.engagement == engagement.id && $0.at.instant <= asOf && $0.side == .ours
+        }
+        guard !signals.isEmpty else { return .init(indicator: "our-stance", logOdds: 0, reason: "") }
+        let weights = signals.reduce(0) { $0 + Self.reliability($1.grade) }
+        let mean = signals.reduce(0) { $0 + Self.reliability($1.grade) * Self.direction($1.stance) } / weights
+        return .init(
+            indicator: "our-stance", logOdds: 0.8 * mean * weights / (weights + 1),
+            reason: String(format: "%d signal(s) of our own side, grade-weighted stance %+.2f", signals.count, mean))
     }
 
     /// Advance work at the candidate venues: a done site survey, and the share of work done.

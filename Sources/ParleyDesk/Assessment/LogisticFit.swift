@@ -32,12 +32,35 @@ public struct LogisticFit: Sendable {
                 }
             }
             guard let delta = Self.solve(hessian, gradient) else { break }
-            for i in 0..<size { weights[i] -= delta[i] }
-            if delta.map(abs).max() ?? 0 < 1e-9 { break }
+            // A full Newton step can overshoot where the data nearly separate: halve it until the loss falls.
+            let before = Self.loss(weights, rows, outcomes, prior, strength)
+            var scale = 1.0
+            var next = weights
+            for _ in 0..<40 {
+                next = (0..<size).map { weights[$0] - scale * delta[$0] }
+                if Self.loss(next, rows, outcomes, prior, strength) <= before { break }
+                scale /= 2
+            }
+            weights = next
+            if (delta.map(abs).max() ?? 0) * scale < 1e-9 { break }
         }
         self.weights = weights
         self.iterations = steps
         covariance = Self.inverse(hessian) ?? []
+    }
+
+    /// The penalised negative log-likelihood of `weights`.
+    static func loss(
+        _ weights: [Double], _ rows: [[Double]], _ outcomes: [Double], _ prior: [Double], _ strength: Double
+    ) -> Double {
+        var total = zip(weights, prior).reduce(0) { $0 + strength * pow($1.0 - $1.1, 2) }
+        for (x, y) in zip(rows, outcomes) {
+            let z = zip(weights, x).reduce(0) { $0 + $1.0 * $1.1 }
+            // log(1 + e^z) without overflow.
+            let softplus = z > 30 ? z : log1p(exp(z))
+            total += softplus - y * z
+        }
+        return total
     }
 
     /// Solves `matrix` × x = `vector` by Gaussian elimination with partial pivoting; nil when singular.

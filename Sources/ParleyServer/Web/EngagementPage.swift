@@ -127,9 +127,28 @@ struct EngagementPage {
                 ? String(format: "%+.2f", part.logOdds) : (part.logOdds > 0 ? "certain" : "impossible")
             return "<tr><td class=\"num\">\(value)</td><td>\(part.indicator)</td><td>\(part.reason)</td></tr>"
         }
+        // What the latest news did: the estimate just before the last change, against now.
+        let lastChange = changes.filter { $0 < now }.max()
+        let previous = lastChange.flatMap { moment -> Assessment? in
+            let before = moment.addingTimeInterval(-1)
+            let state = DeskState.folding(all, asOf: before, .asKnown)
+            return try? Assessment(engagement: engagement.id, in: state, asOf: before)
+        }
+        let movers = previous.map { current.movers(since: $0) } ?? []
+        let moved: HTML =
+            movers.isEmpty
+            ? .empty
+            : "<p class=\"small\" id=\"movers\">Since \(ZonedTime.display(lastChange!, in: state.zone)) (was \(String(format: "%.0f%%", previous!.probability * 100))): \(movers.map { String(format: "%+.2f ", $0.logOdds) + $0.indicator }.joined(separator: ", "))</p>"
+        let interval: HTML =
+            current.interval.map {
+                " <span class=\"small muted\">(90 % interval \(String(format: "%.0f–%.0f%%", $0.lowerBound * 100, $0.upperBound * 100)))</span>"
+            } ?? .empty
+        let headline =
+            current.features == nil ? "held" : String(format: "%.0f%%", current.probability * 100)
         return """
-            <section class="panel" id="assessment" data-live><h2>Will it happen? \(String(format: "%.0f%%", current.probability * 100))</h2>
-            <p class="small muted">Base rate \(String(format: "%.0f%%", Assessment.baseRate * 100)) plus the log-odds below (see docs/assessment.md).</p>
+            <section class="panel" id="assessment" data-live><h2>Will it happen? \(headline)\(interval)</h2>
+            <p class="small muted">Base rate \(String(format: "%.0f%%", 100 / (1 + exp(-current.baseLogOdds)))) plus the log-odds below, weighted as fitted to real cases (see docs/assessment.md and <a href="/calibration">the calibration report</a>).</p>
+            \(moved)
             <table><tbody>\(rows)</tbody></table>
             \(EngagementCharts.probability(points, zone: state.zone))</section>
             """

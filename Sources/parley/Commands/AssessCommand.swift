@@ -52,9 +52,19 @@ struct AssessCommand: AsyncParsableCommand {
                 }
                 for id in ids where state.engagements[id] != nil {
                     let assessment = try Assessment(engagement: id, in: state, asOf: instant)
+                    // What the latest news about it did: the estimate just before its last entry, against now.
+                    let last = events.filter {
+                        $0.isPast(instant, asHappened ? .asHappened : .asKnown) && $0.concerns(id, in: state)
+                    }.map { asHappened ? $0.at : $0.learned }.max()
+                    let previous = last.flatMap { moment -> Assessment? in
+                        let before = moment.addingTimeInterval(-1)
+                        let earlier = DeskState.folding(events, asOf: before, asHappened ? .asHappened : .asKnown)
+                        return try? Assessment(engagement: id, in: earlier, asOf: before)
+                    }
                     reports.append(
                         AssessmentReport(
-                            desk: desk, assessment: assessment, title: state.engagements[id]!.title, zone: state.zone))
+                            desk: desk, assessment: assessment, title: state.engagements[id]!.title, zone: state.zone,
+                            previous: previous))
                 }
             }
             if let engagement, !known {
@@ -85,6 +95,12 @@ struct AssessCommand: AsyncParsableCommand {
                 for part in report.contributions {
                     print(String(format: "  %+6.2f  ", part.logOdds) + "\(part.indicator): \(part.reason)")
                 }
+                if let since = report.movedSince, !report.movers.isEmpty {
+                    print(
+                        "  moved most since \(since) (was \(String(format: "%.0f%%", (report.previousProbability ?? 0) * 100))): "
+                            + report.movers.map { String(format: "%+.2f ", $0.logOdds) + $0.indicator }.joined(
+                                separator: ", "))
+                }
             }
         }
     }
@@ -101,6 +117,9 @@ private struct AssessmentReport: Encodable {
     let interval: [Double]?
     let baseLogOdds: Double
     let contributions: [Part]
+    let movedSince: String?
+    let previousProbability: Double?
+    let movers: [Part]
 
     struct Part: Encodable {
         let indicator: String
@@ -108,7 +127,12 @@ private struct AssessmentReport: Encodable {
         let reason: String
     }
 
-    init(desk: String, assessment: Assessment, title: String, zone: TimeZoneID) {
+    init(desk: String, assessment: Assessment, title: String, zone: TimeZoneID, previous: Assessment?) {
+        movedSince = previous.map { ZonedTime.display($0.asOf.addingTimeInterval(1), in: zone) }
+        previousProbability = previous?.probability
+        movers = (previous.map { assessment.movers(since: $0) } ?? []).map {
+            Part(indicator: $0.indicator, logOdds: $0.logOdds, reason: $0.reason)
+        }
         self.desk = desk
         engagement = assessment.engagement.rawValue
         self.title = title
