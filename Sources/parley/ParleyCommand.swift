@@ -14,7 +14,8 @@ struct ParleyCommand: AsyncParsableCommand {
             + "or an internal error.",
         subcommands: [
             ImportCommand.self, ExportCommand.self, StatusCommand.self, TimelineCommand.self, VerifyCommand.self,
-            ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, CalibrateCommand.self, TickCommand.self,
+            ServeCommand.self, PlanCommand.self, ReadinessCommand.self, AssessCommand.self, CalibrateCommand.self,
+            TickCommand.self,
             ReplayCommand.self, CheckpointCommand.self, UserCommand.self, CompartmentCommand.self,
             RecordCommand.self, StressAppendCommand.self,
             BenchCommand.self,

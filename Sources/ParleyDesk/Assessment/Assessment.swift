@@ -34,8 +34,9 @@ public struct Assessment: Sendable, Equatable {
     /// The base rate: most explored leader-level meetings do not happen.
     public static let baseRate = 0.25
 
-    /// How far the estimate may go before the outcome itself is recorded. Two in a hundred either way:
-    /// the corpus holds cases refused for years and then held, and confirmed ones called off on the day,
+    /// How far the estimate may go before the outcome itself is recorded.
+    ///
+    /// Two in a hundred either way: the corpus holds cases refused for years and then held, and confirmed ones called off on the day,
     /// and a few dozen cases cannot tell one in fifty from one in a thousand.
     public static let bounds = 0.02...0.98
 

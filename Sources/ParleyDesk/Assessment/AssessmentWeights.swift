@@ -17,8 +17,9 @@ public struct AssessmentWeights: Sendable, Equatable, Codable {
     public var base: Double
     /// A multiplier per indicator (missing: 1).
     public var multipliers: [String: Double]
-    /// The covariance of (base, multipliers in `indicators` order) from the fit, when fitted: what the
-    /// estimate's interval is drawn from. Empty for hand-set weights.
+    /// The covariance of (base, multipliers in `indicators` order) from the fit, when fitted.
+    ///
+    /// The estimate's interval is drawn from it. Empty for hand-set weights.
     public var covariance: [[Double]]
 
     /// Weights as given.
