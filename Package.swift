@@ -87,12 +87,19 @@ let package = Package(
             resources: [.copy("dmz-2019.yaml"), .copy("asia-trip.yaml")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ParleyCorpus",
+            path: "corpus",
+            exclude: ["notes"],
+            resources: [.copy("cases")],
+            swiftSettings: swiftSettings
+        ),
         // MARK: - Command line
         .executableTarget(
             name: "parley",
             dependencies: [
                 "ParleyPlanner", "ParleyDesk", "ParleyStore", "ParleyStoreSQLite", "ParleyStorePostgres",
-                "ParleyScenarios",
+                "ParleyScenarios", "ParleyCorpus",
                 "ParleyServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,4 +1,5 @@
 import ParleyAccess
+import ParleyDesk
 import ParleyStore
 
 /// Where the server listens.
@@ -25,15 +26,18 @@ public struct ServerConfiguration: Sendable {
     /// copies, the timers and webhook retries (a test's manual clock in tests; the planner's time limit is
     /// on compute time and keeps the real clock).
     public var clock: SteadyClock
+    /// The estimate's calibration on the reference-class corpus, for `/calibration` (nil: none loaded).
+    public var calibration: CalibrationSummary?
 
     /// A configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1, timerInterval: Duration = .seconds(1),
         webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
         secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard, webhookAllowList: [AddressRange] = [],
-        clock: SteadyClock = .system
+        clock: SteadyClock = .system, calibration: CalibrationSummary? = nil
     ) {
         self.clock = clock
+        self.calibration = calibration
         self.webhookAllowList = webhookAllowList
         self.secureCookies = secureCookies
         self.passwordHasher = passwordHasher

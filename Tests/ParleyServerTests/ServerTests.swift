@@ -10,14 +10,14 @@ import ParleyTestSupport
 import Testing
 
 /// The server over an in-memory store holding both demo desks, on a fixed clock.
-func demoApplication() async throws -> some ApplicationProtocol {
+func demoApplication(calibration: CalibrationSummary? = nil) async throws -> some ApplicationProtocol {
     let ledger = DeskLedger(
         store: InMemoryEventStore(), environment: .fixed(start: Date(timeIntervalSince1970: 1_761_000_000)))
     for (fileName, text) in try DemoScenarios.all() {
         _ = try await ledger.importScenario(try ScenarioReader.read(text, file: fileName), actor: "test")
     }
     try await TestUsers.add(to: ledger)
-    return buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.2))
+    return buildApplication(ledger: ledger, configuration: .init(planSeconds: 0.2, calibration: calibration))
 }
 
 /// The form token the tests' browser holds (a cookie the page would have set, repeated in each form).
@@ -900,6 +900,50 @@ struct LivingDeskServerTests {
                 #expect(response.status == .unprocessableContent)
                 #expect(String(buffer: response.body).contains("role=\"alert\">playbook: expected a running playbook"))
             }
+        }
+    }
+}
+
+/// The calibration page of issue 17.
+@Suite("The calibration page")
+struct CalibrationPageTests {
+    @Test("the report of a corpus shows its scores, a reliability diagram and every moment; without one it says so")
+    func page() async throws {
+        let dmz = try #require(try DemoScenarios.all().first { $0.fileName == "dmz-2019.yaml" }?.text)
+        let text =
+            dmz + """
+
+                case:
+                  engagement: dmz-handshake
+                  outcome: held
+                  settled_at: 2019-06-30 15:45 Asia/Seoul
+                  moments:
+                    - at: 2019-06-29 08:30 Asia/Seoul
+                      why: "after the invitation"
+                    - at: 2019-06-29 15:30 Asia/Seoul
+                      why: "after their reply"
+                    - at: 2019-06-30 11:00 Asia/Seoul
+                      why: "the next morning"
+                  sources:
+                    - "the seed report"
+                """
+        let summary = CalibrationSummary(
+            try Calibration([("dmz.yaml", try ScenarioReader.read(text, file: "dmz.yaml"))]))
+        try await demoApplication(calibration: summary).test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "viewer")
+            try await client.execute(uri: "/calibration", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("Scored on 1 real cases (1 held, 0 never held), 3 moments"))
+                #expect(page.contains("fitted without each case in turn"))
+                #expect(page.contains("<svg role=\"img\" aria-label=\"Reliability: estimated against held\""))
+                #expect(page.contains("<circle"))
+                #expect(page.contains("the next morning"))
+            }
+        }
+        try await demoApplication().test(.router) { anonymous in
+            let page = try await SignedInClient(anonymous, as: "viewer").execute(uri: "/calibration", method: .get)
+            #expect(String(buffer: page.body).contains("No reference corpus was loaded"))
         }
     }
 }

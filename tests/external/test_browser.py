@@ -130,6 +130,20 @@ def test_a_mistaken_message_is_retracted_from_the_timeline_and_leaves_the_engage
         driver.quit()
 
 
+def test_the_calibration_page_scores_the_shipped_corpus():
+    driver = browser()
+    try:
+        SHOTS.mkdir(exist_ok=True)
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/calibration")
+        assert "Scored on 17 real cases" in driver.find_element(By.TAG_NAME, "main").text
+        assert driver.find_elements(By.CSS_SELECTOR, "#reliability svg circle")
+        assert len(driver.find_elements(By.CSS_SELECTOR, "#moments tbody tr")) >= 51
+        driver.save_screenshot(str(SHOTS / "calibration.png"))
+    finally:
+        driver.quit()
+
+
 def test_pages_render_at_phone_width():
     driver = browser(phone=True)
     try:

@@ -22,6 +22,9 @@ struct WebController: Sendable {
                 desk: desk, desks: try await server.desks(), state: view.state, deliveries: deliveries
             ).html
         }
+        router.get("/calibration") { _, _ -> HTML in
+            CalibrationPage(summary: server.configuration.calibration, desks: try await server.desks()).html
+        }
         router.get("/") { _, context -> Response in
             let desks = try await server.desks()
             guard let first = desks.first else {

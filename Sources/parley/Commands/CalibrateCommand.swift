@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyCorpus
 import ParleyDesk
 
 /// `parley calibrate DIR`: the estimate scored against the reference-class corpus, and (`--fit`) weights
@@ -11,8 +12,10 @@ struct CalibrateCommand: ParsableCommand {
             "Score the estimate on a corpus of real cases (Brier, log score, reliability, leave one case out); "
             + "with --fit, learn weights from it.")
 
-    @Argument(help: "The corpus: a directory of scenario files, each with a case: section (corpus/cases).")
-    var directory: String
+    @Argument(
+        help: "The corpus: a directory of scenario files, each with a case: section (default: the corpus Parley ships)."
+    )
+    var directory: String?
 
     @Flag(help: "Fit weights to the corpus (shrunk toward the hand-set ones) and report before and after.")
     var fit = false
@@ -24,7 +27,10 @@ struct CalibrateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let calibration = try Calibration(try Self.cases(in: directory))
+        let cases =
+            try directory.map { try Self.cases(in: $0) }
+            ?? ReferenceCorpus.all().map { ($0.fileName, try ScenarioReader.read($0.text, file: $0.fileName)) }
+        let calibration = try Calibration(cases)
         let shipped = CalibrationReport.Run(calibration, weights: .shipped, fitting: false, label: "shipped")
         var runs = [shipped]
         if fit {

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ParleyAccess
+import ParleyCorpus
 import ParleyDesk
 import ParleyServer
 import ParleyStore
@@ -69,9 +70,21 @@ struct ServeCommand: AsyncParsableCommand {
                 "webhooks may reach these internal addresses",
                 metadata: ["parley.allowed": "\(allowList.map(\.description).joined(separator: ", "))"])
         }
+        // The estimate's report card for `/calibration`: a broken corpus costs the page, never the server.
+        var calibration: CalibrationSummary?
+        do {
+            calibration = CalibrationSummary(
+                try Calibration(
+                    try ReferenceCorpus.all().map { ($0.fileName, try ScenarioReader.read($0.text, file: $0.fileName)) }
+                ))
+        } catch {
+            logger.error(
+                "the reference corpus could not be scored; /calibration will say so", metadata: ["error": "\(error)"])
+        }
         let app = buildApplication(
             ledger: ledger,
-            configuration: .init(host: host, port: port, secureCookies: tls, webhookAllowList: allowList),
+            configuration: .init(
+                host: host, port: port, secureCookies: tls, webhookAllowList: allowList, calibration: calibration),
             logger: logger)
         let store = self.store
         let allowBrokenChain = self.allowBrokenChain
