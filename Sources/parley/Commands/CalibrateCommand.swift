@@ -31,7 +31,8 @@ struct CalibrateCommand: ParsableCommand {
             try directory.map { try Self.cases(in: $0) }
             ?? ReferenceCorpus.all().map { ($0.fileName, try ScenarioReader.read($0.text, file: $0.fileName)) }
         let calibration = try Calibration(cases)
-        let shipped = CalibrationReport.Run(calibration, weights: .shipped, fitting: false, label: "shipped")
+        let shipped = CalibrationReport.Run(
+            calibration, weights: .shipped, fitting: !AssessmentWeights.shipped.covariance.isEmpty, label: "shipped")
         var runs = [shipped]
         if fit {
             runs.insert(CalibrationReport.Run(calibration, weights: .handSet, fitting: false, label: "hand-set"), at: 0)
