@@ -7,15 +7,34 @@ extension DeskState {
     /// instant may lack what a later event refers to, which is then skipped. A retraction folds the
     /// desk again from its first entry without the retracted one.
     public mutating func apply(_ event: DeskEvent, entry: Int64? = nil) {
+        append(event, entry: entry)
+        settle()
+    }
+
+    /// Folds one event in as entry `entry`, leaving the fold again that a retraction needs to `settle`:
+    /// how many entries are folded at once, so a log with many retractions is folded again once, not once
+    /// per retraction.
+    public mutating func append(_ event: DeskEvent, entry: Int64? = nil) {
         let number = entry ?? log.nextNumber
         log.append(event, number: number)
-        guard case .entryRetracted(let retraction) = event.fact else { return evolve(event) }
+        guard case .entryRetracted(let retraction) = event.fact else {
+            // Once a fold again is due, it redoes everything: folding the entry now would be wasted.
+            if !log.needsRefold { evolve(event) }
+            return
+        }
         // A number that names nothing held, another type, a retraction, or an entry already retracted
         // changes nothing (a cut may lack the entry; decide refuses the rest).
         guard let target = log.event(retraction.entry), target.type == retraction.type, !target.isRetraction,
             log.retracted[retraction.entry] == nil
         else { return }
         log.retract(RetractedEntry(entry: retraction.entry, at: event.at, reason: retraction.reason, by: number))
+        log.needsRefold = true
+    }
+
+    /// Folds the desk again without its retracted entries, if a retraction has been appended since.
+    public mutating func settle() {
+        guard log.needsRefold else { return }
+        log.needsRefold = false
         self = refolded()
     }
 

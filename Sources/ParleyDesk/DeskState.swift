@@ -41,7 +41,8 @@ public struct DeskState: Sendable, Equatable {
     /// The state after every event in `events`, in order.
     public static func folding(_ events: some Sequence<DeskEvent>) -> DeskState {
         var state = DeskState()
-        for event in events { state.apply(event) }
+        for event in events { state.append(event) }
+        state.settle()
         return state
     }
 

@@ -29,8 +29,11 @@ public struct FoldedDesk: Sendable {
             compartments.insert(compartment)
         }
         if stored.sequence == 1 { createdAt = stored.recordedAt }
-        state.apply(event, entry: stored.sequence)
+        state.append(event, entry: stored.sequence)
     }
+
+    /// Folds the desk again if a retraction was taken in since (once per batch of events).
+    mutating func settle() { state.settle() }
 }
 
 /// Desks redacted for readers cleared for some of their compartments but not all: one copy per desk and
@@ -70,12 +73,13 @@ final class RedactedViews: Sendable {
             for event in try await store.read(desk: desk, from: entry.version + 1) where event.sequence <= whole.version
             {
                 if let shown = entry.redaction.pass(try event.decoded()) {
-                    entry.state.apply(shown)
+                    entry.state.append(shown)
                     entry.sequences.append(event.sequence)
                     entry.events.append(shown)
                 }
                 entry.version = event.sequence
             }
+            entry.state.settle()
             let fresh = entry
             entry = entries.withLock { views in
                 if views.count > 64 { views.removeAll() }

@@ -31,9 +31,9 @@ public struct DeskLedger: Sendable {
         self.store = store
         self.environment = environment
         self.clock = clock
-        folds = FoldedStreams(store: store, empty: FoldedDesk(), clock: clock, freshFor: freshFor, capacity: capacity) {
-            try $0.take($1)
-        }
+        folds = FoldedStreams(
+            store: store, empty: FoldedDesk(), clock: clock, freshFor: freshFor, capacity: capacity,
+            settle: { $0.settle() }, fold: { try $0.take($1) })
         views = RedactedViews()
     }
 
@@ -164,7 +164,10 @@ public struct DeskLedger: Sendable {
                 }
                 seenRedacted = view.isRedacted
                 let now = InstantText.rounded(environment.now())
-                if view.isRedacted { _ = try view.state.decide(view.asSeen(command), now: now, as: clearance) }
+                if view.isRedacted {
+                    try view.requireRetractable(command, of: folded.state.state)
+                    _ = try view.state.decide(view.asSeen(command), now: now, as: clearance)
+                }
                 let state = folded.state.state
                 var command =
                     sealingCompartmentIDs

@@ -49,6 +49,41 @@ public struct DeskView: Sendable {
         return .amendAdvanceTask(amend)
     }
 
+    /// Refuses, for a reader who does not see the whole desk, a retraction of an entry that is not about
+    /// an engagement they see, or that they saw only in part.
+    ///
+    /// A shared record (a party, a venue, a channel, a trip) may be what hidden engagements rest on:
+    /// whether its retraction is accepted would tell the reader so, and accepting it would take away what
+    /// they cannot see. So would retracting an entry part of which was hidden from them (tasks added
+    /// together for several engagements). Someone cleared for the whole desk retracts those.
+    /// - Throws: `DeskError.invalidValue` on `entry`, the same for every such entry.
+    public func requireRetractable(_ command: DeskCommand, of whole: DeskState) throws(DeskError) {
+        guard let redacted, case .retractEntry(let retraction) = command, retraction.entry > 0,
+            retraction.entry <= Int64(redacted.events.count)
+        else { return }
+        let shown = redacted.events[Int(retraction.entry) - 1]
+        let aboutAnEngagement: Bool
+        switch shown.fact {
+        case .deadlineResolved(let id, _, _, _), .deadlineMoved(let id, _, _, _), .deadlineAlarmRaised(let id, _):
+            aboutAnEngagement = state.deadlines[id]?.engagement != nil
+        case .advanceTaskUpdated(let id, _, _), .advanceTaskAmended(let id, _, _):
+            aboutAnEngagement = state.tasks[id] != nil
+        case .playbookStarted(let id, _), .playbookTryDue(let id, _), .playbookStopped(let id, _),
+            .playbookAmended(let id, _, _, _):
+            aboutAnEngagement = state.playbooks[id] != nil
+        default:
+            aboutAnEngagement = shown.engagement != nil
+        }
+        guard aboutAnEngagement, whole.log.event(realSequence(of: retraction.entry)) == shown else {
+            throw .invalidValue(
+                field: "entry",
+                expected:
+                    "an entry about an engagement you see, and all of it (shared records, and entries partly "
+                    + "hidden from you, are retracted by someone cleared for the whole desk)",
+                found: "entry \(retraction.entry)")
+        }
+    }
+
     /// A dependency cycle as the reader may be told of it: one through tasks hidden from them is refused
     /// without naming those tasks.
     public func hidingUnseen(_ cycle: [AdvanceTask.ID]) -> DeskError {

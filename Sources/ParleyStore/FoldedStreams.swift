@@ -17,6 +17,9 @@ import Synchronization
 public final class FoldedStreams<State: Sendable>: Sendable {
     /// How one stored event changes the state.
     public typealias Fold = @Sendable (inout State, StoredEvent) throws -> Void
+    /// What is done once after a batch of events is folded in (a desk folds itself again after a
+    /// retraction once per batch, not once per retraction).
+    public typealias Settle = @Sendable (inout State) -> Void
 
     /// A stream's state as of one version.
     public struct Folded: Sendable {
@@ -82,6 +85,7 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     public let store: any EventStore
     private let empty: State
     private let fold: Fold
+    private let settle: Settle
     private let clock: SteadyClock
     private let freshFor: Duration
     private let capacity: Int
@@ -91,8 +95,9 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     /// Streams of `store`, each folded from `empty` by `fold`, trusted for `freshFor` on `clock`.
     public init(
         store: any EventStore, empty: State, clock: SteadyClock, freshFor: Duration, capacity: Int = 256,
-        fold: @escaping Fold
+        settle: @escaping Settle = { _ in }, fold: @escaping Fold
     ) {
+        self.settle = settle
         self.store = store
         self.empty = empty
         self.fold = fold
@@ -177,11 +182,13 @@ public final class FoldedStreams<State: Sendable>: Sendable {
                         try fold(&folded.state, event)
                         folded.version = event.sequence
                     }
+                    settle(&folded.state)
                     finished = true
                     return keep(folded, of: stream, filling: true)
                 }
                 let now = clock.elapsed()
                 let fold = self.fold
+                let settle = self.settle
                 let grown = try shared.withLock { shared throws -> Folded? in
                     // Made room for meanwhile: read it whole.
                     guard shared.entries[stream] != nil else { return nil }
@@ -192,6 +199,7 @@ public final class FoldedStreams<State: Sendable>: Sendable {
                             try fold(&shared.entries[stream]!.folded.state, event)
                             shared.entries[stream]!.folded.version = event.sequence
                         }
+                        settle(&shared.entries[stream]!.folded.state)
                     } catch {
                         shared.entries[stream] = nil
                         throw error
@@ -294,10 +302,12 @@ public final class FoldedStreams<State: Sendable>: Sendable {
     private func grow(_ stream: String, at version: Int64, with stored: [StoredEvent]) async throws -> Folded {
         let now = clock.elapsed()
         let fold = self.fold
+        let settle = self.settle
         let grown = try shared.withLock { shared throws -> Folded? in
             guard shared.entries[stream]?.folded.version == version, let last = stored.last else { return nil }
             do {
                 for event in stored { try fold(&shared.entries[stream]!.folded.state, event) }
+                settle(&shared.entries[stream]!.folded.state)
             } catch {
                 // Events this process just wrote that it cannot fold: a bug; keep nothing half done.
                 shared.entries[stream] = nil

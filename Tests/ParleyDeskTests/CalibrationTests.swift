@@ -119,6 +119,19 @@ struct CalibrationTests {
         }
     }
 
+    @Test("a refusal on the counterpart's channel with no engagement named still counts, once")
+    func untaggedRefusal() throws {
+        let refused = ContactAttempt(
+            id: "letter", channel: "dmz-hotline", engagement: nil, at: Fixtures.kst("06-29 09:00"), outcome: .refused,
+            note: "sent back")
+        let state = DeskState.folding(
+            Fixtures.desk + [DeskEvent(at: refused.at.instant, .contactAttemptRecorded(refused))])
+        let assessment = try Assessment(
+            engagement: Fixtures.engagementID, in: state, asOf: Fixtures.kst("06-29 12:00").instant)
+        #expect(assessment.features?["refusals"] == -0.8)
+        #expect(assessment.features?["channel-answers"] == 0)
+    }
+
     @Test("a refusal in the last 30 days counts once, not again as silence")
     func refusalCountedOnce() throws {
         let refused = ContactAttempt(

@@ -63,6 +63,32 @@ struct ReportedTimeTests {
         }
     }
 
+    @Test("a clock time a daylight-saving change skips is refused for that reason, not with the list of forms")
+    func skippedClockTimeSaysWhy() {
+        do {
+            _ = try ZonedTime.parseReported("2026-03-08 02:30 America/New_York", field: "at", defaultZone: nil)
+            Issue.record("accepted a skipped local time")
+        } catch {
+            #expect(error.message.contains("daylight-saving"), "\(error.message)")
+        }
+    }
+
+    @Test(
+        "a log whose envelope gives a precision to a fact with no reported time, or a span ending before it starts, is refused"
+    )
+    func envelopeChecked() throws {
+        let bad = [
+            #"{"at":"2019-06-28T11:00:00.000Z","data":{"id":"us","name":"US"},"precision":"day"}"#,
+            #"{"at":"2019-06-28T11:00:00.000Z","data":{"at":{"approximate":false,"instant":"2019-06-28T11:00:00.000Z","zone":"Asia/Seoul"},"from":"dprk","id":"m","stance":"open","summary":"s"},"precision":"span","until":"2019-06-28T10:00:00.000Z"}"#,
+        ]
+        #expect(throws: EventDecodingError.self) {
+            try DeskEvent.decode(type: "PartyRegistered", schemaVersion: 1, payload: Data(bad[0].utf8))
+        }
+        #expect(throws: EventDecodingError.self) {
+            try DeskEvent.decode(type: "MessageReceived", schemaVersion: 1, payload: Data(bad[1].utf8))
+        }
+    }
+
     @Test("times that must be exact (a deadline's due time) still refuse a day")
     func exactTimesStayExact() {
         #expect(throws: DeskError.self) { try ZonedTime.parse("2018-03-31", field: "due", defaultZone: Self.seoul) }

@@ -81,7 +81,10 @@ struct RetractionTests {
     static let refusals: [(String, [DeskEvent], RetractEntry, String)] = [
         ("the desk's opening", Fixtures.desk, RetractEntry(entry: 1, reason: "x", at: later), "desk's opening"),
         ("an entry the log does not hold", Fixtures.desk, RetractEntry(entry: 99, reason: "x", at: later), "99"),
-        ("an entry number below 1", Fixtures.desk, RetractEntry(entry: 0, reason: "x", at: later), "0"),
+        (
+            "an entry number below 1", Fixtures.desk, RetractEntry(entry: 0, reason: "x", at: later),
+            "no entry with id '0'"
+        ),
         ("a blank reason", withSignal, RetractEntry(entry: 9, reason: "  ", at: later), "visible text"),
         (
             "an entry already retracted",
@@ -126,6 +129,27 @@ struct RetractionTests {
         #expect(before.signals["tweet"] != nil)
         #expect(after.signals["tweet"] == nil)
         #expect(after.log.retracted[9]?.by == 10)
+    }
+
+    @Test("folding a log at once gives the same desk as entry by entry, however many retractions it holds")
+    func batchFoldEqualsSequential() {
+        var log = Fixtures.desk
+        for index in 0..<30 {
+            log.append(DeskEvent(at: Self.later, .signalRecorded(Fixtures.signal("s\(index)"))))
+            if index % 3 == 0 {
+                log.append(
+                    DeskEvent(
+                        at: Self.later,
+                        .entryRetracted(
+                            Retraction(entry: Int64(log.count), type: "SignalRecorded", reason: "r\(index)"))))
+            }
+        }
+        var sequential = DeskState()
+        for event in log { sequential.apply(event) }
+        let batch = DeskState.folding(log)
+        #expect(batch == sequential)
+        #expect(batch.log.retracted == sequential.log.retracted)
+        #expect(batch.signals.count == 20)
     }
 
     @Test("a reader outside a compartment sees no retraction of a hidden entry, and a shown one by their own number")
@@ -264,6 +288,62 @@ struct RetractionScenarioTests {
         #expect(amended.map(\.changed) == [["owner"]])
         // And an export says who does it now
         #expect(ScenarioWriter.write(contents.state).contains("owner: \"Advance team\""))
+    }
+
+    @Test("a move with its agreed slot marked retracted in a file takes back both, the slot first")
+    func retractedMoveWithSlot() throws {
+        let text = """
+            desk:
+              name: t
+              title: "T"
+              zone: Asia/Seoul
+              opened: 2019-06-28 20:00
+            parties:
+              - id: us
+                name: "US"
+              - id: dprk
+                name: "DPRK"
+            principals:
+              - id: trump
+                name: "Trump"
+                party: us
+            venues:
+              - id: panmunjom
+                name: "Panmunjom"
+                latitude: 37.95
+                longitude: 126.67
+                zone: Asia/Seoul
+            engagements:
+              - id: dmz
+                title: "DMZ"
+                principals: [trump]
+                counterpart: dprk
+                duration: 1h
+                venues: [panmunjom]
+                opened: 2019-06-28 20:00
+                history:
+                  - to: exploring
+                    at: 2019-06-29 07:00
+                    by: "staff"
+                    reason: "look into it"
+                  - to: confirmed
+                    at: 2019-06-29 09:00
+                    by: "staff"
+                    reason: "typed on the wrong engagement"
+                    slot:
+                      start: 2019-06-30 15:00
+                    retracted:
+                      at: 2019-06-29 10:00
+                      reason: "Meant for another engagement"
+            """
+        let contents = try ScenarioReader.read(text, file: "t.yaml")
+        let engagement = try #require(contents.state.engagements["dmz"])
+        #expect(engagement.state == .exploring && engagement.agreedSlot == nil)
+        let retracted = contents.events.compactMap { event -> String? in
+            if case .entryRetracted(let retraction) = event.fact { return retraction.type }
+            return nil
+        }
+        #expect(retracted == ["EngagementSlotAgreed", "EngagementMoved"])
     }
 
     @Test("a retraction in a file without a reason is refused at its line, naming the field")

@@ -625,6 +625,8 @@ struct CompartmentTests {
             let text = String(buffer: refused.body)
             #expect(
                 text.contains("entry \(party)") && !text.contains("quiet") && !text.contains("Word from"), "\(text)")
+            // The same answer whether or not hidden entries rest on a shared record: it tells nothing.
+            #expect(text.contains("shared records"), "\(text)")
             let retracted = try await outsider.execute(
                 uri: "/api/v1/desks/dmz-2019/entries/\(signal)/retract", method: .post, headers: headers,
                 body: ByteBuffer(string: #"{"reason":"a rumour"}"#))

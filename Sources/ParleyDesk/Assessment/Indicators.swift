@@ -71,8 +71,12 @@ struct Indicators {
 
     /// Refusals (a letter sent back, a call declined) count against, each, up to a cap.
     var refusals: Assessment.Contribution {
-        let refused = state.attempts.values.filter {
-            $0.outcome == .refused && $0.at.instant <= asOf && $0.engagement == engagement.id
+        // The same attempts as `channelAnswers` looks at (this engagement's, and the counterpart's untagged
+        // ones), so a refusal it leaves to this indicator is always counted here.
+        let refused = state.attempts.values.filter { attempt in
+            attempt.outcome == .refused && attempt.at.instant <= asOf
+                && (attempt.engagement == engagement.id
+                    || (attempt.engagement == nil && state.channels[attempt.channel]?.party == engagement.counterpart))
         }
         return .init(
             indicator: "refusals", logOdds: -min(Double(refused.count) * 0.8, 1.6),

@@ -35,13 +35,18 @@ public struct LogisticFit: Sendable {
             // A full Newton step can overshoot where the data nearly separate: halve it until the loss falls.
             let before = Self.loss(weights, rows, outcomes, prior, strength)
             var scale = 1.0
-            var next = weights
+            var improved: [Double]?
             for _ in 0..<40 {
-                next = (0..<size).map { weights[$0] - scale * delta[$0] }
-                if Self.loss(next, rows, outcomes, prior, strength) <= before { break }
+                let next = (0..<size).map { weights[$0] - scale * delta[$0] }
+                if Self.loss(next, rows, outcomes, prior, strength) <= before {
+                    improved = next
+                    break
+                }
                 scale /= 2
             }
-            weights = next
+            // No step lowers the loss: this is the optimum, as far as the arithmetic can tell.
+            guard let improved else { break }
+            weights = improved
             if (delta.map(abs).max() ?? 0) * scale < 1e-9 { break }
         }
         self.weights = weights

@@ -48,10 +48,14 @@ public struct DeskRedaction: Sendable {
                 hiddenEngagements[engagement.id] = engagement.title
                 return nil
             }
+            // An id a hidden engagement had before it was retracted, now a visible one's.
+            hiddenEngagements[engagement.id] = nil
             return event
         case .playbookDefined(let playbook):
+            hiddenPlaybooks.remove(playbook.id)
             return hide(if: playbook.engagement, event) { hiddenPlaybooks.insert(playbook.id) }
         case .deadlineSet(let deadline):
+            hiddenDeadlines.remove(deadline.id)
             return hide(if: deadline.engagement, event) { hiddenDeadlines.insert(deadline.id) }
         case .deadlineResolved(let id, _, _, _), .deadlineAlarmRaised(let id, _), .deadlineMoved(let id, _, _, _):
             return hiddenDeadlines.contains(id) ? nil : event
@@ -81,7 +85,13 @@ public struct DeskRedaction: Sendable {
     }
 
     private mutating func passTasks(_ tasks: [AdvanceTask], at: Date, known: Date?) -> DeskEvent? {
-        for task in tasks where hiddenEngagements[task.engagement] != nil { hiddenTasks.insert(task.id) }
+        for task in tasks {
+            if hiddenEngagements[task.engagement] != nil {
+                hiddenTasks.insert(task.id)
+            } else {
+                hiddenTasks.remove(task.id)
+            }
+        }
         var seen: [AdvanceTask] = []
         for var task in tasks where !hiddenTasks.contains(task.id) {
             task.dependsOn.removeAll { hiddenTasks.contains($0) }

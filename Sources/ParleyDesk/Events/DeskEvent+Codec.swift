@@ -112,7 +112,17 @@ extension DeskEvent {
             throw PayloadValueError(field: "precision", found: envelope.precision ?? "")
         }
         var fact = try envelope.data.fact()
-        if precision != .minute { fact = fact.withReportedPrecision(precision) }
+        if precision != .minute {
+            // Only a reported time has a precision, and a span ends after it starts.
+            guard fact.reportedTime != nil else {
+                throw PayloadValueError(
+                    field: "precision", found: "\(envelope.precision ?? "") on a \(Payload.type) event")
+            }
+            if let until = precision.until, until <= envelope.at {
+                throw PayloadValueError(field: "until", found: InstantText.format(until))
+            }
+            fact = fact.withReportedPrecision(precision)
+        }
         return DeskEvent(at: envelope.at, fact, known: envelope.known)
     }
 

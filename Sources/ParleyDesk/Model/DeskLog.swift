@@ -14,6 +14,8 @@ public struct DeskLog: Sendable, Equatable {
     public private(set) var events: [DeskEvent] = []
     /// Retracted entries by number.
     public private(set) var retracted: [Int64: RetractedEntry] = [:]
+    /// Whether a retraction was folded in and the desk is still to be folded again without it.
+    var needsRefold = false
 
     /// An empty log.
     public init() {}

@@ -160,8 +160,7 @@ public struct ScenarioReader {
                 at: try reportedTime(item.required("at")),
                 outcome: try item.required("outcome").choice(AttemptOutcome.self),
                 note: try item.optional("note")?.text() ?? "")
-            try run(.recordContactAttempt(attempt), at: item)
-            try retractIfMarked(item)
+            try retractIfMarked(item, entries: try run(.recordContactAttempt(attempt), at: item))
         }
         for item in try root.listIfPresent("playbooks") { try readPlaybook(item) }
         for item in try root.listIfPresent("deadlines") { try readDeadline(item) }
@@ -222,15 +221,16 @@ public struct ScenarioReader {
             settledAt: settled, moments: moments.sorted { $0.at.instant < $1.at.instant }, sources: sources)
     }
 
-    /// Records the retraction an entry's `retracted` (`at`, `reason`) describes, of the entry just recorded.
-    private mutating func retractIfMarked(_ item: YAMLCursor) throws(ScenarioError) {
+    /// Records the retraction an entry's `retracted` (`at`, `reason`) describes, of the entries `item`
+    /// recorded (a move and the slot agreed with it), the last first.
+    private mutating func retractIfMarked(_ item: YAMLCursor, entries: [Int64]) throws(ScenarioError) {
         guard let marked = item.optional("retracted") else { return }
         try marked.requireMapping(allowed: ["at", "reason", "known_at"])
-        let entry = state.log.nextNumber - 1
-        let retraction = RetractEntry(
-            entry: entry, reason: try marked.required("reason").nonEmptyText(),
-            at: try time(marked.required("at")).instant)
-        try run(.retractEntry(retraction), at: marked)
+        let reason = try marked.required("reason").nonEmptyText()
+        let at = try time(marked.required("at")).instant
+        for entry in entries.reversed() {
+            try run(.retractEntry(RetractEntry(entry: entry, reason: reason, at: at)), at: marked)
+        }
     }
 
     private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
@@ -318,9 +318,9 @@ public struct ScenarioReader {
         for entry in timed.enumerated().sorted(by: {
             ($0.element.at, $0.element.rank, $0.offset) < ($1.element.at, $1.element.rank, $1.offset)
         }) {
-            try run(entry.element.command, at: entry.element.cursor)
+            let recorded = try run(entry.element.command, at: entry.element.cursor)
             // A move marked retracted (typed in the wrong zone, say) is taken back before the next.
-            if entry.element.rank == 1 { try retractIfMarked(entry.element.cursor) }
+            if entry.element.rank == 1 { try retractIfMarked(entry.element.cursor, entries: recorded) }
         }
     }
 
@@ -417,8 +417,7 @@ public struct ScenarioReader {
             let command = ChangeChannelStatus(
                 channel: channel.id, to: try change.required("to").choice(ChannelStatus.self),
                 at: try time(change.required("at")), reason: try change.required("reason").nonEmptyText())
-            try run(.changeChannelStatus(command), at: change)
-            try retractIfMarked(change)
+            try retractIfMarked(change, entries: try run(.changeChannelStatus(command), at: change))
         }
         for (amend, entry) in try amendments(
             of: item,
@@ -638,8 +637,7 @@ public struct ScenarioReader {
             stance: try item.required("stance").choice(Stance.self),
             grade: try item.required("grade").parse { (text) throws(DeskError) in try AdmiraltyGrade(parsing: text) },
             side: try item.optional("side")?.choice(SignalSide.self) ?? .counterpart)
-        try run(.recordSignal(signal), at: item)
-        try retractIfMarked(item)
+        try retractIfMarked(item, entries: try run(.recordSignal(signal), at: item))
     }
 
     private mutating func readMessage(_ item: YAMLCursor) throws(ScenarioError) {
@@ -651,8 +649,7 @@ public struct ScenarioReader {
             from: try id(item, "from"), at: try reportedTime(item.required("at")),
             summary: try item.required("summary").nonEmptyText(), quote: try item.optional("quote")?.text(),
             stance: try item.required("stance").choice(Stance.self), asks: try item.optional("asks")?.text())
-        try run(.recordMessage(message), at: item)
-        try retractIfMarked(item)
+        try retractIfMarked(item, entries: try run(.recordMessage(message), at: item))
     }
 
     private mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {
@@ -710,9 +707,13 @@ public struct ScenarioReader {
         }
     }
 
+    /// Decides `command` on the desk read so far and folds in what it yields; answers the numbers of
+    /// the entries it recorded.
+    @discardableResult
     private mutating func run(
         _ command: DeskCommand, at cursor: YAMLCursor, items: [String: YAMLCursor] = [:], now: Date? = nil
-    ) throws(ScenarioError) {
+    ) throws(ScenarioError) -> [Int64] {
+        let first = state.log.nextNumber
         // `known_at`: when the desk learned of it, if later than it happened (a visit reported weeks on).
         let known = try cursor.optional("known_at").map { (known) throws(ScenarioError) in try time(known) }
         do {
@@ -724,6 +725,7 @@ public struct ScenarioReader {
             }
             for event in decided { state.apply(event) }
             events += decided
+            return (0..<decided.count).map { first + Int64($0) }
         } catch {
             var base = cursor
             if let itemID = error.itemID, let item = items[itemID] { base = item }

@@ -17,8 +17,9 @@ extension DeskState {
     {
         var state = DeskState()
         for (index, event) in events.enumerated() where event.isPast(moment, hindsight) {
-            state.apply(event, entry: Int64(index + 1))
+            state.append(event, entry: Int64(index + 1))
         }
+        state.settle()
         return state
     }
 }

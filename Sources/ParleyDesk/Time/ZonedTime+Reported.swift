@@ -19,7 +19,14 @@ extension ZonedTime {
         do {
             return try parse(text, field: field, defaultZone: defaultZone)
         } catch {
-            // Not a time to the minute: a day or a span, or the error says every form.
+            // A date with a clock time was meant to the minute: its own refusal (a local time a
+            // daylight-saving change skips or repeats, an unknown zone) says more than the list of forms.
+            let plain = Array(text.trimmingCharacters(in: .whitespaces).drop { $0 == "~" || $0 == " " })
+            if plain.count >= 16, plain[4] == "-", plain[7] == "-", plain[10] == " " || plain[10] == "T",
+                plain[13] == ":"
+            {
+                throw error
+            }
         }
         func fail() -> DeskError { .invalidValue(field: field, expected: reportedForms, found: text) }
         var rest = text.trimmingCharacters(in: .whitespaces)

@@ -11,6 +11,9 @@ struct EngagementPage {
     let version: Int64
     let engagement: Engagement
     let events: [(sequence: Int64, event: DeskEvent)]
+    /// Every entry of the desk as the reader may see it, from the first: what past moments are folded
+    /// from (entries keep their numbers, so retractions find theirs).
+    let log: [DeskEvent]
     var form = FormState()
     /// Which form the `form` state belongs to (`move`, `message`, `signal`, `deadline`, `task`).
     var activeForm = ""
@@ -112,7 +115,7 @@ struct EngagementPage {
         let changes = events.map(\.event.learned).filter { $0 <= now }
         let recent = (changes.max()).map { now.timeIntervalSince($0) < 30 * 86_400 } ?? true
         let moments = Array(Set(changes + (recent ? [now] : []))).sorted().suffix(80)
-        let all = events.map(\.event)
+        let all = log
         let points = moments.compactMap { moment -> (at: Date, probability: Double)? in
             let state = DeskState.folding(all, asOf: moment, .asKnown)
             guard state.engagements[engagement.id] != nil,

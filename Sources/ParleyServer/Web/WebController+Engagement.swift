@@ -156,12 +156,11 @@ extension WebController {
         guard let engagement = state.engagements[Engagement.ID(id)] else {
             throw HTTPError(.notFound, message: "no engagement '\(id)' on desk '\(desk)'")
         }
-        let events = try await server.view(desk, as: clearance).entries(from: server.ledger.store, desk: desk).filter {
-            $0.event.concerns(engagement.id, in: state)
-        }
+        let entries = try await server.view(desk, as: clearance).entries(from: server.ledger.store, desk: desk)
+        let events = entries.filter { $0.event.concerns(engagement.id, in: state) }
         return EngagementPage(
             desk: desk, desks: try await server.desks(), state: state, version: version, engagement: engagement,
-            events: events, form: form, activeForm: active, now: server.now
+            events: events, log: entries.map(\.event), form: form, activeForm: active, now: server.now
         ).html
     }
 }

@@ -329,8 +329,13 @@ struct APIController: Sendable {
         let outcome = try await server.execute(
             command, on: desk, actor: context.actor, expectedVersion: expectedVersion, as: context.clearance,
             idempotencyKey: key)
-        let item = try outcome.events.first.flatMap {
-            Collections.subject(of: try $0.decoded().fact, in: outcome.after)
+        let item = try outcome.events.first.flatMap { stored -> (any Encodable & Sendable)? in
+            let fact = try stored.decoded().fact
+            // A retraction is answered with the entry it took back, found by its own number.
+            if case .entryRetracted = fact {
+                return outcome.after.log.retracted.values.first { $0.by == outcome.sequences.first }
+            }
+            return Collections.subject(of: fact, in: outcome.after)
         }
         guard let item else { throw HTTPError(.internalServerError) }
         var response = try JSON.response(AnyEncodable(item), status: status, version: outcome.sequences.last)

@@ -99,9 +99,8 @@ extension Collections {
         case .itineraryPlanned(let itinerary): state.itineraries[itinerary.trip]
         case .deskAmended: state.profile
         case .playbookAmended(let id, _, _, _): state.playbooks[id]
-        case .entryRetracted(let retraction):
-            // The writer's desk numbers entries as they see them, so the entry is found by the retraction.
-            state.log.retracted.values.filter { $0.reason == retraction.reason }.max { $0.by < $1.by }
+        // Found by the retraction's own number, as the writer counts (`APIController.run`).
+        case .entryRetracted: nil
         }
     }
 }
