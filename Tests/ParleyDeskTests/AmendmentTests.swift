@@ -135,7 +135,7 @@ struct AmendmentTests {
         #expect(summit.history[5].kind == "revived")
         // The amended window and venues, the agreed slot at the castle with the engagement's two hours
         #expect(summit.venues == ["castle", "lake-hotel"])
-        #expect(summit.windows.map { $0.from.display } == ["2030-06-12 08:00 UTC+2"])
+        #expect(summit.windows.map { $0.from.display } == ["2030-06-12 08:00 CEST"])
         #expect(summit.agreedSlot?.venue == "castle" && summit.agreedSlot?.duration == Minutes(120))
         // The castle renamed after the survey; the host channel direct after the revival
         #expect(state.venues["castle"]?.name == "Castle of the lake")
@@ -143,8 +143,8 @@ struct AmendmentTests {
         #expect(state.channels["host-channel"]?.name == "Direct line" && state.channels["host-channel"]?.via == nil)
         // The deadline extended before it was met, set when it was asked for
         let deadline = try #require(state.deadlines["venue-answer"])
-        #expect(deadline.due.display == "2030-04-28 18:00 UTC+2" && deadline.status == .met)
-        #expect(deadline.setAt?.display == "2030-04-20 10:00 UTC+2")
+        #expect(deadline.due.display == "2030-04-28 18:00 CEST" && deadline.status == .met)
+        #expect(deadline.setAt?.display == "2030-04-20 10:00 CEST")
         // The task lengthened; both sides' messages on the record
         #expect(state.tasks["castle-survey"]?.duration == Minutes(480))
         #expect(Set(state.messages.keys) == ["quiet-visit", "invitation", "conciliatory-statement"])

@@ -274,7 +274,7 @@ struct RetractionScenarioTests {
         // Added on 2 June, in an event of its own; the survey with the desk's opening.
         let added = contents.events.filter { $0.type == "AdvanceTasksAdded" }
         #expect(added.count == 2)
-        #expect(added.last.map { ZonedTime($0.at, zone: sweep.statusAt!.zone).display } == "2030-06-02 10:00 UTC+2")
+        #expect(added.last.map { ZonedTime($0.at, zone: sweep.statusAt!.zone).display } == "2030-06-02 10:00 CEST")
         // Its progress, step by step: as of the 10th at noon it was blocked.
         let noon = try ZonedTime.parse("2030-06-10 13:00 Europe/Zurich", field: "t", defaultZone: nil).instant
         #expect(DeskState.folding(contents.events, asOf: noon, .asKnown).tasks["castle-sweep"]?.status == .blocked)

@@ -136,5 +136,9 @@ struct ZonedTimeTests {
         let instant = try parse("2019-06-29 07:51 Asia/Seoul").instant
         #expect(try TimeZoneID.validated("Asia/Pyongyang", field: "z").abbreviation(at: instant) == "KST")
         #expect(try TimeZoneID.validated("Asia/Kathmandu", field: "z").abbreviation(at: instant) == "UTC+5:45")
+        // The usual names for zones Linux Foundation only calls GMT+n.
+        let summer = Date(timeIntervalSince1970: 1_907_000_000)  // June 2030
+        #expect(try TimeZoneID.validated("Europe/Zurich", field: "z").abbreviation(at: summer) == "CEST")
+        #expect(try TimeZoneID.validated("Asia/Karachi", field: "z").abbreviation(at: summer) == "PKT")
     }
 }

@@ -905,6 +905,23 @@ struct LivingDeskServerTests {
     }
 }
 
+/// The timeline's "as of" box as a browser sends it (issue 16).
+@Suite("The timeline's as-of box")
+struct AsOfBoxTests {
+    @Test("a moment sent as a browser's GET form sends it (a space as +) is read; an offset's + typed as %2B stays")
+    func plusAsSpace() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "viewer")
+            let page = try await client.execute(uri: "/desks/dmz-2019/timeline?as_of=2019-06-29+21%3A00", method: .get)
+            #expect(page.status == .ok)
+            #expect(String(buffer: page.body).contains("The desk as of 2019-06-29 21:00 KST"))
+            let offset = try await client.execute(
+                uri: "/desks/dmz-2019/timeline?as_of=2019-06-29+21%3A00+%2B09%3A00", method: .get)
+            #expect(String(buffer: offset.body).contains("The desk as of 2019-06-29 21:00 KST"))
+        }
+    }
+}
+
 /// The calibration page of issue 17.
 @Suite("The calibration page")
 struct CalibrationPageTests {

@@ -88,8 +88,9 @@ extension WebController {
             let view = try await server.view(desk, as: context.clearance)
             let state = view.state
             let entries = try await view.entries(from: server.ledger.store, desk: desk)
-            let query = request.uri.queryParameters
-            let asOfText = query.get("as_of")?.trimmingCharacters(in: .whitespaces) ?? ""
+            // Read as a form is: a browser's GET form sends a space as `+` (`2019-06-29+21:00`).
+            let query = FormBody(parsing: request.uri.query ?? "")
+            let asOfText = query["as_of"]
             var asOf: Date?
             var asOfError: String?
             if !asOfText.isEmpty {
@@ -101,9 +102,9 @@ extension WebController {
             }
             return TimelinePage(
                 desk: desk, desks: try await server.desks(), full: state, entries: entries,
-                engagement: query.get("engagement") ?? "",
-                type: query.get("type") ?? "", asOfText: asOfText, asOf: asOf, asOfError: asOfError,
-                hindsight: query.get("as_happened") == "1" ? .asHappened : .asKnown
+                engagement: query["engagement"],
+                type: query["type"], asOfText: asOfText, asOf: asOf, asOfError: asOfError,
+                hindsight: query["as_happened"] == "1" ? .asHappened : .asKnown
             ).html
         }
     }
