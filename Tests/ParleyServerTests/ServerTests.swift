@@ -43,9 +43,16 @@ struct WebTests {
     func dashboard() async throws {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
+            // Home: every desk, its engagements with their odds, the next deadlines across desks.
             try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/desks/asia-trip")
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<section class=\"panel spaced-bottom\" id=\"desk-asia-trip\">"))
+                #expect(page.contains("<section class=\"panel spaced-bottom\" id=\"desk-dmz-2019\">"))
+                #expect(page.contains("<a href=\"/desks/asia-trip/engagements/kim-meeting\">"))
+                #expect(page.contains("<td class=\"num\">held</td>"))
+                #expect(page.contains("id=\"next-deadlines\""))
+                #expect(page.range(of: #"<td class="num">\d+%</td>"#, options: .regularExpression) != nil)
             }
             try await client.execute(uri: "/desks/asia-trip", method: .get) { response in
                 #expect(response.status == .ok)

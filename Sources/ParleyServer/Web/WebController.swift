@@ -27,7 +27,7 @@ struct WebController: Sendable {
         }
         router.get("/") { _, context -> Response in
             let desks = try await server.desks()
-            guard let first = desks.first else {
+            guard !desks.isEmpty else {
                 return Page.response(
                     Layout.page(
                         title: "No desks", desk: nil, desks: [], section: "",
@@ -36,7 +36,16 @@ struct WebController: Sendable {
                     ),
                     status: .ok, for: context)
             }
-            return Page.redirect(to: "/desks/\(first)")
+            var shown: [HomePage.Desk] = []
+            for name in desks.prefix(HomePage.limit) {
+                let view = try await server.view(name, as: context.clearance)
+                let entries = try await view.entries(from: server.ledger.store, desk: name).map(\.event)
+                let dayBefore = DeskState.folding(entries, asOf: server.now.addingTimeInterval(-86_400), .asKnown)
+                shown.append(HomePage.Desk(name: name, state: view.state, dayBefore: dayBefore))
+            }
+            return Page.response(
+                HomePage(desks: shown, names: desks, now: server.now).html,
+                status: .ok, for: context)
         }
         router.get("/desks/:desk") { _, context -> Response in
             let desk = try context.parameters.require("desk")
