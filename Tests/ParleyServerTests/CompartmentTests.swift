@@ -649,4 +649,18 @@ struct CompartmentTests {
         let folded = DeskState.folding(try log.map { try $0.decoded() })
         #expect(folded.signals["public-signal"] == nil)
     }
+
+    @Test("search finds the hidden engagement for a member and nothing of it for an outsider")
+    func searchRespectsCompartments() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let uri = "/search?q=truce+village"
+            let insider = try await SignedInClient(client, as: "insider").execute(uri: uri, method: .get)
+            #expect(String(buffer: insider.body).contains("<a href=\"/desks/dmz-2019/engagements/quiet-talks\">"))
+            let outsider = try await SignedInClient(client, as: "officer").execute(uri: uri, method: .get)
+            #expect(outsider.status == .ok)
+            #expect(!String(buffer: outsider.body).contains("quiet-talks"))
+            #expect(String(buffer: outsider.body).contains("0 result(s) for “truce village”"))
+        }
+    }
 }

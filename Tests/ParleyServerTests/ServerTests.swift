@@ -912,6 +912,25 @@ struct LivingDeskServerTests {
     }
 }
 
+/// Search across desks (issue 16).
+@Suite("Search")
+struct SearchTests {
+    @Test("a word is found in entries and engagements of every desk, linked to the timeline; a long query is refused")
+    func search() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "viewer")
+            let page = String(buffer: try await client.execute(uri: "/search?q=Hotline", method: .get).body)
+            #expect(page.contains("result(s) for “Hotline”"))
+            #expect(page.contains("<a href=\"/desks/dmz-2019/timeline#entry-"))
+            let engagement = String(buffer: try await client.execute(uri: "/search?q=handshake", method: .get).body)
+            #expect(engagement.contains("<a href=\"/desks/dmz-2019/engagements/dmz-handshake\">open</a>"))
+            let long = try await client.execute(
+                uri: "/search?q=" + String(repeating: "a", count: 201), method: .get)
+            #expect(long.status == .unprocessableContent || long.status == .badRequest)
+        }
+    }
+}
+
 /// The timeline's "as of" box as a browser sends it (issue 16).
 @Suite("The timeline's as-of box")
 struct AsOfBoxTests {

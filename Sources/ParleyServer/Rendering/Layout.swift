@@ -36,7 +36,7 @@ enum Layout {
             <link rel="stylesheet" href="/assets/parley.css">
             </head>
             <body\(liveAttribute)>
-            <header class="top"><a class="brand" href="/">PARLEY</a><nav aria-label="Desks">\(switcher)</nav><nav aria-label="Sections">\(sections)</nav>\(HTML.trusted(identityMarker))</header>
+            <header class="top"><a class="brand" href="/">PARLEY</a><nav aria-label="Desks">\(switcher)</nav><nav aria-label="Sections">\(sections)</nav><form class="find" method="get" action="/search" role="search"><input name="q" size="14" placeholder="Search desks" aria-label="Search every desk"></form>\(HTML.trusted(identityMarker))</header>
             <main>
             \(body)
             </main>

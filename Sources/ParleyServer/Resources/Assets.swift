@@ -13,6 +13,7 @@ enum Assets {
         header.top { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; padding: .6rem 1rem; background: #22303c; color: #fff; }
         header.top a { color: #fff; text-decoration: none; }
         header.top nav a { margin-right: .9rem; opacity: .85; }
+        header.top form.find input { padding: .15rem .4rem; border-radius: 3px; border: 1px solid #8a98a8; }
         header.top nav a[aria-current] { opacity: 1; text-decoration: underline; }
         header.top .brand { font-weight: 700; letter-spacing: .04em; }
         main { padding: 1rem; max-width: 1280px; margin: 0 auto; }

@@ -20,7 +20,7 @@ enum AccessPolicy {
             "GET /assets/parley.css": .open, "GET /assets/parley.js": .open, "GET /openapi.yaml": .open,
             // Any signed-in person.
             "POST /logout": .read, "DELETE /api/v1/session": .read,
-            "GET /": .read, "GET /calibration": .read, "GET /desks/{desk}": .read,
+            "GET /": .read, "GET /calibration": .read, "GET /search": .read, "GET /desks/{desk}": .read,
             "GET /desks/{desk}/notifications": .read,
             "GET /desks/{desk}/engagements/{id}": .read, "GET /desks/{desk}/trips/{trip}": .read,
             "GET /desks/{desk}/trips/{trip}/itinerary.ics": .read, "GET /desks/{desk}/timeline": .read,

@@ -22,6 +22,27 @@ struct WebController: Sendable {
                 desk: desk, desks: try await server.desks(), state: view.state, deliveries: deliveries
             ).html
         }
+        router.get("/search") { request, context -> Response in
+            let query = FormBody(parsing: request.uri.query ?? "")["q"]
+            guard query.count <= SearchPage.longestQuery else {
+                throw DeskError.invalidValue(
+                    field: "q", expected: "at most \(SearchPage.longestQuery) characters", found: "\(query.count)")
+            }
+            let desks = try await server.desks()
+            var hits: [SearchPage.Hit] = []
+            if !query.isEmpty {
+                for name in desks.prefix(HomePage.limit) where hits.count <= SearchPage.limit {
+                    let view = try await server.view(name, as: context.clearance)
+                    let entries = try await view.entries(from: server.ledger.store, desk: name)
+                    hits += SearchPage.hits(for: query, desk: name, state: view.state, entries: entries)
+                }
+            }
+            return Page.response(
+                SearchPage(
+                    query: query, hits: Array(hits.prefix(SearchPage.limit)), truncated: hits.count > SearchPage.limit,
+                    desks: desks
+                ).html, status: .ok, for: context)
+        }
         router.get("/calibration") { _, _ -> HTML in
             CalibrationPage(summary: server.configuration.calibration, desks: try await server.desks()).html
         }
