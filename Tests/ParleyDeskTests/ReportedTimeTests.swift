@@ -159,3 +159,22 @@ struct ReportedTimeTests {
         #expect(again.events.first { $0.type == "MessageReceived" }?.known != nil)
     }
 }
+
+/// What people are told where they look (issue 16): titles and local times, not ids.
+@Suite("Notices")
+struct NoticeTests {
+    @Test("a deadline's alarm names the deadline and its engagement by title, with the due time in its zone")
+    func deadlineAlarm() {
+        let deadline = Deadline(
+            id: "deadline-80dedb37", title: "Send the proposal", engagement: Fixtures.engagementID, owedBy: "us",
+            due: Fixtures.kst("06-29 23:59"), alarms: [Minutes(3)])
+        let state = DeskState.folding(
+            Fixtures.desk + [DeskEvent(at: Fixtures.opened.instant, .deadlineSet(deadline))])
+        let alarm = DeskEvent(
+            at: Fixtures.kst("06-29 23:56").instant, .deadlineAlarmRaised(deadline.id, lead: Minutes(3)))
+        #expect(
+            alarm.notice(in: state)
+                == "Deadline “Send the proposal” for “Handshake at the DMZ” is due 2019-06-29 23:59 KST: 3m left")
+        #expect(!alarm.notice(in: state).contains("deadline-80dedb37"))
+    }
+}

@@ -130,6 +130,12 @@ struct TimerServerTests {
                     bodies.allSatisfy {
                         $0.contains("\"type\":\"PlaybookTryDue\"") && $0.contains("\"desk\":\"watch\"")
                     })
+                // Titles and names, not ids.
+                #expect(
+                    bodies.allSatisfy {
+                        $0.contains("Playbook “Reach them” for “Meeting”: try Hotline now (step 1, try 1)")
+                    },
+                    "\(bodies)")
                 let delivered = "<span class=\"tag ok\">delivered</span></td><td class=\"num\">3</td>"
                 let shown = try await eventually {
                     let page = try await client.execute(uri: "/desks/watch/notifications", method: .get)

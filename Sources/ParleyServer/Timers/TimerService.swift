@@ -41,7 +41,7 @@ struct TimerService: Service {
                         notifier.enqueue(
                             .init(
                                 desk: desk, url: url, sequence: stored.sequence, type: stored.type, at: event.at,
-                                summary: event.summary))
+                                summary: event.notice(in: state)))
                     }
                 } catch let error as StoreError {
                     logger.error(

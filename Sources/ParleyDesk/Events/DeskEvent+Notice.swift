@@ -1,0 +1,31 @@
+import Foundation
+
+extension DeskEvent {
+    /// What a person is told of this event where they look (a webhook, a notification): the titles and
+    /// names the desk knows them by and times in their own zones, not ids (`summary` is the log's view).
+    public func notice(in state: DeskState) -> String {
+        switch fact {
+        case .deadlineAlarmRaised(let id, let lead):
+            guard let deadline = state.deadlines[id] else { return summary }
+            return "Deadline “\(deadline.title)”\(Self.about(deadline.engagement, in: state)) is due "
+                + "\(deadline.due.display): \(lead) left"
+        case .deadlineResolved(let id, let status, _, let note):
+            guard let deadline = state.deadlines[id] else { return summary }
+            return "Deadline “\(deadline.title)”\(Self.about(deadline.engagement, in: state)), due "
+                + "\(deadline.due.display): \(status.rawValue)" + (note.isEmpty ? "" : " (\(note))")
+        case .playbookTryDue(let id, let due):
+            guard let playbook = state.playbooks[id] else { return summary }
+            let channel = state.channels[due.channel]?.name ?? due.channel.rawValue
+            return "Playbook “\(playbook.name)”\(Self.about(playbook.engagement, in: state)): try \(channel) now "
+                + "(step \(due.step.countedFromOne), try \(due.repetition.countedFromOne)), "
+                + ZonedTime.display(due.at, in: state.zone)
+        default:
+            return summary
+        }
+    }
+
+    private static func about(_ engagement: Engagement.ID?, in state: DeskState) -> String {
+        guard let engagement else { return "" }
+        return " for “\(state.engagements[engagement]?.title ?? engagement.rawValue)”"
+    }
+}
