@@ -587,6 +587,44 @@ struct LivingDeskServerTests {
         }
     }
 
+    @Test("an engagement is amended and a deadline moved from the engagement page; a missing reason is shown beside it")
+    func amendInBrowser() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let fields = [
+                "title": "Possible meeting with Kim Jong Un", "purpose": "", "priority": "2", "duration": "1h",
+                "venues": "panmunjom", "at": "", "reason": "",
+            ]
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/amend", method: .post, headers: formHeaders,
+                body: form(fields)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let page = String(buffer: response.body)
+                #expect(page.contains("id=\"error-reason\" role=\"alert\""))
+                #expect(page.contains("value=\"Possible meeting with Kim Jong Un\""))
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/amend", method: .post, headers: formHeaders,
+                body: form(fields.merging(["reason": "The name people use"]) { _, new in new })
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/deadlines/panmunjom-survey-decision/move", method: .post, headers: formHeaders,
+                body: form(["due": "2025-10-28 18:00", "reason": "One more day"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/engagements/kim-meeting", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<h1>Possible meeting with Kim Jong Un"))
+                #expect(page.contains("amended (title"))
+                #expect(page.contains("2025-10-28 18:00 KST"))
+            }
+        }
+    }
+
     @Test("confirming in the browser with an agreed slot shows the slot, and readiness counts from it")
     func confirmWithSlotForm() async throws {
         try await demoApplication().test(.router) { anonymous in

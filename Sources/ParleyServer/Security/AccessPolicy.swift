@@ -31,6 +31,8 @@ enum AccessPolicy {
             "POST /desks/{desk}/engagements/{id}/messages": .record,
             "POST /desks/{desk}/playbooks/{playbook}/stop": .record,
             "POST /desks/{desk}/deadlines/{deadline}/resolve": .record,
+            "POST /desks/{desk}/deadlines/{deadline}/move": .record,
+            "POST /desks/{desk}/engagements/{id}/amend": .record,
             "POST /desks/{desk}/engagements/{id}/deadlines": .record,
             "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,
             "POST /desks/{desk}/trips/{trip}/plan": .record, "POST /desks/{desk}/entries/{entry}/retract": .record,

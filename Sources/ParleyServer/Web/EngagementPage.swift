@@ -85,6 +85,7 @@ struct EngagementPage {
             <label>At <select name="slot_venue">\(Layout.options(venueChoices, selected: moveForm.values["slot_venue"]))</select>\(Layout.fieldError(moveForm, "slot.venue"))\(Layout.fieldError(moveForm, "slot"))</label>
             </fieldset>
             <div><button type="submit">Move engagement</button></div></form>
+            \(amendForm)
             """
         return """
             <section class="panel" id="lifecycle" data-live><h2>Lifecycle</h2>
@@ -176,6 +177,25 @@ struct EngagementPage {
             <section class="panel" id="readiness" data-live><h2>Readiness \(String(format: "%.0f%%", readiness.fraction * 100))</h2>
             <p class="small">For a meeting at \(ZonedTime.display(meeting, in: state.zone)) (\(meetingTime.source.rawValue)): \(latest). Critical path: \(readiness.criticalPath.isEmpty ? "none, all done" : readiness.criticalPath.map(\.rawValue).joined(separator: " → ")).</p>
             \(ignored)\(EngagementCharts.readiness(readiness, titles: titles))</section>
+            """
+    }
+
+    /// Changing the engagement's terms: its title, purpose, priority, length and candidate venues, with why.
+    private var amendForm: HTML {
+        let amend = state(for: "amend")
+        let venues = engagement.venues.map(\.rawValue).joined(separator: ", ")
+        return """
+            <details class="spaced-top"\(activeForm == "amend" ? " open" : "")><summary>Amend the engagement (title, purpose, priority, length, venues)</summary>
+            \(banner(for: "amend"))
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/amend">
+            <label>Title <input name="title" value="\(amend.value("title", engagement.title))">\(Layout.fieldError(amend, "title"))</label>
+            <label>Purpose <input name="purpose" value="\(amend.value("purpose", engagement.purpose))">\(Layout.fieldError(amend, "purpose"))</label>
+            <label>Priority (1 highest – 5) <input name="priority" size="3" value="\(amend.value("priority", String(engagement.priority)))">\(Layout.fieldError(amend, "priority"))</label>
+            <label>Length <input name="duration" size="8" value="\(amend.value("duration", engagement.duration.description))">\(Layout.fieldError(amend, "duration"))</label>
+            <label>Candidate venues, preferred first <input name="venues" value="\(amend.value("venues", venues))">\(Layout.fieldError(amend, "venues"))</label>
+            <label>When decided or learned <input name="at" value="\(amend.value("at"))" placeholder="now if empty">\(Layout.fieldError(amend, "at"))</label>
+            <label>Reason (required) <input name="reason" value="\(amend.value("reason"))">\(Layout.fieldError(amend, "reason"))</label>
+            <div><button class="secondary" type="submit">Amend</button></div></form></details>
             """
     }
 
@@ -284,6 +304,9 @@ struct EngagementPage {
                 <select name="status" aria-label="Resolve \(deadline.title)">\(Layout.options(resolutions, selected: "met"))</select>
                 <input name="at" size="16" placeholder="when (now if empty)" aria-label="When"><input name="note" size="16" placeholder="note" aria-label="Note">
                 <button class="secondary" type="submit">Record</button></form>
+                <details class="retract"><summary class="small">move it</summary><form class="actions" method="post" action="/desks/\(desk)/deadlines/\(deadline.id)/move">
+                <input name="due" size="18" value="\(deadline.due.scenarioText)" aria-label="New due time of \(deadline.title)"><input name="reason" size="20" placeholder="why (required)" aria-label="Why move \(deadline.title)">
+                <button class="secondary" type="submit">Move deadline</button></form></details>
                 """
                 : Layout.tag(
                     deadline.status.rawValue,

@@ -44,6 +44,45 @@ extension WebController {
                 ).command(on: state, now: server.now, newID: server.newSlug("message"))
             }
         }
+        router.post("/desks/:desk/engagements/:id/amend") { request, context -> Response in
+            try await engagementForm(request, context, name: "amend") { form, state, id in
+                // A priority that is not a number is refused by name, like any other field.
+                var priority: Int?
+                if !form["priority"].isEmpty {
+                    guard let number = Int(form["priority"]) else {
+                        throw DeskError.invalidValue(
+                            field: "priority", expected: "a number from 1 to 5", found: form["priority"])
+                    }
+                    priority = number
+                }
+                let venues = form["venues"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+                return try EngagementAmendmentInput(
+                    title: form["title"], purpose: form["purpose"], priority: priority,
+                    duration: form["duration"].isEmpty ? nil : form["duration"], venues: venues.isEmpty ? nil : venues,
+                    at: form["at"], reason: form["reason"]
+                ).command(id, on: state, now: server.now)
+            }
+        }
+        router.post("/desks/:desk/deadlines/:deadline/move") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let id = Deadline.ID(try context.parameters.require("deadline"))
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard let engagement = state.deadlines[id]?.engagement else {
+                throw HTTPError(.notFound, message: "no deadline '\(id)' of an engagement")
+            }
+            let form = try await FormBody.read(request)
+            return try await submit(
+                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(engagement)#deadlines", context: context
+            ) { state in
+                try DeadlineMoveInput(due: form["due"], at: form["at"], reason: form["reason"]).command(
+                    id, on: state, now: server.now)
+            } page: { state, version, formState in
+                try await engagementPage(
+                    desk: desk, id: engagement.rawValue, state: state, version: version, form: formState,
+                    active: "deadline-resolve", as: context.clearance)
+            }
+        }
         router.post("/desks/:desk/engagements/:id/deadlines") { request, context -> Response in
             try await engagementForm(request, context, name: "deadline") { form, state, id in
                 try DeadlineInput(

@@ -42,6 +42,23 @@ public struct EngagementAmendmentInput: Decodable, Sendable, Equatable {
     /// Why.
     public var reason: String
 
+    /// The input as typed (a web form gives every field it shows; unchanged ones change nothing).
+    public init(
+        title: String? = nil, purpose: String? = nil, priority: Int? = nil, duration: String? = nil,
+        venues: [String]? = nil, windows: [WindowInput]? = nil, principals: [String]? = nil, at: String? = nil,
+        reason: String
+    ) {
+        self.title = title
+        self.purpose = purpose
+        self.priority = priority
+        self.duration = duration
+        self.venues = venues
+        self.windows = windows
+        self.principals = principals
+        self.at = at
+        self.reason = reason
+    }
+
     /// The command it asks for on `engagement`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(_ engagement: Engagement.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
@@ -176,6 +193,14 @@ public struct DeadlineMoveInput: Decodable, Sendable, Equatable {
     public var at: String?
     /// Why.
     public var reason: String
+
+    /// The input as typed.
+    public init(due: String, alarms: [String]? = nil, at: String? = nil, reason: String) {
+        self.due = due
+        self.alarms = alarms
+        self.at = at
+        self.reason = reason
+    }
 
     /// The command it asks for on `deadline`.
     /// - Throws: `DeskError` naming the field that cannot be read.
