@@ -625,6 +625,29 @@ struct LivingDeskServerTests {
         }
     }
 
+    @Test("a channel's status is changed from the dashboard; without a reason it is refused beside the form")
+    func channelStatusInBrowser() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            try await client.execute(
+                uri: "/desks/asia-trip/channels/inter-korean/status", method: .post, headers: formHeaders,
+                body: form(["status": "dormant", "reason": " "])
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("<p class=\"banner bad\" role=\"alert\">reason: "))
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/channels/inter-korean/status", method: .post, headers: formHeaders,
+                body: form(["status": "dormant", "reason": "Seoul stops passing messages"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/api/v1/desks/asia-trip/channels/inter-korean", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"to\":\"dormant\""))
+            }
+        }
+    }
+
     @Test("confirming in the browser with an agreed slot shows the slot, and readiness counts from it")
     func confirmWithSlotForm() async throws {
         try await demoApplication().test(.router) { anonymous in

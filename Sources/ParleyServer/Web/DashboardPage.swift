@@ -71,9 +71,23 @@ struct DashboardPage {
                 state.attempts(on: channel.id).first.map { attempt in
                     "\(Layout.time(attempt.at)) · \(attempt.outcome.rawValue)\(attempt.note.isEmpty ? "" : " — \(attempt.note)")"
                 } ?? "<span class=\"muted\">no attempts</span>"
+            let statuses = ChannelStatus.allCases.map { ($0.rawValue, $0.rawValue) }
+            // A refused change of this channel's status, shown where it was typed.
+            let mine = form.values["status_of"] == channel.id.rawValue
+            let refusal: HTML =
+                mine
+                ? HTML.join(
+                    form.errors.sorted { $0.key < $1.key }.map {
+                        "<p class=\"banner bad\" role=\"alert\">\($0.key): \($0.value)</p>" as HTML
+                    })
+                : .empty
             return """
                 <tr><td>\(channel.name)<div class="small muted">\(channel.kind.rawValue) → \(channel.party)</div></td>
-                <td>\(Layout.tag(channel.status.rawValue, Layout.tone(channel.status)))</td><td class="small">\(last)</td></tr>
+                <td>\(Layout.tag(channel.status.rawValue, Layout.tone(channel.status)))
+                <details class="retract"\(mine ? " open" : "")><summary class="small">change</summary>\(refusal)<form class="actions" method="post" action="/desks/\(desk)/channels/\(channel.id)/status">
+                <input type="hidden" name="status_of" value="\(channel.id)"><select name="status" aria-label="New status of \(channel.name)">\(Layout.options(statuses, selected: mine ? form.values["status"] : channel.status.rawValue))</select>
+                <input name="reason" size="18" value="\(mine ? form.value("reason") : "")" placeholder="why (required)" aria-label="Why the status of \(channel.name) changed">
+                <button class="secondary" type="submit">Record</button></form></details></td><td class="small">\(last)</td></tr>
                 """
         }
         return """

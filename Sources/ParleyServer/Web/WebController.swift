@@ -78,6 +78,30 @@ struct WebController: Sendable {
                     .rendered
             }.response(status: .ok, for: context)
         }
+        router.post("/desks/:desk/channels/:channel/status") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let channel = Channel.ID(try context.parameters.require("channel"))
+            var values = try await FormBody.read(request).values
+            values["status_of"] = channel.rawValue
+            let form = FormBody(copying: values)
+            return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)#channels", context: context) {
+                state in
+                guard state.channels[channel] != nil else {
+                    throw HTTPError(.notFound, message: "no channel '\(channel)'")
+                }
+                return try ChannelStatusInput(status: form["status"], at: form["at"], reason: form["reason"]).command(
+                    channel, on: state, now: server.now)
+            } page: { state, version, formState in
+                var formState = formState
+                // Every refusal of this small form is shown beside it, whichever field it names.
+                if let banner = formState.banner { formState.errors["status_of"] = banner }
+                formState.banner = nil
+                return DashboardPage(
+                    desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now,
+                    form: formState
+                ).html
+            }
+        }
         router.post("/desks/:desk/attempts") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let form = try await FormBody.read(request)

@@ -244,6 +244,13 @@ public struct ChannelStatusInput: Decodable, Sendable, Equatable {
     /// Why.
     public var reason: String
 
+    /// The input as typed.
+    public init(status: String, at: String? = nil, reason: String) {
+        self.status = status
+        self.at = at
+        self.reason = reason
+    }
+
     /// The command it asks for on `channel`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(_ channel: Channel.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
