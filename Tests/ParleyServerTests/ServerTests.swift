@@ -648,6 +648,29 @@ struct LivingDeskServerTests {
         }
     }
 
+    @Test("an advance task is given an owner from the engagement page; a change to nothing is refused above the tasks")
+    func taskAmendInBrowser() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let uri = "/desks/asia-trip/tasks/busan-site-survey/amend"
+            try await client.execute(
+                uri: uri, method: .post, headers: formHeaders, body: form(["owner": "", "reason": "nothing"])
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("no change"))
+            }
+            try await client.execute(
+                uri: uri, method: .post, headers: formHeaders,
+                body: form(["owner": "Busan police", "reason": "The host takes it on"])
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/desks/asia-trip/engagements/xi-meeting", method: .get) { response in
+                #expect(String(buffer: response.body).contains(" · by Busan police"))
+            }
+        }
+    }
+
     @Test("confirming in the browser with an agreed slot shows the slot, and readiness counts from it")
     func confirmWithSlotForm() async throws {
         try await demoApplication().test(.router) { anonymous in

@@ -33,6 +33,7 @@ enum AccessPolicy {
             "POST /desks/{desk}/deadlines/{deadline}/resolve": .record,
             "POST /desks/{desk}/deadlines/{deadline}/move": .record,
             "POST /desks/{desk}/channels/{channel}/status": .record,
+            "POST /desks/{desk}/tasks/{task}/amend": .record,
             "POST /desks/{desk}/engagements/{id}/amend": .record,
             "POST /desks/{desk}/engagements/{id}/deadlines": .record,
             "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,

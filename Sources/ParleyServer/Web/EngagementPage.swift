@@ -331,7 +331,11 @@ struct EngagementPage {
                 <select name="status" aria-label="Status of \(task.title)">\(Layout.options(statuses, selected: task.status.rawValue))</select>
                 <input name="at" size="16" placeholder="when (now if empty)" aria-label="When">
                 <button class="secondary" type="submit">Update</button></form>
-                \(taskForm.values["task"] == task.id.rawValue ? Layout.fieldError(taskForm, "at") : .empty)</td></tr>
+                \(taskForm.values["task"] == task.id.rawValue ? Layout.fieldError(taskForm, "at") : .empty)
+                <details class="retract"><summary class="small">amend</summary><form class="actions" method="post" action="/desks/\(desk)/tasks/\(task.id)/amend">
+                <input name="title" size="18" value="\(task.title)" aria-label="Title of \(task.title)"><input name="duration" size="5" value="\(task.duration)" aria-label="Length of \(task.title)">
+                <input name="lead_time" size="5" value="\(task.leadTime)" aria-label="Lead time of \(task.title)"><input name="owner" size="14" value="\(task.owner ?? "")" placeholder="who does it" aria-label="Who does \(task.title)">
+                <input name="reason" size="16" placeholder="why (required)" aria-label="Why amend \(task.title)"><button class="secondary" type="submit">Amend</button></form></details></td></tr>
                 """
         }
         return """

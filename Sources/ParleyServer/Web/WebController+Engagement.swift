@@ -120,6 +120,37 @@ extension WebController {
                     active: "deadline-resolve", as: context.clearance)
             }
         }
+        router.post("/desks/:desk/tasks/:task/amend") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let taskID = AdvanceTask.ID(try context.parameters.require("task"))
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard let task = state.tasks[taskID] else {
+                throw HTTPError(.notFound, message: "no advance task '\(taskID)'")
+            }
+            var values = try await FormBody.read(request).values
+            values["task"] = taskID.rawValue
+            let form = FormBody(copying: values)
+            return try await submit(
+                form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(task.engagement)#tasks",
+                context: context
+            ) { state in
+                // A field left empty (or out) stays as it is; an owner left empty is nobody.
+                func given(_ field: String) -> String? { form[field].isEmpty ? nil : form[field] }
+                return try TaskAmendmentInput(
+                    title: given("title"), duration: given("duration"), leadTime: given("lead_time"),
+                    owner: form.values["owner"].map { _ in form["owner"] }, reason: form["reason"]
+                ).command(taskID, on: state, now: server.now)
+            } page: { state, version, formState in
+                var formState = formState
+                // The small form shows every refusal above the tasks, whichever field it names.
+                if formState.banner == nil, let first = formState.errors.sorted(by: { $0.key < $1.key }).first {
+                    formState.banner = "\(first.key): \(first.value)"
+                }
+                return try await engagementPage(
+                    desk: desk, id: task.engagement.rawValue, state: state, version: version, form: formState,
+                    active: "task", as: context.clearance)
+            }
+        }
         router.post("/desks/:desk/tasks/:task") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let taskID = AdvanceTask.ID(try context.parameters.require("task"))

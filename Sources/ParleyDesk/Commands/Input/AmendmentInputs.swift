@@ -169,6 +169,20 @@ public struct TaskAmendmentInput: Decodable, Sendable, Equatable {
     /// Why.
     public var reason: String
 
+    /// The input as typed.
+    public init(
+        title: String? = nil, duration: String? = nil, leadTime: String? = nil, dependsOn: [String]? = nil,
+        owner: String? = nil, at: String? = nil, reason: String
+    ) {
+        self.title = title
+        self.duration = duration
+        self.leadTime = leadTime
+        self.dependsOn = dependsOn
+        self.owner = owner
+        self.at = at
+        self.reason = reason
+    }
+
     /// The command it asks for on `task`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(_ task: AdvanceTask.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
