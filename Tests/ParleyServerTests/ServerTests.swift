@@ -671,6 +671,41 @@ struct LivingDeskServerTests {
         }
     }
 
+    @Test("an admin retitles the desk from its dashboard; an officer may not; the webhook is never shown")
+    func deskSettingsInBrowser() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let admin = SignedInClient(anonymous, as: "admin")
+            let officer = SignedInClient(anonymous)
+            let fields = ["title": "Asia, October 2025", "zone": "", "webhook": "https://hooks.example/secret-token"]
+            try await officer.execute(
+                uri: "/desks/asia-trip/amend", method: .post, headers: formHeaders,
+                body: form(fields.merging(["reason": "shorter"]) { _, new in new })
+            ) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await admin.execute(
+                uri: "/desks/asia-trip/amend", method: .post, headers: formHeaders,
+                body: form(fields.merging(["reason": " "]) { _, new in new })
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(
+                    String(buffer: response.body).contains("<details class=\"panel spaced-top\" id=\"settings\" open>"))
+            }
+            try await admin.execute(
+                uri: "/desks/asia-trip/amend", method: .post, headers: formHeaders,
+                body: form(fields.merging(["reason": "shorter"]) { _, new in new })
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await officer.execute(uri: "/desks/asia-trip", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<h1>Asia, October 2025"))
+                #expect(!page.contains("secret-token"))
+                #expect(page.contains("one is set"))
+            }
+        }
+    }
+
     @Test("confirming in the browser with an agreed slot shows the slot, and readiness counts from it")
     func confirmWithSlotForm() async throws {
         try await demoApplication().test(.router) { anonymous in

@@ -63,7 +63,7 @@ enum AccessPolicy {
             // everyday records have routes of their own.
             "POST /api/v1/desks/{desk}/events": .administer,
             // Admins: a desk's title, zone and webhook (where its alarms go).
-            "POST /api/v1/desks/{desk}/amend": .administer,
+            "POST /api/v1/desks/{desk}/amend": .administer, "POST /desks/{desk}/amend": .administer,
             // The counters count appends in every compartment, which is itself something to hide.
             "GET /metrics": .administer,
         ]

@@ -22,6 +22,7 @@ struct DashboardPage {
             \(dueNext)
             \(attemptForm)
             </div>
+            \(settings)
             """
         return Layout.page(title: title, desk: desk, desks: desks, section: "dashboard", body: body)
     }
@@ -117,6 +118,27 @@ struct DashboardPage {
             \(tries.isEmpty ? HTML.empty : "<ul>\(tries)</ul>")
             <p>\(deadline.map { "Next deadline: <strong>\($0.title)</strong>, \(Layout.time($0.due))" as HTML } ?? "No upcoming deadline.")</p>
             \(tasks.isEmpty ? "<p class=\"muted\">No open advance tasks.</p>" as HTML : "<ul>\(tasks)</ul>")</section>
+            """
+    }
+
+    /// The desk's title, home zone and webhook (admins): the webhook is never shown, only whether one is set.
+    private var settings: HTML {
+        let open = form.values["settings"] == "1"
+        let errors: HTML =
+            open
+            ? HTML.join(
+                form.errors.sorted { $0.key < $1.key }.map {
+                    "<p class=\"banner bad\" role=\"alert\">\($0.key): \($0.value)</p>" as HTML
+                })
+            : .empty
+        return """
+            <details class="panel spaced-top" id="settings"\(open ? " open" : "")><summary>Desk settings (admins): title, home zone, webhook</summary>\(errors)
+            <form class="stack" method="post" action="/desks/\(desk)/amend">
+            <label>Title <input name="title" value="\(open ? form.value("title") : state.profile?.title ?? "")"></label>
+            <label>Home zone <input name="zone" value="\(open ? form.value("zone") : state.zone.identifier)" placeholder="Europe/Zurich"></label>
+            <label>Webhook <input name="webhook" value="" placeholder="\(state.profile?.webhook == nil ? "none set" : "one is set: leave empty to keep it, 'none' to remove it")"></label>
+            <label>Reason (required) <input name="reason" value="\(open ? form.value("reason") : "")"></label>
+            <div><button class="secondary" type="submit">Save settings</button></div></form></details>
             """
     }
 

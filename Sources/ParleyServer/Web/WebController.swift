@@ -78,6 +78,28 @@ struct WebController: Sendable {
                     .rendered
             }.response(status: .ok, for: context)
         }
+        router.post("/desks/:desk/amend") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let form = try await FormBody.read(request)
+            return try await submit(form: form, desk: desk, redirect: "/desks/\(desk)", context: context) { state in
+                // Left empty: unchanged; the webhook `none`: removed.
+                func given(_ field: String) -> String? { form[field].isEmpty ? nil : form[field] }
+                let webhook = given("webhook").map { $0.lowercased() == "none" ? "" : $0 }
+                guard
+                    let command = try RecordAmendmentInput(
+                        title: given("title"), zone: given("zone"), webhook: webhook, reason: form["reason"]
+                    ).command("desk", id: desk, on: state, now: server.now)
+                else { throw DeskError.deskNotOpened }
+                return command
+            } page: { state, version, formState in
+                var formState = formState
+                formState.values["settings"] = "1"
+                return DashboardPage(
+                    desk: desk, desks: try await server.desks(), state: state, version: version, now: server.now,
+                    form: formState
+                ).html
+            }
+        }
         router.post("/desks/:desk/channels/:channel/status") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let channel = Channel.ID(try context.parameters.require("channel"))

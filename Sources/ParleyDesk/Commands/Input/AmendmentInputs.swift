@@ -304,6 +304,14 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
     /// Why.
     public var reason: String
 
+    /// The desk's new title, zone or webhook, as a web form gives them.
+    public init(title: String?, zone: String?, webhook: String?, reason: String) {
+        self.title = title
+        self.zone = zone
+        self.webhook = webhook
+        self.reason = reason
+    }
+
     /// The command it asks for on the item `id` of `collection` (`parties`, `principals`, `venues`,
     /// `channels`, `playbooks`; `desk` for the desk itself), as it stands on `state`; nil for a collection
     /// without such an item.
