@@ -706,6 +706,21 @@ struct LivingDeskServerTests {
         }
     }
 
+    @Test("an engagement's brief to print: where it stands, its odds, its meeting, deadlines and the latest word")
+    func brief() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let page = String(
+                buffer: try await SignedInClient(anonymous, as: "viewer").execute(
+                    uri: "/desks/dmz-2019/engagements/dmz-handshake/brief", method: .get
+                ).body)
+            #expect(page.contains("<article class=\"brief\">"))
+            #expect(page.contains("<strong>held</strong> · with Democratic People&#39;s Republic of Korea"))
+            #expect(page.contains("Meeting 2019-06-30 15:45 KST at"))
+            #expect(page.contains("Latest contacts and word from their side"))
+            #expect(page.contains("← Democratic People&#39;s Republic of Korea"))
+        }
+    }
+
     @Test("confirming in the browser with an agreed slot shows the slot, and readiness counts from it")
     func confirmWithSlotForm() async throws {
         try await demoApplication().test(.router) { anonymous in

@@ -42,6 +42,7 @@ enum Assets {
         time, .num { font-variant-numeric: tabular-nums; }
         .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
         svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+        @media print { header.top, form, details, .no-print, script { display: none !important; } body { background: #fff; } .panel { border: none; } a { color: inherit; text-decoration: none; } }
         @media (max-width: 640px) { main { padding: .5rem; } .grid { grid-template-columns: 1fr; } ol.timeline .when { display: block; } }
         """
 

@@ -23,6 +23,7 @@ struct EngagementPage {
     var html: HTML {
         let body: HTML = """
             <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(Layout.compartment(engagement))</h1>
+            <p class="small"><a href="/desks/\(desk)/engagements/\(engagement.id)/brief">A brief to print</a></p>
             <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(Layout.number(engagement.priority, within: DeskLimits.priorities)) · \(Layout.length(engagement.duration, within: DeskLimits.longestMeeting)) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
             <div class="grid">
             \(lifecycle)

@@ -12,6 +12,17 @@ extension WebController {
                 desk: desk, id: try context.parameters.require("id"), state: state, version: version,
                 as: context.clearance)
         }
+        router.get("/desks/:desk/engagements/:id/brief") { _, context -> HTML in
+            let desk = try context.parameters.require("desk")
+            let id = Engagement.ID(try context.parameters.require("id"))
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard let engagement = state.engagements[id] else {
+                throw HTTPError(.notFound, message: "no engagement '\(id)' on desk '\(desk)'")
+            }
+            return BriefPage(
+                desk: desk, desks: try await server.desks(), state: state, engagement: engagement, now: server.now
+            ).html
+        }
         router.post("/desks/:desk/engagements/:id/move") { request, context -> Response in
             try await engagementForm(request, context, name: "move") { form, state, id in
                 let slot =
