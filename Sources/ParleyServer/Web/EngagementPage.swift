@@ -60,6 +60,10 @@ struct EngagementPage {
 
     private func state(for name: String) -> FormState { activeForm == name ? form : FormState() }
 
+    /// The version the page was rendered at, for the move form: a move decided on a desk that changed
+    /// meanwhile is shown the change first. The small forms (a message, a signal, a deadline, a task's
+    /// progress, a playbook) carry none: a timer firing or someone else's entry must not fail them, and
+    /// the desk's rules refuse what the change made impossible (issue 15).
     private var versionField: HTML {
         "<input type=\"hidden\" name=\"version\" value=\"\(form.value("version", String(version)))\">"
     }
@@ -222,12 +226,12 @@ struct EngagementPage {
                     } ?? Layout.tag("started", "info")
                 status = """
                     \(now)
-                    <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/stop">\(versionField)
+                    <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/stop">
                     <input name="reason" size="24" placeholder="why stop (required)" aria-label="Why stop \(playbook.name)"><button class="secondary" type="submit">Stop playbook</button></form>
                     """
             } else {
                 status = """
-                    <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/start">\(versionField)
+                    <form class="actions" method="post" action="/desks/\(desk)/playbooks/\(playbook.id)/start">
                     <input name="at" size="18" placeholder="start now, or a time" aria-label="Start at"><button class="secondary" type="submit">Start playbook</button></form>
                     """
             }
@@ -279,7 +283,7 @@ struct EngagementPage {
             }
         return """
             <section class="panel" id="record-message"><h2>Record a message from their side</h2>\(banner(for: "message"))
-            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/messages">\(versionField)
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/messages">
             <label>From <select name="from">\(Layout.options(parties, selected: form.values["from"]))</select>\(Layout.fieldError(form, "from"))</label>
             <label>On <select name="channel">\(Layout.options(channels, selected: form.values["channel"]))</select>\(Layout.fieldError(form, "channel"))</label>
             <label>When <input name="at" value="\(form.value("at"))" placeholder="now, or 2019-06-29 20:30 (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
@@ -301,7 +305,7 @@ struct EngagementPage {
                 deadline.status == .open
                 ? """
                 <span data-countdown="\(InstantText.format(deadline.due.instant))">open</span>
-                <form class="actions" method="post" action="/desks/\(desk)/deadlines/\(deadline.id)/resolve">\(versionField)
+                <form class="actions" method="post" action="/desks/\(desk)/deadlines/\(deadline.id)/resolve">
                 <select name="status" aria-label="Resolve \(deadline.title)">\(Layout.options(resolutions, selected: "met"))</select>
                 <input name="at" size="16" placeholder="when (now if empty)" aria-label="When"><input name="note" size="16" placeholder="note" aria-label="Note">
                 <button class="secondary" type="submit">Record</button></form>
@@ -328,7 +332,7 @@ struct EngagementPage {
             let statuses = TaskStatus.allCases.map { ($0.rawValue, $0.rawValue) }
             return """
                 <tr><td>\(task.title)<div class="small muted">\(task.kind.rawValue) · \(Layout.length(task.duration, within: DeskLimits.longestTask, shortest: Minutes(0))), done \(Layout.length(task.leadTime, within: DeskLimits.longestTask, shortest: Minutes(0))) before · after \(task.dependsOn.map(\.rawValue).joined(separator: ", "))\(task.owner.map { " · by \($0)" } ?? "")</div></td>
-                <td><form class="actions" method="post" action="/desks/\(desk)/tasks/\(task.id)">\(versionField)
+                <td><form class="actions" method="post" action="/desks/\(desk)/tasks/\(task.id)">
                 <select name="status" aria-label="Status of \(task.title)">\(Layout.options(statuses, selected: task.status.rawValue))</select>
                 <input name="at" size="16" placeholder="when (now if empty)" aria-label="When">
                 <button class="secondary" type="submit">Update</button></form>
@@ -379,7 +383,7 @@ struct EngagementPage {
         let stances = Stance.allCases.map { ($0.rawValue, $0.rawValue) }
         return """
             <section class="panel" id="record-signal"><h2>Record a signal</h2>\(banner(for: "signal"))
-            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/signals">\(versionField)
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/signals">
             <label>When <input name="at" value="\(form.value("at"))" placeholder="2019-06-29 13:00 (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
             <label>Summary <input name="summary" value="\(form.value("summary"))">\(Layout.fieldError(form, "summary"))</label>
             <label>Short quote (optional) <input name="quote" value="\(form.value("quote"))"></label>
@@ -396,7 +400,7 @@ struct EngagementPage {
         let parties = state.parties.values.sorted { $0.id < $1.id }.map { ($0.id.rawValue, $0.name) }
         return """
             <section class="panel" id="set-deadline"><h2>Set a deadline</h2>\(banner(for: "deadline"))
-            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/deadlines">\(versionField)
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/deadlines">
             <label>What is owed <input name="title" value="\(form.value("title"))">\(Layout.fieldError(form, "title"))</label>
             <label>Owed by <select name="owed_by">\(Layout.options(parties, selected: form.values["owed_by"]))</select>\(Layout.fieldError(form, "owed_by"))</label>
             <label>Due (local time and zone) <input name="due" value="\(form.value("due"))" placeholder="2019-06-30 00:00 Asia/Seoul">\(Layout.fieldError(form, "due"))</label>
