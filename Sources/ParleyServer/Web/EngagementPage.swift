@@ -60,8 +60,9 @@ struct EngagementPage {
 
     private func state(for name: String) -> FormState { activeForm == name ? form : FormState() }
 
-    /// The version the page was rendered at, for the move form: a move decided on a desk that changed
-    /// meanwhile is shown the change first. The small forms (a message, a signal, a deadline, a task's
+    /// The version the page was rendered at, for the move form.
+    ///
+    /// A move decided on a desk that changed meanwhile is shown the change first. The small forms (a message, a signal, a deadline, a task's
     /// progress, a playbook) carry none: a timer firing or someone else's entry must not fail them, and
     /// the desk's rules refuse what the change made impossible (issue 15).
     private var versionField: HTML {
