@@ -611,6 +611,25 @@ struct LivingDeskServerTests {
                 #expect(response.status == .seeOther)
             }
             try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/amend", method: .post, headers: formHeaders,
+                body: form(
+                    fields.merging([
+                        "windows": "2025-10-30 08:00 – 2025-10-30 12:00", "reason": "Only the morning is left",
+                    ]) { _, new in new })
+            ) { response in
+                #expect(response.status == .seeOther)
+            }
+            try await client.execute(uri: "/api/v1/desks/asia-trip/engagements/kim-meeting", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"instant\":\"2025-10-30T03:00:00.000Z\""))
+            }
+            try await client.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/amend", method: .post, headers: formHeaders,
+                body: form(fields.merging(["windows": "tomorrow morning", "reason": "r"]) { _, new in new })
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("one window a line"))
+            }
+            try await client.execute(
                 uri: "/desks/asia-trip/deadlines/panmunjom-survey-decision/move", method: .post, headers: formHeaders,
                 body: form(["due": "2025-10-28 18:00", "reason": "One more day"])
             ) { response in

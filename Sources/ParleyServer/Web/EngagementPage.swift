@@ -190,6 +190,8 @@ struct EngagementPage {
     private var amendForm: HTML {
         let amend = state(for: "amend")
         let venues = engagement.venues.map(\.rawValue).joined(separator: ", ")
+        let windows = engagement.windows.map { "\($0.from.scenarioText) – \($0.to.scenarioText)" }.joined(
+            separator: "\n")
         return """
             <details class="spaced-top"\(activeForm == "amend" ? " open" : "")><summary>Amend the engagement (title, purpose, priority, length, venues)</summary>
             \(banner(for: "amend"))
@@ -199,6 +201,7 @@ struct EngagementPage {
             <label>Priority (1 highest – 5) <input name="priority" size="3" value="\(amend.value("priority", String(engagement.priority)))">\(Layout.fieldError(amend, "priority"))</label>
             <label>Length <input name="duration" size="8" value="\(amend.value("duration", engagement.duration.description))">\(Layout.fieldError(amend, "duration"))</label>
             <label>Candidate venues, preferred first <input name="venues" value="\(amend.value("venues", venues))">\(Layout.fieldError(amend, "venues"))</label>
+            <label>Windows, one a line (from – to) <textarea name="windows" rows="2">\(amend.value("windows", windows))</textarea>\(Layout.fieldError(amend, "windows"))</label>
             <label>When decided or learned <input name="at" value="\(amend.value("at"))" placeholder="now if empty">\(Layout.fieldError(amend, "at"))</label>
             <label>Reason (required) <input name="reason" value="\(amend.value("reason"))">\(Layout.fieldError(amend, "reason"))</label>
             <div><button class="secondary" type="submit">Amend</button></div></form></details>

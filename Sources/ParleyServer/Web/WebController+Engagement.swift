@@ -68,9 +68,27 @@ extension WebController {
                 }
                 let venues = form["venues"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty }
+                // One window a line: `from – to` (or `from to to`), each a time in the desk's zone unless named.
+                var windows: [WindowInput]?
+                let lines = form["windows"].split(whereSeparator: \.isNewline).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }.filter { !$0.isEmpty }
+                if !lines.isEmpty {
+                    windows = try lines.enumerated().map { index, line in
+                        guard let range = line.range(of: " – ") ?? line.range(of: " to ") ?? line.range(of: " - ")
+                        else {
+                            throw DeskError.invalidValue(
+                                field: "windows", expected: "one window a line, as 'from – to'",
+                                found: "line \(index + 1): \(line)")
+                        }
+                        return WindowInput(
+                            from: String(line[..<range.lowerBound]), to: String(line[range.upperBound...]))
+                    }
+                }
                 return try EngagementAmendmentInput(
                     title: form["title"], purpose: form["purpose"], priority: priority,
                     duration: form["duration"].isEmpty ? nil : form["duration"], venues: venues.isEmpty ? nil : venues,
+                    windows: windows,
                     at: form["at"], reason: form["reason"]
                 ).command(id, on: state, now: server.now)
             }
