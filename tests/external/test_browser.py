@@ -5,6 +5,7 @@ import pathlib
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
@@ -15,6 +16,11 @@ from browsers import browser, policy_refusals, sign_in
 BASE = os.environ["PARLEY_URL"]
 PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def settled(driver, seconds=10):
+    """A wait that looks again when a live update has replaced the section it was reading."""
+    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 @pytest.fixture
@@ -85,15 +91,17 @@ def test_a_message_from_their_side_and_a_waived_deadline_through_the_engagement_
         form.find_element(By.NAME, "summary").send_keys("Talks only if the demands change")
         form.find_element(By.NAME, "asks").send_keys("A new position")
         form.find_element(By.CSS_SELECTOR, "button").click()
-        WebDriverWait(driver, 10).until(lambda d: "Talks only if the demands change" in d.find_element(By.ID, "attempts").text)
-        row = driver.find_element(By.CSS_SELECTOR, "#attempts tr.inbound")
-        assert "Asks: A new position" in row.text
-        # The open deadline, waived from its own row.
+        settled(driver).until(lambda d: "Talks only if the demands change" in d.find_element(By.ID, "attempts").text)
+        settled(driver).until(
+            lambda d: "Asks: A new position" in d.find_element(By.CSS_SELECTOR, "#attempts tr.inbound").text)
+        # The open deadline, waived from its own row, on the page as it now stands (a live update of the
+        # sections could otherwise replace the form while it is being filled in).
+        driver.get(BASE + "/desks/asia-trip/engagements/kim-meeting")
         deadline = driver.find_element(By.CSS_SELECTOR, "#deadlines form[action$='/resolve']")
         Select(deadline.find_element(By.NAME, "status")).select_by_value("waived")
         deadline.find_element(By.NAME, "note").send_keys("No survey is needed")
         deadline.find_element(By.CSS_SELECTOR, "button").click()
-        WebDriverWait(driver, 10).until(lambda d: "waived" in d.find_element(By.ID, "deadlines").text)
+        settled(driver).until(lambda d: "waived" in d.find_element(By.ID, "deadlines").text)
         driver.save_screenshot(str(SHOTS / "engagement-message-and-waived-deadline.png"))
     finally:
         driver.quit()
@@ -110,7 +118,7 @@ def test_a_mistaken_message_is_retracted_from_the_timeline_and_leaves_the_engage
         Select(form.find_element(By.NAME, "stance")).select_by_value("open")
         form.find_element(By.NAME, "summary").send_keys("Recorded on the wrong engagement")
         form.find_element(By.CSS_SELECTOR, "button").click()
-        WebDriverWait(driver, 10).until(lambda d: "Recorded on the wrong engagement" in d.find_element(By.ID, "attempts").text)
+        settled(driver).until(lambda d: "Recorded on the wrong engagement" in d.find_element(By.ID, "attempts").text)
         driver.get(BASE + "/desks/asia-trip/timeline")
         entry = next(
             item for item in driver.find_elements(By.CSS_SELECTOR, "#timeline li")
@@ -119,7 +127,7 @@ def test_a_mistaken_message_is_retracted_from_the_timeline_and_leaves_the_engage
         entry.find_element(By.CSS_SELECTOR, "details.retract summary").click()
         entry.find_element(By.NAME, "reason").send_keys("It concerned another meeting")
         entry.find_element(By.CSS_SELECTOR, "details.retract button").click()
-        WebDriverWait(driver, 10).until(
+        settled(driver).until(
             lambda d: d.find_elements(By.CSS_SELECTOR, f"#{entry_id} del")
             and "It concerned another meeting" in d.find_element(By.ID, entry_id).text)
         assert "Recorded on the wrong engagement" in driver.find_element(By.CSS_SELECTOR, f"#{entry_id} del").text
