@@ -96,8 +96,9 @@ struct CalendarEscapingTests {
         let lines = contentLines(text, unfolded: true)
         let names = lines.compactMap { $0.split(separator: ":", maxSplits: 1).first.map(String.init) }
         #expect(!names.contains("ATTENDEE") && !names.contains("ORGANIZER") && !names.contains("DESCRIPTION"))
-        #expect(names.filter { $0 == "BEGIN" }.count == 4)  // calendar, zone, its standard time, one event
-        #expect(names.filter { $0 == "SUMMARY" }.count == 1 && names.filter { $0 == "LOCATION" }.count == 1)
+        // The calendar, its zone, the zone's standard time, the meeting, and the stay.
+        #expect(names.filter { $0 == "BEGIN" }.count == 5)
+        #expect(names.filter { $0 == "SUMMARY" }.count == 2 && names.filter { $0 == "LOCATION" }.count == 2)
         let summary = try #require(lines.first { $0.hasPrefix("SUMMARY:") })
         #expect(
             summary.hasPrefix(

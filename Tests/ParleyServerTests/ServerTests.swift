@@ -1065,6 +1065,26 @@ struct LivingDeskServerTests {
     }
 }
 
+/// The trip calendar (issue 16): stays and deadlines beside the meetings.
+@Suite("The trip calendar")
+struct TripCalendarTests {
+    @Test("the calendar holds the trip's stays and its engagements' deadlines, each in its own zone")
+    func staysAndDeadlines() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous)
+            let planned = try await client.execute(
+                uri: "/desks/dmz-2019/trips/asia-2019/plan", method: .post, headers: formHeaders, body: form([:]))
+            #expect(planned.status == .seeOther)
+            let text = String(
+                buffer: try await client.execute(uri: "/desks/dmz-2019/trips/asia-2019/itinerary.ics", method: .get)
+                    .body)
+            #expect(text.contains("SUMMARY:Stay: "))
+            #expect(text.contains("SUMMARY:Deadline: "))
+            #expect(text.contains("DTSTART;TZID=Asia/Seoul:"))
+        }
+    }
+}
+
 /// Search across desks (issue 16).
 @Suite("Search")
 struct SearchTests {

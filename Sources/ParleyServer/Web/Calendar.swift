@@ -8,21 +8,55 @@ struct Calendar5545 {
     let state: DeskState
     let titles: [String: String]
 
+    /// The trip's deadlines: those of its engagements, due as a moment (a start and an equal end).
+    private var deadlines: [Deadline] {
+        state.deadlines.values.filter { deadline in
+            deadline.engagement.flatMap { state.engagements[$0]?.trip } == trip.id
+        }.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }
+    }
+
     var text: String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Parley//Itinerary//EN", "CALSCALE:GREGORIAN"]
-        let zones = Set(itinerary.visits.map(\.start.zone.identifier)).sorted()
-        let instants = itinerary.visits.flatMap { [$0.start.instant, $0.end.instant] }
+        let times =
+            itinerary.visits.flatMap { [$0.start, $0.end] } + trip.stays.flatMap { [$0.period.from, $0.period.to] }
+            + deadlines.map(\.due)
+        let zones = Set(times.map(\.zone.identifier)).sorted()
+        let instants = times.map(\.instant)
         for zone in zones { lines += timezone(zone, around: instants) }
+        let stamp = Self.utc(itinerary.plannedAt.instant)
         for visit in itinerary.visits {
             let zone = visit.start.zone.identifier
             let uid = "\(trip.id)-\(visit.kind.rawValue)-\(visit.ref)-\(visit.venue)"
             lines += [
                 "BEGIN:VEVENT", "UID:\(Self.escape(uid))@parley",
-                "DTSTAMP:\(Self.utc(itinerary.plannedAt.instant))",
+                "DTSTAMP:\(stamp)",
                 "DTSTART;TZID=\(zone):\(Self.local(visit.start.instant, zone))",
                 "DTEND;TZID=\(zone):\(Self.local(visit.end.instant, zone))",
                 "SUMMARY:\(Self.escape(titles[visit.ref] ?? visit.ref))",
                 "LOCATION:\(Self.escape(state.venues[visit.venue]?.name ?? visit.venue.rawValue))", "END:VEVENT",
+            ]
+        }
+        for (index, stay) in trip.stays.enumerated() {
+            let zone = stay.period.from.zone.identifier
+            let venue = state.venues[stay.venue]?.name ?? stay.venue.rawValue
+            lines += [
+                "BEGIN:VEVENT", "UID:\(Self.escape("\(trip.id)-stay-\(index)-\(stay.venue)"))@parley",
+                "DTSTAMP:\(stamp)",
+                "DTSTART;TZID=\(zone):\(Self.local(stay.period.from.instant, zone))",
+                "DTEND;TZID=\(stay.period.to.zone.identifier):\(Self.local(stay.period.to.instant, stay.period.to.zone.identifier))",
+                "SUMMARY:\(Self.escape("Stay: " + venue))",
+                "LOCATION:\(Self.escape(stay.lodging.isEmpty ? venue : stay.lodging))", "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        for deadline in deadlines {
+            let zone = deadline.due.zone.identifier
+            let due = Self.local(deadline.due.instant, zone)
+            lines += [
+                "BEGIN:VEVENT", "UID:\(Self.escape("\(trip.id)-deadline-\(deadline.id)"))@parley", "DTSTAMP:\(stamp)",
+                "DTSTART;TZID=\(zone):\(due)", "DTEND;TZID=\(zone):\(due)",
+                "SUMMARY:\(Self.escape("Deadline: \(deadline.title) (\(deadline.status.rawValue))"))",
+                "TRANSP:TRANSPARENT", "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
