@@ -8,11 +8,11 @@ import Yams
 public struct ScenarioReader {
     /// The file's name, for error messages.
     public let file: String
-    private var state = DeskState()
-    private var events: [DeskEvent] = []
-    private var opened = Date(timeIntervalSince1970: 0)
-    private var zone = TimeZoneID.utc
-    private var reference: ReferenceCase?
+    var state = DeskState()
+    var events: [DeskEvent] = []
+    var opened = Date(timeIntervalSince1970: 0)
+    var zone = TimeZoneID.utc
+    var reference: ReferenceCase?
 
     private init(file: String) { self.file = file }
 
@@ -26,7 +26,7 @@ public struct ScenarioReader {
             profile: reader.state.profile!, events: reader.events, state: reader.state, reference: reader.reference)
     }
 
-    private func compose(_ text: String) throws(ScenarioError) -> YAMLCursor {
+    func compose(_ text: String) throws(ScenarioError) -> YAMLCursor {
         try YAMLStructureGuard.check(text, file: file)
         let node: Node?
         do {
@@ -42,7 +42,7 @@ public struct ScenarioReader {
         return YAMLCursor(node: node, path: "", file: file)
     }
 
-    private func located(_ error: YamlError) -> ScenarioError {
+    func located(_ error: YamlError) -> ScenarioError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
@@ -57,7 +57,7 @@ public struct ScenarioReader {
         }
     }
 
-    private mutating func readAll(_ root: YAMLCursor) throws(ScenarioError) {
+    mutating func readAll(_ root: YAMLCursor) throws(ScenarioError) {
         try root.requireMapping(allowed: [
             "desk", "parties", "principals", "venues", "trips", "engagements", "channels", "attempts", "playbooks",
             "deadlines", "tasks", "signals", "messages", "travel", "itineraries", "case",
@@ -190,7 +190,7 @@ public struct ScenarioReader {
     }
 
     /// A corpus case: the engagement, how it ended and when that was known, the moments to score, the sources.
-    private func readCase(_ item: YAMLCursor) throws(ScenarioError) -> ReferenceCase {
+    func readCase(_ item: YAMLCursor) throws(ScenarioError) -> ReferenceCase {
         try item.requireMapping(allowed: ["engagement", "outcome", "settled_at", "moments", "sources"])
         let engagement: Engagement.ID = try id(item, "engagement")
         guard state.engagements[engagement] != nil else {
@@ -223,7 +223,7 @@ public struct ScenarioReader {
 
     /// Records the retraction an entry's `retracted` (`at`, `reason`) describes, of the entries `item`
     /// recorded (a move and the slot agreed with it), the last first.
-    private mutating func retractIfMarked(_ item: YAMLCursor, entries: [Int64]) throws(ScenarioError) {
+    mutating func retractIfMarked(_ item: YAMLCursor, entries: [Int64]) throws(ScenarioError) {
         guard let marked = item.optional("retracted") else { return }
         try marked.requireMapping(allowed: ["at", "reason", "known_at"])
         let reason = try marked.required("reason").nonEmptyText()
@@ -233,7 +233,7 @@ public struct ScenarioReader {
         }
     }
 
-    private mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readDesk(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: ["name", "title", "zone", "opened", "webhook", "amendments"])
         zone = try item.required("zone").parse { (text) throws(DeskError) in
             try TimeZoneID.validated(text, field: "zone")
@@ -248,7 +248,7 @@ public struct ScenarioReader {
         try run(.openDesk(profile), at: item)
     }
 
-    private mutating func readTrip(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readTrip(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: ["id", "title", "principal", "stays", "commitments", "amendments"])
         let trip = Trip(
             id: try id(item), title: try item.required("title").nonEmptyText(), principal: try id(item, "principal"),
@@ -266,7 +266,7 @@ public struct ScenarioReader {
         }
     }
 
-    private mutating func readEngagement(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readEngagement(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "title", "principals", "counterpart", "purpose", "priority", "trip", "duration", "venues", "windows",
             "opened", "history", "compartment", "agreed_slot", "amendments",
@@ -325,7 +325,7 @@ public struct ScenarioReader {
     }
 
     /// The `stays` listed under `item`.
-    private func stays(of item: YAMLCursor) throws(ScenarioError) -> [Stay] {
+    func stays(of item: YAMLCursor) throws(ScenarioError) -> [Stay] {
         var stays: [Stay] = []
         for stay in try item.listIfPresent("stays") {
             try stay.requireMapping(allowed: ["venue", "lodging", "from", "to"])
@@ -338,7 +338,7 @@ public struct ScenarioReader {
     }
 
     /// The fixed `commitments` listed under `item`.
-    private func commitments(of item: YAMLCursor) throws(ScenarioError) -> [FixedCommitment] {
+    func commitments(of item: YAMLCursor) throws(ScenarioError) -> [FixedCommitment] {
         var commitments: [FixedCommitment] = []
         for commitment in try item.listIfPresent("commitments") {
             try commitment.requireMapping(allowed: ["id", "title", "venue", "start", "end"])
@@ -352,7 +352,7 @@ public struct ScenarioReader {
         return commitments
     }
 
-    private func engagementAmendment(_ change: YAMLCursor, of engagement: Engagement.ID) throws(ScenarioError)
+    func engagementAmendment(_ change: YAMLCursor, of engagement: Engagement.ID) throws(ScenarioError)
         -> AmendEngagement
     {
         try change.requireMapping(allowed: [
@@ -383,7 +383,7 @@ public struct ScenarioReader {
     }
 
     /// Each of `item`'s `amendments` (each with `at` and `reason`), as the change `change` reads it.
-    private func amendments(
+    func amendments(
         of item: YAMLCursor, _ change: (YAMLCursor) throws(ScenarioError) -> AmendReference
     ) throws(ScenarioError) -> [(AmendRecord, YAMLCursor)] {
         var read: [(AmendRecord, YAMLCursor)] = []
@@ -396,7 +396,7 @@ public struct ScenarioReader {
         return read
     }
 
-    private func slotTerms(_ cursor: YAMLCursor) throws(ScenarioError) -> SlotTerms {
+    func slotTerms(_ cursor: YAMLCursor) throws(ScenarioError) -> SlotTerms {
         SlotTerms(
             start: try time(cursor.required("start")),
             duration: try cursor.optional("duration")?.parse { (text) throws(DeskError) in
@@ -405,7 +405,7 @@ public struct ScenarioReader {
             venue: try optionalID(cursor, "venue"))
     }
 
-    private mutating func readChannel(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readChannel(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: ["id", "name", "kind", "party", "via", "status", "changes", "amendments"])
         let channel = Channel(
             id: try id(item), name: try item.required("name").nonEmptyText(),
@@ -436,193 +436,7 @@ public struct ScenarioReader {
         }
     }
 
-    private mutating func readPlaybook(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: [
-            "id", "name", "engagement", "steps", "started_at", "tries", "stopped", "amendments",
-        ])
-        let playbook = Playbook(
-            id: try id(item), name: try item.required("name").nonEmptyText(), engagement: try id(item, "engagement"),
-            steps: try playbookSteps(item.required("steps")))
-        try run(.definePlaybook(DefinePlaybook(playbook)), at: item)
-        // Changed before it was started.
-        for (amend, entry) in try amendments(
-            of: item,
-            { (change) throws(ScenarioError) in
-                try change.requireMapping(allowed: ["at", "reason", "name", "steps", "known_at"])
-                return .playbook(
-                    playbook.id, name: try change.optional("name")?.nonEmptyText() ?? playbook.name,
-                    steps: try change.optional("steps").map { (steps) throws(ScenarioError) in
-                        try playbookSteps(steps)
-                    } ?? playbook.steps)
-            })
-        {
-            try run(.amendRecord(amend), at: entry)
-        }
-        if let started = item.optional("started_at") {
-            try run(.startPlaybook(playbook.id, at: try time(started)), at: started)
-        }
-        for entry in try item.listIfPresent("tries") {
-            try entry.requireMapping(allowed: ["step", "repetition", "channel", "at"])
-            let due = PlaybookTry(
-                // Counted from 1 in the file; Int.min cannot be counted down (decide refuses what does not fit).
-                step: max(try entry.required("step").integer(), Int.min + 1) - 1,
-                repetition: max(try entry.required("repetition").integer(), Int.min + 1) - 1,
-                channel: try id(entry, "channel"), at: try time(entry.required("at")).instant)
-            try run(.markPlaybookTryDue(playbook.id, due), at: entry)
-        }
-        if let stopped = item.optional("stopped") {
-            try stopped.requireMapping(allowed: ["at", "reason"])
-            let stop = PlaybookStop(
-                at: try time(stopped.required("at")).instant, reason: try stopped.required("reason").nonEmptyText())
-            try run(.stopPlaybook(playbook.id, stop), at: stopped)
-        }
-    }
-
-    private func playbookSteps(_ list: YAMLCursor) throws(ScenarioError) -> [PlaybookStep] {
-        var steps: [PlaybookStep] = []
-        for step in try list.list() {
-            try step.requireMapping(allowed: ["channel", "wait", "repeat"])
-            steps.append(
-                PlaybookStep(
-                    channel: try id(step, "channel"),
-                    wait: try step.required("wait").parse { (text) throws(DeskError) in
-                        try Minutes.parse(text, field: "wait")
-                    },
-                    repeats: try step.optional("repeat")?.integer() ?? 1))
-        }
-        return steps
-    }
-
-    private mutating func readDeadline(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: [
-            "id", "title", "engagement", "owed_by", "due", "status", "resolved_at", "note", "alarms", "alarms_raised",
-            "set_at", "moves",
-        ])
-        let minutes = { (cursor: YAMLCursor) throws(ScenarioError) -> Minutes in
-            try cursor.parse { (text) throws(DeskError) in try Minutes.parse(text, field: "alarms") }
-        }
-        let deadline = Deadline(
-            id: try id(item), title: try item.required("title").nonEmptyText(),
-            engagement: try optionalID(item, "engagement"), owedBy: try id(item, "owed_by"),
-            due: try time(item.required("due")), alarms: try item.listIfPresent("alarms").map(minutes))
-        // Set when the file says it was asked for; else when the desk was opened.
-        let setAt = try item.optional("set_at").map { (cursor) throws(ScenarioError) in try time(cursor) }
-        try run(.setDeadline(SetDeadline(deadline)), at: item, now: setAt?.instant)
-        for raised in try item.listIfPresent("alarms_raised") {
-            let lead = try minutes(raised)
-            try run(
-                .raiseDeadlineAlarm(
-                    deadline.id, lead: lead, at: deadline.due.instant.addingTimeInterval(-lead.seconds)),
-                at: raised)
-        }
-        // Moved (extended, brought forward) while open; `due` above is where it was first set.
-        for move in try item.listIfPresent("moves") {
-            try move.requireMapping(allowed: ["due", "at", "reason", "alarms"])
-            let command = MoveDeadline(
-                deadline: deadline.id, due: try time(move.required("due")),
-                alarms: try move.optional("alarms").map { (cursor) throws(ScenarioError) in
-                    try cursor.list().map(minutes)
-                },
-                at: try time(move.required("at")), reason: try move.required("reason").nonEmptyText())
-            try run(.moveDeadline(command), at: move, now: command.at.instant)
-        }
-        let status = try item.optional("status")?.choice(DeadlineStatus.self) ?? .open
-        let note = try item.optional("note")?.text() ?? ""
-        if status == .open {
-            if let resolved = item.optional("resolved_at") {
-                throw resolved.error("an open deadline has no resolved_at")
-            }
-            return
-        }
-        let at = try time(item.required("resolved_at"))
-        try run(.resolveDeadline(ResolveDeadline(deadline: deadline.id, status: status, at: at, note: note)), at: item)
-    }
-
-    private mutating func readTasks(_ items: [YAMLCursor]) throws(ScenarioError) {
-        var tasks: [(task: AdvanceTask, addedAt: Date?, cursor: YAMLCursor)] = []
-        var cursors: [String: YAMLCursor] = [:]
-        var updates: [(UpdateAdvanceTask, YAMLCursor)] = []
-        for item in items {
-            try item.requireMapping(allowed: [
-                "id", "title", "kind", "engagement", "venue", "duration", "lead_time", "depends_on", "owner", "status",
-                "status_at", "progress", "added_at", "amendments",
-            ])
-            let task = AdvanceTask(
-                id: try id(item), title: try item.required("title").nonEmptyText(),
-                kind: try item.required("kind").choice(TaskKind.self), engagement: try id(item, "engagement"),
-                venue: try id(item, "venue"),
-                duration: try item.required("duration").parse { (text) throws(DeskError) in
-                    try Minutes.parse(text, field: "duration")
-                },
-                leadTime: try item.optional("lead_time")?.parse { (text) throws(DeskError) in
-                    try Minutes.parse(text, field: "lead_time")
-                } ?? Minutes(0),
-                dependsOn: try item.listIfPresent("depends_on").map { (cursor) throws(ScenarioError) in
-                    try identifier(cursor)
-                }, owner: try item.optional("owner")?.nonEmptyText())
-            // Added when the file says, else with the desk's opening.
-            let addedAt = try item.optional("added_at").map { (cursor) throws(ScenarioError) in try time(cursor) }
-            tasks.append((task, addedAt?.instant, item))
-            cursors[task.id.rawValue] = item
-            // Its progress: each change with its time, then (as files have always said) the latest.
-            for step in try item.listIfPresent("progress") {
-                try step.requireMapping(allowed: ["status", "at", "known_at"])
-                updates.append(
-                    (
-                        UpdateAdvanceTask(
-                            task: task.id, status: try step.required("status").choice(TaskStatus.self),
-                            at: try time(step.required("at"))), step
-                    ))
-            }
-            let status = try item.optional("status")?.choice(TaskStatus.self) ?? .pending
-            if let statusAt = item.optional("status_at") {
-                updates.append((UpdateAdvanceTask(task: task.id, status: status, at: try time(statusAt)), item))
-            } else if status != .pending {
-                throw item.error("status '\(status.rawValue)' needs status_at: when it changed")
-            }
-        }
-        guard !tasks.isEmpty else { return }
-        // Tasks added together are one event; those added later, one event per time, in time order.
-        let batches = Dictionary(grouping: tasks, by: \.addedAt).sorted {
-            ($0.key ?? .distantPast) < ($1.key ?? .distantPast)
-        }
-        for (addedAt, batch) in batches {
-            try run(
-                .addAdvanceTasks(AddAdvanceTasks(batch.map(\.task))), at: batch[0].cursor, items: cursors, now: addedAt)
-        }
-        for item in items {
-            for change in try item.listIfPresent("amendments") {
-                try change.requireMapping(allowed: [
-                    "at", "reason", "title", "duration", "lead_time", "depends_on", "owner", "known_at",
-                ])
-                var amend = AmendAdvanceTask(
-                    task: try id(item), at: try time(change.required("at")),
-                    reason: try change.required("reason").nonEmptyText())
-                amend.title = try change.optional("title")?.nonEmptyText()
-                amend.duration = try change.optional("duration")?.parse { (text) throws(DeskError) in
-                    try Minutes.parse(text, field: "duration")
-                }
-                amend.leadTime = try change.optional("lead_time")?.parse { (text) throws(DeskError) in
-                    try Minutes.parse(text, field: "lead_time")
-                }
-                // `owner: ""` says nobody does it any more.
-                if let owner = change.given("owner") { amend.owner = owner.isNone ? "" : try owner.nonEmptyText() }
-                if let dependsOn = change.optional("depends_on") {
-                    amend.dependsOn = try dependsOn.list().map { (cursor) throws(ScenarioError) in
-                        try identifier(cursor)
-                    }
-                }
-                try run(.amendAdvanceTask(amend), at: change)
-            }
-        }
-        for (update, cursor) in updates.enumerated().sorted(by: {
-            ($0.element.0.at.instant, $0.offset) < ($1.element.0.at.instant, $1.offset)
-        }).map(\.element) {
-            try run(.updateAdvanceTask(update), at: cursor)
-        }
-    }
-
-    private mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readSignal(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "engagement", "at", "summary", "quote", "attribution", "stance", "grade", "side", "known_at",
             "retracted",
@@ -640,7 +454,7 @@ public struct ScenarioReader {
         try retractIfMarked(item, entries: try run(.recordSignal(signal), at: item))
     }
 
-    private mutating func readMessage(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readMessage(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: [
             "id", "engagement", "channel", "from", "at", "summary", "quote", "stance", "asks", "known_at", "retracted",
         ])
@@ -652,7 +466,7 @@ public struct ScenarioReader {
         try retractIfMarked(item, entries: try run(.recordMessage(message), at: item))
     }
 
-    private mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {
+    mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {
         try item.requireMapping(allowed: ["trip", "planned_at", "visits", "left_out"])
         var visits: [PlannedVisit] = []
         for visit in try item.listIfPresent("visits") {
@@ -677,64 +491,6 @@ public struct ScenarioReader {
         try run(.recordItinerary(itinerary), at: item)
     }
 
-    // MARK: - Readers for values
-
-    private func id<Subject>(_ item: YAMLCursor, _ key: String = "id") throws(ScenarioError) -> Identifier<Subject> {
-        try item.required(key).parse { (text) throws(DeskError) in try Identifier<Subject>.validated(text, field: key) }
-    }
-
-    private func identifier<Subject>(_ cursor: YAMLCursor) throws(ScenarioError) -> Identifier<Subject> {
-        try cursor.parse { (text) throws(DeskError) in try Identifier<Subject>.validated(text, field: "id") }
-    }
-
-    private func optionalID<Subject>(_ item: YAMLCursor, _ key: String) throws(ScenarioError) -> Identifier<Subject>? {
-        guard let value = item.optional(key) else { return nil }
-        return try identifier(value)
-    }
-
-    private func time(_ cursor: YAMLCursor) throws(ScenarioError) -> ZonedTime {
-        let zone = self.zone
-        return try cursor.parse { (text) throws(DeskError) in
-            try ZonedTime.parse(text, field: cursor.path, defaultZone: zone)
-        }
-    }
-
-    /// When something was said, tried or moved: a time, or a day or a span of days.
-    private func reportedTime(_ cursor: YAMLCursor) throws(ScenarioError) -> ZonedTime {
-        let zone = self.zone
-        return try cursor.parse { (text) throws(DeskError) in
-            try ZonedTime.parseReported(text, field: cursor.path, defaultZone: zone)
-        }
-    }
-
-    /// Decides `command` on the desk read so far and folds in what it yields; answers the numbers of
-    /// the entries it recorded.
-    @discardableResult
-    private mutating func run(
-        _ command: DeskCommand, at cursor: YAMLCursor, items: [String: YAMLCursor] = [:], now: Date? = nil
-    ) throws(ScenarioError) -> [Int64] {
-        let first = state.log.nextNumber
-        // `known_at`: when the desk learned of it, if later than it happened (a visit reported weeks on).
-        let known = try cursor.optional("known_at").map { (known) throws(ScenarioError) in try time(known) }
-        do {
-            var decided = try state.decide(command, now: now ?? opened, as: .all)  // a file holds the whole desk
-            if let known {
-                for index in decided.indices {
-                    decided[index] = DeskEvent(at: decided[index].at, decided[index].fact, known: known.instant)
-                }
-            }
-            for event in decided { state.apply(event) }
-            events += decided
-            return (0..<decided.count).map { first + Int64($0) }
-        } catch {
-            var base = cursor
-            if let itemID = error.itemID, let item = items[itemID] { base = item }
-            guard let field = error.field else { throw base.error(error.reason) }
-            let target = base.locate(field)
-            let path = base.path.isEmpty ? field : "\(base.path).\(field)"
-            throw ScenarioError(file: file, line: target.line, column: target.column, field: path, reason: error.reason)
-        }
-    }
 }
 
 /// What a scenario file describes: the desk's profile, the events that build it, and the resulting state.
