@@ -11,6 +11,12 @@ extension DeskState {
             throw .invalidValue(
                 field: field, expected: "a time between the years 1900 and 2199", found: time.display)
         }
+        // A span of days ends within the same years as it starts.
+        if case .span(let until) = time.precision, !(until.timeIntervalSince1970.isFinite && until <= DeskLimits.latest)
+        {
+            throw .invalidValue(
+                field: field, expected: "a span of days ending by the year 2199", found: time.display)
+        }
     }
 
     /// Refuses a range with a bad end, one that closes before it opens, or one longer than `longest`.
@@ -57,6 +63,13 @@ extension DeskState {
             throw .invalidValue(
                 field: field, expected: "one line without control characters", found: text.debugDescription)
         }
+    }
+
+    /// Refuses a short optional text shown on one line (an owner, a lodging, an office) that is too long
+    /// or holds a line break or other control character; empty text is fine.
+    static func requireLine(_ text: String, field: String) throws(DeskError) {
+        guard !text.isEmpty else { return }
+        try requireName(text, field: field)
     }
 
     /// Refuses free text (a note, a reason, a quote) longer than the limit; `required` also refuses blank text.

@@ -166,6 +166,7 @@ public struct DeskLedger: Sendable {
                 let now = InstantText.rounded(environment.now())
                 if view.isRedacted {
                     try view.requireRetractable(command, of: folded.state.state)
+                    try view.requireAmendable(command, of: folded.state.state)
                     _ = try view.state.decide(view.asSeen(command), now: now, as: clearance)
                 }
                 let state = folded.state.state

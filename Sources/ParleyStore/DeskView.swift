@@ -84,6 +84,41 @@ public struct DeskView: Sendable {
         }
     }
 
+    /// Refuses, for a reader who does not see the whole desk, a change of a shared record that would move
+    /// a meeting hidden from them: a trip's stays or commitments when the trip carries a hidden engagement,
+    /// and a venue's zone or coordinates.
+    ///
+    /// A hidden meeting on a trip already shows to outsiders as a gap in its itinerary (ADR 0013), so
+    /// refusing that trip's schedule tells them nothing new; a venue's place and zone are refused to every
+    /// outsider alike, so the refusal never says which venue a hidden meeting uses. Names, titles and a
+    /// channel's intermediary change nothing about when or where a hidden meeting happens.
+    /// - Throws: `DeskError.invalidValue` naming the record's kind.
+    public func requireAmendable(_ command: DeskCommand, of whole: DeskState) throws(DeskError) {
+        guard redacted != nil else { return }
+        let (kind, field): (String, String)
+        switch command {
+        case .amendTrip(let amend):
+            guard let trip = whole.trips[amend.trip],
+                (amend.stays.map { $0 != trip.stays } ?? false)
+                    || (amend.commitments.map { $0 != trip.commitments } ?? false),
+                whole.engagements.values.contains(where: { $0.trip == trip.id && state.engagements[$0.id] == nil })
+            else { return }
+            (kind, field) = ("trip's stays and commitments", "stays")
+        case .amendRecord(let amend):
+            guard case .venue(let venue) = amend.change, let before = whole.venues[venue.id],
+                before.zone != venue.zone || before.coordinates != venue.coordinates
+            else { return }
+            (kind, field) = ("venue's zone and coordinates", "zone")
+        default: return
+        }
+        throw .invalidValue(
+            field: field,
+            expected:
+                "a change made by someone cleared for the whole desk (this \(kind) are shared with engagements in "
+                + "compartments you are not in)",
+            found: "a change of this \(kind)")
+    }
+
     /// A dependency cycle as the reader may be told of it: one through tasks hidden from them is refused
     /// without naming those tasks.
     public func hidingUnseen(_ cycle: [AdvanceTask.ID]) -> DeskError {

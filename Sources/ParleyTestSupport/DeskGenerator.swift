@@ -38,7 +38,8 @@ public struct DeskGenerator {
         let principals = (0..<int(2...4)).map { Principal.ID("principal-\($0)") }
         for id in principals {
             apply(
-                .registerPrincipal(Principal(id: id, name: oneLine(), title: pick(["", text()]), party: pick(parties))))
+                .registerPrincipal(
+                    Principal(id: id, name: oneLine(), title: pick(["", oneLine()]), party: pick(parties))))
         }
         let venues = (0..<int(1...4)).map { Venue.ID("venue-\($0)") }
         for id in venues {
@@ -47,7 +48,8 @@ public struct DeskGenerator {
             apply(
                 .registerVenue(
                     Venue(
-                        id: id, name: oneLine(), city: pick(["", text()]), coordinates: coordinates, zone: pickZone())))
+                        id: id, name: oneLine(), city: pick(["", oneLine()]), coordinates: coordinates, zone: pickZone()
+                    )))
         }
         for _ in 0..<int(0...3) where venues.count > 1 {
             let from = pick(venues)
@@ -59,7 +61,7 @@ public struct DeskGenerator {
             // A trip lasts weeks: its stays and commitments start within 200 days of its first day.
             let start = time().instant
             let stays = (0..<int(0...3)).map { _ in
-                Stay(venue: pick(venues), lodging: text(), period: window(near: start))
+                Stay(venue: pick(venues), lodging: oneLine(), period: window(near: start))
             }
             let commitments = (0..<int(0...3)).map {
                 FixedCommitment(

@@ -92,15 +92,19 @@ struct HostileLogRenderingTests {
             let client = SignedInClient(anonymous)
             var uris = [
                 "/desks/old-log", "/desks/old-log/timeline", "/desks/old-log/timeline?as_of=2019-06-30%2012:00",
-                "/desks/old-log/notifications", "/api/v1/desks/old-log/summary",
+                "/desks/old-log/notifications", "/api/v1/desks/old-log/summary", "/", "/search?q=a", "/search?q=%3Cimg",
+                "/calibration",
             ]
+            uris += NewItemNames.all.map { "/desks/old-log/new/\($0)" }
             uris += [
                 "engagements", "tasks", "playbooks", "deadlines", "trips", "venues", "attempts", "signals",
                 "itineraries",
             ].map {
                 "/api/v1/desks/old-log/\($0)"
             }
-            uris += state.engagements.keys.sorted().map { "/desks/old-log/engagements/\($0)" }
+            uris += state.engagements.keys.sorted().flatMap {
+                ["/desks/old-log/engagements/\($0)", "/desks/old-log/engagements/\($0)/brief"]
+            }
             uris += state.trips.keys.sorted().flatMap {
                 ["/desks/old-log/trips/\($0)", "/desks/old-log/trips/\($0)/itinerary.ics"]
             }
@@ -114,4 +118,10 @@ struct HostileLogRenderingTests {
             }
         }
     }
+}
+
+/// The things the browser adds, as the creation pages name them.
+enum NewItemNames {
+    /// Every one.
+    static let all = ["party", "principal", "venue", "travel", "trip", "engagement", "channel", "task", "playbook"]
 }

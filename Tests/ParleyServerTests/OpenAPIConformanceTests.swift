@@ -181,32 +181,76 @@ struct OpenAPIConformanceTests {
     func requestSchemas() async throws {
         let schemas = try await schemas()
         let names =
-            ["Party", "Principal", "Venue", "Trip", "Engagement", "Channel", "AdvanceTask", "Playbook"]
+            [
+                "NewParty", "NewPrincipal", "NewVenue", "NewTrip", "NewEngagement", "NewChannel", "NewTask",
+                "NewPlaybook",
+            ]
+            + ["NewTravel"]
             + ["NewAttempt", "NewSignal", "NewDeadline", "Move", "Resolve", "TaskProgress"]
         let requirements = Dictionary(uniqueKeysWithValues: names.map { ($0, schemas.required($0)) })
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous, as: "admin")
-            func item(_ path: String) async throws -> [String: Any] {
-                let body = try await client.execute(uri: "/api/v1/desks/asia-trip/\(path)", method: .get).body
-                return try #require(
-                    try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
-            }
             // Bodies that decode; each is posted again without one field at a time.
-            var bodies: [(schema: String, path: String, body: [String: Any])] = []
-            for (schema, collection, id) in [
-                ("Party", "parties", "us"), ("Principal", "principals", "kim"), ("Venue", "venues", "panmunjom"),
-                ("Trip", "trips", "asia-2025"), ("Engagement", "engagements", "kim-meeting"),
-                ("Channel", "channels", "dmz-hotline"), ("AdvanceTask", "tasks", "jsa-site-survey"),
-            ] {
-                var body = try await item("\(collection)/\(id)")
-                body["id"] = "conformance-\(collection)"
-                bodies.append((schema, collection, body))
-            }
-            let playbook: [String: Any] = [
-                "id": "conformance-playbook", "name": "n", "engagement": "kim-meeting",
-                "steps": [["channel": "dmz-hotline", "wait": 30, "repeats": 1]], "due": [],
+            var bodies: [(schema: String, path: String, body: [String: Any])] = [
+                ("NewParty", "parties", ["id": "c-party", "name": "n", "expected_version": 1_000_000]),
+                (
+                    "NewPrincipal", "principals",
+                    ["id": "c-principal", "name": "n", "title": "t", "party": "us", "expected_version": 1_000_000]
+                ),
+                (
+                    "NewVenue", "venues",
+                    [
+                        "id": "c-venue", "name": "n", "city": "c", "latitude": 1.0, "longitude": 2.0, "zone": "UTC",
+                        "expected_version": 1_000_000,
+                    ]
+                ),
+                (
+                    "NewTrip", "trips",
+                    [
+                        "id": "c-trip", "title": "t", "principal": "trump",
+                        "stays": [["venue": "busan", "from": "2025-10-29 09:00", "to": "2025-10-30 09:00"]],
+                        "commitments": [Any](), "expected_version": 1_000_000,
+                    ]
+                ),
+                (
+                    "NewEngagement", "engagements",
+                    [
+                        "id": "c-engagement", "title": "t", "principals": ["trump"], "counterpart": "dprk",
+                        "purpose": "p", "priority": 2, "trip": "asia-2025", "duration": "1h", "venues": ["busan"],
+                        "windows": [["from": "2025-10-29 09:00", "to": "2025-10-29 18:00"]],
+                        "opened": "2025-10-20 09:00",
+                        "expected_version": 1_000_000,
+                    ]
+                ),
+                (
+                    "NewChannel", "channels",
+                    [
+                        "id": "c-channel", "name": "n", "kind": "fax", "party": "dprk", "via": "us",
+                        "expected_version": 1_000_000,
+                    ]
+                ),
+                (
+                    "NewTask", "tasks",
+                    [
+                        "id": "c-task", "title": "t", "kind": "logistics", "engagement": "kim-meeting",
+                        "venue": "busan",
+                        "duration": "1h", "lead_time": "2h", "depends_on": [Any](), "owner": "o",
+                        "expected_version": 1_000_000,
+                    ]
+                ),
+                (
+                    "NewPlaybook", "playbooks",
+                    [
+                        "id": "c-playbook", "name": "n", "engagement": "kim-meeting",
+                        "steps": [["channel": "dmz-hotline", "wait": "30m", "repeat": 1]],
+                        "expected_version": 1_000_000,
+                    ]
+                ),
+                (
+                    "NewTravel", "travel",
+                    ["from": "busan", "to": "tokyo", "time": "2h", "one_way": true, "expected_version": 1_000_000]
+                ),
             ]
-            bodies.append(("Playbook", "playbooks", playbook))
             let version = 1_000_000  // never the desk's: a body that decodes is answered 409, nothing is written
             bodies += [
                 (

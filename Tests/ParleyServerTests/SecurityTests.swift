@@ -152,20 +152,27 @@ struct SecurityTests {
             /// A payload naming its field, so a leak says where it came from.
             func payload(_ field: String) -> String { "<img src=x onerror=alert('\(field)')>\"'&" }
             var shownFields: [String] = []
-            // Reference nouns: take an item as the API shows it, and try markup in each of its strings.
+            // Reference nouns: an item as a person supplies it, with markup tried in each of its strings.
             // A string the desk refuses there (an id, a zone, a reference) is not free text.
-            for collection in ["parties", "principals", "venues", "engagements", "channels", "tasks"] {
-                var sample: [String: Any] = [:]
-                try await client.execute(uri: "/api/v1/desks/asia-trip/\(collection)", method: .get) { response in
-                    let items =
-                        try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
-                        as? [[String: Any]]
-                    sample = items?.first ?? [:]
-                }
-                #expect(!sample.isEmpty, "\(collection)")
-                // A new engagement starts as an idea, with no history.
-                if sample["state"] != nil { (sample["state"], sample["history"]) = ("idea", [Any]()) }
-                for (key, value) in sample where value is String && key != "id" {
+            let samples: [(String, [String: Any])] = [
+                ("parties", ["name": "P"]),
+                ("principals", ["name": "N", "title": "T", "party": "us"]),
+                ("venues", ["name": "V", "city": "C", "latitude": 35.1, "longitude": 129.0, "zone": "Asia/Seoul"]),
+                (
+                    "engagements",
+                    ["title": "E", "principals": ["trump"], "counterpart": "dprk", "purpose": "p", "duration": "1h"]
+                ),
+                ("channels", ["name": "Ch", "kind": "fax", "party": "dprk"]),
+                (
+                    "tasks",
+                    [
+                        "title": "T", "kind": "logistics", "engagement": "kim-meeting", "venue": "busan",
+                        "duration": "1h", "owner": "o",
+                    ]
+                ),
+            ]
+            for (collection, sample) in samples {
+                for (key, value) in sample where value is String {
                     var item = sample
                     item["id"] = "xss-\(collection.prefix(4))-\(key.replacingOccurrences(of: "_", with: "-"))"
                     item[key] = payload("\(collection).\(key)")

@@ -22,11 +22,13 @@ public struct AddAdvanceTasks: Sendable, Equatable {
         public var leadTime: Minutes
         /// Tasks that must be done first.
         public var dependsOn: [AdvanceTask.ID]
+        /// Who does it, if anyone is named.
+        public var owner: String?
 
         /// A task as given.
         public init(
             id: AdvanceTask.ID, title: String, kind: TaskKind, engagement: Engagement.ID, venue: Venue.ID,
-            duration: Minutes, leadTime: Minutes, dependsOn: [AdvanceTask.ID]
+            duration: Minutes, leadTime: Minutes, dependsOn: [AdvanceTask.ID], owner: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -36,6 +38,7 @@ public struct AddAdvanceTasks: Sendable, Equatable {
             self.duration = duration
             self.leadTime = leadTime
             self.dependsOn = dependsOn
+            self.owner = owner
         }
     }
 
@@ -50,7 +53,7 @@ public struct AddAdvanceTasks: Sendable, Equatable {
         self.tasks = tasks.map {
             Task(
                 id: $0.id, title: $0.title, kind: $0.kind, engagement: $0.engagement, venue: $0.venue,
-                duration: $0.duration, leadTime: $0.leadTime, dependsOn: $0.dependsOn)
+                duration: $0.duration, leadTime: $0.leadTime, dependsOn: $0.dependsOn, owner: $0.owner)
         }
     }
 
@@ -59,7 +62,7 @@ public struct AddAdvanceTasks: Sendable, Equatable {
         tasks.map {
             AdvanceTask(
                 id: $0.id, title: $0.title, kind: $0.kind, engagement: $0.engagement, venue: $0.venue,
-                duration: $0.duration, leadTime: $0.leadTime, dependsOn: $0.dependsOn)
+                duration: $0.duration, leadTime: $0.leadTime, dependsOn: $0.dependsOn, owner: $0.owner)
         }
     }
 }

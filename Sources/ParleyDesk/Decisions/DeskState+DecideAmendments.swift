@@ -88,7 +88,7 @@ extension DeskState {
         after.dependsOn = command.dependsOn ?? before.dependsOn
         if let owner = command.owner { after.owner = owner.isBlank ? nil : owner }
         try Self.requireName(after.title, field: "title")
-        try Self.requireNote(after.owner ?? "", field: "owner")
+        try Self.requireLine(after.owner ?? "", field: "owner")
         try Self.requireMinutes(after.duration, field: "duration", in: 1...DeskLimits.longestTask.value)
         try Self.requireMinutes(after.leadTime, field: "lead_time", in: 0...DeskLimits.longestTask.value)
         try Self.requireCount(after.dependsOn.count, field: "depends_on")
@@ -161,7 +161,7 @@ extension DeskState {
         case .principal(let principal):
             let before = try Self.requireKnown(principal.id, in: principals, field: "principal", kind: "principal")
             try Self.requireName(principal.name, field: "name")
-            try Self.requireNote(principal.title, field: "title")
+            try Self.requireLine(principal.title, field: "title")
             try Self.requireKnown(principal.party, in: parties, field: "party", kind: "party")
             fact = .principalAmended(
                 principal,
@@ -172,7 +172,7 @@ extension DeskState {
         case .venue(let venue):
             let before = try Self.requireKnown(venue.id, in: venues, field: "venue", kind: "venue")
             try Self.requireName(venue.name, field: "name")
-            try Self.requireNote(venue.city, field: "city")
+            try Self.requireLine(venue.city, field: "city")
             try venue.coordinates.validate()
             fact = .venueAmended(
                 venue,

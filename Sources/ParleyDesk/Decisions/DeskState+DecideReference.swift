@@ -32,7 +32,7 @@ extension DeskState {
     func decide(registerPrincipal principal: Principal, now: Date) throws(DeskError) -> [DeskEvent] {
         try Self.requireNew(principal.id, in: principals, kind: "principal")
         try Self.requireName(principal.name, field: "name")
-        try Self.requireNote(principal.title, field: "title")
+        try Self.requireLine(principal.title, field: "title")
         try Self.requireKnown(principal.party, in: parties, field: "party", kind: "party")
         return [DeskEvent(at: now, .principalRegistered(principal))]
     }
@@ -41,7 +41,7 @@ extension DeskState {
     func decide(registerVenue venue: Venue, now: Date) throws(DeskError) -> [DeskEvent] {
         try Self.requireNew(venue.id, in: venues, kind: "venue")
         try Self.requireName(venue.name, field: "name")
-        try Self.requireNote(venue.city, field: "city")
+        try Self.requireLine(venue.city, field: "city")
         try venue.coordinates.validate()
         return [DeskEvent(at: now, .venueRegistered(venue))]
     }
@@ -111,7 +111,7 @@ extension DeskState {
         try Self.requireCount(trip.commitments.count, field: "commitments")
         for (index, stay) in trip.stays.enumerated() {
             try Self.requireKnown(stay.venue, in: venues, field: "stays[\(index)].venue", kind: "venue")
-            try Self.requireNote(stay.lodging, field: "stays[\(index)].lodging")
+            try Self.requireLine(stay.lodging, field: "stays[\(index)].lodging")
             try Self.requireRange(stay.period, field: "stays[\(index)]", longest: DeskLimits.longestTrip)
         }
         let periods = trip.stays.map(\.period) + trip.commitments.map(\.period)

@@ -2,7 +2,8 @@ import Foundation
 
 extension DeskState {
     /// Retracting an entry: one the log holds and has not retracted already, that is not the desk's
-    /// opening, a retraction, or the timers' own record, and that no later entry depends on.
+    /// opening or a change of its settings, a retraction, or the timers' own record, and that no later
+    /// entry depends on.
     ///
     /// "Depends on" is checked by deciding every later standing entry again, in order, on the desk
     /// without the retracted one: an entry that would now be refused (a move after the retracted move,
@@ -10,6 +11,7 @@ extension DeskState {
     /// refused even with the retracted one kept (a log written under older rules) is not held against it.
     func decide(retractEntry command: RetractEntry) throws(DeskError) -> [DeskEvent] {
         try Self.requireNote(command.reason, field: "reason", required: true)
+        try Self.requireTime(ZonedTime(command.at, zone: .utc), field: "at")
         guard let target = log.event(command.entry) else {
             throw .unknownReference(field: "entry", kind: "entry", id: "\(command.entry)")
         }
@@ -22,6 +24,12 @@ extension DeskState {
         case .deskOpened:
             throw .invalidValue(
                 field: "entry", expected: "an entry other than the desk's opening (amend the desk instead)",
+                found: "entry \(command.entry)")
+        case .deskAmended:
+            // Only admins change the desk's title, zone and webhook; a retraction (an officer's tool) must
+            // not undo what they set, so a desk amendment is corrected by amending the desk again.
+            throw .invalidValue(
+                field: "entry", expected: "an entry other than a change of the desk's settings (amend the desk again)",
                 found: "entry \(command.entry)")
         case .entryRetracted:
             throw .invalidValue(

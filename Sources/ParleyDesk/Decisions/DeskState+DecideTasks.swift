@@ -25,7 +25,7 @@ extension DeskState {
         }
         for task in added {
             try Self.requireName(task.title, field: "title")
-            try Self.requireNote(task.owner ?? "", field: "owner")
+            try Self.requireLine(task.owner ?? "", field: "owner")
             try Self.requireMinutes(task.duration, field: "duration", in: 1...DeskLimits.longestTask.value)
             try Self.requireMinutes(task.leadTime, field: "lead_time", in: 0...DeskLimits.longestTask.value)
             try Self.requireCount(task.dependsOn.count, field: "depends_on")

@@ -38,6 +38,8 @@ enum AccessPolicy {
             "POST /desks/{desk}/engagements/{id}/amend": .record,
             "POST /desks/{desk}/engagements/{id}/deadlines": .record,
             "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,
+            "GET /desks/{desk}/new/{item}": .record, "POST /desks/{desk}/new/{item}": .record,
+            "POST /desks/{desk}/trips/{trip}/amend": .record,
             "POST /desks/{desk}/trips/{trip}/plan": .record, "POST /desks/{desk}/entries/{entry}/retract": .record,
             "POST /api/v1/desks/{desk}/attempts": .record, "POST /api/v1/desks/{desk}/signals": .record,
             "POST /api/v1/desks/{desk}/deadlines": .record, "POST /api/v1/desks/{desk}/engagements/{id}/move": .record,
@@ -53,6 +55,7 @@ enum AccessPolicy {
             "POST /api/v1/desks/{desk}/playbooks/{id}/start": .record,
             "POST /api/v1/desks/{desk}/tasks/{id}/status": .record,
             "POST /api/v1/desks/{desk}/entries/{entry}/retract": .record,
+            "POST /api/v1/desks/{desk}/travel": .record,
             // Admins: people.
             "GET /admin/users": .administer, "POST /admin/users": .administer,
             "POST /admin/users/{name}/role": .administer, "POST /admin/users/{name}/revoke": .administer,
@@ -62,7 +65,8 @@ enum AccessPolicy {
             "POST /admin/compartments/{compartment}/members/{name}/remove": .administer,
             // Admins: desks. Raw events open desks (visible to everyone) and replay or import whole stories;
             // everyday records have routes of their own.
-            "POST /api/v1/desks/{desk}/events": .administer,
+            "POST /api/v1/desks/{desk}/events": .administer, "POST /api/v1/desks": .administer,
+            "GET /new-desk": .administer, "POST /new-desk": .administer,
             // Admins: a desk's title, zone and webhook (where its alarms go).
             "POST /api/v1/desks/{desk}/amend": .administer, "POST /desks/{desk}/amend": .administer,
             // The counters count appends in every compartment, which is itself something to hide.

@@ -21,6 +21,7 @@ struct DashboardPage {
             \(channels)
             \(dueNext)
             \(attemptForm)
+            \(setup)
             </div>
             \(settings)
             """
@@ -118,6 +119,21 @@ struct DashboardPage {
             \(tries.isEmpty ? HTML.empty : "<ul>\(tries)</ul>")
             <p>\(deadline.map { "Next deadline: <strong>\($0.title)</strong>, \(Layout.time($0.due))" as HTML } ?? "No upcoming deadline.")</p>
             \(tasks.isEmpty ? "<p class=\"muted\">No open advance tasks.</p>" as HTML : "<ul>\(tasks)</ul>")</section>
+            """
+    }
+
+    /// What the desk holds, noun by noun, each with the link to add one (officers).
+    private var setup: HTML {
+        let counts: [NewItem: Int] = [
+            .party: state.parties.count, .principal: state.principals.count, .venue: state.venues.count,
+            .travel: state.travelOverrides.count, .trip: state.trips.count, .engagement: state.engagements.count,
+            .channel: state.channels.count, .task: state.tasks.count, .playbook: state.playbooks.count,
+        ]
+        let rows = NewItem.allCases.map { item -> HTML in
+            "<li><a href=\"/desks/\(desk)/new/\(item.rawValue)\">\(item.title)</a> <span class=\"small muted\">\(counts[item] ?? 0) on the desk</span></li>"
+        }
+        return """
+            <section class="panel" id="setup"><h2>Set up the desk</h2><ul>\(rows)</ul></section>
             """
     }
 

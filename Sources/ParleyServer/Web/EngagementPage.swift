@@ -242,7 +242,8 @@ struct EngagementPage {
             return "<li><strong>\(playbook.name)</strong>: \(steps)\(invalid)<div>\(status)</div></li>"
         }
         return """
-            <section class="panel" id="playbooks" data-live><h2>Escalation playbooks</h2>\(alerts(for: "playbook"))<ul>\(items)</ul></section>
+            <section class="panel" id="playbooks" data-live><h2>Escalation playbooks</h2>\(alerts(for: "playbook"))<ul>\(items)</ul>
+            <p><a href="/desks/\(desk)/new/playbook?engagement=\(engagement.id)">Define a playbook</a></p></section>
             """
     }
 
@@ -349,6 +350,7 @@ struct EngagementPage {
         }
         return """
             <section class="panel" id="tasks"><h2>Advance tasks</h2>\(banner(for: "task"))
+            <p><a href="/desks/\(desk)/new/task?engagement=\(engagement.id)">Add an advance task</a></p>
             <table><tbody>\(rows.isEmpty ? ["<tr><td class=\"muted\">none</td></tr>"] : rows)</tbody></table></section>
             """
     }

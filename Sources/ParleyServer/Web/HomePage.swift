@@ -27,6 +27,7 @@ struct HomePage {
         let more: HTML = omitted > 0 ? "<p class=\"muted\">\(omitted) more desk(s) in the switcher above.</p>" : .empty
         let body: HTML = """
             <h1>Desks <span class="muted small">\(desks.count + omitted) you may see · odds as of now, change since a day before</span></h1>
+            <p><a href="/new-desk">Open a new desk</a> <span class="small muted">(admins)</span></p>
             <div class="grid">\(deadlines)\(playbooks)</div>
             \(sections)\(more)
             """

@@ -9,6 +9,8 @@ struct TripPage {
     let state: DeskState
     let version: Int64
     let problem: TripProblem
+    /// The change form as typed, after a refusal; nil shows the trip as it stands.
+    var form: FormState?
 
     var html: HTML {
         let trip = problem.trip
@@ -42,7 +44,79 @@ struct TripPage {
             <section class="panel"><h2>Stays</h2><table><thead><tr><th>Where</th><th>Lodging</th><th>From</th><th>To</th></tr></thead><tbody>\(stays)</tbody></table></section>
             <section class="panel"><h2>Fixed commitments</h2><table><thead><tr><th>What</th><th>Where</th><th>Start</th><th>End</th></tr></thead><tbody>\(commitments)</tbody></table></section>
             </div>
+            \(amendForm)
             """
         return Layout.page(title: trip.title, desk: desk, desks: desks, section: "", body: body)
+    }
+
+    /// A time as a person would type it back: local wall clock and the zone's name.
+    private static func typed(_ time: ZonedTime) -> String {
+        String(ZonedTime.display(time.instant, in: time.zone).prefix(16)) + " " + time.zone.identifier
+    }
+
+    /// The trip's stays and commitments as editable rows (two empty ones to add), with a reason: a summit
+    /// that slips an hour is changed here, and the itinerary and readiness follow.
+    private var amendForm: HTML {
+        let trip = problem.trip
+        var values: [String: String] = ["title": trip.title]
+        for (index, stay) in trip.stays.enumerated() {
+            values["stays[\(index)].venue"] = stay.venue.rawValue
+            values["stays[\(index)].lodging"] = stay.lodging
+            values["stays[\(index)].from"] = Self.typed(stay.period.from)
+            values["stays[\(index)].to"] = Self.typed(stay.period.to)
+        }
+        for (index, commitment) in trip.commitments.enumerated() {
+            values["commitments[\(index)].id"] = commitment.id.rawValue
+            values["commitments[\(index)].title"] = commitment.title
+            values["commitments[\(index)].venue"] = commitment.venue.rawValue
+            values["commitments[\(index)].start"] = Self.typed(commitment.period.from)
+            values["commitments[\(index)].end"] = Self.typed(commitment.period.to)
+        }
+        let shown = form ?? FormState(values: values)
+        let rows = Self.rows(on: state, stays: trip.stays.count + 2, commitments: trip.commitments.count + 2)
+        let ids = (0..<rows[1].count).map { index -> HTML in
+            let name = "commitments[\(index)].id"
+            return "<input type=\"hidden\" name=\"\(name)\" value=\"\(shown.value(name))\">"
+        }
+        let banner: HTML = shown.banner.map { "<p class=\"banner bad\" role=\"alert\">\($0)</p>" } ?? .empty
+        let fields: [FormField] = [
+            FormField(name: "title", label: "Title", required: true),
+            FormField(
+                name: "at", label: "Changed at", placeholder: "now",
+                hint: "when it was decided or learned of; in \(state.zone.identifier) unless you name a zone"),
+            FormField(name: "reason", label: "Reason", placeholder: "the summit slipped an hour", required: true),
+        ]
+        return """
+            <details class="panel spaced-top" id="change-trip"\(form == nil ? "" : " open")><summary>Change the trip: stays and fixed commitments</summary>\(banner)
+            <form class="stack" method="post" action="/desks/\(desk)/trips/\(trip.id)/amend" novalidate>
+            \(fields.map { FormFields.render($0, shown, fresh: false) })
+            \(rows.map { FormFields.render($0, shown, fresh: false) })\(ids)
+            <div><button type="submit">Save the change</button></div></form></details>
+            """
+    }
+
+    /// The rows of the change form: stays and commitments.
+    static func rows(on state: DeskState, stays: Int, commitments: Int) -> [FormRows] {
+        let venues =
+            [FormField.Option(value: "", label: "—")]
+            + state.venues.values.sorted { $0.name < $1.name }.map {
+                FormField.Option(value: $0.id.rawValue, label: "\($0.name) (\($0.zone))")
+            }
+        return [
+            FormRows(
+                name: "stays", legend: "Stays, in order", count: stays,
+                fields: [
+                    FormField(name: "venue", label: "Where", kind: .choice(venues)),
+                    FormField(name: "lodging", label: "Lodging"),
+                    FormField(name: "from", label: "Arrives"), FormField(name: "to", label: "Leaves"),
+                ]),
+            FormRows(
+                name: "commitments", legend: "Fixed commitments", count: commitments,
+                fields: [
+                    FormField(name: "title", label: "What"),
+                    FormField(name: "venue", label: "Where", kind: .choice(venues)),
+                    FormField(name: "start", label: "Starts"), FormField(name: "end", label: "Ends"),
+                ]),
+        ]
     }
 }

@@ -45,6 +45,48 @@ extension WebController {
                 as: context.clearance)
             return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
         }
+        router.post("/desks/:desk/trips/:trip/amend") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let tripID = Trip.ID(try context.parameters.require("trip"))
+            let form = try await FormBody.read(request)
+            let (state, version) = try await server.load(desk, as: context.clearance)
+            guard let trip = state.trips[tripID] else {
+                throw HTTPError(.notFound, message: "no trip '\(tripID)' on desk '\(desk)'")
+            }
+            let rows = TripPage.rows(on: state, stays: trip.stays.count + 2, commitments: trip.commitments.count + 2)
+            do {
+                // Rows are read by their position in the form, so a commitment keeps the id its row carried.
+                let stays = rows[0].filled(in: form).map {
+                    StayInput(
+                        venue: $0["venue"] ?? "", lodging: $0["lodging"], from: $0["from"] ?? "", to: $0["to"] ?? "")
+                }
+                let commitments = (0..<rows[1].count).compactMap { index -> CommitmentInput? in
+                    let field = { (name: String) in form["commitments[\(index)].\(name)"] }
+                    guard !(field("title") + field("venue") + field("start") + field("end")).isEmpty else { return nil }
+                    return CommitmentInput(
+                        id: InputText.optional(field("id")), title: field("title"), venue: field("venue"),
+                        start: field("start"), end: field("end"))
+                }
+                let command = try TripAmendmentInput(
+                    title: form["title"], stays: stays, commitments: commitments, at: InputText.optional(form["at"]),
+                    reason: form["reason"]
+                ).command(tripID, on: state, now: server.now)
+                _ = try await server.execute(
+                    command, on: desk, actor: context.actor, expectedVersion: nil, as: context.clearance)
+                return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
+            } catch let error as DeskError {
+                var shown = FormState(values: form.shown)
+                if let field = error.field, form.lists[field] != nil {
+                    shown.errors[field] = error.reason
+                } else {
+                    shown.banner = error.message
+                }
+                let page = TripPage(
+                    desk: desk, desks: try await server.desks(), state: state, version: version,
+                    problem: try tripProblem(tripID.rawValue, state), form: shown)
+                return Page.response(page.html, status: .unprocessableContent, for: context)
+            }
+        }
         router.get("/desks/:desk/trips/:trip/itinerary.ics") { _, context -> Response in
             let desk = try context.parameters.require("desk")
             let (state, _) = try await server.load(desk, as: context.clearance)

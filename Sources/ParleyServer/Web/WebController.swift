@@ -11,6 +11,7 @@ struct WebController: Sendable {
     func register(on router: Router<DeskRequestContext>) {
         registerEngagementRoutes(on: router)
         registerTripAndTimelineRoutes(on: router)
+        registerCreationRoutes(on: router)
         router.get("/desks/:desk/notifications") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
             let view = try await server.view(desk, as: context.clearance)
@@ -53,7 +54,7 @@ struct WebController: Sendable {
                     Layout.page(
                         title: "No desks", desk: nil, desks: [], section: "",
                         body:
-                            "<h1>No desks yet</h1><p>Import a scenario with <code>parley import FILE</code>, or start with <code>--demo</code>.</p>"
+                            "<h1>No desks yet</h1><p><a class=\"button\" href=\"/new-desk\">Open a desk</a> (admins), then add its parties, principals, venues and meetings in the browser. A scenario file can also be imported with <code>parley import FILE</code>.</p>"
                     ),
                     status: .ok, for: context)
             }

@@ -13,10 +13,12 @@ public struct WindowInput: Decodable, Sendable, Equatable {
         self.to = to
     }
 
-    func window(on state: DeskState, field: String) throws(DeskError) -> TimeWindow {
+    func window(on state: DeskState, field: String, names: (from: String, to: String) = ("from", "to"))
+        throws(DeskError) -> TimeWindow
+    {
         TimeWindow(
-            from: try InputText.requiredTime(from, field: field + ".from", on: state),
-            to: try InputText.requiredTime(to, field: field + ".to", on: state))
+            from: try InputText.requiredTime(from, field: field + "." + names.from, on: state),
+            to: try InputText.requiredTime(to, field: field + "." + names.to, on: state))
     }
 }
 
@@ -83,31 +85,10 @@ public struct EngagementAmendmentInput: Decodable, Sendable, Equatable {
 
 /// What a person supplies to change a trip (`POST /trips/{id}/amend`): lists given replace the whole list.
 public struct TripAmendmentInput: Decodable, Sendable, Equatable {
-    /// A stay as typed.
-    public struct StayInput: Decodable, Sendable, Equatable {
-        /// Where.
-        public var venue: String
-        /// The lodging's name.
-        public var lodging: String?
-        /// Arrival.
-        public var from: String
-        /// Departure.
-        public var to: String
-    }
-
+    /// A stay as typed (the same as `StayInput`, kept by this name for callers that used it).
+    public typealias StayInput = ParleyDesk.StayInput
     /// A fixed commitment as typed.
-    public struct CommitmentInput: Decodable, Sendable, Equatable {
-        /// Its id.
-        public var id: String
-        /// Its title.
-        public var title: String
-        /// Where.
-        public var venue: String
-        /// When it starts.
-        public var start: String
-        /// When it ends.
-        public var end: String
-    }
+    public typealias CommitmentInput = ParleyDesk.CommitmentInput
 
     /// A new title.
     public var title: String?
@@ -120,33 +101,27 @@ public struct TripAmendmentInput: Decodable, Sendable, Equatable {
     /// Why.
     public var reason: String
 
+    /// The input as typed.
+    public init(
+        title: String? = nil, stays: [StayInput]? = nil, commitments: [CommitmentInput]? = nil, at: String? = nil,
+        reason: String
+    ) {
+        self.title = title
+        self.stays = stays
+        self.commitments = commitments
+        self.at = at
+        self.reason = reason
+    }
+
     /// The command it asks for on `trip`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(_ trip: Trip.ID, on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
         var amend = AmendTrip(trip: trip, at: try InputText.time(at, field: "at", on: state, now: now), reason: reason)
         amend.title = title
-        if let stays {
-            var parsed: [Stay] = []
-            for (index, stay) in stays.enumerated() {
-                parsed.append(
-                    Stay(
-                        venue: Venue.ID(stay.venue), lodging: stay.lodging ?? "",
-                        period: try WindowInput(from: stay.from, to: stay.to).window(
-                            on: state, field: "stays[\(index)]")))
-            }
-            amend.stays = parsed
-        }
+        if let stays { amend.stays = try StayInput.stays(stays, on: state) }
         if let commitments {
-            var parsed: [FixedCommitment] = []
-            for (index, commitment) in commitments.enumerated() {
-                parsed.append(
-                    FixedCommitment(
-                        id: FixedCommitment.ID(commitment.id), title: commitment.title,
-                        venue: Venue.ID(commitment.venue),
-                        period: try WindowInput(from: commitment.start, to: commitment.end).window(
-                            on: state, field: "commitments[\(index)]")))
-            }
-            amend.commitments = parsed
+            amend.commitments = try CommitmentInput.commitments(
+                commitments, on: state, keeping: state.trips[trip]?.commitments ?? [])
         }
         return .amendTrip(amend)
     }

@@ -61,3 +61,55 @@ public enum InputText {
         return text
     }
 }
+
+extension InputText {
+    /// The id of something new: the one given (checked as a slug), or one made from `title`
+    /// (`"Panmunjom meeting"` → `panmunjom-meeting`) with `-2`, `-3`… added while `taken` says it is.
+    /// - Throws: `DeskError.invalidValue` naming `field` when a given id is not a slug.
+    public static func newID(
+        _ given: String?, from title: String, field: String = "id", taken: (String) -> Bool
+    ) throws(DeskError) -> String {
+        if let given = optional(given?.trimmingCharacters(in: .whitespaces)) {
+            return try Identifier<Never>.validated(given, field: field).rawValue
+        }
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var slug = ""
+        for scalar in folded.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        slug = String(slug.prefix(56))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        if slug.isEmpty { slug = "item" }
+        var candidate = slug
+        var number = 2
+        while taken(candidate), number < 10_000 {
+            candidate = "\(slug)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// A whole number typed in a form (`3`); nil when empty.
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func integer(_ text: String, field: String, expected: String) throws(DeskError) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        guard let value = Int(trimmed) else { throw .invalidValue(field: field, expected: expected, found: trimmed) }
+        return value
+    }
+
+    /// A decimal number typed in a form (`37.95`, `-122,4` is refused); nil when empty.
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func decimal(_ text: String, field: String, expected: String) throws(DeskError) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        guard let value = Double(trimmed), value.isFinite else {
+            throw .invalidValue(field: field, expected: expected, found: trimmed)
+        }
+        return value
+    }
+}

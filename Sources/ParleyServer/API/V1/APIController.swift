@@ -243,74 +243,88 @@ struct APIController: Sendable {
         }
     }
 
-    /// `POST /desks/{desk}/{collection}` for the reference nouns: the body is an item as `GET` returns it
-    /// (plus `expected_version`), and the desk's rules decide whether it may be added.
+    /// `POST /desks/{desk}/{collection}` for the reference nouns, and `POST /desks` for a new desk: each body
+    /// is what a person supplies, named as in scenario files (`start`/`end`, `repeat`, `1h30m`, times as
+    /// text), with an optional `expected_version`; a field the input does not take is refused by name, so
+    /// no state can be smuggled in and no typo is quietly dropped.
     private func registerCreation(on api: RouterGroup<DeskRequestContext>) {
-        // A body is an item as `GET` returns it, state fields included; a new item's state is the desk's to
-        // say, so a body that sets one is refused rather than quietly trimmed to what the command takes.
-        func create<Value: Codable & Sendable>(
-            _ collection: String, _ type: Value.Type, command: @escaping @Sendable (Value) -> DeskCommand,
-            find: @escaping @Sendable (Value, DeskState) -> (any Encodable)?,
-            refuseState: @escaping @Sendable (Value) throws(DeskError) -> Void = { _ in }
+        func create<Input: Decodable & Sendable & FieldNamed>(
+            _ collection: String, _ type: Input.Type,
+            command: @escaping @Sendable (Input, DeskState) throws -> DeskCommand
         ) {
             api.post("desks/:desk/\(collection)") { request, context -> Response in
-                let body = try await request.body.collect(upTo: 256 * 1024)
-                let data = Data(body.readableBytesView)
-                let value = try Self.decodeBody(Value.self, data)
-                try refuseState(value)
-                let expected = (try? JSON.decoder().decode(ExpectedVersion.self, from: data))?.expectedVersion
-                return try await run(request, context, expected, status: .created) { _ in
-                    (command(value), { state in find(value, state).map(AnyEncodable.init) })
+                let body = try await decodeStrictly(VersionedInput<Input>.self, fields: Input.fieldNames, request)
+                return try await run(request, context, body.expectedVersion, status: .created) { state in
+                    (try command(body.input, state), { _ in nil as String? })
                 }
             }
         }
-        create("parties", Party.self, command: { .registerParty($0) }, find: { $1.parties[$0.id] })
-        create("principals", Principal.self, command: { .registerPrincipal($0) }, find: { $1.principals[$0.id] })
-        create("venues", Venue.self, command: { .registerVenue($0) }, find: { $1.venues[$0.id] })
-        create("trips", Trip.self, command: { .planTrip($0) }, find: { $1.trips[$0.id] })
-        create(
-            "engagements", Engagement.self, command: { .openEngagement(OpenEngagement($0)) },
-            find: { $1.engagements[$0.id] },
-            refuseState: { (engagement) throws(DeskError) in
-                guard engagement.state == .idea, engagement.history.isEmpty else {
-                    throw .invalidValue(
-                        field: "state", expected: "a new engagement to start as idea",
-                        found: engagement.state.rawValue)
+        create("parties", PartyInput.self) { input, state in try input.command(on: state) }
+        create("principals", PrincipalInput.self) { input, state in try input.command(on: state) }
+        create("venues", VenueInput.self) { input, state in try input.command(on: state) }
+        create("trips", TripInput.self) { input, state in try input.command(on: state) }
+        create("engagements", EngagementInput.self) { input, state in try input.command(on: state, now: server.now) }
+        create("channels", ChannelInput.self) { input, state in try input.command(on: state) }
+        create("playbooks", PlaybookInput.self) { input, state in try input.command(on: state) }
+        create("tasks", TaskInput.self) { input, state in try input.command(on: state) }
+        // A travel time holds both ways unless `one_way`: two entries, the answer the first leg.
+        api.post("desks/:desk/travel") { request, context -> Response in
+            let body = try await decodeStrictly(
+                VersionedInput<TravelTimeInput>.self, fields: TravelTimeInput.fieldNames, request)
+            let commands = try body.input.commands()
+            let desk = try context.parameters.require("desk")
+            var first: Response?
+            for (index, command) in commands.enumerated() {
+                // Only the first leg carries the version and the key; the way back follows it.
+                let outcome = try await server.execute(
+                    command, on: desk, actor: context.actor,
+                    expectedVersion: index == 0 ? body.expectedVersion : nil, as: context.clearance,
+                    idempotencyKey: index == 0 ? try Self.idempotencyKey(request) : nil)
+                if first == nil {
+                    guard case .setTravelTime(let leg) = command else { throw HTTPError(.internalServerError) }
+                    first = try JSON.response(leg, status: .created, version: outcome.sequences.last)
+                    if outcome.replayed { break }
                 }
-            })
-        create(
-            "channels", Channel.self, command: { .registerChannel(RegisterChannel($0)) }, find: { $1.channels[$0.id] },
-            refuseState: { (channel) throws(DeskError) in
-                guard channel.changes.isEmpty else {
-                    throw .invalidValue(
-                        field: "changes", expected: "no changes on a new channel", found: "\(channel.changes.count)")
-                }
-            })
-        create(
-            "playbooks", Playbook.self, command: { .definePlaybook(DefinePlaybook($0)) }, find: { $1.playbooks[$0.id] },
-            refuseState: { (playbook) throws(DeskError) in
-                // A new playbook has no history: it is started, tried and stopped by commands of their own.
-                guard playbook.startedAt == nil else {
-                    throw .invalidValue(
-                        field: "started_at", expected: "none on a new playbook (start it afterwards)",
-                        found: playbook.startedAt?.display ?? "")
-                }
-                guard playbook.due.isEmpty else {
-                    throw .invalidValue(
-                        field: "due", expected: "no tries on a new playbook", found: "\(playbook.due.count) tries")
-                }
-                guard playbook.stopped == nil else {
-                    throw .invalidValue(field: "stopped", expected: "none on a new playbook", found: "a stop")
-                }
-            })
-        create(
-            "tasks", AdvanceTask.self, command: { .addAdvanceTasks(AddAdvanceTasks([$0])) }, find: { $1.tasks[$0.id] },
-            refuseState: { (task) throws(DeskError) in
-                guard task.status == .pending, task.statusAt == nil else {
-                    throw .invalidValue(
-                        field: "status", expected: "a new task to be pending", found: task.status.rawValue)
-                }
-            })
+            }
+            guard let first else { throw HTTPError(.internalServerError) }
+            return first
+        }
+        // A new desk, named in the body (or from its title); admins only, as every desk is seen by everyone.
+        api.post("desks") { request, context -> Response in
+            let body = try await decodeStrictly(DeskInput.self, fields: DeskInput.fieldNames, request)
+            let existing = Set(try await server.desks())
+            let command = try body.command(now: server.now) {
+                existing.contains($0) || !PathGuard<DeskRequestContext>.canNameADesk($0)
+            }
+            guard case .openDesk(let profile) = command else { throw HTTPError(.internalServerError) }
+            let outcome = try await server.execute(
+                command, on: profile.name, actor: context.actor, expectedVersion: nil, as: context.clearance,
+                idempotencyKey: try Self.idempotencyKey(request))
+            return try JSON.response(
+                DeskListing(
+                    name: profile.name, title: profile.title, zone: profile.zone.identifier,
+                    version: outcome.sequences.last ?? 1),
+                status: .created, version: outcome.sequences.last)
+        }
+    }
+
+    /// Decodes a body that may hold only `fields` (and `expected_version`): anything else is refused with
+    /// its name, before the body is read as the input.
+    private func decodeStrictly<Value: Decodable>(
+        _ type: Value.Type, fields: [String], _ request: Request
+    ) async throws -> Value {
+        let body = try await request.body.collect(upTo: 256 * 1024)
+        let data = Data(body.readableBytesView)
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            let allowed = Set(fields + ["expected_version"])
+            if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw RequestInputError(
+                    message: "unknown field '\(unknown)': this body takes "
+                        + fields.joined(separator: ", ") + " (and expected_version)",
+                    field: unknown)
+            }
+        }
+        return try Self.decodeBody(type, data)
     }
 
     /// Decides a command on the desk and answers with the thing it created or changed, as it now stands.

@@ -1,6 +1,130 @@
 extension OpenAPIDocument {
     /// The schemas of what the API takes: the bodies of its writes.
     static let inputSchemas = """
+            NewDesk:
+              type: object
+              required: [title, zone]
+              properties:
+                name: { type: string, description: the desk's name in every address; made from the title when missing }
+                title: { type: string }
+                zone: { type: string, example: Asia/Seoul }
+            NewParty:
+              type: object
+              required: [name]
+              properties:
+                id: { type: string, description: made from the name when missing }
+                name: { type: string }
+                expected_version: { type: integer }
+            NewPrincipal:
+              type: object
+              required: [name, party]
+              properties:
+                id: { type: string, description: made from the name when missing }
+                name: { type: string }
+                title: { type: string, description: their office }
+                party: { type: string }
+                expected_version: { type: integer }
+            NewVenue:
+              type: object
+              required: [name, zone]
+              properties:
+                id: { type: string, description: made from the name when missing }
+                name: { type: string }
+                city: { type: string }
+                latitude: { type: number, description: degrees north; required by the desk, which estimates travel from it }
+                longitude: { type: number, description: degrees east; required by the desk }
+                zone: { type: string, example: Asia/Seoul }
+                expected_version: { type: integer }
+            NewTravel:
+              type: object
+              required: [from, to, time]
+              properties:
+                from: { type: string }
+                to: { type: string }
+                time: { type: string, example: 1h30m }
+                one_way: { type: boolean, description: both ways when missing or false }
+                expected_version: { type: integer }
+            NewStay:
+              type: object
+              required: [venue, from, to]
+              properties: { venue: { type: string }, lodging: { type: string }, from: { type: string }, to: { type: string } }
+            NewCommitment:
+              type: object
+              required: [title, venue, start, end]
+              properties:
+                id: { type: string, description: made from the title when missing }
+                title: { type: string }
+                venue: { type: string }
+                start: { type: string, example: '2025-10-29 10:00 Asia/Seoul' }
+                end: { type: string }
+            NewTrip:
+              type: object
+              required: [title, principal]
+              properties:
+                id: { type: string, description: made from the title when missing }
+                title: { type: string }
+                principal: { type: string }
+                stays: { type: array, items: { $ref: '#/components/schemas/NewStay' } }
+                commitments: { type: array, items: { $ref: '#/components/schemas/NewCommitment' } }
+                expected_version: { type: integer }
+            NewEngagement:
+              type: object
+              required: [title, principals, counterpart, duration]
+              properties:
+                id: { type: string, description: made from the title when missing }
+                title: { type: string }
+                principals: { type: array, items: { type: string } }
+                counterpart: { type: string }
+                purpose: { type: string }
+                priority: { type: integer, minimum: 1, maximum: 5, description: 3 when missing }
+                trip: { type: string }
+                duration: { type: string, example: 1h30m }
+                venues: { type: array, items: { type: string } }
+                windows:
+                  type: array
+                  items: { type: object, required: [from, to], properties: { from: { type: string }, to: { type: string } } }
+                compartment: { type: string }
+                opened: { type: string, description: when it was opened; now when missing }
+                expected_version: { type: integer }
+            NewChannel:
+              type: object
+              required: [name, kind, party]
+              properties:
+                id: { type: string, description: made from the name when missing }
+                name: { type: string }
+                kind: { type: string, enum: [hotline, letter, envoy, public-post, state-media, loudspeaker, fax, delegation-meeting, intermediary] }
+                party: { type: string }
+                via: { type: string }
+                status: { type: string, enum: [active, dormant, severed, unknown], description: unknown when missing }
+                expected_version: { type: integer }
+            NewTask:
+              type: object
+              required: [title, kind, engagement, venue, duration]
+              properties:
+                id: { type: string, description: made from the title when missing }
+                title: { type: string }
+                kind: { type: string, enum: [site-survey, security-sweep, communications, press-pool, protocol, policy-paper, logistics] }
+                engagement: { type: string }
+                venue: { type: string }
+                duration: { type: string, example: 4h }
+                lead_time: { type: string, example: 2h }
+                depends_on: { type: array, items: { type: string } }
+                owner: { type: string }
+                expected_version: { type: integer }
+            NewPlaybook:
+              type: object
+              required: [name, engagement, steps]
+              properties:
+                id: { type: string, description: made from the name when missing }
+                name: { type: string }
+                engagement: { type: string }
+                steps:
+                  type: array
+                  items:
+                    type: object
+                    required: [channel, wait]
+                    properties: { channel: { type: string }, wait: { type: string, example: 2h }, repeat: { type: integer, description: 1 when missing } }
+                expected_version: { type: integer }
             NewAttempt:
               type: object
               required: [channel, outcome]
@@ -140,9 +264,9 @@ extension OpenAPIDocument {
                   type: array
                   items:
                     type: object
-                    required: [id, title, venue, start, end]
+                    required: [title, venue, start, end]
                     properties:
-                      id: { type: string }
+                      id: { type: string, description: kept from the commitment of the same title, or made from the title }
                       title: { type: string }
                       venue: { type: string }
                       start: { type: string }

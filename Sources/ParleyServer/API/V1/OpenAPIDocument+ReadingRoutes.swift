@@ -46,6 +46,57 @@ extension OpenAPIDocument {
                   content:
                     application/json:
                       schema: { type: array, items: { $ref: '#/components/schemas/DeskListing' } }
+            post:
+              operationId: openDesk
+              summary: >-
+                Open a new desk (admins): its title and home zone, named from the title unless a name is given.
+                Its webhook is set afterwards with POST /desks/{desk}/amend.
+              parameters: [{ $ref: '#/components/parameters/idempotencyKey' }]
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/NewDesk' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '201':
+                  description: The desk as opened.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/DeskListing' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/travel:
+            post:
+              operationId: setTravelTime
+              summary: >-
+                A travel time between two venues the staff know better than the estimate, both ways unless one_way.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: true
+                content: { application/json: { schema: { $ref: '#/components/schemas/NewTravel' } } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '201':
+                  description: The leg as set (the way back, unless one_way, is set with it).
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [from, to, time]
+                        properties: { from: { type: string }, to: { type: string }, time: { type: integer, description: minutes } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks/{desk}/summary:
             get:
               operationId: getSummary
@@ -79,9 +130,9 @@ extension OpenAPIDocument {
             post:
               operationId: createItem
               summary: >-
-                Add a party, principal, venue, trip, engagement (in state idea, empty history), channel (no changes),
-                playbook or advance task: the body is the item as GET returns it, plus an optional expected_version.
-                Attempts, signals and deadlines have their own shapes (below).
+                Add a party, principal, venue, trip, engagement (as an idea), channel, playbook or advance task:
+                the body is what a person supplies, named as in scenario files (New* schemas, by collection),
+                with times and lengths as text; a field the body does not take is refused by name.
               parameters:
                 - { $ref: '#/components/parameters/desk' }
                 - { $ref: '#/components/parameters/collection' }
@@ -91,10 +142,18 @@ extension OpenAPIDocument {
                 content:
                   application/json:
                     schema:
-                      type: object
                       description: >-
-                        One of the Item schemas for the collection in the path (as GET returns it, state fields
-                        empty), plus an optional expected_version.
+                        parties NewParty, principals NewPrincipal, venues NewVenue, trips NewTrip, engagements
+                        NewEngagement, channels NewChannel, playbooks NewPlaybook, tasks NewTask.
+                      anyOf:
+                        - { $ref: '#/components/schemas/NewParty' }
+                        - { $ref: '#/components/schemas/NewPrincipal' }
+                        - { $ref: '#/components/schemas/NewVenue' }
+                        - { $ref: '#/components/schemas/NewTrip' }
+                        - { $ref: '#/components/schemas/NewEngagement' }
+                        - { $ref: '#/components/schemas/NewChannel' }
+                        - { $ref: '#/components/schemas/NewPlaybook' }
+                        - { $ref: '#/components/schemas/NewTask' }
               responses:
                 '401': { $ref: '#/components/responses/Problem' }
                 '403': { $ref: '#/components/responses/Problem' }

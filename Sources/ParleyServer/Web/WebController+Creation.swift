@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import ParleyDesk
+import ParleyStore
+
+extension WebController {
+    /// The forms that add things: a new desk (admins), and each noun of a desk (officers).
+    func registerCreationRoutes(on router: Router<DeskRequestContext>) {
+        router.get("/new-desk") { _, context -> Response in
+            Page.response(NewDeskPage(desks: try await server.desks(), now: server.now).html, status: .ok, for: context)
+        }
+        router.post("/new-desk") { request, context -> Response in
+            let form = try await FormBody.read(request)
+            let existing = Set(try await server.desks())
+            do {
+                let command = try DeskInput(
+                    name: InputText.optional(form["name"]), title: form["title"], zone: form["zone"]
+                )
+                .command(now: server.now) { existing.contains($0) || !PathGuard<DeskRequestContext>.canNameADesk($0) }
+                guard case .openDesk(let profile) = command else { throw HTTPError(.internalServerError) }
+                _ = try await server.execute(
+                    command, on: profile.name, actor: context.actor, expectedVersion: nil, as: context.clearance)
+                return Page.redirect(to: "/desks/\(profile.name)#setup")
+            } catch let error as DeskError {
+                var page = NewDeskPage(desks: Array(existing).sorted(), now: server.now)
+                page.form = FormState(values: form.values)
+                if let field = error.field, form.values[field] != nil {
+                    page.form.errors[field] = error.reason
+                } else {
+                    page.form.banner = error.message
+                }
+                return Page.response(page.html, status: .unprocessableContent, for: context)
+            }
+        }
+        router.get("/desks/:desk/new/:item") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let item = try Self.newItem(context)
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            var preset: [String: String] = [:]
+            for name in ["engagement", "trip"] {
+                if let value = request.uri.queryParameters.get(name) { preset[name] = value }
+            }
+            let page = CreationPage(
+                desk: desk, desks: try await server.desks(), item: item, state: state, now: server.now, preset: preset)
+            return Page.response(page.html, status: .ok, for: context)
+        }
+        router.post("/desks/:desk/new/:item") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let item = try Self.newItem(context)
+            let form = try await FormBody.read(request)
+            // Adding something new takes no version: someone else's entry or a timer firing meanwhile cannot
+            // fail it, and the desk itself refuses what would now clash (an id taken, a venue gone).
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            do {
+                let commands = try item.commands(form, on: state, now: server.now)
+                for command in commands {
+                    _ = try await server.execute(
+                        command, on: desk, actor: context.actor, expectedVersion: nil, as: context.clearance)
+                }
+                return Page.redirect(
+                    to: commands.first.map { NewItem.destination(of: $0, desk: desk) } ?? "/desks/\(desk)")
+            } catch let error as DeskError {
+                var page = CreationPage(
+                    desk: desk, desks: try await server.desks(), item: item, state: state, now: server.now)
+                page.form = FormState(values: form.shown)
+                page.fresh = false
+                if let field = error.field, form.lists[field] != nil {
+                    page.form.errors[field] = error.reason
+                } else if let field = error.field, let row = Self.rowField(field), form.lists[row] != nil {
+                    page.form.errors[row] = error.reason
+                } else {
+                    page.form.banner = error.message
+                }
+                return Page.response(page.html, status: .unprocessableContent, for: context)
+            }
+        }
+    }
+
+    /// The item named in the path, or 404.
+    private static func newItem(_ context: DeskRequestContext) throws -> NewItem {
+        let name = try context.parameters.require("item")
+        guard let item = NewItem(rawValue: name) else {
+            throw HTTPError(
+                .notFound,
+                message: "nothing called '\(name)' can be added; try "
+                    + NewItem.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return item
+    }
+
+    /// A refusal of a whole row (`stays[1]`, a stay that ends before it starts) is shown beside the row's
+    /// first field.
+    private static func rowField(_ field: String) -> String? {
+        guard field.hasSuffix("]") else { return nil }
+        let names = ["stays": "venue", "commitments": "title", "windows": "from", "steps": "channel"]
+        guard let open = field.firstIndex(of: "["), let first = names[String(field[..<open])] else { return nil }
+        return field + "." + first
+    }
+}
+
+/// `/new-desk`: opening a desk (admins), named from its title unless a name is given.
+struct NewDeskPage {
+    let desks: [String]
+    let now: Date
+    var form = FormState()
+
+    var html: HTML {
+        let fields: [FormField] = [
+            FormField(name: "title", label: "Title", placeholder: "State visit to Seoul, spring", required: true),
+            FormField(
+                name: "zone", label: "Home zone", kind: .zone, placeholder: "Europe/Zurich",
+                hint: "an IANA zone: times typed on this desk are in it unless they name another", required: true),
+            FormField(
+                name: "name", label: "Name", placeholder: "made from the title",
+                hint: "lower-case letters, digits and '-'; it appears in every address"),
+        ]
+        let banner: HTML = form.banner.map { "<p class=\"banner bad\" role=\"alert\">\($0)</p>" } ?? .empty
+        let body: HTML = """
+            <h1>Open a desk</h1>
+            <p>A desk holds one effort: its parties, principals, venues, trips and the meetings we want.</p>\(banner)
+            <form class="stack panel" method="post" action="/new-desk" novalidate>
+            \(fields.map { FormFields.render($0, form, fresh: form.values.isEmpty) })
+            <div class="actions"><button type="submit">Open the desk</button> <a href="/">Cancel</a></div>
+            </form>\(FormFields.zoneList)
+            """
+        return Layout.page(title: "Open a desk", desk: nil, desks: desks, section: "", body: body)
+    }
+}
