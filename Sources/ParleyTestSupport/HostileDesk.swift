@@ -111,7 +111,7 @@ public enum HostileDesk {
         let deadlines = state.deadlines.keys.sorted()
         let tasks = state.tasks.keys.sorted()
         // The registrations come first more often, so that later commands have something to name.
-        let kind = state.engagements.count < 3 && v.chance(2) ? v.int(in: 0...5) : v.int(in: 0...22)
+        let kind = state.engagements.count < 3 && v.chance(2) ? v.int(in: 0...5) : v.int(in: 0...31)
         switch kind {
         case 0:
             return .registerParty(Party(id: v.newID("party", parties), name: v.text()))
@@ -184,8 +184,92 @@ public enum HostileDesk {
                     at: v.instant()))
         case 21:
             return .stopPlaybook(v.reference(playbooks), PlaybookStop(at: v.instant(), reason: v.text()))
-        default:
+        case 22:
             return .raiseDeadlineAlarm(v.reference(deadlines), lead: v.minutes(), at: v.instant())
+        default:
+            return laterCommand(kind, &v, state: state)
+        }
+    }
+
+    // The commands of the living desk (issue 14): messages, agreed slots, amendments, retractions and
+    // times reported as days or spans, with the same hostile values.
+    private static func laterCommand(_ kind: Int, _ v: inout HostileValues, state: DeskState) -> DeskCommand {
+        let engagements = state.engagements.keys.sorted()
+        let venues = state.venues.keys.sorted()
+        switch kind {
+        case 23:
+            return .recordMessage(
+                InboundMessage(
+                    id: v.newID("message", state.messages.keys.sorted()), engagement: v.maybe(engagements),
+                    channel: v.maybe(state.channels.keys.sorted()), from: v.reference(state.parties.keys.sorted()),
+                    at: v.reportedTime(), summary: v.text(), quote: v.chance(2) ? v.text() : nil,
+                    stance: v.pick(Stance.allCases), asks: v.chance(2) ? v.text() : nil))
+        case 24:
+            return .agreeSlot(
+                AgreeSlot(
+                    engagement: v.reference(engagements),
+                    terms: SlotTerms(
+                        start: v.time(), duration: v.chance(2) ? v.minutes() : nil, venue: v.maybe(venues)),
+                    at: v.time()))
+        case 25:
+            var amend = AmendEngagement(engagement: v.reference(engagements), at: v.time(), reason: v.text())
+            if v.chance(2) { amend.title = v.text() }
+            if v.chance(2) { amend.duration = v.minutes() }
+            if v.chance(2) { amend.priority = v.int(ordinary: 1...5) }
+            if v.chance(2) { amend.windows = (0..<v.count()).map { _ in v.window() } }
+            if v.chance(3) { amend.venues = (0..<v.count()).map { _ in v.reference(venues) } }
+            return .amendEngagement(amend)
+        case 26:
+            var amend = AmendTrip(trip: v.reference(state.trips.keys.sorted()), at: v.time(), reason: v.text())
+            let replacement = trip(&v, state: state)
+            if v.chance(2) { amend.stays = replacement.stays }
+            if v.chance(2) { amend.commitments = replacement.commitments }
+            if v.chance(3) { amend.title = v.text() }
+            return .amendTrip(amend)
+        case 27:
+            var amend = AmendAdvanceTask(task: v.reference(state.tasks.keys.sorted()), at: v.time(), reason: v.text())
+            if v.chance(2) { amend.duration = v.minutes() }
+            if v.chance(2) { amend.leadTime = v.minutes() }
+            if v.chance(2) { amend.dependsOn = (0..<v.count()).map { _ in v.reference(state.tasks.keys.sorted()) } }
+            if v.chance(2) { amend.owner = v.text() }
+            return .amendAdvanceTask(amend)
+        case 28:
+            return .moveDeadline(
+                MoveDeadline(
+                    deadline: v.reference(state.deadlines.keys.sorted()), due: v.time(),
+                    alarms: v.chance(2) ? (0..<v.count()).map { _ in v.minutes() } : nil, at: v.time(),
+                    reason: v.text()))
+        case 29:
+            let change: AmendReference
+            switch v.int(in: 0...4) {
+            case 0:
+                change = .party(Party(id: v.reference(state.parties.keys.sorted()), name: v.text()))
+            case 1:
+                change = .venue(
+                    Venue(
+                        id: v.reference(venues), name: v.text(), city: v.text(), coordinates: v.coordinates(),
+                        zone: v.zone()))
+            case 2:
+                change = .channel(
+                    v.reference(state.channels.keys.sorted()), name: v.text(), via: v.maybe(state.parties.keys.sorted())
+                )
+            case 3:
+                change = .desk(title: v.text(), zone: v.zone(), webhook: v.maybe(["http://127.0.0.1:1/", "ftp://x"]))
+            default:
+                change = .playbook(
+                    v.reference(state.playbooks.keys.sorted()), name: v.text(), steps: playbook(&v, state: state).steps)
+            }
+            return .amendRecord(AmendRecord(change, at: v.time(), reason: v.text()))
+        case 30:
+            let entries = Int64(state.log.events.count)
+            return .retractEntry(
+                RetractEntry(
+                    entry: v.pick([0, -1, entries, entries + 1, Int64(v.int(in: 1...max(1, Int(entries))))]),
+                    reason: v.text(), at: v.instant()))
+        default:
+            var signal = signal(&v, state: state)
+            signal.at = v.reportedTime()
+            return .recordSignal(signal)
         }
     }
 

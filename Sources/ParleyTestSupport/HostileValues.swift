@@ -101,6 +101,23 @@ public struct HostileValues {
     /// A time in a random zone, sometimes approximate.
     public mutating func time() -> ZonedTime { ZonedTime(instant(), zone: zone(), approximate: chance(4)) }
 
+    /// A reported time: to the minute, a day, or a span of days that may be inverted, centuries long or
+    /// end past every limit.
+    public mutating func reportedTime() -> ZonedTime {
+        let start = time()
+        switch int(in: 0...4) {
+        case 0: return ZonedTime(start.instant, zone: start.zone, precision: .day)
+        case 1:
+            let days = Double(pick([1, 2, 30, 400, 100_000]))
+            return ZonedTime(
+                start.instant, zone: start.zone,
+                precision: .span(until: start.instant.addingTimeInterval(days * 86_400)))
+        case 2:
+            return ZonedTime(start.instant, zone: start.zone, precision: .span(until: pick(Self.edgeInstants)))
+        default: return start
+        }
+    }
+
     /// A span: ordinary, inverted, centuries long, or from year 1 to 9999.
     public mutating func window() -> TimeWindow {
         let from = time()

@@ -600,7 +600,8 @@ struct CompartmentTests {
         let seen = try await ledger.view("dmz-2019", as: .uncompartmented)
         let entries = try await seen.entries(from: ledger.store, desk: "dmz-2019")
         func number(_ matches: (DeskEvent.Fact) -> Bool) throws -> Int64 {
-            try #require(entries.last { matches($0.event.fact) }?.sequence)
+            let found = entries.last { matches($0.event.fact) }?.sequence
+            return try #require(found)
         }
         let party = try number {
             if case .partyRegistered(let party) = $0 { return party.id == "go-between" }
@@ -656,6 +657,42 @@ struct CompartmentTests {
             #expect(outsider.status == .ok)
             #expect(!String(buffer: outsider.body).contains("quiet-talks"))
             #expect(String(buffer: outsider.body).contains("0 result(s) for “truce village”"))
+        }
+    }
+}
+
+@Suite("Compartments: shared records under hidden meetings")
+struct SharedRecordCompartmentTests {
+    @Test(
+        "an outsider renames a shared trip or venue, but moving the schedule or place of a hidden meeting through them is refused alike"
+    )
+    func sharedRecords() async throws {
+        let twins = try await Twins.make()
+        try await Twins.application(twins.withSecret).test(.router) { client in
+            let json: HTTPFields = [.contentType: "application/json"]
+            func post(_ who: String, _ path: String, _ body: String) async throws -> (HTTPResponse.Status, String) {
+                let response = try await SignedInClient(client, as: who).execute(
+                    uri: "/api/v1/desks/dmz-2019/\(path)", method: .post, headers: json, body: ByteBuffer(string: body))
+                return (response.status, String(buffer: response.body))
+            }
+            var (status, body) = try await post(
+                "officer", "trips/asia-2019/amend", #"{"title":"Asia, June 2019","reason":"Clearer"}"#)
+            #expect(status == .ok, "\(body)")
+            (status, body) = try await post("officer", "trips/asia-2019/amend", #"{"stays":[],"reason":"Cut short"}"#)
+            #expect(status == .unprocessableContent && body.contains("\"field\":\"stays\""), "\(body)")
+            (status, body) = try await post(
+                "officer", "venues/panmunjom/amend", #"{"name":"Panmunjom (JSA)","reason":"Surveyed"}"#)
+            #expect(status == .ok, "\(body)")
+            (status, body) = try await post(
+                "officer", "venues/panmunjom/amend", #"{"zone":"Asia/Tokyo","reason":"Wrong zone"}"#)
+            #expect(status == .unprocessableContent && body.contains("\"field\":\"zone\""), "\(body)")
+            // The same refusal for a venue no hidden meeting uses: it says nothing about where one is.
+            (status, body) = try await post(
+                "officer", "venues/osaka/amend", #"{"zone":"Asia/Seoul","reason":"Wrong zone"}"#)
+            #expect(status != .ok, "\(body)")
+            // A member changes the schedule.
+            (status, body) = try await post("insider", "trips/asia-2019/amend", #"{"stays":[],"reason":"Cut short"}"#)
+            #expect(status == .ok, "\(body)")
         }
     }
 }
