@@ -95,6 +95,10 @@ enum Assets {
           if (live && window.EventSource) {
             var source = new EventSource(live);
             source.addEventListener("desk", refresh);
+            // A page left (or kept in the back-forward cache) lets its stream go: a browser holds only a
+            // few connections per server, and streams of pages no longer shown would block new pages.
+            window.addEventListener("pagehide", function () { source.close(); });
+            window.addEventListener("pageshow", function (e) { if (e.persisted) location.reload(); });
           }
           tick(); localTimes(); setInterval(tick, 1000);
         })();

@@ -69,8 +69,10 @@ struct Calendar5545 {
             return []
         }
         var lines = ["BEGIN:VTIMEZONE", "TZID:\(identifier)"]
-        let start = first.addingTimeInterval(-366 * 86_400)
-        let end = last.addingTimeInterval(366 * 86_400)
+        // Within the years a desk records: a log written before the limits may hold a stay from year 1 to
+        // 9999, whose every transition would be listed otherwise.
+        let start = max(first, DeskLimits.earliest).addingTimeInterval(-366 * 86_400)
+        let end = min(last, DeskLimits.latest).addingTimeInterval(366 * 86_400)
         var transitions: [Date] = []
         var cursor = start
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < end {

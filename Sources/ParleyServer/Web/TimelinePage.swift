@@ -86,7 +86,7 @@ struct TimelinePage {
     /// A small form to take back a mistaken entry, for entries a person made and not yet retracted.
     private func retractForm(_ sequence: Int64, _ event: DeskEvent) -> HTML {
         switch event.fact {
-        case .deskOpened, .entryRetracted, .playbookTryDue, .deadlineAlarmRaised: return .empty
+        case .deskOpened, .deskAmended, .entryRetracted, .playbookTryDue, .deadlineAlarmRaised: return .empty
         default: break
         }
         let typed = form.values["entry"] == String(sequence) ? form.value("reason") : ""

@@ -116,15 +116,24 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// A first admin for a new demo database; what to tell the person starting the server.
+    /// A first admin for a database with no accounts, so the first person can sign in and set up a desk in
+    /// the browser; what to tell the person starting the server.
     private static func prepareAccounts(in ledger: DeskLedger, demo: Bool) async throws -> String {
         let accounts = AccountBook(store: ledger.store, environment: .live)
         guard try await accounts.isEmpty() else { return "" }
-        guard demo else { return "No accounts yet: add one with `parley user add NAME --role admin`\n" }
-        // A password of its own for each new demo database, shown once and stored only hashed.
+        // A password of its own for each new database, shown once and stored only hashed.
         let password = Self.newPassword()
-        try await accounts.addUser("admin", role: .admin, password: password, actor: "parley-demo")
-        var greeting = "Sign in as admin with password \(password) (shown only now; it is stored hashed)\n"
+        do {
+            try await accounts.addUser("admin", role: .admin, password: password, actor: demo ? "parley-demo" : "parley")
+        } catch {
+            // Another server on the same new database made the first admin at the same moment.
+            if try await accounts.isEmpty() { throw error }
+            return ""
+        }
+        var greeting =
+            "Sign in as admin with password \(password) (shown only now; it is stored hashed)\n"
+            + (demo ? "" : "Then open a desk at / and add people under People; `parley user add` works too\n")
+        guard demo else { return greeting }
         for compartment in try await Self.demoCompartments(in: ledger) {
             try await accounts.createCompartment(compartment.rawValue, title: "Demo compartment", actor: "parley-demo")
             try await accounts.addMember("admin", to: compartment.rawValue, actor: "parley-demo")
