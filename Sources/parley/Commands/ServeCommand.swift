@@ -124,7 +124,8 @@ struct ServeCommand: AsyncParsableCommand {
         // A password of its own for each new database, shown once and stored only hashed.
         let password = Self.newPassword()
         do {
-            try await accounts.addUser("admin", role: .admin, password: password, actor: demo ? "parley-demo" : "parley")
+            try await accounts.addUser(
+                "admin", role: .admin, password: password, actor: demo ? "parley-demo" : "parley")
         } catch {
             // Another server on the same new database made the first admin at the same moment.
             if try await accounts.isEmpty() { throw error }
