@@ -70,9 +70,12 @@ enum FormFields {
         let optional: HTML = field.required || !marked ? .empty : " <span class=\"small muted\">(optional)</span>"
         let value = fresh ? field.initial : form.value(field.name)
         let id = "field-" + field.name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        // Only ids the page holds: the error when there is one, the hint when there is one.
+        let describing =
+            (form.errors[field.name] != nil ? ["error-" + field.name] : [])
+            + (field.hint.isEmpty ? [] : ["hint-" + id])
         let described: HTML =
-            form.errors[field.name] != nil || !field.hint.isEmpty
-            ? " aria-describedby=\"error-\(field.name) hint-\(id)\"" : .empty
+            describing.isEmpty ? .empty : " aria-describedby=\"\(describing.joined(separator: " "))\""
         let required: HTML = field.required ? " required aria-required=\"true\"" : .empty
         let control: HTML
         switch field.kind {

@@ -172,7 +172,7 @@ struct DashboardPage {
             <input type="hidden" name="version" value="\(form.value("version", String(version)))">
             <label>Channel <select name="channel">\(Layout.options(channels, selected: form.values["channel"]))</select>\(Layout.fieldError(form, "channel"))</label>
             <label>Engagement <select name="engagement">\(Layout.options(engagements, selected: form.values["engagement"]))</select>\(Layout.fieldError(form, "engagement"))</label>
-            <label>When <input name="at" value="\(form.value("at"))" placeholder="2019-06-29 18:00 Asia/Seoul (zone optional: \(state.zone))" aria-describedby="error-at">\(Layout.fieldError(form, "at"))</label>
+            <label>When <input name="at" value="\(form.value("at"))" placeholder="now, or \(FormFields.example(now, hours: -1, in: state.zone)) (in \(state.zone) unless you name a zone)"\(form.errors["at"] == nil ? "" : " aria-describedby=\"error-at\"" as HTML)>\(Layout.fieldError(form, "at"))</label>
             <label>Outcome <select name="outcome">\(Layout.options(outcomes, selected: form.values["outcome"]))</select>\(Layout.fieldError(form, "outcome"))</label>
             <label>Note <input name="note" value="\(form.value("note"))">\(Layout.fieldError(form, "note"))</label>
             <div><button type="submit">Record attempt</button></div>

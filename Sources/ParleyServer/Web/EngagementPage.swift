@@ -82,11 +82,11 @@ struct EngagementPage {
             \(banner(for: "move"))
             <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/move">\(versionField)
             <label>Move to <select name="to">\(Layout.options(targets, selected: moveForm.values["to"]))</select>\(Layout.fieldError(moveForm, "to"))</label>
-            <label>When <input name="at" value="\(moveForm.value("at"))" placeholder="2019-06-30 10:00 (\(self.state.zone))">\(Layout.fieldError(moveForm, "at"))</label>
+            <label>When <input name="at" value="\(moveForm.value("at"))" placeholder="now, or \(FormFields.example(now, hours: -1, in: self.state.zone)) (\(self.state.zone))">\(Layout.fieldError(moveForm, "at"))</label>
             <label>By <input name="by" value="\(moveForm.value("by"))">\(Layout.fieldError(moveForm, "by"))</label>
             <label>Reason (required) <input name="reason" value="\(moveForm.value("reason"))">\(Layout.fieldError(moveForm, "reason"))</label>
             <fieldset><legend>On confirmation: the agreed slot (optional)</legend>
-            <label>Starts <input name="slot_start" value="\(moveForm.value("slot_start"))" placeholder="2019-06-30 15:45 (\(self.state.zone))">\(Layout.fieldError(moveForm, "slot.start"))</label>
+            <label>Starts <input name="slot_start" value="\(moveForm.value("slot_start"))" placeholder="\(FormFields.example(now, hours: 48, in: self.state.zone)) (\(self.state.zone))">\(Layout.fieldError(moveForm, "slot.start"))</label>
             <label>Lasts <input name="slot_duration" value="\(moveForm.value("slot_duration"))" placeholder="\(engagement.duration)" size="6">\(Layout.fieldError(moveForm, "slot.duration"))</label>
             <label>At <select name="slot_venue">\(Layout.options(venueChoices, selected: moveForm.values["slot_venue"]))</select>\(Layout.fieldError(moveForm, "slot.venue"))\(Layout.fieldError(moveForm, "slot"))</label>
             </fieldset>
@@ -291,7 +291,7 @@ struct EngagementPage {
             <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/messages">
             <label>From <select name="from">\(Layout.options(parties, selected: form.values["from"]))</select>\(Layout.fieldError(form, "from"))</label>
             <label>On <select name="channel">\(Layout.options(channels, selected: form.values["channel"]))</select>\(Layout.fieldError(form, "channel"))</label>
-            <label>When <input name="at" value="\(form.value("at"))" placeholder="now, or 2019-06-29 20:30 (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
+            <label>When <input name="at" value="\(form.value("at"))" placeholder="now, or \(FormFields.example(now, hours: -1, in: state.zone)) (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
             <label>What it says <input name="summary" value="\(form.value("summary"))">\(Layout.fieldError(form, "summary"))</label>
             <label>Short quote (optional) <input name="quote" value="\(form.value("quote"))"></label>
             <label>Their stance <select name="stance">\(Layout.options(stances, selected: form.values["stance"]))</select></label>
@@ -390,7 +390,7 @@ struct EngagementPage {
         return """
             <section class="panel" id="record-signal"><h2>Record a signal</h2>\(banner(for: "signal"))
             <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/signals">
-            <label>When <input name="at" value="\(form.value("at"))" placeholder="2019-06-29 13:00 (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
+            <label>When <input name="at" value="\(form.value("at"))" placeholder="now, or \(FormFields.example(now, hours: -1, in: state.zone)) (\(state.zone))">\(Layout.fieldError(form, "at"))</label>
             <label>Summary <input name="summary" value="\(form.value("summary"))">\(Layout.fieldError(form, "summary"))</label>
             <label>Short quote (optional) <input name="quote" value="\(form.value("quote"))"></label>
             <label>Attribution: the original source first, then each outlet, one per line <textarea name="attribution" rows="3">\(form.value("attribution"))</textarea>\(Layout.fieldError(form, "attribution"))</label>
@@ -409,7 +409,7 @@ struct EngagementPage {
             <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/deadlines">
             <label>What is owed <input name="title" value="\(form.value("title"))">\(Layout.fieldError(form, "title"))</label>
             <label>Owed by <select name="owed_by">\(Layout.options(parties, selected: form.values["owed_by"]))</select>\(Layout.fieldError(form, "owed_by"))</label>
-            <label>Due (local time and zone) <input name="due" value="\(form.value("due"))" placeholder="2019-06-30 00:00 Asia/Seoul">\(Layout.fieldError(form, "due"))</label>
+            <label>Due (local time and zone) <input name="due" value="\(form.value("due"))" placeholder="\(FormFields.example(now, hours: 24, in: state.zone)) \(state.zone)">\(Layout.fieldError(form, "due"))</label>
             <label>Alarms before it is due <input name="alarms" value="\(form.value("alarms"))" placeholder="2h, 30m">\(Layout.fieldError(form, "alarms"))</label>
             <div><button type="submit">Set deadline</button></div></form></section>
             """
