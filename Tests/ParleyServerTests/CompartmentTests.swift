@@ -206,13 +206,16 @@ struct CompartmentTests {
                 if uncompartmented.contains(segments[parameter - 1]) || segments[parameter - 1] == "{collection}" {
                     continue
                 }
-                let hidden = try #require(Twins.hiddenIDs[segments[parameter - 1]], "\(route.template)")
+                // `edit/{item}/{id}` changes a shared record or a playbook: asked here about a hidden playbook.
+                let collection = segments[parameter - 1] == "{item}" ? "playbooks" : segments[parameter - 1]
+                let hidden = try #require(Twins.hiddenIDs[collection], "\(route.template)")
                 let uri = { (id: String) in
                     "/"
                         + segments.map { ["{id}", "{playbook}", "{task}", "{deadline}"].contains($0) ? id : $0 }.joined(
                             separator: "/"
                         )
                         .replacingOccurrences(of: "{desk}", with: "dmz-2019")
+                        .replacingOccurrences(of: "{item}", with: "playbook")
                 }
                 var headers = Self.headers
                 var body: ByteBuffer?

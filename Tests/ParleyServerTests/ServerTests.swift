@@ -986,7 +986,7 @@ struct LivingDeskServerTests {
             try await officer.execute(
                 uri: "/api/v1/desks/asia-trip/playbooks/\(id)/amend", method: .post, headers: jsonHeaders,
                 body: ByteBuffer(
-                    string: #"{"steps":[{"channel":"\#(channel)","wait":45,"repeats":2}],"reason":"Faster"}"#)
+                    string: #"{"steps":[{"channel":"\#(channel)","wait":"45m","repeat":2}],"reason":"Faster"}"#)
             ) { response in
                 #expect(response.status == .ok, "\(String(buffer: response.body))")
                 #expect(String(buffer: response.body).contains("\"wait\":45"))

@@ -229,6 +229,63 @@ struct WorkbenchTests {
         }
     }
 
+    @Test(
+        "a party, principal, venue, channel or playbook is changed on its own page, filled with the record as it stands"
+    )
+    func editRecords() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let officer = SignedInClient(anonymous)
+            let page = String(
+                buffer: try await officer.execute(uri: "/desks/dmz-2019/edit/venue/panmunjom", method: .get).body)
+            var venue = Self.inputs(in: page)
+            #expect(venue["zone"] == "Asia/Seoul")
+            #expect(venue["name"]?.isEmpty == false)
+            venue["name"] = "Panmunjom (JSA)"
+            venue["reason"] = "The survey's name for it"
+            try await Self.submit(
+                officer, "/desks/dmz-2019/edit/venue/panmunjom", venue.sorted { $0.key < $1.key }.map { ($0, $1) })
+            try await officer.execute(uri: "/api/v1/desks/dmz-2019/venues/panmunjom", method: .get) { response in
+                #expect(String(buffer: response.body).contains("\"name\":\"Panmunjom (JSA)\""))
+            }
+            // Without a reason the form comes back with the message beside it and the name kept.
+            venue["reason"] = ""
+            venue["name"] = "Another name"
+            let refused = try await officer.execute(
+                uri: "/desks/dmz-2019/edit/venue/panmunjom", method: .post, headers: Self.formHeaders,
+                body: Self.form(venue.sorted { $0.key < $1.key }.map { ($0, $1) }))
+            #expect(refused.status == .unprocessableContent)
+            let refusedPage = String(buffer: refused.body)
+            #expect(refusedPage.contains("id=\"error-reason\"") && refusedPage.contains("value=\"Another name\""))
+            // A playbook not yet started gets other steps, written as files write them.
+            try await Self.submit(
+                officer, "/desks/asia-trip/new/playbook",
+                [
+                    ("name", "Quiet try"), ("engagement", "kim-meeting"), ("steps[0].channel", "dmz-hotline"),
+                    ("steps[0].wait", "1h"),
+                ])
+            let playbook = Self.inputs(
+                in: String(
+                    buffer: try await officer.execute(uri: "/desks/asia-trip/edit/playbook/quiet-try", method: .get)
+                        .body))
+            #expect(playbook["steps[0].wait"] == "1h")
+            var changed = playbook
+            changed["steps[0].wait"] = "3h"
+            changed["steps[0].repeat"] = "2"
+            changed["reason"] = "Give them longer"
+            let location = try await Self.submit(
+                officer, "/desks/asia-trip/edit/playbook/quiet-try", changed.sorted { $0.key < $1.key }.map { ($0, $1) }
+            )
+            #expect(location == "/desks/asia-trip/engagements/kim-meeting#playbooks")
+            try await officer.execute(uri: "/api/v1/desks/asia-trip/playbooks/quiet-try", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("\"wait\":180") && text.contains("\"repeats\":2"), "\(text)")
+            }
+            try await officer.execute(uri: "/desks/asia-trip/edit/venue/nowhere", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test("the API creates with the scenario files' names, opens desks for admins, and sets travel both ways")
     func apiCreation() async throws {
         try await demoApplication().test(.router) { anonymous in

@@ -39,6 +39,7 @@ enum AccessPolicy {
             "POST /desks/{desk}/engagements/{id}/deadlines": .record,
             "POST /desks/{desk}/playbooks/{playbook}/start": .record, "POST /desks/{desk}/tasks/{task}": .record,
             "GET /desks/{desk}/new/{item}": .record, "POST /desks/{desk}/new/{item}": .record,
+            "GET /desks/{desk}/edit/{item}/{id}": .record, "POST /desks/{desk}/edit/{item}/{id}": .record,
             "POST /desks/{desk}/trips/{trip}/amend": .record,
             "POST /desks/{desk}/trips/{trip}/plan": .record, "POST /desks/{desk}/entries/{entry}/retract": .record,
             "POST /api/v1/desks/{desk}/attempts": .record, "POST /api/v1/desks/{desk}/signals": .record,

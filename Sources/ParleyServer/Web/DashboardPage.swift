@@ -132,8 +132,23 @@ struct DashboardPage {
         let rows = NewItem.allCases.map { item -> HTML in
             "<li><a href=\"/desks/\(desk)/new/\(item.rawValue)\">\(item.title)</a> <span class=\"small muted\">\(counts[item] ?? 0) on the desk</span></li>"
         }
+        func records(_ item: EditItem, _ pairs: [(String, String)]) -> HTML {
+            guard !pairs.isEmpty else { return .empty }
+            let links = pairs.sorted { $0.1 < $1.1 }.map { id, name -> HTML in
+                "<li><a href=\"/desks/\(desk)/edit/\(item.rawValue)/\(id)\">\(name)</a></li>"
+            }
+            return "<li>\(item.collection.capitalized)<ul>\(links)</ul></li>"
+        }
+        let edits = [
+            records(.party, state.parties.values.map { ($0.id.rawValue, $0.name) }),
+            records(.principal, state.principals.values.map { ($0.id.rawValue, $0.name) }),
+            records(.venue, state.venues.values.map { ($0.id.rawValue, $0.name) }),
+            records(.channel, state.channels.values.map { ($0.id.rawValue, $0.name) }),
+            records(.playbook, state.playbooks.values.filter { $0.startedAt == nil }.map { ($0.id.rawValue, $0.name) }),
+        ]
         return """
-            <section class="panel" id="setup"><h2>Set up the desk</h2><ul>\(rows)</ul></section>
+            <section class="panel" id="setup"><h2>Set up the desk</h2><ul>\(rows)</ul>
+            <details><summary>Change a party, principal, venue, channel or playbook</summary><ul>\(edits)</ul></details></section>
             """
     }
 

@@ -76,6 +76,66 @@ extension WebController {
         }
     }
 
+    /// The forms that change a shared record: a party, principal, venue, channel or playbook.
+    func registerEditRoutes(on router: Router<DeskRequestContext>) {
+        router.get("/desks/:desk/edit/:item/:id") { _, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let (item, id) = try Self.editItem(context)
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard item.name(of: id, in: state) != nil else {
+                throw HTTPError(.notFound, message: "no \(item.rawValue) '\(id)' on desk '\(desk)'")
+            }
+            let page = EditPage(desk: desk, desks: try await server.desks(), item: item, id: id, state: state)
+            return Page.response(page.html, status: .ok, for: context)
+        }
+        router.post("/desks/:desk/edit/:item/:id") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let (item, id) = try Self.editItem(context)
+            let form = try await FormBody.read(request)
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            guard item.name(of: id, in: state) != nil else {
+                throw HTTPError(.notFound, message: "no \(item.rawValue) '\(id)' on desk '\(desk)'")
+            }
+            do {
+                guard
+                    let command = try item.input(form, id: id, on: state).command(
+                        item.collection, id: id, on: state, now: server.now)
+                else { throw HTTPError(.notFound, message: "no \(item.rawValue) '\(id)'") }
+                _ = try await server.execute(
+                    command, on: desk, actor: context.actor, expectedVersion: nil, as: context.clearance)
+                let playbook = state.playbooks[Playbook.ID(id)]
+                return Page.redirect(
+                    to: item == .playbook
+                        ? "/desks/\(desk)/engagements/\(playbook?.engagement.rawValue ?? "")#playbooks"
+                        : "/desks/\(desk)#setup")
+            } catch let error as DeskError {
+                var shown = FormState(values: form.shown)
+                if let field = error.field, form.lists[field] != nil {
+                    shown.errors[field] = error.reason
+                } else if let field = error.field, let row = Self.rowField(field), form.lists[row] != nil {
+                    shown.errors[row] = error.reason
+                } else {
+                    shown.banner = error.message
+                }
+                let page = EditPage(
+                    desk: desk, desks: try await server.desks(), item: item, id: id, state: state, form: shown)
+                return Page.response(page.html, status: .unprocessableContent, for: context)
+            }
+        }
+    }
+
+    /// The record kind and id named in the path, or 404.
+    private static func editItem(_ context: DeskRequestContext) throws -> (EditItem, String) {
+        let name = try context.parameters.require("item")
+        guard let item = EditItem(rawValue: name) else {
+            throw HTTPError(
+                .notFound,
+                message: "nothing called '\(name)' can be changed here; try "
+                    + EditItem.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return (item, try context.parameters.require("id"))
+    }
+
     /// The item named in the path, or 404.
     private static func newItem(_ context: DeskRequestContext) throws -> NewItem {
         let name = try context.parameters.require("item")

@@ -12,6 +12,7 @@ struct WebController: Sendable {
         registerEngagementRoutes(on: router)
         registerTripAndTimelineRoutes(on: router)
         registerCreationRoutes(on: router)
+        registerEditRoutes(on: router)
         router.get("/desks/:desk/notifications") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
             let view = try await server.view(desk, as: context.clearance)

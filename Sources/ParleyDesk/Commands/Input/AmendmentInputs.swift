@@ -272,8 +272,8 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
     public var via: String?
     /// The desk's new webhook; an empty text for none.
     public var webhook: String?
-    /// A playbook's new steps, in order.
-    public var steps: [PlaybookStep]?
+    /// A playbook's new steps, in order, as scenario files write them (`wait: 2h`, `repeat`).
+    public var steps: [PlaybookStepInput]?
     /// When the change was decided or learned of; now when missing.
     public var at: String?
     /// Why.
@@ -284,6 +284,25 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
         self.title = title
         self.zone = zone
         self.webhook = webhook
+        self.reason = reason
+    }
+
+    /// A record's new values, as an edit form gives them (fields left nil stay as they are).
+    public init(
+        name: String?, title: String? = nil, party: String? = nil, city: String? = nil, latitude: Double? = nil,
+        longitude: Double? = nil, zone: String? = nil, via: String? = nil, steps: [PlaybookStepInput]? = nil,
+        at: String? = nil, reason: String
+    ) {
+        self.name = name
+        self.title = title
+        self.party = party
+        self.city = city
+        self.latitude = latitude
+        self.longitude = longitude
+        self.zone = zone
+        self.via = via
+        self.steps = steps
+        self.at = at
         self.reason = reason
     }
 
@@ -321,7 +340,10 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
                 via: via.map { $0.isEmpty ? nil : Party.ID($0) } ?? channel.via)
         case "playbooks":
             guard let playbook = state.playbooks[Playbook.ID(id)] else { return nil }
-            change = .playbook(playbook.id, name: name ?? playbook.name, steps: steps ?? playbook.steps)
+            change = .playbook(
+                playbook.id, name: name ?? playbook.name,
+                steps: try steps.map { (steps) throws(DeskError) in try PlaybookStepInput.steps(steps) }
+                    ?? playbook.steps)
         case "desk":
             guard let profile = state.profile else { return nil }
             change = .desk(

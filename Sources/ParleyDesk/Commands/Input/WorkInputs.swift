@@ -116,6 +116,20 @@ public struct PlaybookStepInput: Decodable, Sendable, Equatable {
         self.wait = wait
         self.repeat = `repeat`
     }
+
+    /// The steps `inputs` describe, each refusal naming `steps[i].field`.
+    /// - Throws: `DeskError` naming the field that cannot be read.
+    static func steps(_ inputs: [PlaybookStepInput]) throws(DeskError) -> [PlaybookStep] {
+        var steps: [PlaybookStep] = []
+        for (index, step) in inputs.enumerated() {
+            steps.append(
+                PlaybookStep(
+                    channel: Channel.ID(step.channel),
+                    wait: try Minutes.parse(step.wait, field: "steps[\(index)].wait"),
+                    repeats: step.repeat ?? 1))
+        }
+        return steps
+    }
 }
 
 /// What a person supplies to define a playbook (`POST /playbooks`): the escalation to run when nobody

@@ -221,8 +221,8 @@ extension OpenAPIDocument {
                   description: a playbook's steps, in order
                   items:
                     type: object
-                    required: [channel, wait, repeats]
-                    properties: { channel: { type: string }, wait: { type: integer }, repeats: { type: integer } }
+                    required: [channel, wait]
+                    properties: { channel: { type: string }, wait: { type: string, example: 2h }, repeat: { type: integer, description: 1 when missing } }
                 at: { type: string }
                 reason: { type: string }
                 expected_version: { type: integer }
