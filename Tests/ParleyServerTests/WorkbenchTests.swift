@@ -248,6 +248,9 @@ struct WorkbenchTests {
                 #expect(String(buffer: response.body).contains("\"name\":\"Panmunjom (JSA)\""))
             }
             // Without a reason the form comes back with the message beside it and the name kept.
+            venue = Self.inputs(
+                in: String(
+                    buffer: try await officer.execute(uri: "/desks/dmz-2019/edit/venue/panmunjom", method: .get).body))
             venue["reason"] = ""
             venue["name"] = "Another name"
             let refused = try await officer.execute(
@@ -283,6 +286,51 @@ struct WorkbenchTests {
             try await officer.execute(uri: "/desks/asia-trip/edit/venue/nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
             }
+        }
+    }
+
+    @Test(
+        "someone else's entry elsewhere does not fail a move; a change of the same engagement does, keeping what was typed"
+    )
+    func conflictsOnlyOnTheSameThing() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let officer = SignedInClient(anonymous)
+            let other = SignedInClient(anonymous, as: "admin")
+            let json: HTTPFields = [.contentType: "application/json"]
+            func seen() async throws -> String {
+                let page = String(
+                    buffer: try await officer.execute(uri: "/desks/asia-trip/engagements/kim-meeting", method: .get)
+                        .body)
+                return try #require(Self.inputs(in: page)["seen"])
+            }
+            let first = try await seen()
+            // Someone records an attempt on another channel: the desk moved on, this engagement did not.
+            try await other.execute(
+                uri: "/api/v1/desks/asia-trip/attempts", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"channel":"letter","outcome":"unanswered"}"#)
+            ) { response in
+                #expect(response.status == .created, "\(String(buffer: response.body))")
+            }
+            let moved = try await officer.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: Self.formHeaders,
+                body: Self.form([("seen", first), ("to", "outreach"), ("by", "desk"), ("reason", "A letter went")]))
+            #expect(moved.status == .seeOther, "\(String(buffer: moved.body).prefix(400))")
+            // Someone amends this very engagement after the page was shown: the form comes back.
+            let second = try await seen()
+            try await other.execute(
+                uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/amend", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"purpose":"A handshake and talks","reason":"Talks followed"}"#)
+            ) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+            }
+            let refused = try await officer.execute(
+                uri: "/desks/asia-trip/engagements/kim-meeting/amend", method: .post, headers: Self.formHeaders,
+                body: Self.form([("seen", second), ("priority", "1"), ("reason", "Typed meanwhile")]))
+            #expect(refused.status == .conflict)
+            let page = String(buffer: refused.body)
+            #expect(page.contains("Someone else changed this while you were editing"))
+            #expect(page.contains("value=\"Typed meanwhile\""))
+            #expect(page.contains("A handshake and talks"))
         }
     }
 

@@ -66,7 +66,7 @@ struct EditPage {
             <h1>\(item.title): \(name) <span class="muted small">\(item.rawValue) \(id)</span></h1>\(started)\(banner)
             <form class="stack panel" method="post" action="/desks/\(desk)/edit/\(item.rawValue)/\(id)" novalidate>
             \(item.fields(on: state).map { FormFields.render($0, shown, fresh: false) })
-            \(item.rows(of: id, on: state).map { FormFields.render($0, shown, fresh: false) })
+            \(item.rows(of: id, on: state).map { FormFields.render($0, shown, fresh: false) })\(SeenStamp.hidden(shown.value(SeenStamp.field, SeenStamp.of(item.values(of: id, in: state)))))
             <div class="actions"><button type="submit">Save the change</button> <a href="/desks/\(desk)#setup">Cancel</a></div>
             </form>\(item == .venue ? FormFields.zoneList : .empty)
             """

@@ -60,13 +60,14 @@ struct EngagementPage {
 
     private func state(for name: String) -> FormState { activeForm == name ? form : FormState() }
 
-    /// The version the page was rendered at, for the move form.
+    /// The engagement as the page showed it, for the move and amend forms.
     ///
-    /// A move decided on a desk that changed meanwhile is shown the change first. The small forms (a message, a signal, a deadline, a task's
-    /// progress, a playbook) carry none: a timer firing or someone else's entry must not fail them, and
-    /// the desk's rules refuse what the change made impossible (issue 15).
-    private var versionField: HTML {
-        "<input type=\"hidden\" name=\"version\" value=\"\(form.value("version", String(version)))\">"
+    /// A move or an amendment of an engagement that changed meanwhile is shown the change first; anything
+    /// else on the desk (an attempt, a timer firing) does not fail it. The small forms (a message, a signal,
+    /// a deadline, a task's progress, a playbook) carry none: the desk's rules refuse what a change made
+    /// impossible (issue 15).
+    private var seenField: HTML {
+        SeenStamp.hidden(form.value(SeenStamp.field, SeenStamp.of(engagement)))
     }
 
     private var lifecycle: HTML {
@@ -80,7 +81,7 @@ struct EngagementPage {
             ? "<p class=\"muted\">\(engagement.state.label) is final: a meeting that was held stays held.</p>"
             : """
             \(banner(for: "move"))
-            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/move">\(versionField)
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/move">\(seenField)
             <label>Move to <select name="to">\(Layout.options(targets, selected: moveForm.values["to"]))</select>\(Layout.fieldError(moveForm, "to"))</label>
             <label>When <input name="at" value="\(moveForm.value("at"))" placeholder="now, or \(FormFields.example(now, hours: -1, in: self.state.zone)) (\(self.state.zone))">\(Layout.fieldError(moveForm, "at"))</label>
             <label>By <input name="by" value="\(moveForm.value("by"))">\(Layout.fieldError(moveForm, "by"))</label>
@@ -195,7 +196,7 @@ struct EngagementPage {
         return """
             <details class="spaced-top"\(activeForm == "amend" ? " open" : "")><summary>Amend the engagement (title, purpose, priority, length, venues)</summary>
             \(banner(for: "amend"))
-            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/amend">
+            <form class="stack" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/amend">\(seenField)
             <label>Title <input name="title" value="\(amend.value("title", engagement.title))">\(Layout.fieldError(amend, "title"))</label>
             <label>Purpose <input name="purpose" value="\(amend.value("purpose", engagement.purpose))">\(Layout.fieldError(amend, "purpose"))</label>
             <label>Priority (1 highest – 5) <input name="priority" size="3" value="\(amend.value("priority", String(engagement.priority)))">\(Layout.fieldError(amend, "priority"))</label>

@@ -90,7 +90,7 @@ struct TripPage {
             <details class="panel spaced-top" id="change-trip"\(form == nil ? "" : " open")><summary>Change the trip: stays and fixed commitments</summary>\(banner)
             <form class="stack" method="post" action="/desks/\(desk)/trips/\(trip.id)/amend" novalidate>
             \(fields.map { FormFields.render($0, shown, fresh: false) })
-            \(rows.map { FormFields.render($0, shown, fresh: false) })\(ids)
+            \(rows.map { FormFields.render($0, shown, fresh: false) })\(ids)\(SeenStamp.hidden(shown.value(SeenStamp.field, SeenStamp.of(trip))))
             <div><button type="submit">Save the change</button></div></form></details>
             """
     }

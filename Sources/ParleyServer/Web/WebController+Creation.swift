@@ -96,6 +96,19 @@ extension WebController {
             guard item.name(of: id, in: state) != nil else {
                 throw HTTPError(.notFound, message: "no \(item.rawValue) '\(id)' on desk '\(desk)'")
             }
+            let stamp = SeenStamp.of(item.values(of: id, in: state))
+            if let typed = form.values[SeenStamp.field], typed != stamp {
+                var shown = FormState(values: form.shown)
+                shown.values[SeenStamp.field] = stamp
+                shown.banner =
+                    "Someone else changed this \(item.rawValue) while you were editing (now: "
+                    + item.values(of: id, in: state).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                    .joined(separator: ", ")
+                    + "). Nothing was saved; what you typed is kept below. Check it, then save again."
+                let page = EditPage(
+                    desk: desk, desks: try await server.desks(), item: item, id: id, state: state, form: shown)
+                return Page.response(page.html, status: .conflict, for: context)
+            }
             do {
                 guard
                     let command = try item.input(form, id: id, on: state).command(

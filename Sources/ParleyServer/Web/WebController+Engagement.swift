@@ -211,8 +211,9 @@ extension WebController {
         let desk = try context.parameters.require("desk")
         let id = try context.parameters.require("id")
         let form = try await FormBody.read(request)
+        let seen: (DeskState) -> String? = { $0.engagements[Engagement.ID(id)].map(SeenStamp.of) }
         return try await submit(
-            form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(id)", context: context
+            form: form, desk: desk, redirect: "/desks/\(desk)/engagements/\(id)", context: context, seen: seen
         ) { state in
             guard state.engagements[Engagement.ID(id)] != nil else {
                 throw HTTPError(.notFound, message: "no engagement '\(id)'")

@@ -54,6 +54,18 @@ extension WebController {
                 throw HTTPError(.notFound, message: "no trip '\(tripID)' on desk '\(desk)'")
             }
             let rows = TripPage.rows(on: state, stays: trip.stays.count + 2, commitments: trip.commitments.count + 2)
+            // Someone else changed this trip since the form was shown: show it as it stands, keep the typing.
+            if let typed = form.values[SeenStamp.field], typed != SeenStamp.of(trip) {
+                var shown = FormState(values: form.shown)
+                shown.values[SeenStamp.field] = SeenStamp.of(trip)
+                shown.banner =
+                    "Someone else changed this trip while you were editing: its stays and commitments above are as "
+                    + "they now stand. Nothing was saved; what you typed is kept below. Check it, then save again."
+                let page = TripPage(
+                    desk: desk, desks: try await server.desks(), state: state, version: version,
+                    problem: try tripProblem(tripID.rawValue, state), form: shown)
+                return Page.response(page.html, status: .conflict, for: context)
+            }
             do {
                 // Rows are read by their position in the form, so a commitment keeps the id its row carried.
                 let stays = rows[0].filled(in: form).map {

@@ -148,17 +148,29 @@ struct WebController: Sendable {
     /// field, on a stale version says so, and in both cases keeps what was typed.
     ///
     /// The command is the signed-in person's (`context`), decided on the desk as they may see it.
+    /// A form that carries a `SeenStamp` (`seen`) is refused only when the thing it changes changed since
+    /// its page was shown (`seen` gives that thing's stamp now); one without it is checked against the
+    /// desk's version, if it carries one.
     func submit(
         form: FormBody, desk: String, redirect: String, context: DeskRequestContext,
+        seen: ((DeskState) -> String?)? = nil,
         command: (DeskState) async throws -> DeskCommand,
         page: (DeskState, Int64, FormState) async throws -> HTML
     ) async throws -> Response {
         let (state, version) = try await server.load(desk, as: context.clearance)
         var formState = FormState(values: form.values)
+        let typedStamp = form.values[SeenStamp.field]
+        if let seen, let typedStamp, let current = seen(state), current != typedStamp {
+            formState.banner =
+                "Someone else changed this while you were editing: it is shown below as it now stands. "
+                + "Nothing was saved; what you typed is kept. Check it, then submit again."
+            formState.values[SeenStamp.field] = current
+            return Page.response(try await page(state, version, formState), status: .conflict, for: context)
+        }
         do {
             _ = try await server.execute(
-                try await command(state), on: desk, actor: context.actor, expectedVersion: form.version,
-                as: context.clearance)
+                try await command(state), on: desk, actor: context.actor,
+                expectedVersion: seen != nil && typedStamp != nil ? nil : form.version, as: context.clearance)
             return Page.redirect(to: redirect)
         } catch let error as DeskError {
             // Beside the field when the form has one by that name (`slot.start` is typed in `slot_start`);
