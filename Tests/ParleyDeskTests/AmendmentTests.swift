@@ -139,7 +139,7 @@ struct AmendmentTests {
         #expect(summit.agreedSlot?.venue == "castle" && summit.agreedSlot?.duration == Minutes(120))
         // The castle renamed after the survey; the host channel direct after the revival
         #expect(state.venues["castle"]?.name == "Castle of the lake")
-        #expect(state.venues["castle"]?.coordinates.latitude == 46.212)
+        #expect(state.venues["castle"]?.coordinates?.latitude == 46.212)
         #expect(state.channels["host-channel"]?.name == "Direct line" && state.channels["host-channel"]?.via == nil)
         // The deadline extended before it was met, set when it was asked for
         let deadline = try #require(state.deadlines["venue-answer"])

@@ -127,6 +127,30 @@ struct CreationInputTests {
         #expect(error?.field == field, "\(name): \(String(describing: error))")
     }
 
+    @Test("a venue whose place is not known has no coordinates: travel to it comes only from times the staff set")
+    func venueWithoutCoordinates() throws {
+        var state = Self.desk
+        let command = try VenueInput(name: "Somewhere quiet", latitude: nil, longitude: nil, zone: "Asia/Seoul")
+            .command(on: state)
+        for event in try #require(Given.on(state).when(command).events) { state.apply(event) }
+        let venue = try #require(state.venues["somewhere-quiet"])
+        #expect(venue.coordinates == nil)
+        let longest = DeskLimits.longestTravel.value
+        #expect(TravelModel.standard.minutes(from: Fixtures.panmunjom, to: venue, in: state) == longest)
+        let travel = TravelOverride(from: "panmunjom", to: "somewhere-quiet", time: Minutes(40))
+        for event in try #require(Given.on(state).when(.setTravelTime(travel)).events) { state.apply(event) }
+        #expect(TravelModel.standard.minutes(from: Fixtures.panmunjom, to: venue, in: state) == 40)
+        // A scenario file leaves the coordinates out, and reads back the same.
+        let exported = ScenarioWriter.write(state)
+        #expect(!exported.contains("latitude: nan"))
+        #expect(try ScenarioReader.read(exported, file: "export.yaml").state == state)
+        // One alone is refused by the name of the other.
+        let error = #expect(throws: DeskError.self) {
+            try VenueInput(name: "X", latitude: 1, longitude: nil, zone: "UTC").command(on: state)
+        }
+        #expect(error?.field == "longitude")
+    }
+
     @Test("an engagement typed with windows in the desk's zone opens as an idea the desk accepts")
     func engagement() throws {
         let state = Self.desk

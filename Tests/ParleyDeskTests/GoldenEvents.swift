@@ -281,6 +281,23 @@ enum GoldenEvents {
                         Amendment(at: evening, reason: "The site is larger.", changed: ["duration"])))
             ],
             "SignalRecorded": [1: DeskEvent(at: evening.instant, .signalRecorded(counterpartSignal))],
+            "VenueRegistered": [
+                1: DeskEvent(
+                    at: at,
+                    .venueRegistered(
+                        Venue(
+                            id: "panmunjom", name: "Panmunjom, JSA", city: "Panmunjom",
+                            coordinates: Coordinates(latitude: 37.9558, longitude: 126.6769), zone: seoul)))
+            ],
+            "VenueAmended": [
+                1: DeskEvent(
+                    at: evening.instant,
+                    .venueAmended(
+                        Venue(
+                            id: "panmunjom", name: "Panmunjom (JSA)", city: "Paju",
+                            coordinates: Coordinates(latitude: 37.9559, longitude: 126.6773), zone: seoul),
+                        Amendment(at: evening, reason: "Surveyed.", changed: ["name", "city", "coordinates"])))
+            ],
         ]
     }
 }

@@ -46,7 +46,8 @@ struct TripProblemTests {
         let busan = try #require(state.venues["busan"])
         let tokyo = try #require(state.venues["tokyo"])
         let road = model.minutes(from: gyeongju, to: busan, in: state)
-        let distance = TravelModel.kilometres(gyeongju.coordinates, busan.coordinates)
+        let distance = TravelModel.kilometres(
+            try #require(gyeongju.coordinates), try #require(busan.coordinates))
         #expect(distance > 50 && distance < 80)
         #expect(road == Int((distance / 60 * 60).rounded(.up)) + 15)
         let flight = model.minutes(from: tokyo, to: gyeongju, in: state)

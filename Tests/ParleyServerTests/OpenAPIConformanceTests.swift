@@ -155,7 +155,10 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
     let rows: [(String, (Any, Any))] = [
         ("Party", try both(Party(id: "p", name: "n"))),
         ("Principal", try both(Principal(id: "p", name: "n", title: "t", party: "q"))),
-        ("Venue", try both(venue)), ("Trip", try both(trip)), ("Engagement", try pair(engagements)),
+        (
+            "Venue",
+            try pair((Venue(id: "v", name: "n", city: "c", coordinates: nil, zone: zone), venue))
+        ), ("Trip", try both(trip)), ("Engagement", try pair(engagements)),
         ("Channel", try pair(channels)), ("ContactAttempt", try pair(attempts)), ("Playbook", try pair(playbooks)),
         ("Deadline", try pair(deadlines)), ("AdvanceTask", try pair(tasks)), ("Signal", try pair(signals)),
         ("Message", try pair(messages)),

@@ -98,7 +98,7 @@ struct RecordCompatibilityTests {
             }
             compared += 1
         }
-        #expect(compared > 80)
+        #expect(compared > 70)  // 74 since venues moved to version 2 (optional coordinates)
     }
 
     @Test(

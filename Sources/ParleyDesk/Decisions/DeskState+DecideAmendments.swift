@@ -173,7 +173,7 @@ extension DeskState {
             let before = try Self.requireKnown(venue.id, in: venues, field: "venue", kind: "venue")
             try Self.requireName(venue.name, field: "name")
             try Self.requireLine(venue.city, field: "city")
-            try venue.coordinates.validate()
+            try venue.coordinates?.validate()
             fact = .venueAmended(
                 venue,
                 try amendment([

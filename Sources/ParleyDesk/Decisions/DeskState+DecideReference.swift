@@ -42,7 +42,7 @@ extension DeskState {
         try Self.requireNew(venue.id, in: venues, kind: "venue")
         try Self.requireName(venue.name, field: "name")
         try Self.requireLine(venue.city, field: "city")
-        try venue.coordinates.validate()
+        try venue.coordinates?.validate()
         return [DeskEvent(at: now, .venueRegistered(venue))]
     }
 

@@ -130,7 +130,8 @@ extension DeskEvent {
     private static let formats: [String: [Int: any DeskPayload.Type]] = {
         let types: [any DeskPayload.Type] = [
             DeskOpenedPayload.self, PartyRegisteredPayload.self, PrincipalRegisteredPayload.self,
-            VenueRegisteredPayload.self, TripPlannedPayload.self, EngagementOpenedPayloadV1.self,
+            VenueRegisteredPayloadV1.self, VenueRegisteredPayload.self, TripPlannedPayload.self,
+            EngagementOpenedPayloadV1.self,
             EngagementOpenedPayload.self, EngagementMovedPayload.self, ChannelRegisteredPayloadV1.self,
             ChannelRegisteredPayload.self, ChannelStatusChangedPayload.self, ContactAttemptRecordedPayload.self,
             PlaybookDefinedPayloadV1.self, PlaybookDefinedPayload.self, DeadlineSetPayloadV1.self,
@@ -141,7 +142,8 @@ extension DeskEvent {
             MessageReceivedPayload.self, EngagementSlotAgreedPayload.self, EngagementAmendedPayload.self,
             TripAmendedPayload.self, AdvanceTaskAmendedPayloadV1.self, AdvanceTaskAmendedPayload.self,
             DeadlineMovedPayload.self,
-            PartyAmendedPayload.self, PrincipalAmendedPayload.self, VenueAmendedPayload.self,
+            PartyAmendedPayload.self, PrincipalAmendedPayload.self, VenueAmendedPayloadV1.self,
+            VenueAmendedPayload.self,
             ChannelAmendedPayload.self, DeskAmendedPayload.self, PlaybookAmendedPayload.self,
             EntryRetractedPayload.self,
             TravelTimeSetPayload.self, ItineraryPlannedPayload.self, PlaybookStartedPayload.self,

@@ -1,4 +1,4 @@
-/// A place a meeting or stay can happen, with its coordinates and IANA time zone.
+/// A place a meeting or stay can happen, with its IANA time zone and, when known, its coordinates.
 public struct Venue: Hashable, Sendable, Codable, Identifiable {
     /// A venue's id (`panmunjom`).
     public typealias ID = Identifier<Venue>
@@ -8,13 +8,14 @@ public struct Venue: Hashable, Sendable, Codable, Identifiable {
     public var name: String
     /// The city or area it is in, for grouping.
     public var city: String
-    /// Where it is.
-    public var coordinates: Coordinates
+    /// Where it is, when known: travel to and from a venue without coordinates is known only from the
+    /// travel times the staff set.
+    public var coordinates: Coordinates?
     /// The zone its local times are shown in.
     public var zone: TimeZoneID
 
     /// A venue at a point in a zone.
-    public init(id: ID, name: String, city: String, coordinates: Coordinates, zone: TimeZoneID) {
+    public init(id: ID, name: String, city: String, coordinates: Coordinates?, zone: TimeZoneID) {
         self.id = id
         self.name = name
         self.city = city

@@ -23,15 +23,18 @@ public struct TravelModel: Sendable, Equatable {
     /// Minutes from `from` to `to` on `state`'s desk (0 for the same venue), at most `DeskLimits.longestTravel`.
     ///
     /// A stored override outside `DeskLimits.longestTravel` is ignored, and coordinates off the earth
-    /// give the longest travel: only a log written before decide refused them can hold either.
+    /// give the longest travel: only a log written before decide refused them can hold either. A venue
+    /// without coordinates is reached only as the travel times the staff set say; without one, the leg
+    /// is the longest, so the planner never counts on a journey nobody knows.
     public func minutes(from: Venue, to: Venue, in state: DeskState) -> Int {
         if from.id == to.id { return 0 }
         let longest = DeskLimits.longestTravel.value
         if let known = state.travelOverride(from: from.id, to: to.id), (1...longest).contains(known.value) {
             return known.value
         }
-        guard DeskLimits.holds(from.coordinates), DeskLimits.holds(to.coordinates) else { return longest }
-        let distance = Self.kilometres(from.coordinates, to.coordinates)
+        guard let start = from.coordinates, let end = to.coordinates, DeskLimits.holds(start), DeskLimits.holds(end)
+        else { return longest }
+        let distance = Self.kilometres(start, end)
         let hours = distance < flightThreshold ? distance / roadSpeed : distance / cruiseSpeed
         let overhead = distance < flightThreshold ? roadOverhead : airportOverhead
         let minutes = (hours * 60).rounded(.up) + Double(overhead.value)

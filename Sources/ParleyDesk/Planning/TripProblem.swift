@@ -66,7 +66,8 @@ public struct TripProblem: Sendable {
         /// Why `id` cannot be a planner location, or nil when it can.
         func venueProblem(_ id: Venue.ID) -> String? {
             guard let venue = state.venues[id] else { return "venue \(id) is not on the desk" }
-            return DeskLimits.holds(venue.coordinates) ? nil : "venue \(id) has coordinates off the earth"
+            guard let coordinates = venue.coordinates else { return nil }
+            return DeskLimits.holds(coordinates) ? nil : "venue \(id) has coordinates off the earth"
         }
         func period(_ window: TimeWindow) -> String { "\(window.from.display) to \(window.to.display)" }
 

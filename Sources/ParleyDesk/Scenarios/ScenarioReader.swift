@@ -104,9 +104,7 @@ public struct ScenarioReader {
             let venue = Venue(
                 id: try id(item), name: try item.required("name").nonEmptyText(),
                 city: try item.optional("city")?.text() ?? "",
-                coordinates: Coordinates(
-                    latitude: try item.required("latitude").number(), longitude: try item.required("longitude").number()
-                ),
+                coordinates: try coordinates(of: item, otherwise: nil),
                 zone: try item.required("zone").parse { (text) throws(DeskError) in
                     try TimeZoneID.validated(text, field: "zone")
                 })
@@ -120,10 +118,7 @@ public struct ScenarioReader {
                     var amended = venue
                     amended.name = try change.optional("name")?.nonEmptyText() ?? venue.name
                     amended.city = try change.optional("city")?.text() ?? venue.city
-                    amended.coordinates.latitude =
-                        try change.optional("latitude")?.number() ?? venue.coordinates.latitude
-                    amended.coordinates.longitude =
-                        try change.optional("longitude")?.number() ?? venue.coordinates.longitude
+                    amended.coordinates = try coordinates(of: change, otherwise: venue.coordinates)
                     if let zone = change.optional("zone") {
                         amended.zone = try zone.parse { (text) throws(DeskError) in
                             try TimeZoneID.validated(text, field: "zone")
@@ -230,6 +225,19 @@ public struct ScenarioReader {
         let at = try time(marked.required("at")).instant
         for entry in entries.reversed() {
             try run(.retractEntry(RetractEntry(entry: entry, reason: reason, at: at)), at: marked)
+        }
+    }
+
+    /// A venue's `latitude` and `longitude`: both, or neither (then `otherwise`); one alone is kept with
+    /// the other of `otherwise`, and refused when there is none.
+    func coordinates(of item: YAMLCursor, otherwise: Coordinates?) throws(ScenarioError) -> Coordinates? {
+        let latitude = try item.optional("latitude")?.number()
+        let longitude = try item.optional("longitude")?.number()
+        switch (latitude ?? otherwise?.latitude, longitude ?? otherwise?.longitude) {
+        case (let latitude?, let longitude?): return Coordinates(latitude: latitude, longitude: longitude)
+        case (nil, nil): return nil
+        case (nil, _): throw item.error("latitude: expected it with the longitude (or neither, when not known)")
+        case (_, nil): throw item.error("longitude: expected it with the latitude (or neither, when not known)")
         }
     }
 

@@ -29,8 +29,10 @@ public enum ScenarioWriter {
             out.item(2, "id", plain: venue.id.rawValue)
             out.field(2, "name", text: venue.name)
             out.field(2, "city", text: venue.city)
-            out.field(2, "latitude", plain: "\(venue.coordinates.latitude)")
-            out.field(2, "longitude", plain: "\(venue.coordinates.longitude)")
+            if let coordinates = venue.coordinates {
+                out.field(2, "latitude", plain: "\(coordinates.latitude)")
+                out.field(2, "longitude", plain: "\(coordinates.longitude)")
+            }
             out.field(2, "zone", plain: venue.zone.identifier)
         }
         out.section("travel", travelEntries(state)) { out, entry in

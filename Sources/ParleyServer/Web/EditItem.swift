@@ -44,7 +44,8 @@ enum EditItem: String, CaseIterable, Sendable {
             guard let venue = state.venues[Venue.ID(id)] else { return [:] }
             return [
                 "name": venue.name, "city": venue.city, "zone": venue.zone.identifier,
-                "latitude": "\(venue.coordinates.latitude)", "longitude": "\(venue.coordinates.longitude)",
+                "latitude": venue.coordinates.map { "\($0.latitude)" } ?? "",
+                "longitude": venue.coordinates.map { "\($0.longitude)" } ?? "",
             ]
         case .channel:
             guard let channel = state.channels[Channel.ID(id)] else { return [:] }
@@ -81,8 +82,10 @@ enum EditItem: String, CaseIterable, Sendable {
                 FormField(
                     name: "zone", label: "Time zone", kind: .zone, hint: "an IANA zone; start typing to search",
                     required: true),
-                FormField(name: "latitude", label: "Latitude", hint: "degrees, north positive", required: true),
-                FormField(name: "longitude", label: "Longitude", hint: "degrees, east positive", required: true),
+                FormField(
+                    name: "latitude", label: "Latitude", hint: "degrees, north positive; with the longitude, or neither"
+                ),
+                FormField(name: "longitude", label: "Longitude", hint: "degrees, east positive"),
             ]
         case .channel:
             own = [

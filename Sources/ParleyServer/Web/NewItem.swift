@@ -82,10 +82,11 @@ enum NewItem: String, CaseIterable, Sendable {
                     hint: "an IANA zone such as Asia/Seoul; start typing to search", required: true, initial: zone),
                 FormField(
                     name: "latitude", label: "Latitude", placeholder: "37.9556",
-                    hint: "degrees, north positive; with the longitude it estimates travel", required: true),
+                    hint:
+                        "degrees, north positive; with the longitude it estimates travel. Not known? Leave both "
+                        + "empty and set travel times to and from it"),
                 FormField(
-                    name: "longitude", label: "Longitude", placeholder: "126.6769", hint: "degrees, east positive",
-                    required: true),
+                    name: "longitude", label: "Longitude", placeholder: "126.6769", hint: "degrees, east positive"),
                 id,
             ]
         case .travel:

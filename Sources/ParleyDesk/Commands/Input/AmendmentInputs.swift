@@ -329,8 +329,8 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
             guard var venue = state.venues[Venue.ID(id)] else { return nil }
             venue.name = name ?? venue.name
             venue.city = city ?? venue.city
-            venue.coordinates.latitude = latitude ?? venue.coordinates.latitude
-            venue.coordinates.longitude = longitude ?? venue.coordinates.longitude
+            venue.coordinates = try VenueInput.coordinates(
+                latitude ?? venue.coordinates?.latitude, longitude ?? venue.coordinates?.longitude)
             if let zone { venue.zone = try TimeZoneID.validated(zone, field: "zone") }
             change = .venue(venue)
         case "channels":

@@ -82,7 +82,7 @@ public struct VenueInput: Decodable, Sendable, Equatable {
     public var name: String
     /// Its city.
     public var city: String?
-    /// Latitude in degrees, north positive.
+    /// Latitude in degrees, north positive; with the longitude, or neither when not known.
     public var latitude: Double?
     /// Longitude in degrees, east positive.
     public var longitude: Double?
@@ -105,18 +105,24 @@ public struct VenueInput: Decodable, Sendable, Equatable {
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(on state: DeskState) throws(DeskError) -> DeskCommand {
         let zone = try TimeZoneID.validated(zone.trimmingCharacters(in: .whitespaces), field: "zone")
-        // Travel between venues is estimated from where they are, so a place needs its coordinates.
-        guard let latitude else {
-            throw .invalidValue(field: "latitude", expected: "degrees north, -90 to 90 (for travel times)", found: "")
-        }
-        guard let longitude else {
-            throw .invalidValue(field: "longitude", expected: "degrees east, -180 to 180 (for travel times)", found: "")
-        }
+        let coordinates = try Self.coordinates(latitude, longitude)
         let id = try InputText.newID(id, from: name) { state.venues[Venue.ID($0)] != nil }
         return .registerVenue(
-            Venue(
-                id: Venue.ID(id), name: name, city: city ?? "",
-                coordinates: Coordinates(latitude: latitude, longitude: longitude), zone: zone))
+            Venue(id: Venue.ID(id), name: name, city: city ?? "", coordinates: coordinates, zone: zone))
+    }
+
+    /// Both coordinates, or neither (not known: travel to the venue then comes only from travel times set
+    /// by the staff); one alone is refused by the name of the other.
+    /// - Throws: `DeskError.invalidValue` naming the missing one.
+    static func coordinates(_ latitude: Double?, _ longitude: Double?) throws(DeskError) -> Coordinates? {
+        switch (latitude, longitude) {
+        case (let latitude?, let longitude?): return Coordinates(latitude: latitude, longitude: longitude)
+        case (nil, nil): return nil
+        case (nil, _):
+            throw .invalidValue(field: "latitude", expected: "degrees north with the longitude, or neither", found: "")
+        case (_, nil):
+            throw .invalidValue(field: "longitude", expected: "degrees east with the latitude, or neither", found: "")
+        }
     }
 }
 

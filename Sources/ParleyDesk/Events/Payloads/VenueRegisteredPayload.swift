@@ -1,9 +1,9 @@
 import Foundation
 
-/// `VenueRegistered`, version 1: a venue's id, name, city, coordinates and zone.
+/// `VenueRegistered`, version 2: a venue's id, name, city, coordinates (absent when not known) and zone.
 struct VenueRegisteredPayload: DeskPayload {
     static let type = "VenueRegistered"
-    static let version = 1
+    static let version = 2
 
     /// A point on the globe as the log writes it.
     struct Point: Codable, Sendable, Equatable {
@@ -19,8 +19,8 @@ struct VenueRegisteredPayload: DeskPayload {
     var name: String
     /// Its city.
     var city: String
-    /// Where it is.
-    var coordinates: Point
+    /// Where it is, when known.
+    var coordinates: Point?
     /// Its zone.
     var zone: String
 
@@ -29,15 +29,24 @@ struct VenueRegisteredPayload: DeskPayload {
         id = venue.id.rawValue
         name = venue.name
         city = venue.city
-        coordinates = Point(latitude: venue.coordinates.latitude, longitude: venue.coordinates.longitude)
+        coordinates = venue.coordinates.map { Point(latitude: $0.latitude, longitude: $0.longitude) }
         zone = venue.zone.identifier
+    }
+
+    /// The payload with these values (an older version's, carried over).
+    init(id: String, name: String, city: String, coordinates: Point?, zone: String) {
+        self.id = id
+        self.name = name
+        self.city = city
+        self.coordinates = coordinates
+        self.zone = zone
     }
 
     func fact() throws -> DeskEvent.Fact {
         .venueRegistered(
             Venue(
                 id: Venue.ID(id), name: name, city: city,
-                coordinates: Coordinates(latitude: coordinates.latitude, longitude: coordinates.longitude),
+                coordinates: coordinates.map { Coordinates(latitude: $0.latitude, longitude: $0.longitude) },
                 zone: try WireValue.zone(zone, field: "zone")))
     }
 }

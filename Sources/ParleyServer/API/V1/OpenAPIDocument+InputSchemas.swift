@@ -31,8 +31,8 @@ extension OpenAPIDocument {
                 id: { type: string, description: made from the name when missing }
                 name: { type: string }
                 city: { type: string }
-                latitude: { type: number, description: degrees north; required by the desk, which estimates travel from it }
-                longitude: { type: number, description: degrees east; required by the desk }
+                latitude: { type: number, description: degrees north; with the longitude, or neither when not known }
+                longitude: { type: number, description: degrees east; with the latitude, or neither }
                 zone: { type: string, example: Asia/Seoul }
                 expected_version: { type: integer }
             NewTravel:

@@ -155,7 +155,7 @@ extension OpenAPIDocument {
               properties: { id: { type: string }, name: { type: string }, title: { type: string }, party: { type: string } }
             Venue:
               type: object
-              required: [id, name, city, coordinates, zone]
+              required: [id, name, city, zone]
               additionalProperties: false
               properties:
                 id: { type: string }
@@ -164,6 +164,7 @@ extension OpenAPIDocument {
                 zone: { type: string }
                 coordinates:
                   type: object
+                  description: absent when not known (travel then comes only from travel times set by the staff)
                   required: [latitude, longitude]
                   properties: { latitude: { type: number }, longitude: { type: number } }
             Trip:
