@@ -11,11 +11,14 @@ extension DeskState {
             throw .invalidValue(
                 field: field, expected: "a time between the years 1900 and 2199", found: time.display)
         }
-        // A span of days ends within the same years as it starts.
-        if case .span(let until) = time.precision, !(until.timeIntervalSince1970.isFinite && until <= DeskLimits.latest)
+        // A span of days ends within the same years as it starts, after it, within a year and a day.
+        if case .span(let until) = time.precision,
+            !(until.timeIntervalSince1970.isFinite && until <= DeskLimits.latest && until > time.instant
+                && until.timeIntervalSince(time.instant) <= 367 * 86_400)
         {
             throw .invalidValue(
-                field: field, expected: "a span of days ending by the year 2199", found: time.display)
+                field: field, expected: "a span of days of at most a year, ending by the year 2199",
+                found: time.display)
         }
     }
 

@@ -86,7 +86,7 @@ public struct DeskView: Sendable {
 
     /// Refuses, for a reader who does not see the whole desk, a change of a shared record that would move
     /// a meeting hidden from them: a trip's stays or commitments when the trip carries a hidden engagement,
-    /// and a venue's zone or coordinates.
+    /// a venue's zone or coordinates, and travel times.
     ///
     /// A hidden meeting on a trip already shows to outsiders as a gap in its itinerary (ADR 0013), so
     /// refusing that trip's schedule tells them nothing new; a venue's place and zone are refused to every
@@ -103,20 +103,23 @@ public struct DeskView: Sendable {
                     || (amend.commitments.map { $0 != trip.commitments } ?? false),
                 whole.engagements.values.contains(where: { $0.trip == trip.id && state.engagements[$0.id] == nil })
             else { return }
-            (kind, field) = ("trip's stays and commitments", "stays")
+            (kind, field) = ("this trip's stays and commitments", "stays")
+        case .setTravelTime:
+            // A leg between venues a hidden meeting may use moves it as a venue's place would.
+            (kind, field) = ("travel times", "time")
         case .amendRecord(let amend):
             guard case .venue(let venue) = amend.change, let before = whole.venues[venue.id],
                 before.zone != venue.zone || before.coordinates != venue.coordinates
             else { return }
-            (kind, field) = ("venue's zone and coordinates", "zone")
+            (kind, field) = ("this venue's zone and coordinates", "zone")
         default: return
         }
         throw .invalidValue(
             field: field,
             expected:
-                "a change made by someone cleared for the whole desk (this \(kind) are shared with engagements in "
+                "a change made by someone cleared for the whole desk (\(kind) are shared with engagements in "
                 + "compartments you are not in)",
-            found: "a change of this \(kind)")
+            found: "a change of \(kind)")
     }
 
     /// A dependency cycle as the reader may be told of it: one through tasks hidden from them is refused

@@ -693,6 +693,23 @@ struct SharedRecordCompartmentTests {
             (status, body) = try await post(
                 "officer", "venues/osaka/amend", #"{"zone":"Asia/Seoul","reason":"Wrong zone"}"#)
             #expect(status != .ok, "\(body)")
+            // A member opens an engagement in the compartment from the browser and lands on its page, under the
+            // id the server sealed.
+            let form: HTTPFields = [
+                .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+            ]
+            let opened = try await SignedInClient(client, as: "insider").execute(
+                uri: "/desks/dmz-2019/new/engagement", method: .post, headers: form,
+                body: ByteBuffer(
+                    string:
+                        "title=Second+quiet+talk&counterpart=dprk&principals=trump&duration=1h&compartment=inner&_csrf=\(testFormToken)"
+                ))
+            #expect(opened.status == .seeOther, "\(String(buffer: opened.body).prefix(300))")
+            let location = try #require(opened.headers[.location])
+            #expect(location.hasPrefix("/desks/dmz-2019/engagements/second-quiet-talk-"))
+            try await SignedInClient(client, as: "insider").execute(uri: location, method: .get) { response in
+                #expect(response.status == .ok)
+            }
             // A member changes the schedule.
             (status, body) = try await post("insider", "trips/asia-2019/amend", #"{"stays":[],"reason":"Cut short"}"#)
             #expect(status == .ok, "\(body)")

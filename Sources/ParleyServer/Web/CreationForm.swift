@@ -55,11 +55,25 @@ struct FormRows: Sendable {
 
     /// The rows that hold something, as values by field name within the row, in order.
     func filled(in form: FormBody) -> [[String: String]] {
-        (0..<count).compactMap { index in
-            var row: [String: String] = [:]
-            for field in fields { row[field.name] = form["\(name)[\(index)].\(field.name)"] }
-            return row.values.contains { !$0.isEmpty } ? row : nil
+        filledIndices(in: form).map { index in
+            Dictionary(uniqueKeysWithValues: fields.map { ($0.name, form["\(name)[\(index)].\($0.name)"]) })
         }
+    }
+
+    /// The form's numbers of the rows that hold something.
+    func filledIndices(in form: FormBody) -> [Int] {
+        (0..<count).filter { index in fields.contains { !form["\(name)[\(index)].\($0.name)"].isEmpty } }
+    }
+
+    /// The form's own name for `field` as an input names it (`stays[1].from`): inputs number only the rows
+    /// that hold something, so their second may be the form's fourth; nil for a field of no row of these.
+    func formField(for field: String, in form: FormBody) -> String? {
+        guard field.hasPrefix(name + "["), let close = field.firstIndex(of: "]"),
+            let number = Int(field[field.index(field.startIndex, offsetBy: name.count + 1)..<close])
+        else { return nil }
+        let filled = filledIndices(in: form)
+        guard filled.indices.contains(number) else { return nil }
+        return "\(name)[\(filled[number])]" + field[field.index(after: close)...]
     }
 }
 

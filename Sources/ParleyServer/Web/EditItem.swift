@@ -134,12 +134,14 @@ enum EditItem: String, CaseIterable, Sendable {
             return RecordAmendmentInput(
                 name: form["name"], title: form["title"], party: form["party"], at: at, reason: form["reason"])
         case .venue:
+            let latitude = try InputText.decimal(form["latitude"], field: "latitude", expected: "degrees, -90 to 90")
+            let longitude = try InputText.decimal(
+                form["longitude"], field: "longitude", expected: "degrees, -180 to 180")
+            // Both emptied: the place is no longer known.
+            let forget = latitude == nil && longitude == nil && state.venues[Venue.ID(id)]?.coordinates != nil
             return RecordAmendmentInput(
-                name: form["name"], city: form["city"],
-                latitude: try InputText.decimal(form["latitude"], field: "latitude", expected: "degrees, -90 to 90"),
-                longitude: try InputText.decimal(
-                    form["longitude"], field: "longitude", expected: "degrees, -180 to 180"),
-                zone: form["zone"], at: at, reason: form["reason"])
+                name: form["name"], city: form["city"], latitude: latitude, longitude: longitude, zone: form["zone"],
+                forgetCoordinates: forget ? true : nil, at: at, reason: form["reason"])
         case .channel:
             return RecordAmendmentInput(name: form["name"], via: form["via"], at: at, reason: form["reason"])
         case .playbook:

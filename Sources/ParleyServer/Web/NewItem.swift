@@ -324,16 +324,16 @@ enum NewItem: String, CaseIterable, Sendable {
         }
     }
 
-    /// Where the browser goes once `command` is recorded on `desk`: the new thing's page, or the part of the
+    /// Where the browser goes once `fact` is recorded on `desk`: the new thing's page, or the part of the
     /// dashboard that lists it.
-    static func destination(of command: DeskCommand, desk: String) -> String {
-        switch command {
-        case .openEngagement(let engagement): "/desks/\(desk)/engagements/\(engagement.id)"
-        case .planTrip(let trip): "/desks/\(desk)/trips/\(trip.id)"
-        case .addAdvanceTasks(let added):
-            "/desks/\(desk)/engagements/\(added.tasks.first?.engagement.rawValue ?? "")#tasks"
-        case .definePlaybook(let playbook): "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks"
-        case .registerChannel: "/desks/\(desk)#channels"
+    static func destination(of fact: DeskEvent.Fact, desk: String) -> String {
+        switch fact {
+        case .engagementOpened(let engagement): "/desks/\(desk)/engagements/\(engagement.id)"
+        case .tripPlanned(let trip): "/desks/\(desk)/trips/\(trip.id)"
+        case .advanceTasksAdded(let added):
+            "/desks/\(desk)/engagements/\(added.first?.engagement.rawValue ?? "")#tasks"
+        case .playbookDefined(let playbook): "/desks/\(desk)/engagements/\(playbook.engagement)#playbooks"
+        case .channelRegistered: "/desks/\(desk)#channels"
         default: "/desks/\(desk)#setup"
         }
     }

@@ -49,10 +49,9 @@ struct TripPage {
         return Layout.page(title: trip.title, desk: desk, desks: desks, section: "", body: body)
     }
 
-    /// A time as a person would type it back: local wall clock and the zone's name.
-    private static func typed(_ time: ZonedTime) -> String {
-        String(ZonedTime.display(time.instant, in: time.zone).prefix(16)) + " " + time.zone.identifier
-    }
+    /// A time as a person would type it back, as scenario files write it: local wall clock and the zone's
+    /// name, `~` when approximate, an offset where the local time happens twice.
+    private static func typed(_ time: ZonedTime) -> String { time.scenarioText }
 
     /// The trip's stays and commitments as editable rows (two empty ones to add), with a reason: a summit
     /// that slips an hour is changed here, and the itinerary and readiness follow.

@@ -53,24 +53,21 @@ extension WebController {
             let (state, _) = try await server.load(desk, as: context.clearance)
             do {
                 let commands = try item.commands(form, on: state, now: server.now)
-                for command in commands {
-                    _ = try await server.execute(
+                var destination = "/desks/\(desk)"
+                for (index, command) in commands.enumerated() {
+                    let outcome = try await server.execute(
                         command, on: desk, actor: context.actor, expectedVersion: nil, as: context.clearance)
+                    // The id as stored: inside a compartment the ledger adds a part of its own.
+                    if index == 0, let fact = try outcome.events.first?.decoded().fact {
+                        destination = NewItem.destination(of: fact, desk: desk)
+                    }
                 }
-                return Page.redirect(
-                    to: commands.first.map { NewItem.destination(of: $0, desk: desk) } ?? "/desks/\(desk)")
+                return Page.redirect(to: destination)
             } catch let error as DeskError {
                 var page = CreationPage(
                     desk: desk, desks: try await server.desks(), item: item, state: state, now: server.now)
-                page.form = FormState(values: form.shown)
+                page.form = Self.refused(error, form, rows: item.rows(on: state, now: server.now))
                 page.fresh = false
-                if let field = error.field, form.lists[field] != nil {
-                    page.form.errors[field] = error.reason
-                } else if let field = error.field, let row = Self.rowField(field), form.lists[row] != nil {
-                    page.form.errors[row] = error.reason
-                } else {
-                    page.form.banner = error.message
-                }
                 return Page.response(page.html, status: .unprocessableContent, for: context)
             }
         }
@@ -122,14 +119,7 @@ extension WebController {
                         ? "/desks/\(desk)/engagements/\(playbook?.engagement.rawValue ?? "")#playbooks"
                         : "/desks/\(desk)#setup")
             } catch let error as DeskError {
-                var shown = FormState(values: form.shown)
-                if let field = error.field, form.lists[field] != nil {
-                    shown.errors[field] = error.reason
-                } else if let field = error.field, let row = Self.rowField(field), form.lists[row] != nil {
-                    shown.errors[row] = error.reason
-                } else {
-                    shown.banner = error.message
-                }
+                let shown = Self.refused(error, form, rows: item.rows(of: id, on: state))
                 let page = EditPage(
                     desk: desk, desks: try await server.desks(), item: item, id: id, state: state, form: shown)
                 return Page.response(page.html, status: .unprocessableContent, for: context)
@@ -159,6 +149,24 @@ extension WebController {
                     + NewItem.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return item
+    }
+
+    /// The form shown again after `error`: what was typed, and the message beside the field it names
+    /// (in the form's own row numbers), beside a row's first field for a refusal of a whole row, or above
+    /// the form when the form has no such field.
+    static func refused(_ error: DeskError, _ form: FormBody, rows: [FormRows]) -> FormState {
+        var shown = FormState(values: form.shown)
+        let named = error.field.map { field in
+            rows.lazy.compactMap { $0.formField(for: field, in: form) }.first ?? field
+        }
+        if let field = named, form.lists[field] != nil {
+            shown.errors[field] = error.reason
+        } else if let field = named, let row = rowField(field), form.lists[row] != nil {
+            shown.errors[row] = error.reason
+        } else {
+            shown.banner = error.message
+        }
+        return shown
     }
 
     /// A refusal of a whole row (`stays[1]`, a stay that ends before it starts) is shown beside the row's

@@ -87,12 +87,7 @@ extension WebController {
                     command, on: desk, actor: context.actor, expectedVersion: nil, as: context.clearance)
                 return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
             } catch let error as DeskError {
-                var shown = FormState(values: form.shown)
-                if let field = error.field, form.lists[field] != nil {
-                    shown.errors[field] = error.reason
-                } else {
-                    shown.banner = error.message
-                }
+                let shown = Self.refused(error, form, rows: rows)
                 let page = TripPage(
                     desk: desk, desks: try await server.desks(), state: state, version: version,
                     problem: try tripProblem(tripID.rawValue, state), form: shown)

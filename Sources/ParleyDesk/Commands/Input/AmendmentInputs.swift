@@ -268,6 +268,9 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
     public var longitude: Double?
     /// A venue's new IANA zone.
     public var zone: String?
+    /// A venue's place is no longer known: its coordinates are removed (travel then comes only from the
+    /// travel times set).
+    public var forgetCoordinates: Bool?
     /// A channel's new intermediary; an empty text for none.
     public var via: String?
     /// The desk's new webhook; an empty text for none.
@@ -290,9 +293,10 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
     /// A record's new values, as an edit form gives them (fields left nil stay as they are).
     public init(
         name: String?, title: String? = nil, party: String? = nil, city: String? = nil, latitude: Double? = nil,
-        longitude: Double? = nil, zone: String? = nil, via: String? = nil, steps: [PlaybookStepInput]? = nil,
-        at: String? = nil, reason: String
+        longitude: Double? = nil, zone: String? = nil, forgetCoordinates: Bool? = nil, via: String? = nil,
+        steps: [PlaybookStepInput]? = nil, at: String? = nil, reason: String
     ) {
+        self.forgetCoordinates = forgetCoordinates
         self.name = name
         self.title = title
         self.party = party
@@ -329,8 +333,17 @@ public struct RecordAmendmentInput: Decodable, Sendable, Equatable {
             guard var venue = state.venues[Venue.ID(id)] else { return nil }
             venue.name = name ?? venue.name
             venue.city = city ?? venue.city
-            venue.coordinates = try VenueInput.coordinates(
-                latitude ?? venue.coordinates?.latitude, longitude ?? venue.coordinates?.longitude)
+            if forgetCoordinates == true {
+                guard latitude == nil, longitude == nil else {
+                    throw .invalidValue(
+                        field: "forget_coordinates", expected: "no latitude or longitude beside it",
+                        found: "both")
+                }
+                venue.coordinates = nil
+            } else {
+                venue.coordinates = try VenueInput.coordinates(
+                    latitude ?? venue.coordinates?.latitude, longitude ?? venue.coordinates?.longitude)
+            }
             if let zone { venue.zone = try TimeZoneID.validated(zone, field: "zone") }
             change = .venue(venue)
         case "channels":

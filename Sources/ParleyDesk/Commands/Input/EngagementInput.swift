@@ -52,6 +52,7 @@ public struct EngagementInput: Decodable, Sendable, Equatable {
     /// - Throws: `DeskError` naming the field that cannot be read.
     public func command(on state: DeskState, now: Date) throws(DeskError) -> DeskCommand {
         let id = try InputText.newID(id, from: title) { state.engagements[Engagement.ID($0)] != nil }
+        try InputText.requireCount(windows?.count ?? 0, field: "windows")
         var parsed: [TimeWindow] = []
         for (index, window) in (windows ?? []).enumerated() {
             parsed.append(try window.window(on: state, field: "windows[\(index)]"))

@@ -3,6 +3,13 @@
 public protocol FieldNamed {
     /// The fields it takes, snake-cased.
     static var fieldNames: [String] { get }
+    /// The fields each item of a list field takes (`steps`: `channel`, `wait`, `repeat`).
+    static var itemFieldNames: [String: [String]] { get }
+}
+
+extension FieldNamed {
+    /// No list of objects by default.
+    public static var itemFieldNames: [String: [String]] { [:] }
 }
 
 extension DeskInput: FieldNamed {
@@ -33,6 +40,10 @@ extension TravelTimeInput: FieldNamed {
 extension TripInput: FieldNamed {
     /// The fields it takes.
     public static let fieldNames = ["id", "title", "principal", "stays", "commitments"]
+    /// A stay's and a commitment's fields.
+    public static let itemFieldNames = [
+        "stays": ["venue", "lodging", "from", "to"], "commitments": ["id", "title", "venue", "start", "end"],
+    ]
 }
 
 extension EngagementInput: FieldNamed {
@@ -41,6 +52,8 @@ extension EngagementInput: FieldNamed {
         "id", "title", "principals", "counterpart", "purpose", "priority", "trip", "duration", "venues", "windows",
         "compartment", "opened",
     ]
+    /// A window's fields.
+    public static let itemFieldNames = ["windows": ["from", "to"]]
 }
 
 extension ChannelInput: FieldNamed {
@@ -58,4 +71,6 @@ extension TaskInput: FieldNamed {
 extension PlaybookInput: FieldNamed {
     /// The fields it takes.
     public static let fieldNames = ["id", "name", "engagement", "steps"]
+    /// A step's fields.
+    public static let itemFieldNames = ["steps": ["channel", "wait", "repeat"]]
 }

@@ -93,6 +93,14 @@ extension InputText {
         return candidate
     }
 
+    /// Refuses a list longer than a desk holds, before any of it is read.
+    /// - Throws: `DeskError.invalidValue` naming `field`.
+    public static func requireCount(_ count: Int, field: String) throws(DeskError) {
+        guard count <= DeskLimits.maxItems else {
+            throw .invalidValue(field: field, expected: "at most \(DeskLimits.maxItems) items", found: "\(count)")
+        }
+    }
+
     /// A whole number typed in a form (`3`); nil when empty.
     /// - Throws: `DeskError.invalidValue` naming `field`.
     public static func integer(_ text: String, field: String, expected: String) throws(DeskError) -> Int? {

@@ -22,6 +22,7 @@ public struct StayInput: Decodable, Sendable, Equatable {
     /// The stays `inputs` describe, each refusal naming `stays[i].field`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     static func stays(_ inputs: [StayInput], on state: DeskState) throws(DeskError) -> [Stay] {
+        try InputText.requireCount(inputs.count, field: "stays")
         var stays: [Stay] = []
         for (index, stay) in inputs.enumerated() {
             stays.append(
@@ -61,13 +62,16 @@ public struct CommitmentInput: Decodable, Sendable, Equatable {
     static func commitments(_ inputs: [CommitmentInput], on state: DeskState, keeping: [FixedCommitment] = [])
         throws(DeskError) -> [FixedCommitment]
     {
+        try InputText.requireCount(inputs.count, field: "commitments")
         var made: [FixedCommitment] = []
+        var ids: Set<String> = []
         for (index, commitment) in inputs.enumerated() {
             let field = "commitments[\(index)]"
-            let kept = keeping.first { $0.title == commitment.title && !made.map(\.id).contains($0.id) }?.id.rawValue
+            let kept = keeping.first { $0.title == commitment.title && !ids.contains($0.id.rawValue) }?.id.rawValue
             let id = try InputText.newID(commitment.id ?? kept, from: commitment.title, field: field + ".id") {
-                candidate in made.contains { $0.id.rawValue == candidate }
+                ids.contains($0)
             }
+            ids.insert(id)
             made.append(
                 FixedCommitment(
                     id: FixedCommitment.ID(id), title: commitment.title, venue: Venue.ID(commitment.venue),

@@ -120,6 +120,7 @@ public struct PlaybookStepInput: Decodable, Sendable, Equatable {
     /// The steps `inputs` describe, each refusal naming `steps[i].field`.
     /// - Throws: `DeskError` naming the field that cannot be read.
     static func steps(_ inputs: [PlaybookStepInput]) throws(DeskError) -> [PlaybookStep] {
+        try InputText.requireCount(inputs.count, field: "steps")
         var steps: [PlaybookStep] = []
         for (index, step) in inputs.enumerated() {
             steps.append(

@@ -253,7 +253,8 @@ struct APIController: Sendable {
             command: @escaping @Sendable (Input, DeskState) throws -> DeskCommand
         ) {
             api.post("desks/:desk/\(collection)") { request, context -> Response in
-                let body = try await decodeStrictly(VersionedInput<Input>.self, fields: Input.fieldNames, request)
+                let body = try await decodeStrictly(
+                    VersionedInput<Input>.self, fields: Input.fieldNames, items: Input.itemFieldNames, request)
                 return try await run(request, context, body.expectedVersion, status: .created) { state in
                     (try command(body.input, state), { _ in nil as String? })
                 }
@@ -275,15 +276,23 @@ struct APIController: Sendable {
             let desk = try context.parameters.require("desk")
             var first: Response?
             for (index, command) in commands.enumerated() {
-                // Only the first leg carries the version and the key; the way back follows it.
+                guard case .setTravelTime(let leg) = command else { throw HTTPError(.internalServerError) }
+                // The way back, already set as asked (a repeat after a lost answer): nothing to add.
+                if index > 0,
+                    try await server.load(desk, as: context.clearance).state.travelOverride(
+                        from: leg.from, to: leg.to) == leg.time
+                {
+                    continue
+                }
+                // Only the first leg carries the version and the key; the way back follows it, and is set by
+                // a repeat with the key if a crash came between the two.
                 let outcome = try await server.execute(
                     command, on: desk, actor: context.actor,
                     expectedVersion: index == 0 ? body.expectedVersion : nil, as: context.clearance,
                     idempotencyKey: index == 0 ? try Self.idempotencyKey(request) : nil)
                 if first == nil {
-                    guard case .setTravelTime(let leg) = command else { throw HTTPError(.internalServerError) }
                     first = try JSON.response(leg, status: .created, version: outcome.sequences.last)
-                    if outcome.replayed { break }
+                    if outcome.replayed { first?.headers[.idempotentReplayed] = "true" }
                 }
             }
             guard let first else { throw HTTPError(.internalServerError) }
@@ -292,10 +301,9 @@ struct APIController: Sendable {
         // A new desk, named in the body (or from its title); admins only, as every desk is seen by everyone.
         api.post("desks") { request, context -> Response in
             let body = try await decodeStrictly(DeskInput.self, fields: DeskInput.fieldNames, request)
-            let existing = Set(try await server.desks())
-            let command = try body.command(now: server.now) {
-                existing.contains($0) || !PathGuard<DeskRequestContext>.canNameADesk($0)
-            }
+            // No numbering here: a retry with the same Idempotency-Key must name the same desk to find the
+            // first write; a name in use is refused by the desk ("already opened").
+            let command = try body.command(now: server.now) { _ in false }
             guard case .openDesk(let profile) = command else { throw HTTPError(.internalServerError) }
             let outcome = try await server.execute(
                 command, on: profile.name, actor: context.actor, expectedVersion: nil, as: context.clearance,
@@ -311,7 +319,7 @@ struct APIController: Sendable {
     /// Decodes a body that may hold only `fields` (and `expected_version`): anything else is refused with
     /// its name, before the body is read as the input.
     private func decodeStrictly<Value: Decodable>(
-        _ type: Value.Type, fields: [String], _ request: Request
+        _ type: Value.Type, fields: [String], items: [String: [String]] = [:], _ request: Request
     ) async throws -> Value {
         let body = try await request.body.collect(upTo: 256 * 1024)
         let data = Data(body.readableBytesView)
@@ -322,6 +330,18 @@ struct APIController: Sendable {
                     message: "unknown field '\(unknown)': this body takes "
                         + fields.joined(separator: ", ") + " (and expected_version)",
                     field: unknown)
+            }
+            // And each item of a list of objects (a step's `repeats` for `repeat` is refused, not dropped).
+            for (list, itemFields) in items.sorted(by: { $0.key < $1.key }) {
+                for (index, item) in ((object[list] as? [Any]) ?? []).enumerated() {
+                    guard let item = item as? [String: Any],
+                        let unknown = item.keys.sorted().first(where: { !itemFields.contains($0) })
+                    else { continue }
+                    throw RequestInputError(
+                        message: "unknown field '\(unknown)' in \(list)[\(index)]: each takes "
+                            + itemFields.joined(separator: ", "),
+                        field: "\(list)[\(index)].\(unknown)")
+                }
             }
         }
         return try Self.decodeBody(type, data)

@@ -214,6 +214,7 @@ extension OpenAPIDocument {
                 latitude: { type: number }
                 longitude: { type: number }
                 zone: { type: string, example: Asia/Seoul }
+                forget_coordinates: { type: boolean, description: a venue's place is no longer known (without latitude or longitude) }
                 via: { type: string, description: a channel's intermediary party; empty for none }
                 webhook: { type: string, description: the desk's webhook; empty for none }
                 steps:
