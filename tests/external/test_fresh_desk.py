@@ -192,6 +192,12 @@ def test_create_and_edit_pages_at_phone_width(path):
             driver.find_element(By.CSS_SELECTOR, "#change-trip summary").click()
         width, viewport = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
         assert width <= viewport, f"{path} scrolls sideways ({width}px in {viewport}px)"
+        # No field runs past the screen's edge (a clipped field cannot be read or typed into).
+        clipped = driver.execute_script(
+            "return [...document.querySelectorAll('main input, main select')]"
+            ".filter(e => e.type !== 'hidden' && e.offsetParent !== null"
+            " && e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.name)")
+        assert not clipped, f"{path}: fields past the edge at 390 px: {clipped[:5]}"
         name = path.strip("/").replace("/", "-")
         driver.save_screenshot(str(SHOTS / f"{name}-390.png"))
         wide = browser()

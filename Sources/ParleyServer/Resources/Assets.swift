@@ -33,8 +33,9 @@ enum Assets {
         button { font: inherit; padding: .35rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; cursor: pointer; }
         button.secondary { background: #fff; color: var(--accent); }
         .field-error { color: var(--bad); font-weight: 600; font-size: .85rem; }
-        .form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .5rem; padding: .35rem 0; border-top: 1px dashed var(--line, #ccc); }
-        .row-field { display: grid; gap: .15rem; } fieldset { border: 1px solid var(--line, #ccc); padding: .5rem; }
+        .form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(10rem, 100%), 1fr)); align-items: start; gap: .5rem; padding: .35rem 0; border-top: 1px dashed var(--line, #ccc); }
+        .row-field { display: grid; gap: .15rem; min-width: 0; } fieldset { border: 1px solid var(--line, #ccc); padding: .5rem; min-width: 0; }
+        form.stack label.field-label { display: block; } form.stack input, form.stack select { max-width: 100%; box-sizing: border-box; min-width: 0; }
         .banner { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; }
         .banner.bad { color: var(--bad); background: #fbeeee; } .banner.ok { color: var(--ok); background: #edf7f0; }
         details.retract { display: inline-block; margin-left: .4rem; } details.retract summary { cursor: pointer; color: var(--muted); }

@@ -116,7 +116,7 @@ enum FormFields {
         let hint: HTML =
             field.hint.isEmpty ? .empty : "<span class=\"small muted\" id=\"hint-\(id)\">\(field.hint)</span>"
         return """
-            <label for="\(id)">\(field.label)\(optional)</label>
+            <label class="field-label" for="\(id)">\(field.label)\(optional)</label>
             \(control)\(hint)\(Layout.fieldError(form, field.name))
             """
     }

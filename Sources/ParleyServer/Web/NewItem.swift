@@ -62,31 +62,38 @@ enum NewItem: String, CaseIterable, Sendable {
         let principals = Self.options(state.principals.values.map { ($0.id.rawValue, "\($0.name), \($0.title)") })
         let venues = Self.options(state.venues.values.map { ($0.id.rawValue, "\($0.name) (\($0.zone))") })
         let engagements = Self.options(state.engagements.values.map { ($0.id.rawValue, $0.title) })
+        let named: Set<NewItem> = [.party, .principal, .venue, .channel, .playbook]
         let id = FormField(
-            name: "id", label: "Id", placeholder: "made from the name", hint: "lower-case letters, digits and '-'")
+            name: "id", label: "Id", placeholder: named.contains(self) ? "made from the name" : "made from the title",
+            hint: "lower-case letters, digits and '-'")
+        let someVenue = state.venues.values.map(\.name).min() ?? "the venue"
+        let someParty = state.parties.values.map(\.name).min()
         switch self {
         case .party:
-            return [FormField(name: "name", label: "Name", placeholder: "Republic of Korea", required: true), id]
+            return [
+                FormField(
+                    name: "name", label: "Name", placeholder: "a country, an organisation, a side", required: true), id,
+            ]
         case .principal:
             return [
-                FormField(name: "name", label: "Name", placeholder: "Moon Jae-in", required: true),
-                FormField(name: "title", label: "Office", placeholder: "President"),
+                FormField(name: "name", label: "Name", placeholder: "the leader's name", required: true),
+                FormField(name: "title", label: "Office", placeholder: "President, Prime Minister"),
                 FormField(name: "party", label: "Party", kind: .choice(parties), required: true), id,
             ]
         case .venue:
             return [
-                FormField(name: "name", label: "Name", placeholder: "Peace House, Panmunjom", required: true),
-                FormField(name: "city", label: "City", placeholder: "Panmunjom"),
+                FormField(name: "name", label: "Name", placeholder: "a building, a hotel, a site", required: true),
+                FormField(name: "city", label: "City"),
                 FormField(
                     name: "zone", label: "Time zone", kind: .zone, placeholder: zone,
-                    hint: "an IANA zone such as Asia/Seoul; start typing to search", required: true, initial: zone),
+                    hint: "an IANA zone such as \(zone); start typing to search", required: true, initial: zone),
                 FormField(
-                    name: "latitude", label: "Latitude", placeholder: "37.9556",
+                    name: "latitude", label: "Latitude", placeholder: "e.g. 46.2044",
                     hint:
                         "degrees, north positive; with the longitude it estimates travel. Not known? Leave both "
                         + "empty and set travel times to and from it"),
                 FormField(
-                    name: "longitude", label: "Longitude", placeholder: "126.6769", hint: "degrees, east positive"),
+                    name: "longitude", label: "Longitude", placeholder: "e.g. 6.1432", hint: "degrees, east positive"),
                 id,
             ]
         case .travel:
@@ -100,7 +107,7 @@ enum NewItem: String, CaseIterable, Sendable {
             ]
         case .trip:
             return [
-                FormField(name: "title", label: "Title", placeholder: "Asia, late October", required: true),
+                FormField(name: "title", label: "Title", placeholder: "where and when, in a few words", required: true),
                 FormField(name: "principal", label: "Principal", kind: .choice(principals), required: true), id,
             ]
         case .engagement:
@@ -112,7 +119,7 @@ enum NewItem: String, CaseIterable, Sendable {
                 FormField.Option(value: "\($0)", label: $0 == 1 ? "1 (highest)" : $0 == 5 ? "5 (lowest)" : "\($0)")
             }
             return [
-                FormField(name: "title", label: "Title", placeholder: "Meeting at Panmunjom", required: true),
+                FormField(name: "title", label: "Title", placeholder: "Meeting at \(someVenue)", required: true),
                 FormField(name: "counterpart", label: "Counterpart", kind: .choice(parties), required: true),
                 FormField(
                     name: "principals", label: "Our principals", kind: .choices(principals),
@@ -135,7 +142,10 @@ enum NewItem: String, CaseIterable, Sendable {
         case .channel:
             let none = [FormField.Option(value: "", label: "— (direct)")]
             return [
-                FormField(name: "name", label: "Name", placeholder: "Panmunjom liaison line", required: true),
+                FormField(
+                    name: "name", label: "Name",
+                    placeholder: someParty.map { "line to \($0)" } ?? "a line, an envoy, a letter",
+                    required: true),
                 FormField(
                     name: "kind", label: "Kind", kind: .choice(Self.options(ChannelKind.allCases.map(\.rawValue))),
                     required: true),
@@ -168,7 +178,7 @@ enum NewItem: String, CaseIterable, Sendable {
             ]
         case .playbook:
             return [
-                FormField(name: "name", label: "Name", placeholder: "If the hotline stays silent", required: true),
+                FormField(name: "name", label: "Name", placeholder: "if nobody answers", required: true),
                 FormField(
                     name: "engagement", label: "For", kind: .choice(engagements), required: true,
                     initial: preset["engagement"] ?? ""),

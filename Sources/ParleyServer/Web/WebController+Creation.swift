@@ -187,7 +187,7 @@ struct NewDeskPage {
 
     var html: HTML {
         let fields: [FormField] = [
-            FormField(name: "title", label: "Title", placeholder: "State visit to Seoul, spring", required: true),
+            FormField(name: "title", label: "Title", placeholder: "the effort, in a few words", required: true),
             FormField(
                 name: "zone", label: "Home zone", kind: .zone, placeholder: "Europe/Zurich",
                 hint: "an IANA zone: times typed on this desk are in it unless they name another", required: true),
