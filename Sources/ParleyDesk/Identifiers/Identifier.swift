@@ -18,9 +18,15 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, Comparable, Cust
     /// letter or digit.
     /// - Throws: `DeskError.invalidValue` naming what was found.
     public static func validated(_ raw: String, field: String) throws(DeskError) -> Identifier {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
-        guard let first = raw.first, first.isLetter || first.isNumber, raw.count <= 64,
-            raw.allSatisfy({ allowed.contains($0) })
+        // Bytes, not characters: every allowed character is ASCII (this runs on every request's desk name).
+        func allowed(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        let bytes = raw.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "_"),
+            first != UInt8(ascii: "."), bytes.count <= 64, bytes.allSatisfy(allowed)
         else {
             throw .invalidValue(
                 field: field, expected: "an id of lower-case letters, digits, '-', '_' or '.'", found: raw)

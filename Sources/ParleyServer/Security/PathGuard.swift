@@ -33,14 +33,50 @@ struct PathGuard<Context: RequestContext>: RouterMiddleware {
     /// Whether `path` is in the only form served: starting with `/`, no empty, `.` or `..` segment (also
     /// percent-encoded), no encoded `/` or `\` and no raw `\`.
     static func isPlain(_ path: String) -> Bool {
-        guard path.hasPrefix("/"), !path.contains("//"), !path.contains("\\") else { return false }
-        let lowered = path.lowercased()
-        guard !lowered.contains("%2f"), !lowered.contains("%5c") else { return false }
-        for segment in lowered.split(separator: "/", omittingEmptySubsequences: true) {
-            let decoded = segment.replacingOccurrences(of: "%2e", with: ".")
-            if decoded == "." || decoded == ".." { return false }
+        // One pass over the bytes (every request comes through here): `//`, `\`, `%2f`, `%5c`, and
+        // segments that are only dots, written or encoded as `%2e`.
+        let bytes = Array(path.utf8)
+        guard bytes.first == UInt8(ascii: "/") else { return false }
+        var index = 0
+        var segmentStart = 0
+        var segmentDots = 0
+        var segmentOther = false
+        func endSegment() -> Bool {
+            // A segment of one or two dots (however written) and nothing else is refused.
+            !(index > segmentStart && !segmentOther && (segmentDots == 1 || segmentDots == 2))
         }
-        return true
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "/"):
+                if index > 0 && bytes[index - 1] == UInt8(ascii: "/") { return false }
+                guard endSegment() else { return false }
+                segmentStart = index + 1
+                segmentDots = 0
+                segmentOther = false
+                index += 1
+            case UInt8(ascii: "\\"):
+                return false
+            case UInt8(ascii: "%") where index + 2 < bytes.count:
+                let code = (bytes[index + 1] | 0x20, bytes[index + 2] | 0x20)
+                if code == (UInt8(ascii: "2"), UInt8(ascii: "f")) || code == (UInt8(ascii: "5"), UInt8(ascii: "c")) {
+                    return false
+                }
+                if code == (UInt8(ascii: "2"), UInt8(ascii: "e")) {
+                    segmentDots += 1
+                } else {
+                    segmentOther = true
+                }
+                index += 3
+            case UInt8(ascii: "."):
+                segmentDots += 1
+                index += 1
+            default:
+                segmentOther = true
+                index += 1
+            }
+        }
+        return endSegment()
     }
 
     /// Whether `name` could be a desk's: the slug every desk is opened with (`openDesk` refuses others),
