@@ -122,6 +122,21 @@ def test_a_fresh_desk_is_set_up_and_run_in_the_browser(empty_server):
             "name": "If the embassy is silent", "engagement": "talks-with-president-yoon",
             "steps[0].channel": "embassy-line", "steps[0].wait": "2h", "steps[0].repeat": "2"})
 
+        add(driver, base, desk, "task", {
+            "title": "Site survey", "kind": "site-survey", "engagement": "talks-with-president-yoon",
+            "venue": "blue-house", "duration": "3h", "lead_time": "1d", "owner": "Advance team"})
+        assert "Site survey" in driver.find_element(By.ID, "tasks").text
+        # A shared record corrected on its edit page, reached from the desk's set-up.
+        driver.get(f"{base}/desks/{desk}")
+        driver.find_element(By.CSS_SELECTOR, "#setup details summary").click()
+        driver.find_element(By.CSS_SELECTOR, f"#setup a[href='/desks/{desk}/edit/venue/hotel-okura']").click()
+        settled(driver).until(conditions.url_contains("/edit/venue/hotel-okura"))
+        driver.save_screenshot(str(SHOTS / "edit-venue-1280.png"))
+        fill(driver, {"name": "Hotel Okura Tokyo", "reason": "Its full name"})
+        driver.find_element(By.CSS_SELECTOR, "form[action$='/edit/venue/hotel-okura'] button[type=submit]").click()
+        settled(driver).until(conditions.url_contains("#setup"))
+        assert "Hotel Okura Tokyo" in driver.find_element(By.ID, "setup").get_attribute("innerHTML")
+
         # Plan the trip: the meeting fits on the second day.
         driver.get(f"{base}/desks/{desk}/trips/seoul-and-tokyo")
         driver.find_element(By.CSS_SELECTOR, "form[action$='/plan'] button").click()

@@ -60,6 +60,18 @@ struct FormRows: Sendable {
         }
     }
 
+    /// The filled rows as playbook steps (`channel`, `wait`, `repeat`), each refusal naming `steps[i]`.
+    /// - Throws: `DeskError` for a number of tries that is not a number.
+    func playbookSteps(in form: FormBody) throws(DeskError) -> [PlaybookStepInput] {
+        var steps: [PlaybookStepInput] = []
+        for (index, row) in filled(in: form).enumerated() {
+            let times = try InputText.integer(
+                row["repeat"] ?? "", field: "steps[\(index)].repeat", expected: "a number of tries, such as 2")
+            steps.append(PlaybookStepInput(channel: row["channel"] ?? "", wait: row["wait"] ?? "", repeat: times))
+        }
+        return steps
+    }
+
     /// The form's numbers of the rows that hold something.
     func filledIndices(in form: FormBody) -> [Int] {
         (0..<count).filter { index in fields.contains { !form["\(name)[\(index)].\($0.name)"].isEmpty } }

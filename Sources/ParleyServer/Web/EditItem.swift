@@ -145,12 +145,7 @@ enum EditItem: String, CaseIterable, Sendable {
         case .channel:
             return RecordAmendmentInput(name: form["name"], via: form["via"], at: at, reason: form["reason"])
         case .playbook:
-            var steps: [PlaybookStepInput] = []
-            for (index, row) in (rows(of: id, on: state).first?.filled(in: form) ?? []).enumerated() {
-                let times = try InputText.integer(
-                    row["repeat"] ?? "", field: "steps[\(index)].repeat", expected: "a number of tries, such as 2")
-                steps.append(PlaybookStepInput(channel: row["channel"] ?? "", wait: row["wait"] ?? "", repeat: times))
-            }
+            let steps = try rows(of: id, on: state).first?.playbookSteps(in: form) ?? []
             return RecordAmendmentInput(name: form["name"], steps: steps, at: at, reason: form["reason"])
         }
     }

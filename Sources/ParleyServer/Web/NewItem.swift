@@ -254,7 +254,8 @@ enum NewItem: String, CaseIterable, Sendable {
     /// The commands `form` asks for on `state` at `now`, read through the same inputs as the API.
     /// - Throws: `DeskError` naming the field that cannot be read.
     func commands(_ form: FormBody, on state: DeskState, now: Date) throws(DeskError) -> [DeskCommand] {
-        let rows = Dictionary(uniqueKeysWithValues: rows(on: state, now: now).map { ($0.name, $0.filled(in: form)) })
+        let groups = Dictionary(uniqueKeysWithValues: self.rows(on: state, now: now).map { ($0.name, $0) })
+        func filled(_ name: String) -> [[String: String]] { groups[name]?.filled(in: form) ?? [] }
         func optional(_ field: String) -> String? { InputText.optional(form[field]) }
         switch self {
         case .party:
@@ -282,12 +283,12 @@ enum NewItem: String, CaseIterable, Sendable {
             return [
                 try TripInput(
                     id: optional("id"), title: form["title"], principal: form["principal"],
-                    stays: (rows["stays"] ?? []).map {
+                    stays: filled("stays").map {
                         StayInput(
                             venue: $0["venue"] ?? "", lodging: $0["lodging"], from: $0["from"] ?? "", to: $0["to"] ?? ""
                         )
                     },
-                    commitments: (rows["commitments"] ?? []).map {
+                    commitments: filled("commitments").map {
                         CommitmentInput(
                             title: $0["title"] ?? "", venue: $0["venue"] ?? "", start: $0["start"] ?? "",
                             end: $0["end"] ?? "")
@@ -301,7 +302,7 @@ enum NewItem: String, CaseIterable, Sendable {
                     id: optional("id"), title: form["title"], principals: form.all("principals"),
                     counterpart: form["counterpart"], purpose: form["purpose"], priority: priority,
                     trip: optional("trip"), duration: form["duration"], venues: form.all("venues"),
-                    windows: (rows["windows"] ?? []).map { WindowInput(from: $0["from"] ?? "", to: $0["to"] ?? "") },
+                    windows: filled("windows").map { WindowInput(from: $0["from"] ?? "", to: $0["to"] ?? "") },
                     compartment: optional("compartment"), opened: optional("opened")
                 ).command(on: state, now: now)
             ]
@@ -321,12 +322,7 @@ enum NewItem: String, CaseIterable, Sendable {
                 ).command(on: state)
             ]
         case .playbook:
-            var steps: [PlaybookStepInput] = []
-            for (index, row) in (rows["steps"] ?? []).enumerated() {
-                let times = try InputText.integer(
-                    row["repeat"] ?? "", field: "steps[\(index)].repeat", expected: "a number of tries, such as 2")
-                steps.append(PlaybookStepInput(channel: row["channel"] ?? "", wait: row["wait"] ?? "", repeat: times))
-            }
+            let steps = try groups["steps"]?.playbookSteps(in: form) ?? []
             return [
                 try PlaybookInput(id: optional("id"), name: form["name"], engagement: form["engagement"], steps: steps)
                     .command(on: state)

@@ -72,9 +72,8 @@ extension WebController {
                     StayInput(
                         venue: $0["venue"] ?? "", lodging: $0["lodging"], from: $0["from"] ?? "", to: $0["to"] ?? "")
                 }
-                let commitments = (0..<rows[1].count).compactMap { index -> CommitmentInput? in
+                let commitments = rows[1].filledIndices(in: form).map { index -> CommitmentInput in
                     let field = { (name: String) in form["commitments[\(index)].\(name)"] }
-                    guard !(field("title") + field("venue") + field("start") + field("end")).isEmpty else { return nil }
                     return CommitmentInput(
                         id: InputText.optional(field("id")), title: field("title"), venue: field("venue"),
                         start: field("start"), end: field("end"))
