@@ -19,11 +19,13 @@ struct CrashTests {
         let parley = try engine.process()
         var random = SeededRandom(seed: 2019_06_30)
         var acknowledged = Set<Int64>()
-        for _ in 0..<20 {
+        for round in 0..<20 {
             let process = parley.makeProcess(["stress-append"] + parley.storeArguments)
             let output = Pipe()
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            // Kept in a file, so that a writer that stops on its own says why in the failure.
+            let errors = try parley.write("stress-\(round).err", "")
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
             try process.run()
             // Wait for the first acknowledgement, so every kill strikes a writer in full flow, then
             // kill at a random moment within the next 300 ms.
@@ -31,12 +33,19 @@ struct CrashTests {
             try await Task.sleep(for: .milliseconds(Int.random(in: 0...300, using: &random)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal)
             // Every line in the pipe was printed after its commit returned: those are acknowledged.
             received.append(output.fileHandleForReading.readDataToEndOfFile())
-            let lines = String(decoding: received, as: UTF8.self).split(separator: "\n")
-            let acked = lines.compactMap { $0.hasPrefix("acked ") ? Int64($0.dropFirst(6)) : nil }
-            #expect(!acked.isEmpty)
+            let printed = String(decoding: received, as: UTF8.self)
+            let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            #expect(
+                process.terminationReason == .uncaughtSignal,
+                "round \(round): the writer ended on its own with status \(process.terminationStatus): \(said)")
+            let acked = printed.split(separator: "\n").compactMap {
+                $0.hasPrefix("acked ") ? Int64($0.dropFirst(6)) : nil
+            }
+            #expect(
+                !acked.isEmpty,
+                "round \(round): nothing acknowledged; printed \(printed.debugDescription), said \(said)")
             acknowledged.formUnion(acked)
         }
         let events = try await parley.withStore { try await $0.read(desk: "stress", from: 1) }
@@ -48,8 +57,8 @@ struct CrashTests {
         }
         #expect(count == events.count)
         let verify = try parley.run(["verify"])
-        #expect(verify.status == 0)
-        #expect(verify.stdout.hasPrefix("stress: ok, \(events.count) events"))
+        #expect(verify.status == 0, "verify: \(verify.stderr)")
+        #expect(verify.stdout.hasPrefix("stress: ok, \(events.count) events"), "verify printed \(verify.stdout)")
     }
 }
 
