@@ -47,24 +47,58 @@ struct SecurityTests {
         }
     }
 
-    @Test("a page sets the browser's form token and every form that posts carries it")
+    @Test("a browser without a session is given a form token cookie, and the sign-in form carries it")
     func formsCarryTheToken() async throws {
         try await demoApplication().test(.router) { anonymous in
+            try await anonymous.execute(uri: "/login", method: .get) { response in
+                let cookie = response.headers[.setCookie] ?? ""
+                #expect(cookie.hasPrefix("parley_form="))
+                #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                let token = String(cookie.dropFirst("parley_form=".count).prefix(43))
+                let page = String(buffer: response.body)
+                let forms = page.components(separatedBy: "method=\"post\"").count - 1
+                #expect(forms > 0)
+                #expect(page.components(separatedBy: "name=\"_csrf\" value=\"\(token)\"").count - 1 == forms)
+            }
+        }
+    }
+
+    @Test("a bearer client's pages carry a form token bound to its token, set no cookie, and its form posts pass")
+    func bearerPagesBindTheirForms() async throws {
+        try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous)
+            var seen: Set<String> = []
             for path in [
                 "/desks/dmz-2019", "/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025",
             ] {
                 try await client.execute(uri: path, method: .get) { response in
-                    let cookie = response.headers[.setCookie] ?? ""
-                    #expect(cookie.hasPrefix("parley_form="))
-                    #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
-                    let token = String(cookie.dropFirst("parley_form=".count).prefix(43))
+                    #expect(response.headers[.setCookie] == nil, "\(path)")
                     let page = String(buffer: response.body)
                     let forms = page.components(separatedBy: "method=\"post\"").count - 1
                     #expect(forms > 0)
-                    #expect(
-                        page.components(separatedBy: "name=\"_csrf\" value=\"\(token)\"").count - 1 == forms, "\(path)")
+                    let tokens = page.components(separatedBy: "name=\"_csrf\" value=\"").dropFirst().map {
+                        String($0.prefix(43))
+                    }
+                    #expect(tokens.count == forms, "\(path)")
+                    seen.formUnion(tokens)
                 }
+            }
+            // One token on every page, and it is the one a form post with that bearer token needs.
+            #expect(seen.count == 1)
+            let token = try #require(seen.first)
+            try await client.execute(
+                uri: "/desks/dmz-2019/new/party", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(token)&name=Switzerland")
+            ) { response in
+                #expect(response.status == .seeOther, "\(String(buffer: response.body))")
+            }
+            try await client.execute(
+                uri: "/desks/dmz-2019/new/party", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "_csrf=\(String(repeating: "A", count: 43))&name=Sweden")
+            ) { response in
+                #expect(response.status == .forbidden)
             }
         }
     }

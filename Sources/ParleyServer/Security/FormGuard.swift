@@ -28,8 +28,11 @@ struct FormGuard: RouterMiddleware {
         -> Response
     {
         let browserToken = Self.cookieToken(in: request)
-        // Bound to the session when the browser has one; a bearer client is no browser a site can drive.
-        let session = Cookies.value(AccessControl.sessionCookie, in: request)
+        // Bound to the session when the browser has one. A bearer client's pages bind their forms to its
+        // token the same way: another site cannot make a browser send that header, and no random token
+        // (with its cookie) is made for every page it reads.
+        let cookieSession = Cookies.value(AccessControl.sessionCookie, in: request)
+        let bearer = Cookies.bearer(in: request)
         var request = request
         if [.post, .put, .patch, .delete].contains(request.method) {
             if request.uri.path.hasPrefix("/api/") {
@@ -46,8 +49,12 @@ struct FormGuard: RouterMiddleware {
             } else {
                 let body = try await request.collectBody(upTo: 64 * 1024)
                 let sent = FormBody(parsing: String(buffer: body)).values[Self.fieldName]
-                guard let expected = session.map(Self.bound(to:)) ?? browserToken, let sent, Self.same(sent, expected)
-                else {
+                // A session cookie's forms carry its own token; a bearer client's, its token's or the
+                // browser cookie's it was given.
+                let expected =
+                    cookieSession.map { [Self.bound(to: $0)] }
+                    ?? [bearer.map(Self.bound(to:)), browserToken].compactMap { $0 }
+                guard let sent, expected.contains(where: { Self.same(sent, $0) }) else {
                     throw HTTPError(
                         .forbidden,
                         message: "This form was sent without its security token (it may have come from another "
@@ -56,11 +63,11 @@ struct FormGuard: RouterMiddleware {
             }
         }
         // A new browser's token is made only if a page it is sent actually has a form.
-        let holder = FormTokenHolder(session: session, browserToken: browserToken)
+        let holder = FormTokenHolder(session: cookieSession, browserToken: browserToken, bearer: bearer)
         var context = context
         context.formToken = holder
         var response = try await next(request, context)
-        if session == nil, browserToken == nil, let made = holder.madeToken {
+        if let made = holder.madeToken {
             response.headers.append(
                 HTTPField(name: .setCookie, value: "\(Self.cookieName)=\(made); Path=/; HttpOnly; SameSite=Strict"))
         }
@@ -82,7 +89,18 @@ struct FormGuard: RouterMiddleware {
     static func newToken() -> String { ByteText.randomToken() }
 
     /// The form token of the browser holding session token `session`.
-    static func bound(to session: String) -> String { AccountBook.formToken(boundTo: session) }
+    static func bound(to session: String) -> String {
+        if let known = boundTokens.withLock({ $0[session] }) { return known }
+        let token = AccountBook.formToken(boundTo: session)
+        boundTokens.withLock { tokens in
+            if tokens.count >= 4_096 { tokens.removeAll() }
+            tokens[session] = token
+        }
+        return token
+    }
+
+    /// Tokens already derived, so a page read again does not hash its session again.
+    private static let boundTokens = Mutex<[String: String]>([:])
 
     /// Compares without stopping at the first difference, so timing does not reveal the token.
     private static func same(_ left: String, _ right: String) -> Bool {
@@ -93,22 +111,26 @@ struct FormGuard: RouterMiddleware {
     }
 }
 
-/// The browser's form token for one request: bound to its session, the one its cookie holds, or one made
-/// when a page needs it; worked out only when a page asks (most answers have no form).
+/// The browser's form token for one request: bound to its session, the one its cookie holds, bound to its
+/// bearer token, or one made when a page needs it; worked out only when a page asks (most answers have
+/// no form).
 final class FormTokenHolder: Sendable {
     private let session: String?
     private let browserToken: String?
+    private let bearer: String?
     private let made = Mutex<String?>(nil)
 
-    init(session: String?, browserToken: String?) {
+    init(session: String?, browserToken: String?, bearer: String? = nil) {
         self.session = session
         self.browserToken = browserToken
+        self.bearer = bearer
     }
 
     /// The token to put in forms (made now if the browser has none).
     var token: String {
         if let session { return FormGuard.bound(to: session) }
         if let browserToken { return browserToken }
+        if let bearer { return FormGuard.bound(to: bearer) }
         return made.withLock { made in
             if let made { return made }
             let fresh = FormGuard.newToken()
