@@ -13,9 +13,9 @@ public final class AccountBook: Sendable {
     /// The stream holding the accounts.
     public static let stream = accountsStream
 
-    private let environment: DeskEnvironment
+    let environment: DeskEnvironment
     private let hasher: PasswordHasher
-    private let folds: FoldedStreams<AccountsState>
+    let folds: FoldedStreams<AccountsState>
     private let attempts = SignInGate()
     /// What a password given for a name without an account is checked against, at the cost of a real one,
     /// so that the time taken does not tell which names have accounts.
@@ -68,7 +68,7 @@ public final class AccountBook: Sendable {
     /// conflict means another server (or a `parley user` command) wrote, and the write is decided again on
     /// the state with its events folded in.
     @discardableResult
-    private func record(actor: String, _ decide: (AccountsState) throws -> [AccountEvent]) async throws
+    func record(actor: String, _ decide: (AccountsState) throws -> [AccountEvent]) async throws
         -> AccountsState
     {
         do {
@@ -199,7 +199,7 @@ public final class AccountBook: Sendable {
         }
     }
 
-    private static func requireAccount(_ name: String, in state: AccountsState) throws {
+    static func requireAccount(_ name: String, in state: AccountsState) throws {
         guard state.users[name] != nil else { throw AccessError(.unknownUser, "name: no account named '\(name)'") }
     }
 
@@ -306,7 +306,7 @@ public final class AccountBook: Sendable {
         return (Identity(name: user.name, role: user.role, clearance: state.clearance(of: user.name)), session.expires)
     }
 
-    private static func newToken() -> String { ByteText.randomToken() }
+    static func newToken() -> String { ByteText.randomToken() }
 
     /// The form token for pages shown to the holder of session token `session`: derived from it (43
     /// base64url characters, like a random one), so only that session's own pages can know it.
@@ -314,7 +314,7 @@ public final class AccountBook: Sendable {
         ByteText.base64URL(SHA256.hash(data: Data(("parley-form\u{0}" + session).utf8)))
     }
 
-    private static func hash(_ token: String) -> String { ByteText.hex(SHA256.hash(data: Data(token.utf8))) }
+    static func hash(_ token: String) -> String { ByteText.hex(SHA256.hash(data: Data(token.utf8))) }
 }
 
 /// A signed-in person.
@@ -352,6 +352,10 @@ public struct AccessError: CategorizedError, Equatable {
         case weakPassword
         /// No such compartment.
         case unknownCompartment
+        /// No calendar feed that answers has that id.
+        case unknownCalendarFeed
+        /// The person holds as many calendar feeds as anyone may.
+        case tooManyFeeds
     }
 
     /// What kind.

@@ -23,6 +23,11 @@ public enum AccountEvent: Sendable, Equatable {
     case compartmentMemberAdded(compartment: Compartment.ID, name: String)
     /// A person stopped being a member of a compartment.
     case compartmentMemberRemoved(compartment: Compartment.ID, name: String)
+    /// A person was given a secret calendar address for a desk, or one trip of it; only the SHA-256 of
+    /// the secret is kept.
+    case calendarFeedIssued(id: String, tokenHash: String, name: String, desk: String, trip: String?)
+    /// A calendar address stopped answering.
+    case calendarFeedRevoked(id: String, reason: String)
 
     /// The type name in the log.
     public var type: String {
@@ -36,6 +41,8 @@ public enum AccountEvent: Sendable, Equatable {
         case .compartmentCreated: "CompartmentCreated"
         case .compartmentMemberAdded: "CompartmentMemberAdded"
         case .compartmentMemberRemoved: "CompartmentMemberRemoved"
+        case .calendarFeedIssued: "CalendarFeedIssued"
+        case .calendarFeedRevoked: "CalendarFeedRevoked"
         }
     }
 
@@ -63,6 +70,11 @@ public enum AccountEvent: Sendable, Equatable {
             try Self.encode(CompartmentMemberAddedPayload(compartment: compartment.rawValue, name: name))
         case .compartmentMemberRemoved(let compartment, let name):
             try Self.encode(CompartmentMemberRemovedPayload(compartment: compartment.rawValue, name: name))
+        case .calendarFeedIssued(let id, let tokenHash, let name, let desk, let trip):
+            try Self.encode(
+                CalendarFeedIssuedPayload(id: id, tokenHash: tokenHash, name: name, desk: desk, trip: trip))
+        case .calendarFeedRevoked(let id, let reason):
+            try Self.encode(CalendarFeedRevokedPayload(id: id, reason: reason))
         }
     }
 
@@ -118,7 +130,8 @@ public enum AccountEvent: Sendable, Equatable {
         let types: [any AccountPayload.Type] = [
             UserAddedPayload.self, RoleChangedPayload.self, PasswordChangedPayload.self, SessionOpenedPayload.self,
             SessionClosedPayload.self, SignInFailedPayload.self, CompartmentCreatedPayload.self,
-            CompartmentMemberAddedPayload.self, CompartmentMemberRemovedPayload.self,
+            CompartmentMemberAddedPayload.self, CompartmentMemberRemovedPayload.self, CalendarFeedIssuedPayload.self,
+            CalendarFeedRevokedPayload.self,
         ]
         var formats: [String: [Int: any AccountPayload.Type]] = [:]
         for payload in types { formats[payload.type, default: [:]][payload.version] = payload }

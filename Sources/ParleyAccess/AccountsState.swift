@@ -31,6 +31,20 @@ public struct AccountsState: Sendable {
         public var members: Set<String>
     }
 
+    /// A secret calendar address: what it shows, and as whom.
+    public struct CalendarFeed: Sendable, Equatable {
+        /// Its id (not the secret).
+        public var id: String
+        /// Whose it is: it shows what they may read, as they may read it now.
+        public var name: String
+        /// The desk.
+        public var desk: String
+        /// The trip, when it is one trip's.
+        public var trip: String?
+        /// When it was issued.
+        public var issued: Date
+    }
+
     /// People by name.
     public private(set) var users: [String: User] = [:]
     /// Compartments by id.
@@ -56,6 +70,11 @@ public struct AccountsState: Sendable {
         /// Whether this name has signed in from this address before (which loosens the limits).
         var familiar = false
     }
+
+    /// Calendar feeds that answer, by id.
+    public private(set) var calendarFeeds: [String: CalendarFeed] = [:]
+    /// Their ids by the SHA-256 of their secret.
+    var calendarFeedsByHash: [String: String] = [:]
 
     /// Open sessions by the SHA-256 of their token.
     var sessions: [String: Session] = [:]
@@ -100,6 +119,12 @@ public struct AccountsState: Sendable {
             compartments[id]?.members.insert(name)
         case .compartmentMemberRemoved(let id, let name):
             compartments[id]?.members.remove(name)
+        case .calendarFeedIssued(let id, let tokenHash, let name, let desk, let trip):
+            calendarFeeds[id] = CalendarFeed(id: id, name: name, desk: desk, trip: trip, issued: at)
+            calendarFeedsByHash[tokenHash] = id
+        case .calendarFeedRevoked(let id, _):
+            calendarFeeds[id] = nil
+            calendarFeedsByHash = calendarFeedsByHash.filter { $0.value != id }
         }
     }
 

@@ -25,6 +25,8 @@ struct AccountGoldenTests {
         .compartmentCreated(compartment: "quiet-channel", title: "The quiet channel"),
         .compartmentMemberAdded(compartment: "quiet-channel", name: "ana"),
         .compartmentMemberRemoved(compartment: "quiet-channel", name: "ana"),
+        .calendarFeedIssued(id: "feed-1a2b3c4d", tokenHash: token, name: "ana", desk: "dmz-2019", trip: "asia-2019"),
+        .calendarFeedRevoked(id: "feed-1a2b3c4d", reason: "revoked by ana"),
     ]
 
     @Test("every account event type has a golden file, written byte for byte and read back")

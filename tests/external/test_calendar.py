@@ -38,3 +38,47 @@ def test_itinerary_calendar_parses_with_zones():
     assert start.utcoffset().total_seconds() == 9 * 3600
     g20 = events["G20 leaders' sessions, first day"]
     assert g20["DTSTART"].params["TZID"] == "Asia/Tokyo"
+
+
+def test_subscribed_calendar_feed_needs_no_session():
+    """A secret calendar address, issued through the API, is fetched as a calendar application would:
+    no cookie, no token. It parses, holds stays, journeys, meetings and deadlines in their own zones, and
+    stops answering once revoked."""
+    session = urllib.request.Request(
+        BASE + "/api/v1/session", method="POST", headers={"Content-Type": "application/json"},
+        data=('{"name":"admin","password":"%s"}' % os.environ["PARLEY_ADMIN_PASSWORD"]).encode())
+    with urllib.request.urlopen(session) as response:
+        token = __import__("json").loads(response.read())["token"]
+    bearer = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    plan = urllib.request.Request(
+        BASE + "/api/v1/desks/asia-trip/trips/asia-2025/plan", method="POST", headers=bearer, data=b"")
+    with urllib.request.urlopen(plan) as response:
+        assert response.status == 201
+    issue = urllib.request.Request(
+        BASE + "/api/v1/calendar-feeds", method="POST", headers=bearer,
+        data=b'{"desk":"asia-trip","trip":"asia-2025"}')
+    with urllib.request.urlopen(issue) as response:
+        assert response.status == 201
+        feed = __import__("json").loads(response.read())
+    # No cookie jar and no header: what a calendar application sends.
+    with urllib.request.urlopen(BASE + feed["url"]) as response:
+        assert response.headers["Content-Type"].startswith("text/calendar")
+        calendar = icalendar.Calendar.from_ical(response.read())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert any(s.startswith("Stay: ") for s in summaries)
+    assert any(s.startswith("Travel: ") for s in summaries)
+    assert any(s.startswith("Deadline: ") for s in summaries)
+    assert any(s.startswith(("Planned: ", "Agreed: ")) for s in summaries)
+    for event in calendar.walk("VEVENT"):
+        assert event["DTSTART"].params["TZID"] in {"Asia/Seoul", "Asia/Tokyo"}
+        assert event["DTSTART"].dt.utcoffset() is not None
+    revoke = urllib.request.Request(
+        BASE + "/api/v1/calendar-feeds/" + feed["id"], method="DELETE",
+        headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(revoke) as response:
+        assert response.status == 204
+    try:
+        urllib.request.urlopen(BASE + feed["url"])
+        raise AssertionError("a revoked feed still answered")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404

@@ -58,7 +58,7 @@ enum Layout {
             identity.role == .admin
             ? "<a href=\"/admin/users\">People</a><a href=\"/admin/compartments\">Compartments</a>" : .empty
         let corner: HTML = """
-            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span>\(people)<form method="post" action="/logout"><input type="hidden" name="_csrf" value="\(formToken)"><button type="submit">Sign out</button></form></div>
+            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span><a href="/calendar-feeds">Calendars</a>\(people)<form method="post" action="/logout"><input type="hidden" name="_csrf" value="\(formToken)"><button type="submit">Sign out</button></form></div>
             """
         return corner.rendered
     }

@@ -18,6 +18,9 @@ enum AccessPolicy {
             "GET /login": .open, "POST /login": .open, "POST /api/v1/session": .open,
             "GET /livez": .open, "GET /healthz": .open,
             "GET /assets/parley.css": .open, "GET /assets/parley.js": .open, "GET /openapi.yaml": .open,
+            // Open: a calendar feed's secret address is its own credential (a calendar application has no
+            // session); unknown secrets are 404.
+            "GET /calendars/{file}": .open,
             // Any signed-in person.
             "POST /logout": .read, "DELETE /api/v1/session": .read,
             "GET /": .read, "GET /calibration": .read, "GET /search": .read, "GET /desks/{desk}": .read,
@@ -26,6 +29,10 @@ enum AccessPolicy {
             "GET /desks/{desk}/trips/{trip}": .read,
             "GET /desks/{desk}/trips/{trip}/itinerary.ics": .read, "GET /desks/{desk}/timeline": .read,
             "GET /desks/{desk}/live": .read, "GET /api/v1/desks": .read, "GET /api/v1/desks/{desk}/summary": .read,
+            // Anyone who reads may subscribe to what they read, and revoke their own (admins: anyone's).
+            "GET /calendar-feeds": .read, "POST /calendar-feeds": .read, "POST /calendar-feeds/{id}/revoke": .read,
+            "GET /api/v1/calendar-feeds": .read, "POST /api/v1/calendar-feeds": .read,
+            "DELETE /api/v1/calendar-feeds/{id}": .read,
             // Officers: recording and moving.
             "POST /desks/{desk}/attempts": .record, "POST /desks/{desk}/engagements/{id}/move": .record,
             "POST /desks/{desk}/engagements/{id}/signals": .record,
@@ -47,7 +54,7 @@ enum AccessPolicy {
             "POST /api/v1/desks/{desk}/messages": .record, "POST /api/v1/desks/{desk}/engagements/{id}/slot": .record,
             "POST /api/v1/desks/{desk}/engagements/{id}/amend": .record,
             "POST /api/v1/desks/{desk}/{collection}/{id}/amend": .record,
-            "POST /api/v1/desks/{desk}/trips/{id}/amend": .record,
+            "POST /api/v1/desks/{desk}/trips/{id}/amend": .record, "POST /api/v1/desks/{desk}/trips/{id}/plan": .record,
             "POST /api/v1/desks/{desk}/tasks/{id}/amend": .record,
             "POST /api/v1/desks/{desk}/deadlines/{id}/move": .record,
             "POST /api/v1/desks/{desk}/playbooks/{id}/stop": .record,

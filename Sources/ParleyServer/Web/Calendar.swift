@@ -1,63 +1,154 @@
 import Foundation
 import ParleyDesk
 
-/// An itinerary as an RFC 5545 calendar, each event in its venue's zone with a VTIMEZONE for every zone used.
+/// Events as an RFC 5545 calendar, each in its own zone with a VTIMEZONE for every zone used.
 struct Calendar5545 {
-    let trip: Trip
-    let itinerary: Itinerary
-    let state: DeskState
-    let titles: [String: String]
+    /// One VEVENT.
+    struct Entry: Equatable {
+        /// Unique within the calendar and stable across fetches, so a subscribed calendar updates in place.
+        var uid: String
+        /// When it starts, in its own zone.
+        var start: ZonedTime
+        /// When it ends, in its own zone.
+        var end: ZonedTime
+        /// Its title.
+        var summary: String
+        /// Where, if anywhere.
+        var location: String?
+        /// Whether it leaves the time free (a stay, a deadline) rather than busy (a meeting, a journey).
+        var transparent = false
+    }
 
-    /// The trip's deadlines: those of its engagements, due as a moment (a start and an equal end).
-    private var deadlines: [Deadline] {
-        state.deadlines.values.filter { deadline in
-            deadline.engagement.flatMap { state.engagements[$0]?.trip } == trip.id
-        }.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }
+    /// The events.
+    let entries: [Entry]
+    /// When the calendar was made (each event's DTSTAMP).
+    let stamp: Date
+
+    /// A trip's calendar: its stays, its planned meetings, the journeys between them and its
+    /// engagements' deadlines.
+    init(trip: Trip, itinerary: Itinerary?, state: DeskState, titles: [String: String]) {
+        entries =
+            Self.entries(trip: trip, itinerary: itinerary, state: state, titles: titles)
+            + Self.deadlineEntries(
+                state.deadlines.values.filter { $0.engagement.flatMap { state.engagements[$0]?.trip } == trip.id },
+                prefix: trip.id.rawValue)
+        stamp = itinerary?.plannedAt.instant ?? state.profile?.opened.instant ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// A desk's calendar: every trip's, every deadline, and every agreed meeting no planned trip holds.
+    init(desk state: DeskState, titles: (Trip) -> [String: String]) {
+        var entries: [Entry] = []
+        var placed: Set<String> = []
+        for trip in state.trips.values.sorted(by: { $0.id < $1.id }) {
+            let itinerary = state.itineraries[trip.id]
+            for visit in itinerary?.visits ?? [] where visit.kind == .engagement { placed.insert(visit.ref) }
+            entries += Self.entries(trip: trip, itinerary: itinerary, state: state, titles: titles(trip))
+        }
+        for engagement in state.engagements.values.sorted(by: { $0.id < $1.id })
+        where !placed.contains(engagement.id.rawValue) {
+            guard let slot = engagement.agreedSlot else { continue }
+            entries.append(
+                Entry(
+                    uid: "agreed-\(engagement.id)", start: slot.start,
+                    end: ZonedTime(
+                        slot.start.instant.addingTimeInterval(Double(slot.duration.value) * 60), zone: slot.start.zone),
+                    summary: "Agreed: " + engagement.title,
+                    location: state.venues[slot.venue]?.name ?? slot.venue.rawValue))
+        }
+        self.entries = entries + Self.deadlineEntries(Array(state.deadlines.values), prefix: "desk")
+        stamp = state.profile?.opened.instant ?? Date(timeIntervalSince1970: 0)
+    }
+
+    private static func entries(trip: Trip, itinerary: Itinerary?, state: DeskState, titles: [String: String])
+        -> [Entry]
+    {
+        var entries: [Entry] = []
+        let visits = (itinerary?.visits ?? []).sorted { ($0.start.instant, $0.ref) < ($1.start.instant, $1.ref) }
+        for visit in visits {
+            let title = titles[visit.ref] ?? visit.ref
+            let agreed =
+                visit.kind == .engagement
+                && state.engagements[Engagement.ID(visit.ref)]?.agreedSlot != nil
+            entries.append(
+                Entry(
+                    uid: "\(trip.id)-\(visit.kind.rawValue)-\(visit.ref)-\(visit.venue)", start: visit.start,
+                    end: visit.end,
+                    summary: visit.kind == .engagement ? (agreed ? "Agreed: " : "Planned: ") + title : title,
+                    location: state.venues[visit.venue]?.name ?? visit.venue.rawValue))
+        }
+        // The journeys: to a day's first meeting from where the principal stays (arriving as it starts),
+        // and between two meetings of one day at different venues (leaving as the first ends).
+        for (offset, visit) in visits.enumerated() {
+            let previous = offset > 0 ? visits[offset - 1] : nil
+            guard let destination = state.venues[visit.venue] else { continue }
+            if let previous, previous.day == visit.day {
+                guard previous.venue != visit.venue, let origin = state.venues[previous.venue] else { continue }
+                let minutes = TravelModel.standard.minutes(from: origin, to: destination, in: state)
+                entries.append(
+                    Self.journey(
+                        trip, from: origin, to: destination, minutes: minutes, leaving: previous.end,
+                        arriving: ZonedTime(
+                            previous.end.instant.addingTimeInterval(Double(minutes) * 60), zone: visit.start.zone),
+                        ref: "\(previous.ref)-\(visit.ref)"))
+            } else if let stay = trip.stays.first(where: {
+                $0.period.from.instant <= visit.start.instant && visit.start.instant < $0.period.to.instant
+            }), stay.venue != visit.venue, let origin = state.venues[stay.venue] {
+                let minutes = TravelModel.standard.minutes(from: origin, to: destination, in: state)
+                entries.append(
+                    Self.journey(
+                        trip, from: origin, to: destination, minutes: minutes,
+                        leaving: ZonedTime(
+                            visit.start.instant.addingTimeInterval(-Double(minutes) * 60), zone: stay.period.from.zone),
+                        arriving: visit.start, ref: "stay-\(visit.ref)"))
+            }
+        }
+        for (index, stay) in trip.stays.enumerated() {
+            let venue = state.venues[stay.venue]?.name ?? stay.venue.rawValue
+            entries.append(
+                Entry(
+                    uid: "\(trip.id)-stay-\(index)-\(stay.venue)", start: stay.period.from, end: stay.period.to,
+                    summary: "Stay: " + venue, location: stay.lodging.isEmpty ? venue : stay.lodging,
+                    transparent: true))
+        }
+        return entries
+    }
+
+    private static func journey(
+        _ trip: Trip, from origin: Venue, to destination: Venue, minutes: Int, leaving: ZonedTime,
+        arriving: ZonedTime, ref: String
+    ) -> Entry {
+        Entry(
+            uid: "\(trip.id)-travel-\(ref)", start: leaving, end: arriving,
+            summary: "Travel: \(origin.name) to \(destination.name) (\(Minutes(minutes)))", location: origin.name)
+    }
+
+    /// Deadlines, due as a moment (a start and an equal end).
+    private static func deadlineEntries(_ deadlines: [Deadline], prefix: String) -> [Entry] {
+        deadlines.sorted { ($0.due.instant, $0.id) < ($1.due.instant, $1.id) }.map { deadline in
+            Entry(
+                uid: "\(prefix)-deadline-\(deadline.id)", start: deadline.due, end: deadline.due,
+                summary: "Deadline: \(deadline.title) (\(deadline.status.rawValue))", location: nil,
+                transparent: true)
+        }
     }
 
     var text: String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Parley//Itinerary//EN", "CALSCALE:GREGORIAN"]
-        let times =
-            itinerary.visits.flatMap { [$0.start, $0.end] } + trip.stays.flatMap { [$0.period.from, $0.period.to] }
-            + deadlines.map(\.due)
+        let times = entries.flatMap { [$0.start, $0.end] }
         let zones = Set(times.map(\.zone.identifier)).sorted()
         let instants = times.map(\.instant)
         for zone in zones { lines += timezone(zone, around: instants) }
-        let stamp = Self.utc(itinerary.plannedAt.instant)
-        for visit in itinerary.visits {
-            let zone = visit.start.zone.identifier
-            let uid = "\(trip.id)-\(visit.kind.rawValue)-\(visit.ref)-\(visit.venue)"
+        let stamp = Self.utc(stamp)
+        for entry in entries {
             lines += [
-                "BEGIN:VEVENT", "UID:\(Self.escape(uid))@parley",
-                "DTSTAMP:\(stamp)",
-                "DTSTART;TZID=\(zone):\(Self.local(visit.start.instant, zone))",
-                "DTEND;TZID=\(zone):\(Self.local(visit.end.instant, zone))",
-                "SUMMARY:\(Self.escape(titles[visit.ref] ?? visit.ref))",
-                "LOCATION:\(Self.escape(state.venues[visit.venue]?.name ?? visit.venue.rawValue))", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:\(Self.escape(entry.uid))@parley", "DTSTAMP:\(stamp)",
+                "DTSTART;TZID=\(entry.start.zone.identifier):\(Self.local(entry.start.instant, entry.start.zone.identifier))",
+                "DTEND;TZID=\(entry.end.zone.identifier):\(Self.local(entry.end.instant, entry.end.zone.identifier))",
+                "SUMMARY:\(Self.escape(entry.summary))",
             ]
-        }
-        for (index, stay) in trip.stays.enumerated() {
-            let zone = stay.period.from.zone.identifier
-            let venue = state.venues[stay.venue]?.name ?? stay.venue.rawValue
-            lines += [
-                "BEGIN:VEVENT", "UID:\(Self.escape("\(trip.id)-stay-\(index)-\(stay.venue)"))@parley",
-                "DTSTAMP:\(stamp)",
-                "DTSTART;TZID=\(zone):\(Self.local(stay.period.from.instant, zone))",
-                "DTEND;TZID=\(stay.period.to.zone.identifier):\(Self.local(stay.period.to.instant, stay.period.to.zone.identifier))",
-                "SUMMARY:\(Self.escape("Stay: " + venue))",
-                "LOCATION:\(Self.escape(stay.lodging.isEmpty ? venue : stay.lodging))", "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-        }
-        for deadline in deadlines {
-            let zone = deadline.due.zone.identifier
-            let due = Self.local(deadline.due.instant, zone)
-            lines += [
-                "BEGIN:VEVENT", "UID:\(Self.escape("\(trip.id)-deadline-\(deadline.id)"))@parley", "DTSTAMP:\(stamp)",
-                "DTSTART;TZID=\(zone):\(due)", "DTEND;TZID=\(zone):\(due)",
-                "SUMMARY:\(Self.escape("Deadline: \(deadline.title) (\(deadline.status.rawValue))"))",
-                "TRANSP:TRANSPARENT", "END:VEVENT",
-            ]
+            if let location = entry.location { lines.append("LOCATION:\(Self.escape(location))") }
+            if entry.transparent { lines.append("TRANSP:TRANSPARENT") }
+            lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

@@ -18,31 +18,8 @@ extension WebController {
             let desk = try context.parameters.require("desk")
             let tripID = try context.parameters.require("trip")
             let form = try await FormBody.read(request)
-            // Planned over the whole desk: a meeting hidden from this planner still takes the principal's
-            // time. They see the itinerary redacted like everything else.
-            let (state, _) = try await server.load(desk, as: .all)
-            let problem = try tripProblem(tripID, state)
-            let options = PlannerOptions(
-                seed: 1, timeLimit: server.configuration.planSeconds, clock: server.elapsed,
-                warmStart: state.itineraries[problem.trip.id].map(problem.warmStart(from:)))
-            let solution: PlanningSolution
-            do {
-                solution = try problem.solve(options: options)
-            } catch let error as TripPlanningError where !error.conflicting.isEmpty {
-                // Named for this planner: only the commitments and meetings they may see.
-                let seen = try await server.load(desk, as: context.clearance).state
-                let commitments = seen.trips[problem.trip.id]?.commitments ?? []
-                throw TripPlanningError.infeasible(
-                    error.conflicting.compactMap { ref in
-                        seen.engagements[Engagement.ID(ref)].map { (ref, $0.title) }
-                            ?? commitments.first { $0.id.rawValue == ref }.map { (ref, $0.title) }
-                    })
-            }
-            let itinerary = problem.itinerary(
-                from: solution, plannedAt: ZonedTime(server.now, zone: state.zone), in: state)
-            _ = try await server.execute(
-                .recordItinerary(itinerary), on: desk, actor: context.actor, expectedVersion: form.version,
-                as: context.clearance)
+            try await server.planTrip(
+                tripID, on: desk, actor: context.actor, as: context.clearance, expectedVersion: form.version)
             return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
         }
         router.post("/desks/:desk/trips/:trip/amend") { request, context -> Response in
@@ -158,7 +135,6 @@ extension WebController {
     }
 
     private func tripProblem(_ id: String, _ state: DeskState) throws -> TripProblem {
-        guard state.trips[Trip.ID(id)] != nil else { throw HTTPError(.notFound, message: "no trip '\(id)'") }
-        return try TripProblem(trip: Trip.ID(id), in: state)
+        try server.tripProblem(id, state)
     }
 }

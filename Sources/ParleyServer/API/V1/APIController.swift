@@ -182,6 +182,37 @@ struct APIController: Sendable {
                 return (try body.input.command(id, on: state, now: server.now), { $0.trips[id] })
             }
         }
+        // Plans the trip (over the whole desk, as the web desk's Re-plan) and records the itinerary;
+        // answers it as the asker may see it. The body is optional: `{"expected_version": N}`.
+        api.post("desks/:desk/trips/:id/plan") { request, context -> Response in
+            let desk = try context.parameters.require("desk")
+            let id = try context.parameters.require("id")
+            let data = Data(try await request.body.collect(upTo: 4 * 1024).readableBytesView)
+            var expected: Int64?
+            if !data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
+                guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    throw RequestInputError(message: "expected a JSON object (or no body)", field: nil)
+                }
+                if let unknown = object.keys.sorted().first(where: { $0 != "expected_version" }) {
+                    throw RequestInputError(
+                        message: "unknown field '\(unknown)': this body takes only expected_version", field: unknown)
+                }
+                if let value = object["expected_version"] {
+                    guard let number = value as? Int64, number >= 0 else {
+                        throw RequestInputError(
+                            message: "expected_version: expected a version number, 0 or more",
+                            field: "expected_version")
+                    }
+                    expected = number
+                }
+            }
+            let outcome = try await server.planTrip(
+                id, on: desk, actor: context.actor, as: context.clearance, expectedVersion: expected,
+                idempotencyKey: try Self.idempotencyKey(request))
+            let seen = try await server.load(desk, as: context.clearance).state
+            guard let itinerary = seen.itineraries[Trip.ID(id)] else { throw HTTPError(.internalServerError) }
+            return try JSON.response(itinerary, status: .created, version: outcome.sequences.last)
+        }
         api.post("desks/:desk/tasks/:id/amend") { request, context -> Response in
             let body = try await decode(VersionedInput<TaskAmendmentInput>.self, request)
             let id = AdvanceTask.ID(try context.parameters.require("id"))

@@ -215,6 +215,88 @@ extension OpenAPIDocument {
                 '404': { $ref: '#/components/responses/Problem' }
                 '409': { $ref: '#/components/responses/Problem' }
                 '422': { $ref: '#/components/responses/Problem' }
+          /desks/{desk}/trips/{id}/plan:
+            post:
+              operationId: planTrip
+              summary: >-
+                Plan the trip (over the whole desk; agreed meetings pinned) and record the itinerary, as the web
+                desk's Re-plan does. No body, or only expected_version.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+                - { $ref: '#/components/parameters/idempotencyKey' }
+              requestBody:
+                required: false
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      properties: { expected_version: { type: integer, minimum: 0 } }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '201':
+                  description: The itinerary recorded, as the asker may see it.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/Itinerary' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+          /calendar-feeds:
+            get:
+              operationId: listCalendarFeeds
+              summary: Your calendar feeds (an admin's answer lists everyone's); never their secrets.
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The feeds, newest first.
+                  content:
+                    application/json:
+                      schema: { type: array, items: { $ref: '#/components/schemas/CalendarFeed' } }
+            post:
+              operationId: issueCalendarFeed
+              summary: >-
+                A secret calendar address for a desk, or one of its trips, that a calendar application fetches
+                without a session (GET the answer's url). Its url is in this answer only.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [desk]
+                      properties: { desk: { type: string }, trip: { type: [string, 'null'] } }
+              responses:
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '201':
+                  description: The feed, with its url (shown this once).
+                  content: { application/json: { schema: { $ref: '#/components/schemas/CalendarFeed' } } }
+          /calendar-feeds/{id}:
+            delete:
+              operationId: revokeCalendarFeed
+              summary: Stop a feed answering (yours; an admin, anyone's).
+              parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+              responses:
+                '204': { description: Revoked. }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
           /desks/{desk}/tasks/{id}/amend:
             post:
               operationId: amendTask

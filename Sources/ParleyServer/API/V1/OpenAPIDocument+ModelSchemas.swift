@@ -362,6 +362,17 @@ extension OpenAPIDocument {
                 duration: { type: integer, description: minutes }
                 venue: { type: string }
                 agreed_at: { $ref: '#/components/schemas/ZonedTime' }
+            CalendarFeed:
+              type: object
+              additionalProperties: false
+              required: [id, owner, desk, issued]
+              properties:
+                id: { type: string }
+                owner: { type: string }
+                desk: { type: string }
+                trip: { type: [string, 'null'] }
+                issued: { type: string, format: date-time }
+                url: { type: string, description: 'The secret address (a path); only in the answer that issued it.' }
             Itinerary:
               type: object
               required: [trip, planned_at, visits, left_out]
