@@ -20,9 +20,10 @@ public final class AccountBook: Sendable {
     /// What a password given for a name without an account is checked against, at the cost of a real one,
     /// so that the time taken does not tell which names have accounts.
     private let decoyHash: String
-    /// The identities of open sessions already looked up in the copy of the accounts at `version`, so a
-    /// request does not hash its token again (a tenth of a cached page's time went there). Unknown tokens
-    /// are never kept: a flood of made-up ones cannot fill it.
+    /// The identities of open sessions already looked up in the copy of the accounts at `version`.
+    ///
+    /// A request does not hash its token again (a tenth of a cached page's time went there). Unknown
+    /// tokens are never kept: a flood of made-up ones cannot fill it.
     private let recognised = Mutex<(version: Int64, byToken: [String: (identity: Identity, expires: Date)])>(
         (-1, [:]))
 

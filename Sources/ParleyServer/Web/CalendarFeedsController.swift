@@ -4,9 +4,11 @@ import Hummingbird
 import ParleyAccess
 import ParleyDesk
 
-/// Calendar feeds: a secret address per person for a desk or one of its trips, which a calendar
-/// application fetches without a session (stays, meetings agreed and planned, journeys between them and
-/// deadlines, each in its own zone). The address is shown once; the list page and the API revoke it.
+/// Calendar feeds: a secret address per person for a desk or one of its trips.
+///
+/// A calendar application fetches it without a session: stays, meetings agreed and planned, journeys
+/// between them and deadlines, each in its own zone. The address is shown once; the list page and the
+/// API revoke it.
 ///
 /// A feed shows what its owner may read now: a compartment they leave, or an account that goes, stops
 /// what it showed. Unknown, revoked and malformed secrets all get the same 404.
