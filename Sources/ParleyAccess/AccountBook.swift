@@ -135,7 +135,11 @@ public final class AccountBook: Sendable {
             try Self.requireAccount(name, in: state)
             let open = state.sessions.filter { $0.value.name == name }.keys.sorted()
             ended = open.count
+            // Their calendar feeds end too: revoking someone's sessions means what they opened may be in
+            // other hands.
+            let feeds = state.calendarFeeds.values.filter { $0.name == name }.map(\.id).sorted()
             return open.map { .sessionClosed(tokenHash: $0, reason: "revoked by \(actor)") }
+                + feeds.map { .calendarFeedRevoked(id: $0, reason: "sessions revoked by \(actor)") }
         }
         return ended
     }

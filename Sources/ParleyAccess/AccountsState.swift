@@ -101,6 +101,10 @@ public struct AccountsState: Sendable {
         case .passwordChanged(let name, let hash):
             users[name]?.passwordHash = hash
             sessions = sessions.filter { $0.value.name != name }
+            // A new password says the old one may have leaked: so may a feed made with it.
+            let ended = Set(calendarFeeds.values.filter { $0.name == name }.map(\.id))
+            calendarFeeds = calendarFeeds.filter { !ended.contains($0.key) }
+            calendarFeedsByHash = calendarFeedsByHash.filter { !ended.contains($0.value) }
         case .sessionOpened(let tokenHash, let name, let address, let expires):
             sessions[tokenHash] = Session(name: name, expires: expires)
             let pair = SignInPair(name: name, address: address)

@@ -87,7 +87,7 @@ private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router
     let router = Router(context: DeskRequestContext.self)
     router.add(middleware: SecurityHeaders())
     router.add(middleware: MetricsMiddleware(metrics: server.metrics))
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLog())
     router.add(middleware: ErrorMapping())
     // Before any check that goes by the path: every later one sees a path in its one plain form.
     router.add(middleware: PathGuard())

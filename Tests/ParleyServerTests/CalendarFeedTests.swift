@@ -3,8 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import ParleyAccess
-import ParleyServer
 import Testing
+
+@testable import ParleyServer
 
 /// Calendar feeds: a secret address a calendar application fetches without a session.
 @Suite("Calendar feeds")
@@ -158,6 +159,23 @@ struct CalendarFeedTests {
             try await post("/admin/compartments/quiet-channel/members/officer/remove", "")
             #expect(!(try await Self.fetch(member.url, anonymous).1.contains("Quiet")))
         }
+    }
+
+    @Test("revoking a person's sessions ends their feeds too; the request log never holds a feed's secret")
+    func sessionsRevoked() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let viewer = SignedInClient(anonymous, as: "viewer")
+            let admin = SignedInClient(anonymous, as: "admin")
+            let feed = try await Self.issue(#"{"desk":"dmz-2019"}"#, by: viewer)
+            #expect(try await Self.fetch(feed.url, anonymous).0 == .ok)
+            try await admin.execute(
+                uri: "/admin/users/viewer/revoke", method: .post, headers: Self.form,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)")
+            ) { #expect($0.status == .seeOther, "\(String(buffer: $0.body))") }
+            #expect(try await Self.fetch(feed.url, anonymous).0 == .notFound)
+        }
+        #expect(RequestLog<BasicRequestContext>.shown("/calendars/abc.ics", query: nil) == "/calendars/…")
+        #expect(RequestLog<BasicRequestContext>.shown("/desks/dmz-2019", query: "q=kim") == "/desks/dmz-2019?q=kim")
     }
 
     @Test("one person holds at most the limit of feeds; the next is refused with what to do")

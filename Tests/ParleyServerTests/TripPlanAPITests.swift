@@ -28,6 +28,7 @@ struct TripPlanAPITests {
                 (#"{"expected_version":\#(version - 1)}"#, .conflict, "conflict"),
                 (#"{"seed":7}"#, .badRequest, "\"field\":\"seed\""),
                 (#"{"expected_version":"soon"}"#, .badRequest, "\"field\":\"expected_version\""),
+                (#"{"expected_version":true}"#, .badRequest, "\"field\":\"expected_version\""),
             ]
             for (body, status, says) in cases {
                 try await officer.execute(uri: uri, method: .post, headers: json, body: ByteBuffer(string: body)) {

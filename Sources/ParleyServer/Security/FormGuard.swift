@@ -92,6 +92,8 @@ struct FormGuard: RouterMiddleware {
     static func bound(to session: String) -> String {
         if let known = boundTokens.withLock({ $0[session] }) { return known }
         let token = AccountBook.formToken(boundTo: session)
+        // Only what has a session token's shape is kept: any header can carry a made-up string of any size.
+        guard session.utf8.count == 43 else { return token }
         boundTokens.withLock { tokens in
             if tokens.count >= 4_096 { tokens.removeAll() }
             tokens[session] = token

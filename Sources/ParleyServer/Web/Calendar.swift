@@ -51,7 +51,10 @@ struct Calendar5545 {
                 Entry(
                     uid: "agreed-\(engagement.id)", start: slot.start,
                     end: ZonedTime(
-                        slot.start.instant.addingTimeInterval(Double(slot.duration.value) * 60), zone: slot.start.zone),
+                        // A log written before decide bounded lengths may hold any number.
+                        slot.start.instant.addingTimeInterval(
+                            Double(min(max(slot.duration.value, 0), DeskLimits.longestMeeting.value)) * 60),
+                        zone: slot.start.zone),
                     summary: "Agreed: " + engagement.title,
                     location: state.venues[slot.venue]?.name ?? slot.venue.rawValue))
         }

@@ -197,8 +197,12 @@ struct APIController: Sendable {
                     throw RequestInputError(
                         message: "unknown field '\(unknown)': this body takes only expected_version", field: unknown)
                 }
-                if let value = object["expected_version"] {
-                    guard let number = value as? Int64, number >= 0 else {
+                if object["expected_version"] != nil {
+                    // Decoded, not cast: a cast takes `true` for 1.
+                    struct Versioned: Decodable { let expectedVersion: Int64 }
+                    guard let number = try? JSON.decoder().decode(Versioned.self, from: data).expectedVersion,
+                        number >= 0
+                    else {
                         throw RequestInputError(
                             message: "expected_version: expected a version number, 0 or more",
                             field: "expected_version")
