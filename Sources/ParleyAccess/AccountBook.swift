@@ -361,6 +361,8 @@ public struct AccessError: CategorizedError, Equatable {
         case unknownCalendarFeed
         /// The person holds as many calendar feeds as anyone may.
         case tooManyFeeds
+        /// More alarms than one write acknowledges.
+        case tooManyAlarms
     }
 
     /// What kind.

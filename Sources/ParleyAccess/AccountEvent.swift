@@ -28,6 +28,12 @@ public enum AccountEvent: Sendable, Equatable {
     case calendarFeedIssued(id: String, tokenHash: String, name: String, desk: String, trip: String?)
     /// A calendar address stopped answering.
     case calendarFeedRevoked(id: String, reason: String)
+    /// A person asked to be told when an engagement moves.
+    case engagementFollowed(name: String, desk: String, engagement: String)
+    /// A person stopped being told when an engagement moves.
+    case engagementUnfollowed(name: String, desk: String, engagement: String)
+    /// A person marked alarms of a desk as seen (by the sequence numbers of the events that raised them).
+    case alarmsAcknowledged(name: String, desk: String, sequences: [Int64])
 
     /// The type name in the log.
     public var type: String {
@@ -43,6 +49,9 @@ public enum AccountEvent: Sendable, Equatable {
         case .compartmentMemberRemoved: "CompartmentMemberRemoved"
         case .calendarFeedIssued: "CalendarFeedIssued"
         case .calendarFeedRevoked: "CalendarFeedRevoked"
+        case .engagementFollowed: "EngagementFollowed"
+        case .engagementUnfollowed: "EngagementUnfollowed"
+        case .alarmsAcknowledged: "AlarmsAcknowledged"
         }
     }
 
@@ -75,6 +84,12 @@ public enum AccountEvent: Sendable, Equatable {
                 CalendarFeedIssuedPayload(id: id, tokenHash: tokenHash, name: name, desk: desk, trip: trip))
         case .calendarFeedRevoked(let id, let reason):
             try Self.encode(CalendarFeedRevokedPayload(id: id, reason: reason))
+        case .engagementFollowed(let name, let desk, let engagement):
+            try Self.encode(EngagementFollowedPayload(name: name, desk: desk, engagement: engagement))
+        case .engagementUnfollowed(let name, let desk, let engagement):
+            try Self.encode(EngagementUnfollowedPayload(name: name, desk: desk, engagement: engagement))
+        case .alarmsAcknowledged(let name, let desk, let sequences):
+            try Self.encode(AlarmsAcknowledgedPayload(name: name, desk: desk, sequences: sequences))
         }
     }
 
@@ -131,7 +146,8 @@ public enum AccountEvent: Sendable, Equatable {
             UserAddedPayload.self, RoleChangedPayload.self, PasswordChangedPayload.self, SessionOpenedPayload.self,
             SessionClosedPayload.self, SignInFailedPayload.self, CompartmentCreatedPayload.self,
             CompartmentMemberAddedPayload.self, CompartmentMemberRemovedPayload.self, CalendarFeedIssuedPayload.self,
-            CalendarFeedRevokedPayload.self,
+            CalendarFeedRevokedPayload.self, EngagementFollowedPayload.self, EngagementUnfollowedPayload.self,
+            AlarmsAcknowledgedPayload.self,
         ]
         var formats: [String: [Int: any AccountPayload.Type]] = [:]
         for payload in types { formats[payload.type, default: [:]][payload.version] = payload }

@@ -76,6 +76,12 @@ public struct AccountsState: Sendable {
     /// Their ids by the SHA-256 of their secret.
     var calendarFeedsByHash: [String: String] = [:]
 
+    /// The engagements each person follows, by name, as `desk/engagement`, with when they began to.
+    public private(set) var following: [String: [String: Date]] = [:]
+    /// The alarms each person has acknowledged, by name and desk: the sequence numbers of the events
+    /// that raised them.
+    public private(set) var acknowledged: [String: [String: Set<Int64>]] = [:]
+
     /// Open sessions by the SHA-256 of their token.
     var sessions: [String: Session] = [:]
     /// Refused sign-ins: who, from where, when; only those within the limit window of the newest one
@@ -129,7 +135,23 @@ public struct AccountsState: Sendable {
         case .calendarFeedRevoked(let id, _):
             calendarFeeds[id] = nil
             calendarFeedsByHash = calendarFeedsByHash.filter { $0.value != id }
+        case .engagementFollowed(let name, let desk, let engagement):
+            following[name, default: [:]][desk + "/" + engagement] = at
+        case .engagementUnfollowed(let name, let desk, let engagement):
+            following[name]?[desk + "/" + engagement] = nil
+        case .alarmsAcknowledged(let name, let desk, let sequences):
+            acknowledged[name, default: [:]][desk, default: []].formUnion(sequences)
         }
+    }
+
+    /// Whether `name` follows `engagement` of `desk`.
+    public func follows(_ name: String, desk: String, engagement: String) -> Bool {
+        since(name, follows: engagement, desk: desk) != nil
+    }
+
+    /// When `name` began to follow `engagement` of `desk`, if they do.
+    public func since(_ name: String, follows engagement: String, desk: String) -> Date? {
+        following[name]?[desk + "/" + engagement]
     }
 
     /// The compartments `name` is a member of.

@@ -118,6 +118,7 @@ private func makeRouter(server: DeskServer, notifier: WebhookNotifier) -> Router
     AdminController(accounts: accounts).register(on: router)
     CompartmentsController(accounts: accounts).register(on: router)
     CalendarFeedsController(server: server, accounts: accounts).register(on: router)
+    AlarmsController(server: server, accounts: accounts).register(on: router)
     WebController(server: server, notifier: notifier).register(on: router)
     LiveController(server: server, accounts: accounts).register(on: router)
     APIController(server: server).register(on: router)

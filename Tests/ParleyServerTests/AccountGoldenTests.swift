@@ -27,6 +27,9 @@ struct AccountGoldenTests {
         .compartmentMemberRemoved(compartment: "quiet-channel", name: "ana"),
         .calendarFeedIssued(id: "feed-1a2b3c4d", tokenHash: token, name: "ana", desk: "dmz-2019", trip: "asia-2019"),
         .calendarFeedRevoked(id: "feed-1a2b3c4d", reason: "revoked by ana"),
+        .engagementFollowed(name: "ana", desk: "dmz-2019", engagement: "dmz-handshake"),
+        .engagementUnfollowed(name: "ana", desk: "dmz-2019", engagement: "dmz-handshake"),
+        .alarmsAcknowledged(name: "ana", desk: "dmz-2019", sequences: [41, 44]),
     ]
 
     @Test("every account event type has a golden file, written byte for byte and read back")

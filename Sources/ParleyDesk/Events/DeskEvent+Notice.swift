@@ -19,6 +19,15 @@ extension DeskEvent {
             return "Playbook “\(playbook.name)”\(Self.about(playbook.engagement, in: state)): try \(channel) now "
                 + "(step \(due.step.countedFromOne), try \(due.repetition.countedFromOne)), "
                 + ZonedTime.display(due.at, in: state.zone)
+        case .messageReceived(let message):
+            let party = state.parties[message.from]?.name ?? message.from.rawValue
+            let channel = message.channel.map { " by " + (state.channels[$0]?.name ?? $0.rawValue) } ?? ""
+            return "Message from \(party)\(channel)\(Self.about(message.engagement, in: state)), "
+                + "\(message.at.display): \(message.summary)"
+        case .engagementMoved(let id, let move):
+            let title = state.engagements[id]?.title ?? id.rawValue
+            return "“\(title)” moved from \(move.from.rawValue) to \(move.to.rawValue), \(move.at.display)"
+                + (move.reason.isEmpty ? "" : ": \(move.reason)")
         default:
             return summary
         }

@@ -3,8 +3,30 @@ import ParleyDesk
 
 /// The engagement page's two small charts: the probability over time and the readiness schedule.
 enum EngagementCharts {
-    /// The probability at each moment the desk changed, as a step line from 0 to 100 %.
-    static func probability(_ points: [(at: Date, probability: Double)], zone: TimeZoneID) -> HTML {
+    /// A moment the estimate moved, and the contributions that moved it most.
+    struct Step {
+        /// When.
+        let at: Date
+        /// The probability before.
+        let from: Double
+        /// The probability after.
+        let to: Double
+        /// The largest changes of contribution, as words (`+0.80 counterpart's answer (…)`).
+        let movers: [String]
+
+        /// One line: when, from and to, and why.
+        func text(in zone: TimeZoneID) -> String {
+            String(format: "%.0f%% → %.0f%%", from * 100, to * 100) + ", " + ZonedTime.display(at, in: zone)
+                + (movers.isEmpty ? "" : ": " + movers.joined(separator: "; "))
+        }
+    }
+
+    /// The probability at each moment the desk changed, as a step line from 0 to 100 %, with a marker at
+    /// each step that moved it (its contributions on hover, and in the list under the chart for the
+    /// keyboard and screen readers).
+    static func probability(_ points: [(at: Date, probability: Double)], steps: [Step] = [], zone: TimeZoneID)
+        -> HTML
+    {
         guard let first = points.first, let last = points.last, points.count > 1 else { return .empty }
         let width = 640.0
         let height = 140.0
@@ -25,9 +47,23 @@ enum EngagementCharts {
         parts.append(
             "<text x=\"\(width - 10)\" y=\"\(height - 4)\" text-anchor=\"end\">\(HTML.escape(ZonedTime.display(last.at, in: zone)))</text>"
         )
+        for (index, step) in steps.enumerated() {
+            let tone = step.to >= step.from ? "#1b7a3d" : "#a3262a"
+            parts.append(
+                "<a href=\"#step-\(index + 1)\" aria-label=\"\(HTML.escape(step.text(in: zone)))\"><circle class=\"step\" cx=\"\(x(step.at))\" cy=\"\(y(step.to))\" r=\"5\" fill=\"\(tone)\"><title>\(HTML.escape(step.text(in: zone)))</title></circle></a>"
+            )
+        }
+        let chart =
+            "<svg role=\"group\" aria-label=\"Probability over time\(steps.isEmpty ? "" : ", with a marker at each step that moved it")\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">"
+            + parts.joined() + "</svg>"
+        guard !steps.isEmpty else { return HTML.trusted(chart) }
+        let list = steps.enumerated().map { index, step in
+            "<li id=\"step-\(index + 1)\">\(HTML.escape(step.text(in: zone)))</li>"
+        }
         return HTML.trusted(
-            "<svg role=\"img\" aria-label=\"Probability over time\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\">"
-                + parts.joined() + "</svg>")
+            chart
+                + "<details class=\"small steps\"><summary>What moved it (\(steps.count) steps)</summary><ol>"
+                + list.joined() + "</ol></details>")
     }
 
     /// Each remaining task from its earliest start for its duration, with a tick at its latest start.

@@ -58,7 +58,7 @@ enum Layout {
             identity.role == .admin
             ? "<a href=\"/admin/users\">People</a><a href=\"/admin/compartments\">Compartments</a>" : .empty
         let corner: HTML = """
-            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span><a href="/calendar-feeds">Calendars</a>\(people)<form method="post" action="/logout"><input type="hidden" name="_csrf" value="\(formToken)"><button type="submit">Sign out</button></form></div>
+            <div class="who"><span>\(identity.name) · \(identity.role.rawValue)</span><details class="alarm-area" id="alarm-area"><summary>Alarms <span id="alarm-count" class="count" aria-live="polite"></span></summary><div id="alarm-panel" class="alarm-panel"><a href="/alarms">Your alarms</a></div></details><a href="/calendar-feeds">Calendars</a>\(people)<form method="post" action="/logout"><input type="hidden" name="_csrf" value="\(formToken)"><button type="submit">Sign out</button></form></div>
             """
         return corner.rendered
     }

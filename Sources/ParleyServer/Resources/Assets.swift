@@ -4,6 +4,14 @@ enum Assets {
     static let stylesheet = """
         .who { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
         .who form { display: inline; }
+        svg circle.step { cursor: pointer; }
+        svg a:focus circle.step { stroke: var(--ink); stroke-width: 3; }
+        .alarm-area { position: relative; }
+        .alarm-area summary { cursor: pointer; }
+        .alarm-area .count:not(:empty) { background: var(--bad); color: #fff; border-radius: 1em; padding: 0 .45em; margin-left: .2em; }
+        .alarm-panel { position: absolute; right: 0; z-index: 10; width: min(32rem, 92vw); max-height: 70vh; overflow: auto;
+          background: var(--panel); color: var(--ink); border: 1px solid var(--line); border-radius: 6px; padding: .6rem; }
+        ul.alarms li.alarm { padding: .35rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
         .spaced-top { margin-top: 1rem; }
         .spaced-bottom { margin-bottom: 1rem; }
         :root { --ink: #1d2329; --muted: #5b6570; --line: #d5dbe1; --paper: #f7f8fa; --panel: #ffffff;
@@ -91,17 +99,47 @@ enum Assets {
               tick(); localTimes();
             });
           }
+          // The header's alarm area, from /alarms: when the page opens, when the desk changes, and every 15
+          // seconds (timers fire on pages that have no desk to follow).
+          function alarms() {
+            var panel = document.getElementById("alarm-panel"), count = document.getElementById("alarm-count");
+            if (!panel || !count) return;
+            fetch("/alarms", { headers: { "X-Parley-Live": "1" } }).then(function (r) { return r.ok ? r.text() : null; }).then(function (text) {
+              if (!text) return;
+              var list = new DOMParser().parseFromString(text, "text/html").getElementById("alarm-list");
+              if (!list) return;
+              var total = list.getAttribute("data-count");
+              count.textContent = total === "0" ? "" : total;
+              panel.innerHTML = list.innerHTML + '<p class="small"><a href="/alarms">All your alarms</a></p>';
+            });
+          }
+          // Acknowledging from the header stays on the page.
+          document.addEventListener("submit", function (e) {
+            var form = e.target;
+            if (!form.closest || !form.closest("#alarm-panel")) return;
+            e.preventDefault();
+            fetch(form.action, { method: "POST", body: new URLSearchParams(new FormData(form)) }).then(alarms);
+          });
           document.addEventListener("input", function (e) { if (e.target.form) e.target.form.setAttribute("data-dirty", ""); });
           var live = document.body.getAttribute("data-live-url");
           if (live && window.EventSource) {
             var source = new EventSource(live);
             source.addEventListener("desk", refresh);
+            source.addEventListener("desk", alarms);
             // A page left (or kept in the back-forward cache) lets its stream go: a browser holds only a
             // few connections per server, and streams of pages no longer shown would block new pages.
             window.addEventListener("pagehide", function () { source.close(); });
             window.addEventListener("pageshow", function (e) { if (e.persisted) location.reload(); });
           }
+          // A marker on the odds chart links to its step in the list under it: open the list there.
+          function openStep() {
+            var step = location.hash.indexOf("#step-") === 0 ? document.getElementById(location.hash.slice(1)) : null;
+            var details = step && step.closest("details");
+            if (details) { details.open = true; step.scrollIntoView({ block: "nearest" }); }
+          }
+          window.addEventListener("hashchange", openStep); openStep();
           tick(); localTimes(); setInterval(tick, 1000);
+          alarms(); setInterval(alarms, 15000);
         })();
         """
 }

@@ -33,6 +33,11 @@ enum AccessPolicy {
             "GET /calendar-feeds": .read, "POST /calendar-feeds": .read, "POST /calendar-feeds/{id}/revoke": .read,
             "GET /api/v1/calendar-feeds": .read, "POST /api/v1/calendar-feeds": .read,
             "DELETE /api/v1/calendar-feeds/{id}": .read,
+            // Anyone who reads has alarms of their own to see and acknowledge, and may follow what they read.
+            "GET /alarms": .read, "POST /alarms/acknowledge": .read,
+            "POST /desks/{desk}/engagements/{id}/follow": .read,
+            "GET /api/v1/alarms": .read, "POST /api/v1/alarms/acknowledge": .read,
+            "POST /api/v1/desks/{desk}/engagements/{id}/follow": .read,
             // Officers: recording and moving.
             "POST /desks/{desk}/attempts": .record, "POST /desks/{desk}/engagements/{id}/move": .record,
             "POST /desks/{desk}/engagements/{id}/signals": .record,

@@ -24,6 +24,7 @@ struct EngagementPage {
         let body: HTML = """
             <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(Layout.compartment(engagement))</h1>
             <p class="small"><a href="/desks/\(desk)/engagements/\(engagement.id)/brief">A brief to print</a></p>
+            <form class="actions" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/follow"><input type="hidden" name="follow" value="1"><button type="submit">Tell me when it moves</button> <span class="small muted">(an alarm for you on every move; <a href="/alarms">your alarms</a>)</span></form>
             <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(Layout.number(engagement.priority, within: DeskLimits.priorities)) · \(Layout.length(engagement.duration, within: DeskLimits.longestMeeting)) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
             <div class="grid">
             \(lifecycle)
@@ -124,12 +125,22 @@ struct EngagementPage {
         let recent = (changes.max()).map { now.timeIntervalSince($0) < 30 * 86_400 } ?? true
         let moments = Array(Set(changes + (recent ? [now] : []))).sorted().suffix(80)
         let all = log
-        let points = moments.compactMap { moment -> (at: Date, probability: Double)? in
+        let assessed = moments.compactMap { moment -> (at: Date, assessment: Assessment)? in
             let state = DeskState.folding(all, asOf: moment, .asKnown)
             guard state.engagements[engagement.id] != nil,
                 let assessment = try? Assessment(engagement: engagement.id, in: state, asOf: moment)
             else { return nil }
-            return (moment, assessment.probability)
+            return (moment, assessment)
+        }
+        let points = assessed.map { (at: $0.at, probability: $0.assessment.probability) }
+        // The steps that moved it, with what moved it: markers on the chart and a list under it.
+        let steps = zip(assessed, assessed.dropFirst()).compactMap { before, after -> EngagementCharts.Step? in
+            guard abs(after.assessment.probability - before.assessment.probability) >= 0.005 else { return nil }
+            return EngagementCharts.Step(
+                at: after.at, from: before.assessment.probability, to: after.assessment.probability,
+                movers: after.assessment.movers(since: before.assessment).map {
+                    String(format: "%+.2f ", $0.logOdds) + $0.indicator + " (" + $0.reason + ")"
+                })
         }
         guard let current = try? Assessment(engagement: engagement.id, in: state, asOf: now) else { return .empty }
         let rows = current.contributions.map { part -> HTML in
@@ -161,7 +172,7 @@ struct EngagementPage {
             <p class="small muted">Base rate \(String(format: "%.0f%%", 100 / (1 + exp(-current.baseLogOdds)))) plus the log-odds below, weighted as fitted to real cases (see docs/assessment.md and <a href="/calibration">the calibration report</a>).</p>
             \(moved)
             <table><tbody>\(rows)</tbody></table>
-            \(EngagementCharts.probability(points, zone: state.zone))</section>
+            \(EngagementCharts.probability(points, steps: steps, zone: state.zone))</section>
             """
     }
 

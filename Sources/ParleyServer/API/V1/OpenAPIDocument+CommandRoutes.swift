@@ -297,6 +297,83 @@ extension OpenAPIDocument {
                 '403': { $ref: '#/components/responses/Problem' }
                 '404': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
+          /alarms:
+            get:
+              operationId: listAlarms
+              summary: >-
+                Your unacknowledged alarms across every desk you may see, newest first (at most 50; total counts
+                them all): deadline warnings and misses, playbook tries due, messages from the other side, and
+                moves of engagements you follow.
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The alarms.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        required: [total, alarms]
+                        properties:
+                          total: { type: integer }
+                          alarms: { type: array, items: { $ref: '#/components/schemas/Alarm' } }
+          /alarms/acknowledge:
+            post:
+              operationId: acknowledgeAlarms
+              summary: Mark alarms as seen by you (others still see theirs); at most 200 at once.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [alarms]
+                      properties:
+                        alarms:
+                          type: array
+                          maxItems: 200
+                          items:
+                            type: object
+                            required: [desk, sequence]
+                            properties: { desk: { type: string }, sequence: { type: integer, minimum: 1 } }
+              responses:
+                '204': { description: Acknowledged. }
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+          /desks/{desk}/engagements/{id}/follow:
+            post:
+              operationId: followEngagement
+              summary: Start (true) or stop (false) being alarmed when the engagement moves.
+              parameters:
+                - { $ref: '#/components/parameters/desk' }
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [following]
+                      properties: { following: { type: boolean } }
+              responses:
+                '204': { description: Done. }
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
           /desks/{desk}/tasks/{id}/amend:
             post:
               operationId: amendTask

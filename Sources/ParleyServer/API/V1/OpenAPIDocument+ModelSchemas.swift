@@ -362,6 +362,17 @@ extension OpenAPIDocument {
                 duration: { type: integer, description: minutes }
                 venue: { type: string }
                 agreed_at: { $ref: '#/components/schemas/ZonedTime' }
+            Alarm:
+              type: object
+              additionalProperties: false
+              required: [desk, sequence, kind, text, at]
+              properties:
+                desk: { type: string }
+                sequence: { type: integer, description: 'The entry that raised it, in your numbers (the timeline''s).' }
+                kind: { type: string, enum: [deadline_warning, deadline_missed, playbook_try, message, moved] }
+                text: { type: string }
+                at: { type: string, format: date-time }
+                engagement: { type: [string, 'null'] }
             CalendarFeed:
               type: object
               additionalProperties: false

@@ -1,0 +1,66 @@
+"""Alarms where people look: a deadline warning appears live in the header of an open page, and is
+acknowledged there, by this person only."""
+import datetime
+import json
+import os
+import urllib.request
+
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browsers import browser, policy_refusals, sign_in
+
+BASE = os.environ["PARLEY_URL"]
+PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
+
+
+def api(path, body=None, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(
+        BASE + path, method="POST" if body is not None else "GET", headers=headers,
+        data=json.dumps(body).encode() if body is not None else None)
+    with urllib.request.urlopen(request) as response:
+        text = response.read()
+        return json.loads(text) if text else None
+
+
+def count(driver):
+    text = driver.find_element(By.ID, "alarm-count").text.strip()
+    return int(text) if text else 0
+
+
+def test_deadline_warning_appears_live_in_the_header_and_is_acknowledged_there():
+    token = api("/api/v1/session", {"name": "admin", "password": PASSWORD})["token"]
+    driver = browser()
+    try:
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/")
+        waiting = WebDriverWait(driver, 45, poll_frequency=0.5, ignored_exceptions=(StaleElementReferenceException,))
+        waiting.until(lambda d: d.find_element(By.ID, "alarm-panel").find_elements(By.ID, "alarm-list") or
+                      "No alarms" in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML") or
+                      d.find_element(By.ID, "alarm-panel").find_elements(By.CSS_SELECTOR, "li.alarm"))
+        before = count(driver)
+        # A deadline due in an hour with a two-hour alarm: the server's timer raises its warning at once,
+        # while the home page (which follows no desk) stays open.
+        due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+        api("/api/v1/desks/dmz-2019/deadlines",
+            {"title": "Answer the border liaison", "owed_by": "us", "due": due + " UTC", "alarms": ["2h"]}, token)
+        waiting.until(lambda d: "Answer the border liaison" in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML"))
+        assert count(driver) == before + 1
+        driver.find_element(By.CSS_SELECTOR, "#alarm-area summary").click()
+        item = next(li for li in driver.find_elements(By.CSS_SELECTOR, "#alarm-panel li.alarm")
+                    if "Answer the border liaison" in li.text)
+        assert "deadline soon" in item.text
+        item.find_element(By.CSS_SELECTOR, "button").click()
+        waiting.until(lambda d: "Answer the border liaison" not in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML"))
+        assert count(driver) == before
+        assert driver.current_url.rstrip("/") == BASE.rstrip("/")
+        assert policy_refusals(driver) == []
+    finally:
+        driver.quit()
+    # Acknowledged by the admin only: the API agrees for them.
+    listed = api("/api/v1/alarms", token=token)
+    assert not any("Answer the border liaison" in alarm["text"] for alarm in listed["alarms"])
