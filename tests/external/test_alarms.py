@@ -3,6 +3,7 @@ acknowledged there, by this person only."""
 import datetime
 import json
 import os
+import pathlib
 import urllib.request
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -11,6 +12,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from browsers import browser, policy_refusals, sign_in
 
+SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 BASE = os.environ["PARLEY_URL"]
 PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
 
@@ -38,14 +40,15 @@ def test_deadline_warning_appears_live_in_the_header_and_is_acknowledged_there()
     try:
         sign_in(driver, BASE, PASSWORD)
         driver.get(BASE + "/")
-        waiting = WebDriverWait(driver, 45, poll_frequency=0.5, ignored_exceptions=(StaleElementReferenceException,))
+        waiting = WebDriverWait(driver, 60, poll_frequency=0.5, ignored_exceptions=(StaleElementReferenceException,))
         waiting.until(lambda d: d.find_element(By.ID, "alarm-panel").find_elements(By.ID, "alarm-list") or
                       "No alarms" in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML") or
                       d.find_element(By.ID, "alarm-panel").find_elements(By.CSS_SELECTOR, "li.alarm"))
         before = count(driver)
-        # A deadline due in an hour with a two-hour alarm: the server's timer raises its warning at once,
-        # while the home page (which follows no desk) stays open.
-        due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
+        # A deadline whose two-hour alarm comes due a few seconds from now: the server's timer raises the
+        # warning then, while the home page (which follows no desk) stays open.
+        due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=2, seconds=8)).strftime(
+            "%Y-%m-%d %H:%M:%S")
         api("/api/v1/desks/dmz-2019/deadlines",
             {"title": "Answer the border liaison", "owed_by": "us", "due": due + " UTC", "alarms": ["2h"]}, token)
         waiting.until(lambda d: "Answer the border liaison" in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML"))
@@ -54,6 +57,8 @@ def test_deadline_warning_appears_live_in_the_header_and_is_acknowledged_there()
         item = next(li for li in driver.find_elements(By.CSS_SELECTOR, "#alarm-panel li.alarm")
                     if "Answer the border liaison" in li.text)
         assert "deadline soon" in item.text
+        SHOTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(SHOTS / "alarms-header-1280.png"))
         item.find_element(By.CSS_SELECTOR, "button").click()
         waiting.until(lambda d: "Answer the border liaison" not in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML"))
         assert count(driver) == before

@@ -203,7 +203,7 @@ def test_signing_in_is_needed_and_a_wrong_password_is_shown_beside_the_form():
         driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
         WebDriverWait(driver, 10).until(conditions.url_contains("/desks/dmz-2019"))
         assert "admin · admin" in driver.find_element(By.CSS_SELECTOR, "header .who").text
-        driver.find_element(By.CSS_SELECTOR, "header .who button").click()
+        driver.find_element(By.CSS_SELECTOR, "header .who form[action='/logout'] button").click()
         WebDriverWait(driver, 10).until(conditions.url_contains("/login"))
         driver.get(BASE + "/desks/dmz-2019")
         assert "/login?next=" in driver.current_url

@@ -2,7 +2,7 @@
 enum Assets {
     /// `/assets/parley.css`.
     static let stylesheet = """
-        .who { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
+        .who { margin-left: auto; display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; }
         .who form { display: inline; }
         svg circle.step { cursor: pointer; }
         svg a:focus circle.step { stroke: var(--ink); stroke-width: 3; }
@@ -11,7 +11,10 @@ enum Assets {
         .alarm-area .count:not(:empty) { background: var(--bad); color: #fff; border-radius: 1em; padding: 0 .45em; margin-left: .2em; }
         .alarm-panel { position: absolute; right: 0; z-index: 10; width: min(32rem, 92vw); max-height: 70vh; overflow: auto;
           background: var(--panel); color: var(--ink); border: 1px solid var(--line); border-radius: 6px; padding: .6rem; }
+        header.top .alarm-panel a { color: var(--accent); text-decoration: underline; }
+        ul.alarms { list-style: none; padding: 0; margin: 0 0 .5rem; }
         ul.alarms li.alarm { padding: .35rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+        ul.alarms li.alarm form { display: block; margin-top: .2rem; }
         .spaced-top { margin-top: 1rem; }
         .spaced-bottom { margin-bottom: 1rem; }
         :root { --ink: #1d2329; --muted: #5b6570; --line: #d5dbe1; --paper: #f7f8fa; --panel: #ffffff;

@@ -104,7 +104,7 @@ struct AlarmsController: Sendable {
                 all.append(
                     Alarm(
                         desk: desk, sequence: number, kind: kind, text: event.notice(in: state), at: event.at,
-                        engagement: event.engagement?.rawValue))
+                        when: ZonedTime.display(event.at, in: state.zone), engagement: event.engagement?.rawValue))
             }
         }
         all.sort { ($0.at, $0.desk, $0.sequence) > ($1.at, $1.desk, $1.sequence) }
@@ -168,6 +168,8 @@ struct Alarm: Sendable, Encodable {
     let text: String
     /// When it was raised.
     let at: Date
+    /// The same, as people read it in the desk's zone.
+    let when: String
     /// The engagement it concerns, if one.
     let engagement: String?
 }

@@ -17,7 +17,7 @@ struct AlarmsPage {
             alarms.map { alarm -> HTML in
                 let tone = alarm.kind == .deadlineMissed ? "bad" : alarm.kind == .message ? "ok" : "warn"
                 return """
-                    <li class="alarm"><span class="tag \(tone)">\(alarm.kind.label)</span> <a href="/desks/\(alarm.desk)/timeline#entry-\(alarm.sequence)">\(alarm.text)</a> <span class="muted small">\(alarm.desk) · \(InstantText.format(alarm.at))</span>
+                    <li class="alarm"><span class="tag \(tone)">\(alarm.kind.label)</span> <a href="/desks/\(alarm.desk)/timeline#entry-\(alarm.sequence)">\(alarm.text)</a> <span class="muted small">\(alarm.desk) · \(alarm.when)</span>
                     <form class="actions" method="post" action="/alarms/acknowledge"><input type="hidden" name="ack" value="\(alarm.desk):\(alarm.sequence)"><button type="submit" aria-label="Acknowledge: \(alarm.text)">Acknowledge</button></form></li>
                     """
             })

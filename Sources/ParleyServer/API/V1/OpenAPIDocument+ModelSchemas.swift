@@ -365,13 +365,14 @@ extension OpenAPIDocument {
             Alarm:
               type: object
               additionalProperties: false
-              required: [desk, sequence, kind, text, at]
+              required: [desk, sequence, kind, text, at, when]
               properties:
                 desk: { type: string }
                 sequence: { type: integer, description: 'The entry that raised it, in your numbers (the timeline''s).' }
                 kind: { type: string, enum: [deadline_warning, deadline_missed, playbook_try, message, moved] }
                 text: { type: string }
                 at: { type: string, format: date-time }
+                when: { type: string, description: 'When, as people read it in the desk''s zone.' }
                 engagement: { type: [string, 'null'] }
             CalendarFeed:
               type: object
