@@ -182,7 +182,7 @@ struct PlanCommandTests {
         let parley = try ParleyProcess()
         let first = try parley.run(["plan", "asia-2025", "--demo", "--desk", "asia-trip", "--iterations", "300"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("Wed 29 Oct 2025, Asia/Tokyo — from Tokyo to APEC venue, Gyeongju"))
+        #expect(first.stdout.contains("Wed 29 Oct 2025, Asia/Tokyo (JST) — from Tokyo to APEC venue, Gyeongju"))
         #expect(
             first.stdout.contains(
                 "  14:00–15:00 KST  Address to the APEC business leaders' gathering — APEC venue, Gyeongju  [fixed]"))

@@ -17,8 +17,9 @@ struct TripProblemTests {
         let trip = try TripProblem(trip: "asia-2025", in: state)
         #expect(
             trip.days.map(\.label) == [
-                "Mon 27 Oct 2025, Asia/Tokyo", "Tue 28 Oct 2025, Asia/Tokyo", "Wed 29 Oct 2025, Asia/Tokyo",
-                "Thu 30 Oct 2025, Asia/Tokyo",
+                // Each day in the zone the principal wakes in: the first day in Korea is a Korean day.
+                "Mon 27 Oct 2025, Asia/Tokyo (JST)", "Tue 28 Oct 2025, Asia/Tokyo (JST)",
+                "Wed 29 Oct 2025, Asia/Tokyo (JST)", "Thu 30 Oct 2025, Asia/Seoul (KST)",
             ])
         #expect(trip.days[2].startVenue == "tokyo")
         #expect(trip.days[2].endVenue == "gyeongju")
@@ -106,6 +107,49 @@ struct TripProblemTests {
         } throws: { error in
             let message = (error as? TripPlanningError)?.message ?? ""
             return message.contains("apec-address") && message.contains("rok-summit")
+        }
+    }
+
+    @Test(
+        "crossing the date line, each day is in the zone the principal wakes in: westward a date is skipped, eastward one is lived twice, and days never overlap",
+        arguments: [
+            (
+                "Pacific/Honolulu", "Asia/Tokyo",
+                [
+                    "Mon 3 Nov 2025, Pacific/Honolulu (HST)", "Tue 4 Nov 2025, Pacific/Honolulu (HST)",
+                    "Wed 5 Nov 2025, Pacific/Honolulu (HST)", "Fri 7 Nov 2025, Asia/Tokyo (JST)",
+                ]
+            ),
+            (
+                "Asia/Tokyo", "Pacific/Honolulu",
+                [
+                    "Mon 3 Nov 2025, Asia/Tokyo (JST)", "Tue 4 Nov 2025, Asia/Tokyo (JST)",
+                    "Wed 5 Nov 2025, Asia/Tokyo (JST)", "Thu 6 Nov 2025, Asia/Tokyo (JST)",
+                    "Thu 6 Nov 2025, Pacific/Honolulu (HST)", "Fri 7 Nov 2025, Pacific/Honolulu (HST)",
+                ]
+            ),
+        ])
+    func dateLine(from: String, to: String, labels: [String]) throws {
+        let text = """
+            desk: { name: crossing, title: Crossing, zone: \(from), opened: 2025-10-01 09:00 }
+            parties: [{ id: us, name: US }]
+            principals: [{ id: p, name: P, party: us }]
+            venues:
+              - { id: a, name: A, zone: \(from), latitude: 21.3, longitude: -157.8 }
+              - { id: b, name: B, zone: \(to), latitude: 35.7, longitude: 139.7 }
+            trips:
+              - id: t
+                title: T
+                principal: p
+                stays:
+                  - { venue: a, from: 2025-11-03 08:00 \(from), to: 2025-11-05 08:00 \(from) }
+                  - { venue: b, from: 2025-11-06 12:00 \(to), to: 2025-11-07 20:00 \(to) }
+            """
+        let state = try ScenarioReader.read(text, file: "crossing.yaml").state
+        let days = try TripProblem(trip: "t", in: state).days
+        #expect(days.map(\.label) == labels)
+        for (day, next) in zip(days, days.dropFirst()) {
+            #expect(day.span.from.instant < day.span.to.instant && day.span.to.instant <= next.span.from.instant)
         }
     }
 }

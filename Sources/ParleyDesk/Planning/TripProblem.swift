@@ -3,8 +3,8 @@ import ParleyPlanner
 
 /// A trip translated into a planner problem, with what is needed to translate the answer back.
 ///
-/// Each calendar day of the trip (in the zone of the first stay) is a tour from the lodging of the
-/// morning to the lodging of the night, between 07:00 and 23:00 and within the stays. Fixed commitments
+/// Each day of the trip (in the zone of the stay the principal wakes in) is a tour from the lodging of
+/// the morning to the lodging of the night, between 07:00 and 23:00 local and within the stays. Fixed commitments
 /// are pinned; candidate meetings are items, one per candidate venue, as alternatives. Times are
 /// minutes after the first day's start. See docs/adr/0007-trip-planning.md.
 public struct TripProblem: Sendable {
@@ -108,32 +108,49 @@ public struct TripProblem: Sendable {
             tripEnd = tripStart.addingTimeInterval(DeskLimits.longestTrip)
         }
 
-        // Days: 07:00–23:00 local, clipped to the stays.
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone.timeZone
-        formatter.dateFormat = "EEE d MMM yyyy"
+        // Days: 07:00–23:00 in the zone of the stay the principal wakes in (a day spent in Korea is a
+        // Korean day), clipped to the stays. Each day's date is that of its morning, eight hours after the
+        // previous day's 23:00, in its own zone: crossing the date line westward skips a date and eastward
+        // lives one twice, as the principal does; days never overlap, and each ends later than the last.
         var days: [TripDay] = []
-        var day = calendar.startOfDay(for: tripStart)
+        let gregorian = Calendar(identifier: .gregorian)
+        var dayZone = zone
+        var date = calendar.dateComponents([.year, .month, .day], from: tripStart)
+        var previousClose = tripStart
         // Bounded twice over: the clipped span, and a count that a calendar quirk cannot stretch.
         let mostDays = Int(DeskLimits.longestTrip / 86_400) + 2
-        while day < tripEnd, days.count < mostDays {
-            guard let seven = calendar.date(byAdding: .hour, value: 7, to: day),
-                let eleven = calendar.date(byAdding: .hour, value: 23, to: day),
-                let next = calendar.date(byAdding: .day, value: 1, to: day), next > day
+        for _ in 0..<mostDays {
+            func local(_ hour: Int) -> Date? {
+                var components = date
+                components.hour = hour
+                components.timeZone = dayZone.timeZone
+                return gregorian.date(from: components)
+            }
+            guard let seven = local(7), let eleven = local(23), eleven > previousClose,
+                max(seven, previousClose) < tripEnd
             else { break }
-            let open = max(seven, tripStart)
+            let open = max(seven, previousClose)
             let close = min(eleven, tripEnd)
             if open < close {
                 let morning = stays.last { $0.period.from.instant <= open } ?? first
                 let night = stays.last { $0.period.from.instant < close } ?? morning
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = dayZone.timeZone
+                formatter.dateFormat = "EEE d MMM yyyy"
                 days.append(
                     TripDay(
-                        label: "\(formatter.string(from: day)), \(zone)", startVenue: morning.venue,
-                        endVenue: night.venue,
-                        span: TimeWindow(from: ZonedTime(open, zone: zone), to: ZonedTime(close, zone: zone))))
+                        label: "\(formatter.string(from: open)), \(dayZone) (\(dayZone.abbreviation(at: open)))",
+                        startVenue: morning.venue, endVenue: night.venue,
+                        span: TimeWindow(from: ZonedTime(open, zone: dayZone), to: ZonedTime(close, zone: dayZone))))
             }
-            day = next
+            previousClose = eleven
+            let nextMorning = eleven.addingTimeInterval(8 * 3_600)
+            let wakes = stays.last { $0.period.from.instant <= nextMorning } ?? first
+            dayZone = state.venues[wakes.venue]?.zone ?? dayZone
+            var zoned = gregorian
+            zoned.timeZone = dayZone.timeZone
+            date = zoned.dateComponents([.year, .month, .day], from: nextMorning)
         }
         let reference = days.first?.span.from.instant ?? tripStart
         func minutes(_ instant: Date) -> Double { (instant.timeIntervalSince(reference) / 60).rounded() }

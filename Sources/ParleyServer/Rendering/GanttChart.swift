@@ -36,7 +36,7 @@ struct GanttChart {
             func x(_ instant: Date) -> Double {
                 left + min(max(instant.timeIntervalSince(seven) / 57_600, 0), 1) * span
             }
-            let label = HTML.escape(day.label.replacingOccurrences(of: ", \(zone)", with: ""))
+            let label = HTML.escape(day.label.components(separatedBy: ", ").first ?? day.label)
             let abbreviation = HTML.escape(zone.abbreviation(at: day.span.from.instant))
             parts.append(
                 "<text x=\"0\" y=\"\(y + 14)\">\(label)</text><text x=\"0\" y=\"\(y + 27)\" fill=\"#5b6570\">\(abbreviation)</text>"
