@@ -206,7 +206,7 @@ struct WebTests {
             }
             try await client.execute(uri: "/desks/asia-trip/trips/asia-2025", method: .get) { response in
                 let page = String(buffer: response.body)
-                #expect(page.contains("<svg role=\"img\" aria-label=\"Itinerary by day\""))
+                #expect(page.contains("<svg role=\"img\" aria-label=\"Itinerary by day, each day in its own zone\""))
                 #expect(page.contains("Meeting with China&#39;s leader"))
                 #expect(page.contains("Wed 29 Oct 2025"))
                 #expect(page.contains("<h2>Left out</h2><ul><li><a href=\"/desks/asia-trip/engagements/kim-meeting\">"))

@@ -79,31 +79,13 @@ struct Calendar5545 {
                     summary: visit.kind == .engagement ? (agreed ? "Agreed: " : "Planned: ") + title : title,
                     location: state.venues[visit.venue]?.name ?? visit.venue.rawValue))
         }
-        // The journeys: to a day's first meeting from where the principal stays (arriving as it starts),
-        // and between two meetings of one day at different venues (leaving as the first ends).
-        for (offset, visit) in visits.enumerated() {
-            let previous = offset > 0 ? visits[offset - 1] : nil
-            guard let destination = state.venues[visit.venue] else { continue }
-            if let previous, previous.day == visit.day {
-                guard previous.venue != visit.venue, let origin = state.venues[previous.venue] else { continue }
-                let minutes = TravelModel.standard.minutes(from: origin, to: destination, in: state)
-                entries.append(
-                    Self.journey(
-                        trip, from: origin, to: destination, minutes: minutes, leaving: previous.end,
-                        arriving: ZonedTime(
-                            previous.end.instant.addingTimeInterval(Double(minutes) * 60), zone: visit.start.zone),
-                        ref: "\(previous.ref)-\(visit.ref)"))
-            } else if let stay = trip.stays.first(where: {
-                $0.period.from.instant <= visit.start.instant && visit.start.instant < $0.period.to.instant
-            }), stay.venue != visit.venue, let origin = state.venues[stay.venue] {
-                let minutes = TravelModel.standard.minutes(from: origin, to: destination, in: state)
-                entries.append(
-                    Self.journey(
-                        trip, from: origin, to: destination, minutes: minutes,
-                        leaving: ZonedTime(
-                            visit.start.instant.addingTimeInterval(-Double(minutes) * 60), zone: stay.period.from.zone),
-                        arriving: visit.start, ref: "stay-\(visit.ref)"))
-            }
+        for journey in itinerary.map({ Journey.of($0, trip: trip, in: state) }) ?? [] {
+            let origin = state.venues[journey.from]?.name ?? journey.from.rawValue
+            let destination = state.venues[journey.to]?.name ?? journey.to.rawValue
+            entries.append(
+                Entry(
+                    uid: "\(trip.id)-travel-\(journey.key)", start: journey.leaving, end: journey.arriving,
+                    summary: "Travel: \(origin) to \(destination) (\(Minutes(journey.minutes)))", location: origin))
         }
         for (index, stay) in trip.stays.enumerated() {
             let venue = state.venues[stay.venue]?.name ?? stay.venue.rawValue
@@ -114,15 +96,6 @@ struct Calendar5545 {
                     transparent: true))
         }
         return entries
-    }
-
-    private static func journey(
-        _ trip: Trip, from origin: Venue, to destination: Venue, minutes: Int, leaving: ZonedTime,
-        arriving: ZonedTime, ref: String
-    ) -> Entry {
-        Entry(
-            uid: "\(trip.id)-travel-\(ref)", start: leaving, end: arriving,
-            summary: "Travel: \(origin.name) to \(destination.name) (\(Minutes(minutes)))", location: origin.name)
     }
 
     /// Deadlines, due as a moment (a start and an equal end).
