@@ -29,3 +29,48 @@ struct OddsChartTests {
         }
     }
 }
+
+/// The engagement page as of a moment: every part, the heading's state included, as the desk stood then.
+@Suite("Engagement as of a moment")
+struct EngagementAsOfTests {
+    @Test("the DMZ handshake on the evening of 29 June 2019: not yet held, read only, and the timeline links there")
+    func asOf() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let viewer = SignedInClient(anonymous, as: "viewer")
+            let now = try await viewer.execute(uri: "/desks/dmz-2019/engagements/dmz-handshake", method: .get) {
+                String(buffer: $0.body)
+            }
+            #expect(now.contains("<div id=\"engagement-head\" data-live><h1>"))
+            #expect(!now.contains("id=\"as-of-banner\""))
+            let then = try await viewer.execute(
+                uri: "/desks/dmz-2019/engagements/dmz-handshake?as_of=2019-06-29+21:00", method: .get
+            ) { response in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            #expect(then.contains("id=\"as-of-banner\"") && then.contains("As of 2019-06-29 21:00 KST"))
+            #expect(then.contains("<div class=\"grid as-of\">"))
+            // The heading and the panels agree: the meeting was held the next afternoon, not yet that evening.
+            let heading = try #require(
+                then.components(separatedBy: "<h1>").dropFirst().first?.components(separatedBy: "</h1>").first)
+            #expect(!heading.contains("held"))
+            #expect(now.components(separatedBy: "<h1>").dropFirst().first?.contains("held") == true)
+            #expect(!then.contains("2019-06-30 15:"))
+            try await viewer.execute(
+                uri: "/desks/dmz-2019/engagements/dmz-handshake?as_of=2018-01-01+00:00", method: .get
+            ) { #expect($0.status == .notFound) }
+            try await viewer.execute(
+                uri: "/desks/dmz-2019/engagements/dmz-handshake?as_of=yesterday", method: .get
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("as_of"))
+            }
+            try await viewer.execute(uri: "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00", method: .get) {
+                #expect(
+                    String(buffer: $0.body).contains(
+                        "href=\"/desks/dmz-2019/engagements/dmz-handshake?as_of=2019%2D06%2D29%2021%3A00%20Asia%2FSeoul\""
+                    ))
+            }
+        }
+    }
+}

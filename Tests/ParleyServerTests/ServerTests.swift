@@ -231,7 +231,9 @@ struct WebTests {
                 #expect(page.contains("The desk as of 2019-06-29 21:00 KST"))
                 #expect(
                     page.contains(
-                        "<span class=\"tag info\">in contact</span> Handshake with the DPRK leader at the DMZ"))
+                        "<span class=\"tag info\">in contact</span> <a href=\"/desks/dmz-2019/engagements/dmz-handshake?as_of="
+                    ))
+                #expect(page.contains("\">Handshake with the DPRK leader at the DMZ</a></li>"))
                 #expect(!page.contains("in contact → planning"))
             }
             try await client.execute(uri: "/desks/dmz-2019/timeline?as_of=soon", method: .get) { response in

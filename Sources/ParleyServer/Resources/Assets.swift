@@ -57,6 +57,7 @@ enum Assets {
         .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
         svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
         @media print { header.top, form, details, .no-print, script { display: none !important; } body { background: #fff; } .panel { border: none; } a { color: inherit; text-decoration: none; } }
+        .as-of form, form.as-of-hidden { display: none; }
         .trip-days { display: none; }
         @media (max-width: 640px) { .trip-chart { display: none; } .trip-days { display: block; } }
         @media (max-width: 640px) { main { padding: .5rem; } .grid { grid-template-columns: 1fr; } ol.timeline .when { display: block; } }

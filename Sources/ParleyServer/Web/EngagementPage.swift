@@ -17,16 +17,25 @@ struct EngagementPage {
     var form = FormState()
     /// Which form the `form` state belongs to (`move`, `message`, `signal`, `deadline`, `task`).
     var activeForm = ""
-    /// Now, for readiness and the assessment.
+    /// Now, for readiness and the assessment (the moment asked for, as of one).
     var now = Date()
+    /// The moment the page shows the desk as of, when not now: read only, every part as it stood then.
+    var asOf: Date? = nil
 
     var html: HTML {
+        let here = "/desks/\(desk)/engagements/\(engagement.id)"
+        let moment: HTML =
+            asOf.map {
+                """
+                <p class="banner warn" id="as-of-banner" role="status">As of \(ZonedTime.display($0, in: state.zone)): the desk as it stood then, with what it knew then. Read only. <a href="\(here)">Back to now</a></p>
+                """
+            } ?? .empty
         let body: HTML = """
-            <h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(Layout.compartment(engagement))</h1>
+            \(moment)<div id="engagement-head" data-live><h1>\(engagement.title) \(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(Layout.compartment(engagement))</h1></div>
             <p class="small"><a href="/desks/\(desk)/engagements/\(engagement.id)/brief">A brief to print</a></p>
-            <form class="actions" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/follow"><input type="hidden" name="follow" value="1"><button type="submit">Tell me when it moves</button> <span class="small muted">(an alarm for you on every move; <a href="/alarms">your alarms</a>)</span></form>
+            <form class="actions\(asOf == nil ? "" : " as-of-hidden")" method="post" action="/desks/\(desk)/engagements/\(engagement.id)/follow"><input type="hidden" name="follow" value="1"><button type="submit">Tell me when it moves</button> <span class="small muted">(an alarm for you on every move; <a href="/alarms">your alarms</a>)</span></form>
             <p class="muted">\(engagement.purpose) · counterpart \(engagement.counterpart) · priority \(Layout.number(engagement.priority, within: DeskLimits.priorities)) · \(Layout.length(engagement.duration, within: DeskLimits.longestMeeting)) · venues \(engagement.venues.map(\.rawValue).joined(separator: ", "))</p>
-            <div class="grid">
+            <div class="grid\(asOf == nil ? "" : " as-of")">
             \(lifecycle)
             \(assessment)
             \(readiness)

@@ -49,8 +49,13 @@ struct TimelinePage {
         let types = [("", "all types")] + Set(entries.map(\.event.type)).sorted().map { ($0, $0) }
         var past = HTML.empty
         if let asOf, let state = shown {
+            // Each links to its page as of the same moment, where every part agrees with this list.
+            let moment =
+                ZonedTime(asOf, zone: full.zone).scenarioText.addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics)
+                ?? ""
             let engagementRows = state.engagements.values.sorted { $0.id < $1.id }.map { engagement -> HTML in
-                "<li>\(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) \(engagement.title)</li>"
+                "<li>\(Layout.tag(engagement.state.label, Layout.tone(engagement.state))) <a href=\"/desks/\(desk)/engagements/\(engagement.id)?as_of=\(moment)\">\(engagement.title)</a></li>"
             }
             let channelRows = state.channels.values.sorted { $0.id < $1.id }.map { channel -> HTML in
                 "<li>\(Layout.tag(channel.status.rawValue, Layout.tone(channel.status))) \(channel.name)</li>"

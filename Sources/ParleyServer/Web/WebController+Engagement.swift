@@ -5,12 +5,17 @@ import ParleyStore
 
 extension WebController {
     func registerEngagementRoutes(on router: Router<DeskRequestContext>) {
-        router.get("/desks/:desk/engagements/:id") { _, context -> HTML in
+        router.get("/desks/:desk/engagements/:id") { request, context -> HTML in
             let desk = try context.parameters.require("desk")
             let (state, version) = try await server.load(desk, as: context.clearance)
+            // As of a moment (`?as_of=`, as the timeline's box sends it): the whole page as it stood then.
+            let asOfText = FormBody(parsing: request.uri.query ?? "")["as_of"]
+            let asOf =
+                asOfText.isEmpty
+                ? nil : try ZonedTime.parse(asOfText, field: "as_of", defaultZone: state.zone).instant
             return try await engagementPage(
                 desk: desk, id: try context.parameters.require("id"), state: state, version: version,
-                as: context.clearance)
+                as: context.clearance, asOf: asOf)
         }
         router.get("/desks/:desk/engagements/:id/brief") { _, context -> HTML in
             let desk = try context.parameters.require("desk")
@@ -251,16 +256,30 @@ extension WebController {
 
     func engagementPage(
         desk: String, id: String, state: DeskState, version: Int64, form: FormState = FormState(), active: String = "",
-        as clearance: Clearance
+        as clearance: Clearance, asOf: Date? = nil
     ) async throws -> HTML {
-        guard let engagement = state.engagements[Engagement.ID(id)] else {
+        guard state.engagements[Engagement.ID(id)] != nil else {
             throw HTTPError(.notFound, message: "no engagement '\(id)' on desk '\(desk)'")
         }
-        let entries = try await server.view(desk, as: clearance).entries(from: server.ledger.store, desk: desk)
-        let events = entries.filter { $0.event.concerns(engagement.id, in: state) }
+        var entries = try await server.view(desk, as: clearance).entries(from: server.ledger.store, desk: desk)
+        var shown = state
+        if let asOf {
+            // As the desk knew it then: what was learned by that moment, folded.
+            entries = entries.filter { $0.event.learned <= asOf }
+            shown = DeskState.folding(entries.map(\.event), asOf: asOf, .asKnown)
+        }
+        guard let engagement = shown.engagements[Engagement.ID(id)] else {
+            throw HTTPError(
+                .notFound,
+                message:
+                    "engagement '\(id)' was not yet on desk '\(desk)' at \(ZonedTime.display(asOf ?? server.now, in: state.zone))"
+            )
+        }
+        let events = entries.filter { $0.event.concerns(engagement.id, in: shown) }
         return EngagementPage(
-            desk: desk, desks: try await server.desks(), state: state, version: version, engagement: engagement,
-            events: events, log: entries.map(\.event), form: form, activeForm: active, now: server.now
+            desk: desk, desks: try await server.desks(), state: shown, version: version, engagement: engagement,
+            events: events, log: entries.map(\.event), form: form, activeForm: active, now: asOf ?? server.now,
+            asOf: asOf
         ).html
     }
 }
