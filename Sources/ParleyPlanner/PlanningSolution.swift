@@ -36,8 +36,9 @@ public struct Visit: Sendable, Equatable {
 public enum OmissionReason: Sendable, Equatable {
     /// No tour can reach any of its windows in time.
     case noWindowReachable
-    /// It cannot fit beside the named mandatory or pinned item.
-    case clashesWith(item: Int)
+    /// It cannot fit beside the named mandatory or pinned item; at its best place among the mandatory
+    /// and pinned items (on `tour`) it lacks `shortBy` of time.
+    case clashesWith(item: Int, tour: Int, shortBy: Double)
     /// The named tour lacks this much time to include it.
     case budgetExhausted(tour: Int, shortBy: Double)
 }

@@ -188,6 +188,12 @@ struct PlanCommandTests {
                 "  14:00–15:00 KST  Address to the APEC business leaders' gathering — APEC venue, Gyeongju  [fixed]"))
         #expect(first.stdout.contains("  10:00–12:00 KST  Meeting with China's leader — Gimhae air base, Busan"))
         #expect(first.stdout.contains("Meetings placed: xi-meeting"))
+        // A left-out meeting says what blocks it and by how much it misses at its best place.
+        #expect(
+            first.stdout.range(
+                of:
+                    #"clashes with Address to the APEC business leaders' gathering; at its best place \(\w{3} \d+ Oct 2025, Asia/\w+ \(\w+\)\) it misses by \d+"#,
+                options: .regularExpression) != nil)
         #expect(
             first.stdout.contains(
                 "  kim-meeting — Possible meeting with the DPRK leader: Panmunjom, Joint Security Area: "))

@@ -52,8 +52,12 @@ extension TripProblem {
         switch reason {
         case .noWindowReachable:
             "no day of the trip can get there within the meeting's windows"
-        case .clashesWith(let item):
+        case .clashesWith(let item, let tour, let shortBy):
+            // By how much, at its best place beside the fixed and confirmed visits: the room it would take.
             LeftOutMeeting.clash(with: items[item].title)
+                + (shortBy > 0 && days.indices.contains(tour)
+                    ? "; at its best place (\(days[tour].label)) it misses by \(Minutes(Int(saturating: shortBy.rounded(.up))))"
+                    : "")
         case .budgetExhausted(let tour, let shortBy):
             // At most a day's working hours in a sane problem; saturated all the same, as it is the
             // planner's arithmetic on stored times.

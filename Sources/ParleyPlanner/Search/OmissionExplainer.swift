@@ -12,9 +12,14 @@ enum OmissionExplainer {
             if !reachableAlone(item, problem: problem) {
                 reasons[item] = .noWindowReachable
             } else if !fitsAnywhere(item, in: skeleton, problem: problem) {
-                reasons[item] =
-                    blocker(of: item, in: skeleton, problem: problem).map { .clashesWith(item: $0) }
-                    ?? shortfall(of: item, in: skeleton, problem: problem)
+                let short = shortfall(of: item, in: skeleton, problem: problem)
+                if let blocker = blocker(of: item, in: skeleton, problem: problem),
+                    case .budgetExhausted(let tour, let shortBy) = short
+                {
+                    reasons[item] = .clashesWith(item: blocker, tour: tour, shortBy: shortBy)
+                } else {
+                    reasons[item] = short
+                }
             } else {
                 reasons[item] = shortfall(of: item, in: solution, problem: problem)
             }
