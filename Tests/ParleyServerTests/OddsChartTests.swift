@@ -65,6 +65,19 @@ struct EngagementAsOfTests {
                 #expect(response.status == .unprocessableContent)
                 #expect(String(buffer: response.body).contains("as_of"))
             }
+            try await viewer.execute(uri: "/desks/dmz-2019?as_of=2019-06-29+21:00", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("id=\"as-of-banner\"") && page.contains("<div class=\"grid as-of\">"))
+                #expect(page.contains("Handshake with the DPRK leader at the DMZ"))
+                #expect(!page.contains(">held</span>"))
+            }
+            try await viewer.execute(uri: "/desks/dmz-2019", method: .get) {
+                #expect(String(buffer: $0.body).contains(">held</span>"))
+            }
+            try await viewer.execute(uri: "/desks/dmz-2019?as_of=2001-01-01+00:00", method: .get) {
+                #expect($0.status == .notFound)
+            }
             try await viewer.execute(uri: "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00", method: .get) {
                 #expect(
                     String(buffer: $0.body).contains(

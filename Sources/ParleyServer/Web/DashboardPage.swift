@@ -10,12 +10,20 @@ struct DashboardPage {
     let version: Int64
     let now: Date
     var form = FormState()
+    /// The moment the page shows the desk as of, when not now: read only, every part as it stood then.
+    var asOf: Date? = nil
 
     var html: HTML {
         let title = state.profile?.title ?? desk
+        let moment: HTML =
+            asOf.map {
+                """
+                <p class="banner warn" id="as-of-banner" role="status">As of \(ZonedTime.display($0, in: state.zone)): the desk as it stood then, with what it knew then. Read only. <a href="/desks/\(desk)">Back to now</a></p>
+                """
+            } ?? .empty
         let body: HTML = """
-            <h1>\(title) <span class="muted small">desk \(desk) · times in each item's zone · version \(version)</span></h1>
-            <div class="grid">
+            \(moment)<h1>\(title) <span class="muted small">desk \(desk) · times in each item's zone · version \(version)</span></h1>
+            <div class="grid\(asOf == nil ? "" : " as-of")">
             \(engagements)
             \(deadlines)
             \(channels)

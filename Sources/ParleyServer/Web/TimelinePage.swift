@@ -65,6 +65,7 @@ struct TimelinePage {
             }
             past = """
                 <section class="panel spaced-bottom" id="as-of"><h2>The desk as of \(ZonedTime.display(asOf, in: full.zone)), \(hindsight == .asKnown ? "as it was known then" : "as it had happened")</h2>
+                <p class="small"><a href="/desks/\(desk)?as_of=\(moment)">The dashboard as of this moment</a></p>
                 <div class="grid"><div><h2>Engagements</h2><ul>\(engagementRows)</ul></div><div><h2>Channels</h2><ul>\(channelRows)</ul></div>
                 <div><h2>Deadlines</h2><ul>\(deadlineRows)</ul></div></div></section>
                 """

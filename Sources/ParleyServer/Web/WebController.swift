@@ -70,10 +70,28 @@ struct WebController: Sendable {
                 HomePage(desks: shown, names: desks, now: server.now).html,
                 status: .ok, for: context)
         }
-        router.get("/desks/:desk") { _, context -> Response in
+        router.get("/desks/:desk") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let view = try await server.view(desk, as: context.clearance)
             let desks = try await server.desks()
+            // As of a moment (`?as_of=`): the desk as it was known then, read only and never cached.
+            let asOfText = FormBody(parsing: request.uri.query ?? "")["as_of"]
+            if !asOfText.isEmpty {
+                let moment = try ZonedTime.parse(asOfText, field: "as_of", defaultZone: view.state.zone).instant
+                let entries = try await view.entries(from: server.ledger.store, desk: desk).map(\.event)
+                    .filter { $0.learned <= moment }
+                let then = DeskState.folding(entries, asOf: moment, .asKnown)
+                guard then.profile != nil else {
+                    throw HTTPError(
+                        .notFound,
+                        message: "desk '\(desk)' was not open yet at \(ZonedTime.display(moment, in: view.state.zone))")
+                }
+                return Page.response(
+                    DashboardPage(
+                        desk: desk, desks: desks, state: then, version: Int64(entries.count), now: moment,
+                        asOf: moment
+                    ).html, status: .ok, for: context)
+            }
             let stamp = server.stamp(view.version) + desks.joined(separator: ",")
             return server.rendered.page(for: "dashboard:\(desk):\(view.key)", stamp: stamp) {
                 DashboardPage(desk: desk, desks: desks, state: view.state, version: view.version, now: server.now).html
