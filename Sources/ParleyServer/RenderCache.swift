@@ -19,6 +19,12 @@ final class RenderCache: Sendable {
         return page
     }
 
+    /// The page kept for `route` at `stamp`, if there is one.
+    func cachedPage(for route: String, stamp: String) -> PageTemplate? {
+        guard let hit = pages.withLock({ $0[route] }), hit.stamp == stamp else { return nil }
+        return hit.page
+    }
+
     /// The body for `route` at `stamp`, rendering it when the stamp moved on.
     func body(for route: String, stamp: String, render: () throws -> ByteBuffer) rethrows -> ByteBuffer {
         if let hit = entries.withLock({ $0[route] }), hit.stamp == stamp { return hit.body }

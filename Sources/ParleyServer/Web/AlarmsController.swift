@@ -84,14 +84,19 @@ struct AlarmsController: Sendable {
     }
 
     /// The person's unacknowledged alarms, newest first (at most `shownLimit`), and how many there are.
+    ///
+    /// Only the shown ones are put into words: a desk of thousands of messages would otherwise word every
+    /// one of them on each call.
     private func alarms(for context: DeskRequestContext) async throws -> (shown: [Alarm], total: Int) {
         let name = context.actor
         let people = try await accounts.state()
-        var all: [Alarm] = []
+        var found: [(at: Date, desk: String, number: Int64, kind: AlarmKind, state: Int)] = []
+        var states: [DeskState] = []
         for desk in try await server.desks().prefix(HomePage.limit) {
             let view = try await server.view(desk, as: context.clearance)
             let seen = people.acknowledged[name]?[desk] ?? []
             let state = view.state
+            states.append(state)
             for (number, event) in state.log.entries where state.log.retracted[number] == nil {
                 guard let kind = event.alarm, !seen.contains(view.realSequence(of: number)) else { continue }
                 if kind == .moved {
@@ -101,14 +106,18 @@ struct AlarmsController: Sendable {
                         event.learned >= since
                     else { continue }
                 }
-                all.append(
-                    Alarm(
-                        desk: desk, sequence: number, kind: kind, text: event.notice(in: state), at: event.at,
-                        when: ZonedTime.display(event.at, in: state.zone), engagement: event.engagement?.rawValue))
+                found.append((event.at, desk, number, kind, states.count - 1))
             }
         }
-        all.sort { ($0.at, $0.desk, $0.sequence) > ($1.at, $1.desk, $1.sequence) }
-        return (Array(all.prefix(Self.shownLimit)), all.count)
+        found.sort { ($0.at, $0.desk, $0.number) > ($1.at, $1.desk, $1.number) }
+        let shown = found.prefix(Self.shownLimit).compactMap { item -> Alarm? in
+            let state = states[item.state]
+            guard let event = state.log.event(item.number) else { return nil }
+            return Alarm(
+                desk: item.desk, sequence: item.number, kind: item.kind, text: event.notice(in: state), at: event.at,
+                when: ZonedTime.display(event.at, in: state.zone), engagement: event.engagement?.rawValue)
+        }
+        return (shown, found.count)
     }
 
     /// The engagements the person follows that they may still see, as (desk, id, title).

@@ -59,16 +59,27 @@ struct WebController: Sendable {
                     ),
                     status: .ok, for: context)
             }
-            var shown: [HomePage.Desk] = []
+            var views: [(name: String, view: DeskView)] = []
             for name in desks.prefix(HomePage.limit) {
-                let view = try await server.view(name, as: context.clearance)
+                views.append((name, try await server.view(name, as: context.clearance)))
+            }
+            // Kept while no desk this reader sees has changed, within the same minute: "since yesterday"
+            // moves by the minute at most, and the countdowns run in the browser.
+            let stamp =
+                views.map { "\($0.name)@\($0.view.version)" }.joined(separator: ",") + "#"
+                + String(Int(server.now.timeIntervalSince1970 / 60)) + "#" + desks.joined(separator: ",")
+            let key = "home:" + views.map(\.view.key).joined(separator: ",")
+            if let page = server.rendered.cachedPage(for: key, stamp: stamp) {
+                return page.response(status: .ok, for: context)
+            }
+            var shown: [HomePage.Desk] = []
+            for (name, view) in views {
                 let entries = try await view.entries(from: server.ledger.store, desk: name).map(\.event)
                 let dayBefore = DeskState.folding(entries, asOf: server.now.addingTimeInterval(-86_400), .asKnown)
                 shown.append(HomePage.Desk(name: name, state: view.state, dayBefore: dayBefore))
             }
-            return Page.response(
-                HomePage(desks: shown, names: desks, now: server.now).html,
-                status: .ok, for: context)
+            let html = HomePage(desks: shown, names: desks, now: server.now).html
+            return server.rendered.page(for: key, stamp: stamp) { html.rendered }.response(status: .ok, for: context)
         }
         router.get("/desks/:desk") { request, context -> Response in
             let desk = try context.parameters.require("desk")
