@@ -25,6 +25,19 @@ final class RenderCache: Sendable {
         return hit.page
     }
 
+    /// The page kept for `route` at any stamp, if there is one (to show while it is being rebuilt).
+    func keptPage(for route: String) -> PageTemplate? { pages.withLock { $0[route]?.page } }
+
+    /// Routes being rebuilt right now, so that one request rebuilds a costly page while the others are
+    /// shown the page kept.
+    private let rebuilding = Mutex<Set<String>>([])
+
+    /// Claims the rebuild of `route`; false when another request has it.
+    func claimRebuild(of route: String) -> Bool { rebuilding.withLock { $0.insert(route).inserted } }
+
+    /// Ends a claimed rebuild of `route`.
+    func endRebuild(of route: String) { _ = rebuilding.withLock { $0.remove(route) } }
+
     /// The body for `route` at `stamp`, rendering it when the stamp moved on.
     func body(for route: String, stamp: String, render: () throws -> ByteBuffer) rethrows -> ByteBuffer {
         if let hit = entries.withLock({ $0[route] }), hit.stamp == stamp { return hit.body }
