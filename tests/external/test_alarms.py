@@ -4,10 +4,12 @@ import datetime
 import json
 import os
 import pathlib
+import urllib.error
 import urllib.request
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browsers import browser, policy_refusals, sign_in
@@ -69,3 +71,35 @@ def test_deadline_warning_appears_live_in_the_header_and_is_acknowledged_there()
     # Acknowledged by the admin only: the API agrees for them.
     listed = api("/api/v1/alarms", token=token)
     assert not any("Answer the border liaison" in alarm["text"] for alarm in listed["alarms"])
+
+
+def test_subscribe_follow_and_revoke_through_the_browser():
+    """The new forms, clicked as a person would: subscribe from a trip page (the address works with no
+    session), follow an engagement from its page, revoke the feed from the feeds page."""
+    driver = browser()
+    try:
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/desks/asia-trip/trips/asia-2025")
+        driver.find_element(By.XPATH, "//button[normalize-space()='Subscribe in a calendar application']").click()
+        address = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "feed-address")).get_attribute("value")
+        assert "/calendars/" in address and address.endswith(".ics")
+        with urllib.request.urlopen(BASE + address[address.index("/calendars/"):]) as response:
+            assert response.read().startswith(b"BEGIN:VCALENDAR")
+        driver.get(BASE + "/desks/asia-trip/engagements/kim-meeting")
+        follow = driver.find_element(By.XPATH, "//button[normalize-space()='Tell me when it moves']")
+        follow.click()
+        WebDriverWait(driver, 10).until(conditions.staleness_of(follow))
+        driver.get(BASE + "/alarms")
+        assert "Stop following" in driver.page_source
+        driver.get(BASE + "/calendar-feeds")
+        revoke = driver.find_element(By.XPATH, "//form[contains(@action, '/revoke')]/button")
+        revoke.click()
+        WebDriverWait(driver, 10).until(conditions.staleness_of(revoke))
+        try:
+            urllib.request.urlopen(BASE + address[address.index("/calendars/"):])
+            raise AssertionError("a revoked feed still answered")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+        assert policy_refusals(driver) == []
+    finally:
+        driver.quit()
