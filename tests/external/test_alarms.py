@@ -7,12 +7,10 @@ import pathlib
 import urllib.error
 import urllib.request
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browsers import browser, policy_refusals, sign_in
+from browsers import browser, click_and_wait_for_next_page, policy_refusals, settled, sign_in
 
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 BASE = os.environ["PARLEY_URL"]
@@ -42,7 +40,7 @@ def test_deadline_warning_appears_live_in_the_header_and_is_acknowledged_there()
     try:
         sign_in(driver, BASE, PASSWORD)
         driver.get(BASE + "/")
-        waiting = WebDriverWait(driver, 60, poll_frequency=0.5, ignored_exceptions=(StaleElementReferenceException,))
+        waiting = settled(driver, 60)
         waiting.until(lambda d: d.find_element(By.ID, "alarm-panel").find_elements(By.ID, "alarm-list") or
                       "No alarms" in d.find_element(By.ID, "alarm-panel").get_attribute("innerHTML") or
                       d.find_element(By.ID, "alarm-panel").find_elements(By.CSS_SELECTOR, "li.alarm"))
@@ -87,14 +85,12 @@ def test_subscribe_follow_and_revoke_through_the_browser():
             assert response.read().startswith(b"BEGIN:VCALENDAR")
         driver.get(BASE + "/desks/asia-trip/engagements/kim-meeting")
         follow = driver.find_element(By.XPATH, "//button[normalize-space()='Tell me when it moves']")
-        follow.click()
-        WebDriverWait(driver, 10).until(conditions.staleness_of(follow))
+        click_and_wait_for_next_page(driver, follow)
         driver.get(BASE + "/alarms")
         assert "Stop following" in driver.page_source
         driver.get(BASE + "/calendar-feeds")
         revoke = driver.find_element(By.XPATH, "//form[contains(@action, '/revoke')]/button")
-        revoke.click()
-        WebDriverWait(driver, 10).until(conditions.staleness_of(revoke))
+        click_and_wait_for_next_page(driver, revoke)
         try:
             urllib.request.urlopen(BASE + address[address.index("/calendars/"):])
             raise AssertionError("a revoked feed still answered")

@@ -5,22 +5,17 @@ import pathlib
 import time
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browsers import browser, policy_refusals, sign_in
+from browsers import browser, policy_refusals, settled, sign_in
 
 BASE = os.environ["PARLEY_URL"]
 PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 
-
-def settled(driver, seconds=10):
-    """A wait that looks again when a live update has replaced the section it was reading."""
-    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 @pytest.fixture

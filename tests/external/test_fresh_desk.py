@@ -13,21 +13,16 @@ import re
 import zoneinfo
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
-from selenium.webdriver.support.ui import WebDriverWait
 
-from browsers import browser, policy_refusals, sign_in
+from browsers import browser, policy_refusals, settled, sign_in
 from servers import Server, fresh_store
 
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
 
-
-def settled(driver, seconds=10):
-    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def day(offset, clock):

@@ -2,7 +2,6 @@
 through one server shows live in a browser connected to another; writers racing through both get
 conflicts, and no event is lost or doubled; a database restart under a running server gives clean 503
 answers meanwhile and the server reconnects by itself."""
-import os
 import threading
 import time
 
