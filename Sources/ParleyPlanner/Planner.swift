@@ -41,3 +41,30 @@ public enum Planner {
         return answer
     }
 }
+
+extension Planner {
+    /// Single changes under which the mandatory and pinned items of an infeasible `problem` all fit.
+    ///
+    /// Smallest first: a journey between the places of the `conflicting` items (as
+    /// `PlanningError.infeasible` names them) made shorter, one of those items moved later or earlier,
+    /// or its visit shortened. Each comes with the schedule that proves it; check it with
+    /// `PlanChecker` on `change.applied(to: problem)`. The defaults take the time unit to be minutes.
+    ///
+    /// - Parameters:
+    ///   - resolution: the smallest amount told apart, in the problem's time unit (1 for minutes).
+    ///   - longestMove: the furthest an item may be moved.
+    ///   - limit: the most ways out returned.
+    public static func waysOut(
+        of problem: PlanningProblem, conflicting: [Int], resolution: Double = 1, longestMove: Double = 3 * 1440,
+        limit: Int = 4
+    ) -> [WayOut] {
+        // Bounded so that no input makes the scan of moves run long.
+        guard resolution > 0, resolution.isFinite, longestMove.isFinite, longestMove / resolution <= 50_000 else {
+            return []
+        }
+        return WayOutSearch(
+            problem: problem, conflicting: conflicting, resolution: resolution, longestMove: longestMove
+        )
+        .waysOut(limit: limit)
+    }
+}

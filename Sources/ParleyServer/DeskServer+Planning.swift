@@ -28,17 +28,17 @@ extension DeskServer {
         let options = PlannerOptions(
             seed: 1, timeLimit: configuration.planSeconds, clock: elapsed,
             warmStart: state.itineraries[problem.trip.id].map(problem.warmStart(from:)))
-        var conflicting: [String] = []
+        var refused: TripPlanningError?
         var solved: PlanningSolution?
         do {
             solved = try problem.solve(options: options)
         } catch {
             // `solve` throws only `TripPlanningError`.
             guard !error.conflicting.isEmpty else { throw error }
-            conflicting = error.conflicting
+            refused = error
         }
         guard let solution = solved else {
-            throw try await conflict(conflicting, on: problem.trip.id, of: desk, as: clearance)
+            throw try await conflict(refused!, on: problem.trip.id, of: desk, as: clearance)
         }
         let itinerary = problem.itinerary(from: solution, plannedAt: ZonedTime(now, zone: state.zone), in: state)
         return try await execute(
@@ -46,16 +46,22 @@ extension DeskServer {
             idempotencyKey: idempotencyKey)
     }
 
-    /// A conflict named for its asker: only the commitments and meetings they may see.
-    private func conflict(_ refs: [String], on trip: Trip.ID, of desk: String, as clearance: Clearance) async throws
-        -> TripPlanningError
+    /// A conflict named for its asker: only the commitments and meetings they may see, and only the ways
+    /// out that name nothing else (and no journey, unless they see every conflicting item).
+    private func conflict(_ refused: TripPlanningError, on trip: Trip.ID, of desk: String, as clearance: Clearance)
+        async throws -> TripPlanningError
     {
         let seen = try await load(desk, as: clearance).state
         let commitments = seen.trips[trip]?.commitments ?? []
+        func title(_ ref: String) -> String? {
+            seen.engagements[Engagement.ID(ref)]?.title ?? commitments.first { $0.id.rawValue == ref }?.title
+        }
+        // A journey's way out could point at a hidden meeting's venue: shown only when nothing is hidden.
+        let seesAll = refused.conflicting.allSatisfy { title($0) != nil }
         return TripPlanningError.infeasible(
-            refs.compactMap { ref in
-                seen.engagements[Engagement.ID(ref)].map { (ref, $0.title) }
-                    ?? commitments.first { $0.id.rawValue == ref }.map { (ref, $0.title) }
+            refused.conflicting.compactMap { ref in title(ref).map { (ref, $0) } },
+            waysOut: refused.waysOut.filter { way in
+                way.refs.allSatisfy { title($0) != nil } && (seesAll || !way.refs.isEmpty)
             })
     }
 }

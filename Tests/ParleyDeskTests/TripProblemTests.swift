@@ -77,6 +77,55 @@ struct TripProblemTests {
         #expect(try state.decide(.recordItinerary(itinerary), now: plannedAt.instant, as: .all).count == 1)
     }
 
+    @Test(
+        "an agreed slot that cannot fit is refused naming the conflict and the ways out, each at its new time and checked",
+        arguments: [
+            // Between the address (ends 15:00) and the summit (16:00), both in Gyeongju. Before the address:
+            // an hour's meeting and an hour's flight must end by 14:00, so it starts at 12:00 at the latest
+            // (leaving Tokyo at 07:00, 3h35m by air, it is there by 10:35). After the summit (19:00): an
+            // hour's flight, so 20:00, and back by 23:00. No single change to the summit is enough.
+            (
+                "15:30",
+                [
+                    "Possible meeting with the DPRK leader moves 3h30m earlier, to 2025-10-29 12:00 KST",
+                    "Possible meeting with the DPRK leader moves 4h30m later, to 2025-10-29 20:00 KST",
+                ]
+            ),
+            // Half an hour after the summit ends, an hour away: half an hour is missing, and four single
+            // changes find it (the summit may start at 15:30, once the address is over).
+            (
+                "19:30",
+                [
+                    "Summit with the ROK president moves 30m earlier, to 2025-10-29 15:30 KST",
+                    "Summit with the ROK president is 30m shorter",
+                    "Possible meeting with the DPRK leader moves 30m later, to 2025-10-29 20:00 KST",
+                    "the journey from APEC venue, Gyeongju to Panmunjom, Joint Security Area is 30m shorter",
+                ]
+            ),
+        ])
+    func waysOutOfAClash(slot: String, expected: [String]) throws {
+        var state = try asiaTrip()
+        // A helicopter: an hour each way between the APEC venue and Panmunjom.
+        for (from, to) in [("gyeongju", "panmunjom"), ("panmunjom", "gyeongju")] {
+            state.apply(
+                DeskEvent(
+                    at: Date(),
+                    .travelTimeSet(TravelOverride(from: Venue.ID(from), to: Venue.ID(to), time: Minutes(60)))))
+        }
+        let agreedAt = try ZonedTime.parse("2025-10-25 09:00 Asia/Seoul", field: "at", defaultZone: nil)
+        let start = try ZonedTime.parse("2025-10-29 \(slot) Asia/Seoul", field: "at", defaultZone: nil)
+        state.engagements["kim-meeting"]?.state = .confirmed
+        state.engagements["kim-meeting"]?.agreedSlot = AgreedSlot(
+            start: start, duration: Minutes(60), venue: "panmunjom", agreedAt: agreedAt)
+        let trip = try TripProblem(trip: "asia-2025", in: state)
+        let refusal = try #require(throws: TripPlanningError.self) {
+            try trip.solve(options: PlannerOptions(seed: 1, iterationLimit: 200))
+        }
+        #expect(refusal.conflicting == ["rok-summit", "kim-meeting"])
+        #expect(refusal.waysOut.map(\.text) == expected)
+        #expect(refusal.message.hasSuffix(". It would fit if " + expected.joined(separator: ", or if ")))
+    }
+
     @Test("with a closer venue set by hand, the DPRK meeting fits on the APEC day")
     func fitsWithFasterTravel() throws {
         var state = try asiaTrip()

@@ -108,6 +108,42 @@ struct PlannerTests {
         }
     }
 
+    @Test(
+        "an infeasible problem's ways out are the smallest single changes, each proven by a schedule the checker accepts"
+    )
+    func waysOut() throws {
+        // Two pinned visits: the first ends at 160 at place 1, the second starts at 180 at place 3, and
+        // the journey between them takes 40, so the second is reached 20 late. Worked by hand: 20 earlier
+        // for the first, 20 shorter for its visit, 20 later for the second, or 20 off the journey; the
+        // second visit is too short to lose 20 (at most half), and swapping their order takes 150.
+        var travel = line(4)
+        travel[1][3] = 40
+        travel[3][1] = 40
+        let problem = PlanningProblem(
+            tours: [Tour(start: 0, end: 0, earliestStart: 0, latestEnd: 500)],
+            items: [
+                PlanItem(location: 1, duration: 60, score: 0, windows: [100...100], pin: (tour: 0, start: 100)),
+                PlanItem(location: 3, duration: 30, score: 0, windows: [180...180], pin: (tour: 0, start: 180)),
+            ], travel: travel)
+        #expect(throws: PlanningError.infeasible(conflicting: [0, 1])) {
+            try Planner.solve(problem, options: PlannerOptions(iterationLimit: 10))
+        }
+        let ways = Planner.waysOut(of: problem, conflicting: [0, 1], limit: 10)
+        #expect(
+            ways.map(\.change) == [
+                .earlier(item: 0, by: 20), .shorterVisit(item: 0, by: 20), .later(item: 1, by: 20),
+                .shorterTravel(from: 1, to: 3, by: 20), .later(item: 0, by: 150), .earlier(item: 1, by: 150),
+            ])
+        for way in ways {
+            let changed = way.change.applied(to: problem)
+            #expect(PlanChecker.violations(of: way.witness, in: changed).isEmpty, "\(way.change)")
+            // The witness holds every pinned visit, and the unchanged problem still refuses it.
+            #expect(Set(way.witness.visitedItems) == [0, 1])
+            #expect(!PlanChecker.violations(of: way.witness, in: problem).isEmpty, "\(way.change)")
+        }
+        #expect(Planner.waysOut(of: problem, conflicting: [0, 1]).count == 4)
+    }
+
     @Test("only one item of a group of alternatives is visited")
     func groups() throws {
         let problem = PlanningProblem(

@@ -44,4 +44,44 @@ struct TripPlanAPITests {
             }
         }
     }
+
+    @Test(
+        "a trip an agreed slot makes impossible answers 422 naming the conflict and the ways out, on the API and the page"
+    )
+    func clashNamesWaysOut() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let officer = SignedInClient(anonymous)
+            let json: HTTPFields = [.contentType: "application/json"]
+            // Half an hour at Busan at 20:00, after the summit in Gyeongju ends at 19:00: the road takes
+            // longer than the hour between them.
+            let move =
+                #"{"to":"confirmed","at":"2025-10-21 07:00 Asia/Seoul","by":"staff","reason":"Agreed","#
+                + #""slot":{"start":"2025-10-29 20:00 Asia/Seoul","duration":"30m","venue":"busan"}}"#
+            try await officer.execute(
+                uri: "/api/v1/desks/asia-trip/engagements/kim-meeting/move", method: .post, headers: json,
+                body: ByteBuffer(string: move)
+            ) { #expect($0.status == .ok, "\(String(buffer: $0.body))") }
+            let waysOut =
+                "It would fit if Summit with the ROK president moves 35m earlier, to 2025-10-29 15:25 KST"
+            try await officer.execute(
+                uri: "/api/v1/desks/asia-trip/trips/asia-2025/plan", method: .post, headers: json
+            ) { response in
+                let body = String(buffer: response.body)
+                #expect(response.status == .unprocessableContent, "\(body)")
+                #expect(
+                    body.contains("Possible meeting with the DPRK leader (kim-meeting)") && body.contains(waysOut),
+                    "\(body)")
+            }
+            let form: HTTPFields = [
+                .contentType: "application/x-www-form-urlencoded", .cookie: "parley_form=\(testFormToken)",
+            ]
+            try await officer.execute(
+                uri: "/desks/asia-trip/trips/asia-2025/plan", method: .post, headers: form,
+                body: ByteBuffer(string: "_csrf=\(testFormToken)")
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains(waysOut))
+            }
+        }
+    }
 }

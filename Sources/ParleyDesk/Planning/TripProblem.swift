@@ -20,6 +20,8 @@ public struct TripProblem: Sendable {
     public let unplannable: [LeftOutMeeting]
     /// The instant that time 0 stands for.
     public let reference: Date
+    /// The venue each planner location stands for.
+    public let locations: [Venue]
     /// What of the stored trip was left out of the problem, and why, in words for the trip's page: stays,
     /// commitments or venues no desk holds (only a log written before decide refused them can hold one),
     /// and the days past the longest trip a desk plans.
@@ -298,6 +300,7 @@ public struct TripProblem: Sendable {
         self.items = sources
         self.unplannable = unplannable
         self.reference = reference
+        self.locations = venues
         self.ignored = ignored
     }
 }
