@@ -1,7 +1,8 @@
 /// The itinerary optimiser: which items to visit on which tour, in what order and when.
 public enum Planner {
     /// Solves `problem` within the limits of `options`, returning the best itinerary found and a reason
-    /// for every optional item left out.
+    /// for every optional item left out; a small problem is searched exhaustively first, and its answer
+    /// says when it is proven best.
     /// - Throws: `PlanningError.infeasible` naming a small set of mandatory or pinned items that cannot
     ///   be scheduled together; `.invalidProblem` for malformed input; `.noLimit` when nothing would stop
     ///   the search.
@@ -26,18 +27,46 @@ public enum Planner {
             problem: compiled, candidates: candidates, iterationLimit: options.iterationLimit,
             timeLimit: options.timeLimit, clock: options.clock, tuning: options.tuning)
 
-        var best: SearchSolution
+        var warm: SearchSolution?
         if let previous = options.warmStart {
-            var warm = WarmStart.solution(from: previous, base: base, problem: compiled)
-            warm.insertGreedily(problem: compiled, candidates: candidates, noise: 0, random: &random)
+            var kept = WarmStart.solution(from: previous, base: base, problem: compiled)
+            kept.insertGreedily(problem: compiled, candidates: candidates, noise: 0, random: &random)
+            warm = kept
+        }
+        // A small problem is searched exhaustively first: when that ends within its budget, the answer is
+        // proven best and no time is spent searching further. The earlier itinerary (plus what newly
+        // fits) is the one to beat, so an equal score keeps it.
+        if options.exactNodeLimit > 0, let exact = ExactSearch(problem: compiled, candidates: candidates) {
+            var greedy = base
+            greedy.insertGreedily(problem: compiled, candidates: candidates, noise: 0, random: &random)
+            let incumbent = warm.map { $0.score + CompiledProblem.epsilon >= greedy.score ? $0 : greedy } ?? greedy
+            // Within a tenth of the time limit too, when there is one: the rest goes to the bounded search.
+            let timeUp: (() -> Bool)? = options.clock.flatMap { clock in
+                options.timeLimit.map { limit in
+                    let started = clock()
+                    return { clock() - started > limit / 10 }
+                }
+            }
+            let (found, proven) = exact.run(incumbent: incumbent, nodeLimit: options.exactNodeLimit, timeUp: timeUp)
+            if proven, let found {
+                return answer(found, problem: compiled, provenBest: true)
+            }
+        }
+        let best: SearchSolution
+        if let warm {
             let searched = search.run(from: warm, random: &random)
             // Keep the earlier itinerary (plus what newly fits) unless the search found a higher score.
             best = searched.score > warm.score + CompiledProblem.epsilon ? searched : warm
         } else {
             best = search.run(from: base, random: &random)
         }
-        var answer = best.solution(problem: compiled)
-        answer.omissions = OmissionExplainer.reasons(for: best, problem: compiled)
+        return answer(best, problem: compiled, provenBest: false)
+    }
+
+    private static func answer(_ best: SearchSolution, problem: CompiledProblem, provenBest: Bool) -> PlanningSolution {
+        var answer = best.solution(problem: problem)
+        answer.omissions = OmissionExplainer.reasons(for: best, problem: problem)
+        answer.provenBest = provenBest
         return answer
     }
 }

@@ -4,6 +4,9 @@ public struct PlanningSolution: Sendable, Equatable {
     public var routes: [[Visit]]
     /// For each optional item not visited, why.
     public var omissions: [Int: OmissionReason]
+    /// Whether an exhaustive search showed that no itinerary scores higher (small problems only); false
+    /// when the answer is the best a time- or iteration-bounded search found.
+    public var provenBest = false
 
     /// A solution of routes and omissions.
     public init(routes: [[Visit]], omissions: [Int: OmissionReason]) {

@@ -232,7 +232,8 @@ enum GoldenEvents {
                                 kind: .commitment, ref: "moon-summit", venue: "seoul", day: 2, start: window.from,
                                 end: window.to)
                         ],
-                        leftOut: [LeftOutMeeting(engagement: "dmz-handshake", reason: "clashes with the summit")]))),
+                        leftOut: [LeftOutMeeting(engagement: "dmz-handshake", reason: "clashes with the summit")],
+                        provenBest: true))),
             DeskEvent(at: evening.instant, .playbookStarted("dmz-escalation", at: evening)),
             DeskEvent(at: tryDue.at, .playbookTryDue("dmz-escalation", tryDue)),
             DeskEvent(
@@ -242,6 +243,17 @@ enum GoldenEvents {
             DeskEvent(at: instant(1_561_813_200), .deadlineAlarmRaised("proposal-by-midnight", lead: Minutes(120))),
         ]
         return Dictionary(uniqueKeysWithValues: events.map { ($0.type, $0) })
+    }
+
+    /// The golden itinerary as version 1 wrote it: whether it was proven best was never said.
+    static var itinerary: Itinerary {
+        Itinerary(
+            trip: "seoul-2019", plannedAt: evening,
+            visits: [
+                PlannedVisit(
+                    kind: .commitment, ref: "moon-summit", venue: "seoul", day: 2, start: window.from, end: window.to)
+            ],
+            leftOut: [LeftOutMeeting(engagement: "dmz-handshake", reason: "clashes with the summit")])
     }
 
     /// The golden signal as version 1 wrote it: every signal then carried the counterpart's stance.
@@ -266,6 +278,7 @@ enum GoldenEvents {
         return [
             "EngagementOpened": [1: DeskEvent(at: opened.instant, .engagementOpened(engagement))],
             "ChannelRegistered": [1: DeskEvent(at: at, .channelRegistered(channel))],
+            "ItineraryPlanned": [1: DeskEvent(at: evening.instant, .itineraryPlanned(itinerary))],
             "DeadlineSet": [1: DeskEvent(at: at, .deadlineSet(deadline))],
             "PlaybookDefined": [1: DeskEvent(at: at, .playbookDefined(ranPlaybook))],
             "AdvanceTasksAdded": [

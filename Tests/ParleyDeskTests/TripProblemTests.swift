@@ -73,8 +73,16 @@ struct TripProblemTests {
         #expect(apec.start.display == "2025-10-29 14:00 KST")
         #expect(itinerary.leftOut.map(\.engagement) == ["kim-meeting"])
         #expect(itinerary.leftOut[0].reason.hasPrefix("Panmunjom, Joint Security Area: "))
-        // The itinerary is a desk event like any other.
-        #expect(try state.decide(.recordItinerary(itinerary), now: plannedAt.instant, as: .all).count == 1)
+        // Four days and two candidate meetings: searched exhaustively, and said so.
+        #expect(solution.provenBest && itinerary.provenBest == true)
+        // The itinerary is a desk event like any other, and a scenario file keeps whether it was proven.
+        let events = try state.decide(.recordItinerary(itinerary), now: plannedAt.instant, as: .all)
+        #expect(events.count == 1)
+        var planned = state
+        for event in events { planned.apply(event) }
+        let exported = ScenarioWriter.write(planned)
+        #expect(exported.contains("proven_best: yes"))
+        #expect(try ScenarioReader.read(exported, file: "planned.yaml").state.itineraries["asia-2025"] == itinerary)
     }
 
     @Test(

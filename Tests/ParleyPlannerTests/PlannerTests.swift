@@ -1,8 +1,12 @@
 import ParleyPlanner
 import Testing
 
-private func solve(_ problem: PlanningProblem, seed: UInt64 = 7, iterations: Int = 300) throws -> PlanningSolution {
-    let solution = try Planner.solve(problem, options: PlannerOptions(seed: seed, iterationLimit: iterations))
+private func solve(_ problem: PlanningProblem, seed: UInt64 = 7, iterations: Int = 300, exhaustive: Bool = true)
+    throws -> PlanningSolution
+{
+    var options = PlannerOptions(seed: seed, iterationLimit: iterations)
+    if !exhaustive { options.exactNodeLimit = 0 }
+    let solution = try Planner.solve(problem, options: options)
     let violations = PlanChecker.violations(of: solution, in: problem)
     #expect(violations.isEmpty, "\(violations)")
     return solution
@@ -16,22 +20,47 @@ private func line(_ count: Int) -> [[Double]] {
 @Suite("Planner")
 struct PlannerTests {
     @Test(
-        "on small random instances the planner's score equals the exhaustive optimum",
+        "on small random instances both the bounded search and the branch and bound reach the exhaustive optimum, and only the second says it is proven",
         arguments: (0..<40).map { UInt64($0) })
     func matchesExhaustiveSearch(seed: UInt64) throws {
         let tours = seed % 3 == 0 ? 2 : 1
         let problem = RandomInstances.make(seed: seed, items: tours == 2 ? 7 : 9, tours: tours)
-        let solution = try solve(problem, seed: seed, iterations: 5000)
-        #expect(solution.score(in: problem) == ExhaustiveSearch.optimum(problem), "seed \(seed)")
+        let optimum = ExhaustiveSearch.optimum(problem)
+        let searched = try solve(problem, seed: seed, iterations: 5000, exhaustive: false)
+        #expect(searched.score(in: problem) == optimum, "seed \(seed)")
+        #expect(!searched.provenBest)
+        let proven = try solve(problem, seed: seed, iterations: 1)
+        #expect(proven.score(in: problem) == optimum, "seed \(seed)")
+        #expect(proven.provenBest)
+    }
+
+    @Test("the branch and bound claims nothing when a travel time is longer than going through a third place")
+    func noProofWithoutTriangleInequality() throws {
+        var problem = RandomInstances.make(seed: 4, items: 8, tours: 1)
+        let count = problem.travel.count
+        problem.travel[0][count - 1] = problem.travel[0][1] + problem.travel[1][count - 1] + 1
+        #expect(try !solve(problem, iterations: 50).provenBest)
+    }
+
+    @Test(
+        "a larger problem within the branch and bound's size is proven best, and its answer is the bounded search's score or better"
+    )
+    func provenOnTwentyFiveItems() throws {
+        let problem = RandomInstances.make(seed: 11, items: 25, tours: 2)
+        let proven = try solve(problem, iterations: 1)
+        let searched = try solve(problem, iterations: 3000, exhaustive: false)
+        #expect(proven.provenBest)
+        #expect(proven.score(in: problem) >= searched.score(in: problem))
     }
 
     @Test("the same seed and iteration limit give the same itinerary; another seed may differ but stays feasible")
     func deterministic() throws {
+        // The bounded search alone: the branch and bound does not depend on the seed.
         let problem = RandomInstances.make(seed: 99, items: 30, tours: 2)
-        let first = try solve(problem, seed: 5, iterations: 200)
-        let second = try solve(problem, seed: 5, iterations: 200)
+        let first = try solve(problem, seed: 5, iterations: 200, exhaustive: false)
+        let second = try solve(problem, seed: 5, iterations: 200, exhaustive: false)
         #expect(first == second)
-        _ = try solve(problem, seed: 6, iterations: 200)
+        _ = try solve(problem, seed: 6, iterations: 200, exhaustive: false)
     }
 
     @Test("a warm start keeps pinned items in place and keeps the earlier itinerary when nothing better exists")

@@ -146,6 +146,8 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         trip: "t", plannedAt: at,
         visits: [PlannedVisit(kind: .engagement, ref: "e", venue: "v", day: 0, start: at, end: at)],
         leftOut: [LeftOutMeeting(engagement: "e", reason: "r")])
+    var proven = itinerary
+    proven.provenBest = true
     let venue = Venue(
         id: "v", name: "n", city: "c", coordinates: Coordinates(latitude: 1, longitude: 2), zone: zone)
     func both(_ value: some Encodable) throws -> (Any, Any) { (try encoded(value), try encoded(value)) }
@@ -163,7 +165,7 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         ("Deadline", try pair(deadlines)), ("AdvanceTask", try pair(tasks)), ("Signal", try pair(signals)),
         ("Message", try pair(messages)),
         ("AgreedSlot", try both(AgreedSlot(start: at, duration: Minutes(60), venue: "v", agreedAt: at))),
-        ("Itinerary", try both(itinerary)), ("ZonedTime", try both(at)), ("Window", try both(window)),
+        ("Itinerary", (try encoded(itinerary), try encoded(proven))), ("ZonedTime", try both(at)), ("Window", try both(window)),
         ("ReportedTime", (try encoded(at), try encoded(span))),
     ]
     return rows.map { ($0.0, $0.1.0, $0.1.1) }

@@ -146,7 +146,8 @@ extension DeskEvent {
             VenueAmendedPayload.self,
             ChannelAmendedPayload.self, DeskAmendedPayload.self, PlaybookAmendedPayload.self,
             EntryRetractedPayload.self,
-            TravelTimeSetPayload.self, ItineraryPlannedPayload.self, PlaybookStartedPayload.self,
+            TravelTimeSetPayload.self, ItineraryPlannedPayloadV1.self, ItineraryPlannedPayload.self,
+            PlaybookStartedPayload.self,
             PlaybookTryDuePayload.self, PlaybookStoppedPayload.self, DeadlineAlarmRaisedPayload.self,
         ]
         var formats: [String: [Int: any DeskPayload.Type]] = [:]

@@ -10,13 +10,30 @@ public struct Itinerary: Hashable, Sendable, Codable {
     public var visits: [PlannedVisit]
     /// Candidate meetings that did not fit, with the reason.
     public var leftOut: [LeftOutMeeting]
+    /// Whether the planner proved that no itinerary places more (true), or gave the best its bounded
+    /// search found (false); nil when not said (planned before 2026-12, or written by hand).
+    public var provenBest: Bool?
 
     /// An itinerary for a trip.
-    public init(trip: Trip.ID, plannedAt: ZonedTime, visits: [PlannedVisit], leftOut: [LeftOutMeeting]) {
+    public init(
+        trip: Trip.ID, plannedAt: ZonedTime, visits: [PlannedVisit], leftOut: [LeftOutMeeting], provenBest: Bool? = nil
+    ) {
         self.trip = trip
         self.plannedAt = plannedAt
         self.visits = visits
         self.leftOut = leftOut
+        self.provenBest = provenBest
+    }
+}
+
+extension Itinerary {
+    /// Whether it is proven best, in words for a page or a report; nil when not said.
+    public var proofText: String? {
+        provenBest.map {
+            $0
+                ? "Proven best: an exhaustive search found no itinerary that places more."
+                : "The best a time-bounded search found; not proven best (too many choices to search them all)."
+        }
     }
 }
 

@@ -30,7 +30,9 @@ extension TripProblem {
         let leftOut = order.map {
             LeftOutMeeting(engagement: Engagement.ID($0), reason: reasons[$0]!.joined(separator: "; "))
         }
-        return Itinerary(trip: trip.id, plannedAt: plannedAt, visits: visits, leftOut: unplannable + leftOut)
+        return Itinerary(
+            trip: trip.id, plannedAt: plannedAt, visits: visits, leftOut: unplannable + leftOut,
+            provenBest: solution.provenBest)
     }
 
     /// The previous itinerary in the planner's terms, so that a re-plan starts from it.

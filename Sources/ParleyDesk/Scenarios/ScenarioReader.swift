@@ -475,7 +475,7 @@ public struct ScenarioReader {
     }
 
     mutating func readItinerary(_ item: YAMLCursor) throws(ScenarioError) {
-        try item.requireMapping(allowed: ["trip", "planned_at", "visits", "left_out"])
+        try item.requireMapping(allowed: ["trip", "planned_at", "visits", "left_out", "proven_best"])
         var visits: [PlannedVisit] = []
         for visit in try item.listIfPresent("visits") {
             try visit.requireMapping(allowed: ["kind", "ref", "venue", "day", "start", "end"])
@@ -495,7 +495,10 @@ public struct ScenarioReader {
         }
         let itinerary = Itinerary(
             trip: try id(item, "trip"), plannedAt: try time(item.required("planned_at")), visits: visits,
-            leftOut: leftOut)
+            leftOut: leftOut,
+            provenBest: try item.optional("proven_best").map { (cursor) throws(ScenarioError) in
+                try cursor.choice(YesNo.self) == .yes
+            })
         try run(.recordItinerary(itinerary), at: item)
     }
 

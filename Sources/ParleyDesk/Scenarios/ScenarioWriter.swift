@@ -217,6 +217,7 @@ public enum ScenarioWriter {
                 out.item(4, "engagement", plain: meeting.engagement.rawValue)
                 out.field(4, "reason", text: meeting.reason)
             }
+            if let proven = itinerary.provenBest { out.field(2, "proven_best", plain: proven ? "yes" : "no") }
         }
         return out.text
     }

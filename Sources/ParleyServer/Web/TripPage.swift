@@ -25,7 +25,9 @@ struct TripPage {
             itinerary?.leftOut.map { meeting -> HTML in
                 "<li><a href=\"/desks/\(desk)/engagements/\(meeting.engagement)\">\(state.engagements[meeting.engagement]?.title ?? meeting.engagement.rawValue)</a>: \(meeting.reason)</li>"
             } ?? []
-        let planned: HTML = itinerary.map { "Planned \(Layout.time($0.plannedAt))." } ?? "Not planned yet."
+        let planned: HTML =
+            itinerary.map { "Planned \(Layout.time($0.plannedAt)).\($0.proofText.map { " \($0)" } ?? "")" }
+            ?? "Not planned yet."
         // What the stored trip holds that no desk may (only a log older than the limits): named, not planned.
         let ignored: HTML =
             problem.ignored.isEmpty

@@ -6,7 +6,7 @@ import ParleyPlanner
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print what was measured.",
-        subcommands: [PlannerBenchCommand.self, StoreBenchCommand.self, DeskBenchCommand.self])
+        subcommands: [PlannerBenchCommand.self, TripBenchCommand.self, StoreBenchCommand.self, DeskBenchCommand.self])
 }
 
 /// `parley bench planner DIR`: the planner on the published Solomon TOPTW instances against best-known scores.

@@ -27,6 +27,7 @@ struct ItineraryReport {
         }
         let placed = itinerary.visits.filter { $0.kind == .engagement }
         lines.append("Meetings placed: " + (placed.isEmpty ? "none" : placed.map(\.ref).joined(separator: ", ")))
+        if let proof = itinerary.proofText { lines.append(proof) }
         lines.append("Left out: " + (itinerary.leftOut.isEmpty ? "none" : ""))
         for meeting in itinerary.leftOut {
             let title = state.engagements[meeting.engagement]?.title ?? meeting.engagement.rawValue

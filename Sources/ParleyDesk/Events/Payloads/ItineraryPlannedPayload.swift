@@ -1,10 +1,10 @@
 import Foundation
 
-/// `ItineraryPlanned`, version 1: what the planner made of a trip: the visits placed day by day and the
-/// meetings left out, with why.
+/// `ItineraryPlanned`, version 2: what the planner made of a trip: the visits placed day by day, the
+/// meetings left out with why, and whether it was proven best.
 struct ItineraryPlannedPayload: DeskPayload {
     static let type = "ItineraryPlanned"
-    static let version = 1
+    static let version = 2
 
     /// One placed visit as the log writes it.
     struct Visit: Codable, Sendable, Equatable {
@@ -38,6 +38,18 @@ struct ItineraryPlannedPayload: DeskPayload {
     var visits: [Visit]
     /// What was left out.
     var leftOut: [LeftOut]
+    /// Whether no itinerary places more (true) or it is the best a bounded search found (false); absent
+    /// when not said.
+    var provenBest: Bool?
+
+    /// A payload of its parts.
+    init(trip: String, plannedAt: WireZonedTime, visits: [Visit], leftOut: [LeftOut], provenBest: Bool?) {
+        self.trip = trip
+        self.plannedAt = plannedAt
+        self.visits = visits
+        self.leftOut = leftOut
+        self.provenBest = provenBest
+    }
 
     /// The payload of recording `itinerary`.
     init(_ itinerary: Itinerary) {
@@ -49,6 +61,7 @@ struct ItineraryPlannedPayload: DeskPayload {
                 start: WireZonedTime($0.start), end: WireZonedTime($0.end))
         }
         leftOut = itinerary.leftOut.map { LeftOut(engagement: $0.engagement.rawValue, reason: $0.reason) }
+        provenBest = itinerary.provenBest
     }
 
     func fact() throws -> DeskEvent.Fact {
@@ -63,6 +76,7 @@ struct ItineraryPlannedPayload: DeskPayload {
                         start: try visit.start.value(field: field + ".start"),
                         end: try visit.end.value(field: field + ".end"))
                 },
-                leftOut: leftOut.map { LeftOutMeeting(engagement: Engagement.ID($0.engagement), reason: $0.reason) }))
+                leftOut: leftOut.map { LeftOutMeeting(engagement: Engagement.ID($0.engagement), reason: $0.reason) },
+                provenBest: provenBest))
     }
 }

@@ -404,6 +404,11 @@ extension OpenAPIDocument {
                       day: { type: integer }
                       start: { $ref: '#/components/schemas/ZonedTime' }
                       end: { $ref: '#/components/schemas/ZonedTime' }
+                proven_best:
+                  type: boolean
+                  description: >-
+                    true when the planner proved no itinerary places more (an exhaustive search, for small trips),
+                    false when it is the best a time-bounded search found; absent when not said
                 left_out:
                   type: array
                   items:
