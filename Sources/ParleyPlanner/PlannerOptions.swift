@@ -12,8 +12,9 @@ public struct PlannerOptions: Sendable {
     public var warmStart: PlanningSolution?
     /// The search's knobs; the defaults are the measured ones.
     public var tuning = SearchTuning()
-    /// How many decisions the exhaustive search of a small problem may take before the bounded search
-    /// takes over (0: never search exhaustively). About 0.1 s in a release build for the default.
+    /// How many decisions the exhaustive search of a small problem may take (0: never search exhaustively).
+    ///
+    /// When they run out (or a tenth of the time limit passes) the bounded search takes over.
     public var exactNodeLimit = 200_000
 
     /// Options; give an iteration limit, or a time limit with a clock, or both.

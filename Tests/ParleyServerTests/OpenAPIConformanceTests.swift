@@ -165,7 +165,8 @@ private func models() throws -> [(name: String, minimal: Any, full: Any)] {
         ("Deadline", try pair(deadlines)), ("AdvanceTask", try pair(tasks)), ("Signal", try pair(signals)),
         ("Message", try pair(messages)),
         ("AgreedSlot", try both(AgreedSlot(start: at, duration: Minutes(60), venue: "v", agreedAt: at))),
-        ("Itinerary", (try encoded(itinerary), try encoded(proven))), ("ZonedTime", try both(at)), ("Window", try both(window)),
+        ("Itinerary", (try encoded(itinerary), try encoded(proven))), ("ZonedTime", try both(at)),
+        ("Window", try both(window)),
         ("ReportedTime", (try encoded(at), try encoded(span))),
     ]
     return rows.map { ($0.0, $0.1.0, $0.1.1) }
