@@ -12,6 +12,8 @@ struct DeskServer: Sendable {
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
     let rendered = RenderCache()
+    /// The rehearsals this server runs (`DeskServer+Rehearsal.swift`).
+    let rehearsals = RehearsalBoard()
     /// A monotonic clock in seconds for the planner's time limit.
     let elapsed: @Sendable () -> Double
 

@@ -28,14 +28,34 @@ public struct ServerConfiguration: Sendable {
     public var clock: SteadyClock
     /// The estimate's calibration on the reference-class corpus, for `/calibration` (nil: none loaded).
     public var calibration: CalibrationSummary?
+    /// The story a rehearsal replays from now (nil: no rehearsals offered).
+    public var rehearsalStory: Story?
+
+    /// A past desk's story, to rehearse on.
+    public struct Story: Sendable {
+        /// The name rehearsal desks are named after (`rehearsal-dmz-2019`).
+        public let name: String
+        /// Its title.
+        public let title: String
+        /// Its events, as a scenario file reads.
+        public let events: [DeskEvent]
+
+        /// A story.
+        public init(name: String, title: String, events: [DeskEvent]) {
+            self.name = name
+            self.title = title
+            self.events = events
+        }
+    }
 
     /// A configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, planSeconds: Double = 1, timerInterval: Duration = .seconds(1),
         webhookBackoff: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)],
         secureCookies: Bool = false, passwordHasher: PasswordHasher = .standard, webhookAllowList: [AddressRange] = [],
-        clock: SteadyClock = .system, calibration: CalibrationSummary? = nil
+        clock: SteadyClock = .system, calibration: CalibrationSummary? = nil, rehearsalStory: Story? = nil
     ) {
+        self.rehearsalStory = rehearsalStory
         self.clock = clock
         self.calibration = calibration
         self.webhookAllowList = webhookAllowList

@@ -38,12 +38,19 @@ enum Layout {
             <body\(liveAttribute)>
             <header class="top"><a class="brand" href="/">PARLEY</a><nav aria-label="Desks">\(switcher)</nav><nav aria-label="Sections">\(sections)</nav><form class="find" method="get" action="/search" role="search"><input name="q" size="14" placeholder="Search desks" aria-label="Search every desk"></form>\(HTML.trusted(identityMarker))</header>
             <main>
-            \(body)
+            \(rehearsalBanner(desk))\(body)
             </main>
             <script src="/assets/parley.js" defer></script>
             </body>
             </html>
             """
+    }
+
+    /// On a rehearsal desk's pages: what it is, so nobody takes it for a live desk.
+    private static func rehearsalBanner(_ desk: String?) -> HTML {
+        guard let desk, DeskServer.isRehearsal(desk) else { return .empty }
+        return
+            "<p class=\"banner warn\" role=\"note\"><strong>Rehearsal.</strong> A past story replayed from now: its events arrive as their re-timed moments come, the timers fire live, and anything you record here is practice. Nothing on this desk is real.</p>"
     }
 
     /// Where the signed-in person's name and the sign-out button go; filled in per request, after any

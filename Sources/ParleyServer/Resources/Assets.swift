@@ -48,7 +48,7 @@ enum Assets {
         .row-field { display: grid; gap: .15rem; min-width: 0; } fieldset { border: 1px solid var(--line, #ccc); padding: .5rem; min-width: 0; }
         form.stack label.field-label { display: block; } form.stack input, form.stack select { max-width: 100%; box-sizing: border-box; min-width: 0; }
         .banner { padding: .6rem .8rem; border-radius: 4px; margin-bottom: 1rem; border: 1px solid; }
-        .banner.bad { color: var(--bad); background: #fbeeee; } .banner.ok { color: var(--ok); background: #edf7f0; }
+        .banner.bad { color: var(--bad); background: #fbeeee; } .banner.ok { color: var(--ok); background: #edf7f0; } .banner.warn { color: #5c3b00; background: #fff4dc; }
         details.retract { display: inline-block; margin-left: .4rem; } details.retract summary { cursor: pointer; color: var(--muted); }
         .chain { font-size: .85rem; color: var(--muted); } .chain span + span::before { content: " → "; }
         ol.timeline { list-style: none; padding: 0; margin: 0; } ol.timeline li { padding: .35rem 0; border-bottom: 1px solid var(--line); }

@@ -80,6 +80,8 @@ enum AccessPolicy {
             // everyday records have routes of their own.
             "POST /api/v1/desks/{desk}/events": .administer, "POST /api/v1/desks": .administer,
             "GET /new-desk": .administer, "POST /new-desk": .administer,
+            // Admins: a rehearsal opens a desk of its own.
+            "POST /rehearsals": .administer, "POST /api/v1/rehearsals": .administer,
             // Admins: a desk's title, zone and webhook (where its alarms go).
             "POST /api/v1/desks/{desk}/amend": .administer, "POST /desks/{desk}/amend": .administer,
             // The counters count appends in every compartment, which is itself something to hide.

@@ -4,7 +4,8 @@ import ParleyDesk
 import ParleyStore
 import ServiceLifecycle
 
-/// Runs every desk's timers once a second and hands what fired to the webhook notifier.
+/// Runs every desk's timers once a second and hands what fired to the webhook notifier; records the
+/// rehearsals' steps as they come due.
 ///
 /// Playbook tries, stops, deadline alarms and missed deadlines, through the ledger's one write path
 /// (`DeskLedger.fireTimers`). Everything it knows comes from the log, so a restart resumes with the same
@@ -25,8 +26,9 @@ struct TimerService: Service {
         }
     }
 
-    /// One pass over every desk.
+    /// One pass: the rehearsals' steps now due, then every desk's timers.
     func tick() async {
+        await server.advanceRehearsals(logger: logger)
         do {
             for desk in try await server.desks() {
                 do {

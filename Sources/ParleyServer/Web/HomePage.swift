@@ -15,6 +15,8 @@ struct HomePage {
     /// Every desk's name (the switcher lists them all).
     let names: [String]
     let now: Date
+    /// The title of the story a rehearsal replays, when the server offers one.
+    var rehearsal: String?
 
     /// Desks not shown (beyond `HomePage.limit`).
     var omitted: Int { max(names.count - desks.count, 0) }
@@ -29,9 +31,21 @@ struct HomePage {
             <h1>Desks <span class="muted small">\(desks.count + omitted) you may see · odds as of now, change since a day before</span></h1>
             <p><a href="/new-desk">Open a new desk</a> <span class="small muted">(admins)</span></p>
             <div class="grid">\(deadlines)\(playbooks)</div>
-            \(sections)\(more)
+            \(Self.rehearsalPanel(rehearsal))\(sections)\(more)
             """
         return Layout.page(title: "Desks", desk: nil, desks: names, section: "", body: body)
+    }
+
+    /// The offer of a rehearsal of `story` (nothing when there is none): a desk of its own, replayed from
+    /// now at the chosen speed.
+    static func rehearsalPanel(_ story: String?) -> HTML {
+        guard let story else { return .empty }
+        return """
+            <section class="panel spaced-bottom" id="rehearse"><h2>Rehearse</h2>
+            <p>Live through “\(story)” again, starting now, in a desk of its own: its events arrive as their moments come round, countdowns run, alarms and playbook tries fire, and the estimate moves. Record, plan and escalate on it as practice.</p>
+            <form method="post" action="/rehearsals" class="actions"><label>Speed <select name="speed"><option value="1">real time (1×)</option><option value="10">10× (a day in 2.4 hours)</option><option value="60" selected>60× (an hour a minute)</option><option value="600">600× (a day in 2.4 minutes)</option></select></label>
+            <button type="submit">Start a rehearsal</button> <span class="small muted">(admins)</span></form></section>
+            """
     }
 
     private func section(_ desk: Desk) -> HTML {

@@ -27,6 +27,14 @@ extension WebController {
                 return Page.response(page.html, status: .unprocessableContent, for: context)
             }
         }
+        router.post("/rehearsals") { request, context -> Response in
+            let form = try await FormBody.read(request)
+            guard let speed = Double(form["speed"]) else {
+                throw RequestInputError(message: "speed: expected a number from 1 to 600", field: "speed")
+            }
+            let desk = try await server.startRehearsal(speed: speed, actor: context.actor)
+            return Page.redirect(to: "/desks/\(desk)")
+        }
         router.get("/desks/:desk/new/:item") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let item = try Self.newItem(context)

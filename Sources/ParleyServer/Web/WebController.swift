@@ -55,7 +55,7 @@ struct WebController: Sendable {
                     Layout.page(
                         title: "No desks", desk: nil, desks: [], section: "",
                         body:
-                            "<h1>No desks yet</h1><p><a class=\"button\" href=\"/new-desk\">Open a desk</a> (admins), then add its parties, principals, venues and meetings in the browser. A scenario file can also be imported with <code>parley import FILE</code>.</p>"
+                            "<h1>No desks yet</h1><p><a class=\"button\" href=\"/new-desk\">Open a desk</a> (admins), then add its parties, principals, venues and meetings in the browser. A scenario file can also be imported with <code>parley import FILE</code>.</p>\(HomePage.rehearsalPanel(server.configuration.rehearsalStory?.title))"
                     ),
                     status: .ok, for: context)
             }
@@ -236,7 +236,9 @@ struct WebController: Sendable {
             let dayBefore = DeskState.folding(entries, asOf: server.now.addingTimeInterval(-86_400), .asKnown)
             shown.append(HomePage.Desk(name: name, state: view.state, dayBefore: dayBefore))
         }
-        let html = HomePage(desks: shown, names: desks, now: server.now).html
+        var page = HomePage(desks: shown, names: desks, now: server.now)
+        page.rehearsal = server.configuration.rehearsalStory?.title
+        let html = page.html
         return server.rendered.page(for: key, stamp: stamp) { html.rendered }.response(status: .ok, for: context)
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import ParleyAccess
 import ParleyCorpus
 import ParleyDesk
+import ParleyScenarios
 import ParleyServer
 import ParleyStore
 
@@ -84,7 +85,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             ledger: ledger,
             configuration: .init(
-                host: host, port: port, secureCookies: tls, webhookAllowList: allowList, calibration: calibration),
+                host: host, port: port, secureCookies: tls, webhookAllowList: allowList, calibration: calibration,
+                rehearsalStory: Self.rehearsalStory(logger: logger)),
             logger: logger)
         let store = self.store
         let allowBrokenChain = self.allowBrokenChain
@@ -116,6 +118,22 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// The DMZ 2019 story, which the home page offers to rehearse from now; nil (and said) if it cannot be
+    /// read, which costs the offer, never the server.
+    private static func rehearsalStory(logger: Logger) -> ServerConfiguration.Story? {
+        do {
+            guard let (fileName, text) = try DemoScenarios.all().first(where: { $0.fileName == "dmz-2019.yaml" }) else {
+                return nil
+            }
+            let contents = try ScenarioReader.read(text, file: fileName)
+            return ServerConfiguration.Story(
+                name: contents.profile.name, title: contents.profile.title, events: contents.events)
+        } catch {
+            logger.error("the demo story could not be read; no rehearsal is offered", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
     /// A first admin for a database with no accounts, so the first person can sign in and set up a desk in
     /// the browser; what to tell the person starting the server.
     private static func prepareAccounts(in ledger: DeskLedger, demo: Bool) async throws -> String {
@@ -141,6 +159,9 @@ struct ServeCommand: AsyncParsableCommand {
             greeting +=
                 "admin is a member of compartment \(compartment); people you add see its engagements only once added\n"
         }
+        greeting +=
+            "The demo desks lie in the past; to watch one unfold, press \"Start a rehearsal\" on the home page "
+            + "(the DMZ 2019 story replayed from now, in a desk of its own)\n"
         return greeting
     }
 

@@ -334,6 +334,15 @@ struct APIController: Sendable {
             return first
         }
         // A new desk, named in the body (or from its title); admins only, as every desk is seen by everyone.
+        api.post("rehearsals") { request, context -> Response in
+            let body = try await decodeStrictly(RehearsalInput.self, fields: ["speed"], request)
+            let desk = try await server.startRehearsal(speed: body.speed, actor: context.actor)
+            let (state, version) = try await server.load(desk, as: context.clearance)
+            return try JSON.response(
+                DeskListing(
+                    name: desk, title: state.profile?.title ?? desk, zone: state.zone.identifier, version: version),
+                status: .created, version: version)
+        }
         api.post("desks") { request, context -> Response in
             let body = try await decodeStrictly(DeskInput.self, fields: DeskInput.fieldNames, request)
             // No numbering here: a retry with the same Idempotency-Key must name the same desk to find the

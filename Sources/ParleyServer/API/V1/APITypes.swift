@@ -106,3 +106,9 @@ struct JSONValue: Decodable, @unchecked Sendable {
         }
     }
 }
+
+/// `POST /rehearsals`: how many times faster than real time the story unfolds.
+struct RehearsalInput: Decodable, Sendable {
+    /// 1 (real time) to 600.
+    let speed: Double
+}

@@ -32,6 +32,36 @@ extension OpenAPIDocument {
               summary: End this session.
               responses:
                 '204': { description: Signed out. }
+          /rehearsals:
+            post:
+              operationId: startRehearsal
+              summary: >-
+                Start a rehearsal (admins): the server's demo story replayed from now at the given speed in a desk
+                of its own, named rehearsal-…; its events are recorded as their re-timed moments come, its timers
+                fire live. A restart of the server ends it where it stood.
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [speed]
+                      additionalProperties: false
+                      properties:
+                        speed: { type: number, minimum: 1, maximum: 600, description: times faster than real time }
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '403': { $ref: '#/components/responses/Problem' }
+                '413': { $ref: '#/components/responses/Problem' }
+                '415': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '201':
+                  description: The rehearsal desk, opened and set up.
+                  content: { application/json: { schema: { $ref: '#/components/schemas/DeskListing' } } }
+                '400': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '409': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
           /desks:
             get:
               operationId: listDesks

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Logging
+import ParleyDesk
+
+extension DeskServer {
+    /// The prefix of every rehearsal desk's name: pages mark such desks as rehearsals.
+    static let rehearsalPrefix = "rehearsal-"
+
+    /// Whether `desk` is a rehearsal (by its name, which only a rehearsal is given).
+    static func isRehearsal(_ desk: String) -> Bool { desk.hasPrefix(rehearsalPrefix) }
+
+    /// Starts a rehearsal of the configured story from now at `speed` in a new desk for `actor`: records
+    /// what is due at once (the desk's opening and set-up) and leaves the rest to the timers' ticks.
+    /// - Returns: the new desk's name.
+    /// - Throws: 404 when the server has no story to rehearse; `DeskError` for a speed out of range; what
+    ///   the write path throws.
+    func startRehearsal(speed: Double, actor: String) async throws -> String {
+        guard let story = configuration.rehearsalStory else {
+            throw HTTPError(.notFound, message: "this server has no story to rehearse")
+        }
+        let desks = Set(try await self.desks())
+        var name = Self.rehearsalPrefix + story.name
+        var number = 2
+        while desks.contains(name) {
+            name = Self.rehearsalPrefix + story.name + "-\(number)"
+            number += 1
+        }
+        let speedText = speed == speed.rounded() ? String(Int(speed)) : String(speed)
+        let rehearsal = try Rehearsal(
+            story: story.events, desk: name, title: "Rehearsal: \(story.title) (\(speedText)× speed)", from: now,
+            speed: speed)
+        let start = now
+        let now = rehearsal.steps.prefix { $0.due <= start }
+        for step in now {
+            try await execute(
+                step.event.command, on: name, actor: actor, expectedVersion: nil, as: .all, replaying: step.event)
+        }
+        await rehearsals.start(name, steps: Array(rehearsal.steps.dropFirst(now.count)))
+        return name
+    }
+
+    /// Records every rehearsal step now due, as its story's author would have; a step the desk refuses
+    /// (someone rehearsing changed what it depends on) is skipped, and said in the log.
+    func advanceRehearsals(logger: Logger) async {
+        for (desk, steps) in await rehearsals.takeDue(by: now) {
+            for step in steps {
+                do {
+                    try await execute(
+                        step.event.command, on: desk, actor: "rehearsal", expectedVersion: nil, as: .all,
+                        replaying: step.event)
+                } catch {
+                    logger.notice(
+                        "a rehearsal step was refused and skipped",
+                        metadata: [
+                            "parley.desk": "\(desk)", "parley.type": "\(step.event.type)", "parley.error": "\(error)",
+                        ])
+                }
+            }
+        }
+    }
+}
