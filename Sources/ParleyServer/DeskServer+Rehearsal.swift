@@ -7,17 +7,25 @@ extension DeskServer {
     /// The prefix of every rehearsal desk's name: pages mark such desks as rehearsals.
     static let rehearsalPrefix = "rehearsal-"
 
+    /// The most rehearsals one server runs at once: each desk's steps and timers cost every tick.
+    static let mostRehearsals = 5
+
     /// Whether `desk` is a rehearsal (by its name, which only a rehearsal is given).
     static func isRehearsal(_ desk: String) -> Bool { desk.hasPrefix(rehearsalPrefix) }
 
     /// Starts a rehearsal of the configured story from now at `speed` in a new desk for `actor`: records
     /// what is due at once (the desk's opening and set-up) and leaves the rest to the timers' ticks.
     /// - Returns: the new desk's name.
-    /// - Throws: 404 when the server has no story to rehearse; `DeskError` for a speed out of range; what
-    ///   the write path throws.
+    /// - Throws: 404 when the server has no story to rehearse; 409 when `mostRehearsals` are running;
+    ///   `DeskError` for a speed out of range; what the write path throws.
     func startRehearsal(speed: Double, actor: String) async throws -> String {
         guard let story = configuration.rehearsalStory else {
             throw HTTPError(.notFound, message: "this server has no story to rehearse")
+        }
+        guard await rehearsals.running < Self.mostRehearsals else {
+            throw HTTPError(
+                .conflict,
+                message: "\(Self.mostRehearsals) rehearsals are running on this server already; start another when one ends")
         }
         let desks = Set(try await self.desks())
         var name = Self.rehearsalPrefix + story.name

@@ -39,6 +39,13 @@ struct RehearsalServerTests {
         let desk = try await server.startRehearsal(speed: 60, actor: "admin")
         #expect(desk == "rehearsal-dmz-2019")
         #expect(try await server.startRehearsal(speed: 60, actor: "admin") == "rehearsal-dmz-2019-2")
+        // Five at once at most: the sixth is refused before anything is written.
+        for number in 3...5 {
+            #expect(try await server.startRehearsal(speed: 600, actor: "admin") == "rehearsal-dmz-2019-\(number)")
+        }
+        let desks = try await ledger.desks()
+        await #expect(throws: HTTPError.self) { try await server.startRehearsal(speed: 60, actor: "admin") }
+        #expect(try await ledger.desks() == desks)
         var state = try await ledger.load(desk).state
         #expect(state.profile?.title == "Rehearsal: DMZ handshake, June 2019 (60× speed)")
         #expect(state.engagements["dmz-handshake"]?.state == .idea)

@@ -26,6 +26,9 @@ actor RehearsalBoard {
         return due.sorted { $0.desk < $1.desk }
     }
 
+    /// How many rehearsals are running.
+    var running: Int { pending.count }
+
     /// Stops `desk`'s rehearsal (what it recorded stays).
     func stop(_ desk: String) { pending[desk] = nil }
 
