@@ -4,8 +4,8 @@ import Logging
 import ParleyDesk
 
 extension DeskServer {
-    /// The prefix of every rehearsal desk's name: pages mark such desks as rehearsals.
-    static let rehearsalPrefix = "rehearsal-"
+    /// The prefix of every rehearsal desk's name, which no other desk is given: pages mark such desks.
+    static let rehearsalPrefix = Rehearsal.deskPrefix
 
     /// The most rehearsals one server runs at once: each desk's steps and timers cost every tick.
     static let mostRehearsals = 5
@@ -25,7 +25,8 @@ extension DeskServer {
         guard await rehearsals.running < Self.mostRehearsals else {
             throw HTTPError(
                 .conflict,
-                message: "\(Self.mostRehearsals) rehearsals are running on this server already; start another when one ends")
+                message: "\(Self.mostRehearsals) rehearsals are running on this server already; "
+                    + "start another when one ends")
         }
         let desks = Set(try await self.desks())
         var name = Self.rehearsalPrefix + story.name

@@ -77,6 +77,7 @@ struct CreationInputTests {
             ("trip commitment not a time", "commitments[0].end"),
             ("travel not a length", "time"),
             ("desk in no zone", "zone"),
+            ("desk named like a rehearsal", "name"),
         ])
     func refusals(name: String, field: String) {
         let state = Self.desk
@@ -120,6 +121,9 @@ struct CreationInputTests {
                 ).command(on: state)
             case "travel not a length":
                 _ = try TravelTimeInput(from: "a", to: "b", time: "far").commands()
+            case "desk named like a rehearsal":
+                // Only a rehearsal's desk is named rehearsal-…: pages mark such desks as practice.
+                _ = try DeskInput(title: "Rehearsal dinner", zone: "Asia/Seoul").command(now: Self.now) { _ in false }
             default:
                 _ = try DeskInput(title: "New desk", zone: "Mars/Olympus").command(now: Self.now) { _ in false }
             }

@@ -19,6 +19,8 @@ public struct Rehearsal: Sendable {
 
     /// Event types a desk's timers write, which the rehearsal's timers write again.
     public static let timerMade: Set<String> = ["PlaybookTryDue", "DeadlineAlarmRaised"]
+    /// How every rehearsal desk's name begins, and no other desk's: pages mark such desks as rehearsals.
+    public static let deskPrefix = "rehearsal-"
     /// The fastest a story may be rehearsed.
     public static let speeds: ClosedRange<Double> = 1...600
 

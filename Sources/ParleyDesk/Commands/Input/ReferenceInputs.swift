@@ -21,6 +21,12 @@ public struct DeskInput: Decodable, Sendable, Equatable {
     public func command(now: Date, taken: (String) -> Bool) throws(DeskError) -> DeskCommand {
         let zone = try TimeZoneID.validated(zone.trimmingCharacters(in: .whitespaces), field: "zone")
         let name = try InputText.newID(name, from: title, field: "name", taken: taken)
+        guard !name.hasPrefix(Rehearsal.deskPrefix) else {
+            throw .invalidValue(
+                field: "name",
+                expected: "a name that does not begin with \(Rehearsal.deskPrefix) (kept for rehearsals)",
+                found: name)
+        }
         return .openDesk(DeskProfile(name: name, title: title, zone: zone, opened: ZonedTime(now, zone: zone)))
     }
 }
