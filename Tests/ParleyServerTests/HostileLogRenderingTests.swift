@@ -106,7 +106,10 @@ struct HostileLogRenderingTests {
                 ["/desks/old-log/engagements/\($0)", "/desks/old-log/engagements/\($0)/brief"]
             }
             uris += state.trips.keys.sorted().flatMap {
-                ["/desks/old-log/trips/\($0)", "/desks/old-log/trips/\($0)/itinerary.ics"]
+                [
+                    "/desks/old-log/trips/\($0)", "/desks/old-log/trips/\($0)/itinerary.ics",
+                    "/desks/old-log/trips/\($0)/brief",
+                ]
             }
             try await client.execute(uri: "/desks/old-log", method: .get) { response in
                 #expect(response.status == .ok, "seed \(seed): the dashboard answered \(response.status)")

@@ -84,4 +84,35 @@ struct TripPlanAPITests {
             }
         }
     }
+
+    @Test(
+        "the trip brief, after a plan: each day in its own zone, visits and journeys in local times, proven best, the meetings' odds"
+    )
+    func brief() async throws {
+        try await demoApplication().test(.router) { anonymous in
+            let officer = SignedInClient(anonymous)
+            try await officer.execute(
+                uri: "/api/v1/desks/asia-trip/trips/asia-2025/plan", method: .post,
+                headers: [.contentType: "application/json"]
+            ) { #expect($0.status == .created) }
+            try await officer.execute(uri: "/desks/asia-trip/trips/asia-2025/brief", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(response.status == .ok)
+                for expected in [
+                    "<h3>Wed 29 Oct 2025, Asia/Tokyo (JST)</h3>", "<h3>Thu 30 Oct 2025, Asia/Seoul (KST)</h3>",
+                    "14:00 KST–15:00 KST</td><td><strong>Address to the APEC business leaders&#39; gathering</strong>",
+                    "journey, ", "Proven best", "Meeting with China&#39;s leader</td><td>confirmed</td>",
+                    "<h3>Left out</h3>", "principal Donald Trump",
+                ] {
+                    #expect(body.contains(expected), "\(expected)")
+                }
+            }
+            try await officer.execute(uri: "/desks/asia-trip/trips/asia-2025", method: .get) { response in
+                #expect(String(buffer: response.body).contains("/desks/asia-trip/trips/asia-2025/brief"))
+            }
+            try await officer.execute(uri: "/desks/asia-trip/trips/moon-2030/brief", method: .get) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
 PAGES = [
     "/", "/desks/dmz-2019", "/desks/asia-trip", "/desks/dmz-2019/engagements/dmz-handshake",
     "/desks/asia-trip/trips/asia-2025", "/desks/dmz-2019/timeline", "/desks/dmz-2019/notifications",
-    "/desks/dmz-2019/engagements/dmz-handshake/brief", "/search?q=kim", "/calibration", "/admin/users",
+    "/desks/dmz-2019/engagements/dmz-handshake/brief", "/desks/asia-trip/trips/asia-2025/brief", "/search?q=kim", "/calibration", "/admin/users",
     "/admin/compartments", "/new-desk", "/calendar-feeds", "/alarms",
 ] + [f"/desks/asia-trip/new/{item}" for item in
      ["party", "principal", "venue", "travel", "trip", "engagement", "channel", "task", "playbook"]]

@@ -1,5 +1,6 @@
 """The desk in a real browser: a contact attempt recorded in one window appears in another without reload;
 a bad time is reported beside its field; user text stays inert. Screenshots go to screenshots/ (ignored)."""
+import base64
 import os
 import pathlib
 import time
@@ -10,7 +11,7 @@ from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browsers import browser, policy_refusals, settled, sign_in
+from browsers import browser, click_and_wait_for_next_page, policy_refusals, settled, sign_in
 
 BASE = os.environ["PARLEY_URL"]
 PASSWORD = os.environ["PARLEY_ADMIN_PASSWORD"]
@@ -147,11 +148,42 @@ def test_the_calibration_page_scores_the_shipped_corpus():
         driver.quit()
 
 
+def test_the_trip_brief_is_planned_and_printed_on_a4_and_letter():
+    """Re-plan the trip in the browser, open its brief, and print it: in print media the header and the
+    forms are gone; the browser's own printing makes a PDF on A4 and on Letter."""
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    SHOTS.mkdir(exist_ok=True)
+    driver = browser()
+    try:
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/desks/asia-trip/trips/asia-2025")
+        click_and_wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/plan'] button"))
+        driver.find_element(By.LINK_TEXT, "A brief to print").click()
+        settled(driver).until(conditions.url_contains("/trips/asia-2025/brief"))
+        text = driver.find_element(By.TAG_NAME, "main").text
+        assert "Wed 29 Oct 2025, Asia/Tokyo (JST)" in text and "Address to the APEC business leaders' gathering" in text
+        assert "Proven best" in text
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert not driver.find_element(By.CSS_SELECTOR, "header.top").is_displayed()
+        driver.save_screenshot(str(SHOTS / "trip-brief-print-media-1280.png"))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        for name, (width, height) in {"a4": (21.0, 29.7), "letter": (21.59, 27.94)}.items():
+            options = PrintOptions()
+            options.page_width, options.page_height = width, height
+            pdf = base64.b64decode(driver.print_page(options))
+            assert pdf.startswith(b"%PDF"), name
+            (SHOTS / f"trip-brief-{name}.pdf").write_bytes(pdf)
+        assert policy_refusals(driver) == []
+    finally:
+        driver.quit()
+
+
 def test_pages_render_at_phone_width():
     driver = browser(phone=True)
     try:
         sign_in(driver, BASE, PASSWORD)
-        for path in ["/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025", "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00"]:
+        for path in ["/desks/dmz-2019/engagements/dmz-handshake", "/desks/asia-trip/trips/asia-2025",
+                     "/desks/asia-trip/trips/asia-2025/brief", "/desks/dmz-2019/timeline?as_of=2019-06-29+21:00"]:
             driver.get(BASE + path)
             assert driver.find_element(By.TAG_NAME, "h1").text
             width, viewport = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")

@@ -31,7 +31,7 @@ enum Assets {
         h1 { font-size: 1.3rem; margin: .2rem 0 1rem; } h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
         .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(340px, 100%), 1fr)); gap: 1rem; }
         section.panel { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; overflow-x: auto; min-width: 0; }
-        .grid > * { min-width: 0; } h1, p, li { overflow-wrap: anywhere; } td { overflow-wrap: break-word; }
+        .grid > * { min-width: 0; } h1, p, li { overflow-wrap: anywhere; } td { overflow-wrap: break-word; } .brief td, .brief th { overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-weight: 600; color: var(--muted); font-size: .85rem; }
         .muted { color: var(--muted); } .small { font-size: .85rem; }
@@ -56,6 +56,7 @@ enum Assets {
         time, .num { font-variant-numeric: tabular-nums; }
         .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
         svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+        @page { size: auto; margin: 14mm; }
         @media print { header.top, form, details, .no-print, script { display: none !important; } body { background: #fff; } .panel { border: none; } a { color: inherit; text-decoration: none; } }
         .as-of form, form.as-of-hidden { display: none; }
         .trip-days { display: none; }

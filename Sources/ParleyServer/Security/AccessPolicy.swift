@@ -26,7 +26,7 @@ enum AccessPolicy {
             "GET /": .read, "GET /calibration": .read, "GET /search": .read, "GET /desks/{desk}": .read,
             "GET /desks/{desk}/notifications": .read,
             "GET /desks/{desk}/engagements/{id}": .read, "GET /desks/{desk}/engagements/{id}/brief": .read,
-            "GET /desks/{desk}/trips/{trip}": .read,
+            "GET /desks/{desk}/trips/{trip}": .read, "GET /desks/{desk}/trips/{trip}/brief": .read,
             "GET /desks/{desk}/trips/{trip}/itinerary.ics": .read, "GET /desks/{desk}/timeline": .read,
             "GET /desks/{desk}/live": .read, "GET /api/v1/desks": .read, "GET /api/v1/desks/{desk}/summary": .read,
             // Anyone who reads may subscribe to what they read, and revoke their own (admins: anyone's).

@@ -36,7 +36,7 @@ struct TripPage {
         let body: HTML = """
             <h1>\(trip.title) <span class="muted small">trip \(trip.id)</span></h1>
             <section class="panel" id="itinerary" data-live><h2>Itinerary</h2>
-            \(ignored)<p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a></p>
+            \(ignored)<p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a> · <a href="/desks/\(desk)/trips/\(trip.id)/brief">A brief to print</a></p>
             <form method="post" action="/calendar-feeds" class="actions"><input type="hidden" name="desk" value="\(desk)"><input type="hidden" name="trip" value="\(trip.id)"><button type="submit">Subscribe in a calendar application</button> <span class="small muted">a secret address for this trip, shown once (<a href="/calendar-feeds">your feeds</a>)</span></form>
             \(GanttChart(problem: problem, itinerary: itinerary, state: state).svg)
             <h2>Left out</h2>\(leftOut.isEmpty ? "<p class=\"muted\">nothing</p>" as HTML : "<ul>\(leftOut)</ul>")

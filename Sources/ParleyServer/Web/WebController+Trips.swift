@@ -14,6 +14,14 @@ extension WebController {
                 desk: desk, desks: try await server.desks(), state: state, version: version, problem: problem
             ).html
         }
+        router.get("/desks/:desk/trips/:trip/brief") { _, context -> HTML in
+            let desk = try context.parameters.require("desk")
+            let (state, _) = try await server.load(desk, as: context.clearance)
+            let problem = try tripProblem(try context.parameters.require("trip"), state)
+            return TripBriefPage(
+                desk: desk, desks: try await server.desks(), state: state, problem: problem, now: server.now
+            ).html
+        }
         router.post("/desks/:desk/trips/:trip/plan") { request, context -> Response in
             let desk = try context.parameters.require("desk")
             let tripID = try context.parameters.require("trip")
