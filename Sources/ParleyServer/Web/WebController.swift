@@ -231,9 +231,18 @@ struct WebController: Sendable {
         for context: DeskRequestContext
     ) async throws -> Response {
         var shown: [HomePage.Desk] = []
+        let cutoff = server.now.addingTimeInterval(-86_400)
         for (name, view) in views {
-            let entries = try await view.entries(from: server.ledger.store, desk: name).map(\.event)
-            let dayBefore = DeskState.folding(entries, asOf: server.now.addingTimeInterval(-86_400), .asKnown)
+            let dayBefore: DeskState
+            if view.isRedacted {
+                // Held in memory already, and per reader: folded here.
+                let entries = try await view.entries(from: server.ledger.store, desk: name).map(\.event)
+                dayBefore = DeskState.folding(entries, asOf: cutoff, .asKnown)
+            } else {
+                dayBefore = try await server.dayBefore.state(of: name, version: view.version, asOf: cutoff) { from in
+                    try await server.ledger.store.read(desk: name, from: from).map { ($0.sequence, try $0.decoded()) }
+                }
+            }
             shown.append(HomePage.Desk(name: name, state: view.state, dayBefore: dayBefore))
         }
         var page = HomePage(desks: shown, names: desks, now: server.now)
