@@ -363,7 +363,16 @@ public final class PostgresEventStore: EventStore, Service {
         do {
             let rows = try await query(
                 doing: "list desks",
-                "SELECT DISTINCT desk FROM \(unescaped: table) WHERE desk NOT LIKE '~%' ORDER BY desk")
+                // One index seek per desk, not a pass over every event.
+                """
+                WITH RECURSIVE names(desk) AS (
+                    SELECT (SELECT min(desk) FROM \(unescaped: table))
+                    UNION ALL
+                    SELECT (SELECT min(desk) FROM \(unescaped: table) WHERE desk > names.desk) FROM names
+                    WHERE names.desk IS NOT NULL
+                )
+                SELECT desk FROM names WHERE desk IS NOT NULL AND desk NOT LIKE '~%' ORDER BY desk
+                """)
             return try rows.map { try $0.decode(String.self) }
         } catch {
             throw storeError(error, doing: "list desks")

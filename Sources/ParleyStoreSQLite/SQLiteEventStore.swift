@@ -183,7 +183,19 @@ public final class SQLiteEventStore: EventStore {
     public func desks() async throws -> [String] {
         do {
             return try await pool.read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT desk FROM event WHERE desk NOT LIKE '~%' ORDER BY desk")
+                // One index seek per desk: DISTINCT read every row of the table, payloads and all (the
+                // home page at 20 desks of 2 000 events spent most of its time there).
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        WITH RECURSIVE names(desk) AS (
+                            SELECT (SELECT MIN(desk) FROM event)
+                            UNION ALL
+                            SELECT (SELECT MIN(desk) FROM event WHERE desk > names.desk) FROM names
+                            WHERE names.desk IS NOT NULL
+                        )
+                        SELECT desk FROM names WHERE desk IS NOT NULL AND desk NOT LIKE '~%' ORDER BY desk
+                        """)
             }
         } catch {
             throw StoreError(.unavailable, "cannot list desks: \(Self.describe(error))")

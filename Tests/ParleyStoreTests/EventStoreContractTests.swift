@@ -78,12 +78,21 @@ struct EventStoreContractTests {
     @Test("each desk is its own stream with its own chain", arguments: StoreEngine.available)
     func desksAreIndependent(engine: StoreEngine) async throws {
         try await engine.with { store, _ in
+            #expect(try await store.desks() == [])
             let first = try await store.append(try pending(2), to: "dmz-2019", expectedVersion: 0)
             let second = try await store.append(try pending(1, first: 50), to: "asia-trip", expectedVersion: 0)
             #expect(second[0].sequence == 1)
             #expect(second[0].previousHash == EventHash.genesis)
             #expect(first[1].previousHash == first[0].hash)
             #expect(try await store.desks() == ["asia-trip", "dmz-2019"])
+            // Listed by seeking from one desk to the next: names that sort next to each other, many events
+            // each, and the accounts stream (never listed) between them.
+            for (desk, count, first) in [
+                ("asia-trip-2", 3, 80), ("asia", 1, 90), ("~accounts", 2, 100), ("zz", 1, 110),
+            ] {
+                _ = try await store.append(try pending(count, first: first), to: desk, expectedVersion: 0)
+            }
+            #expect(try await store.desks() == ["asia", "asia-trip", "asia-trip-2", "dmz-2019", "zz"])
             #expect(try await store.version(of: "dmz-2019") == 2)
             #expect(try await store.version(of: "nowhere") == 0)
         }
