@@ -12,6 +12,8 @@ struct DeskServer: Sendable {
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
     let rendered = RenderCache()
+    /// Each whole desk's entries as search reads them.
+    let searchCorpus = SearchCorpus()
     /// Each whole desk as known a day before now, for the home page's "since yesterday".
     let dayBefore = DayBeforeCache()
     /// The rehearsals this server runs (`DeskServer+Rehearsal.swift`).

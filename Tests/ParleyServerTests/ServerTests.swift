@@ -1112,6 +1112,16 @@ struct SearchTests {
             let long = try await client.execute(
                 uri: "/search?q=" + String(repeating: "a", count: 201), method: .get)
             #expect(long.status == .unprocessableContent || long.status == .badRequest)
+            // An entry recorded after a search is found by the next one (the kept entries grow with the
+            // log), whatever its case and accents.
+            let officer = SignedInClient(anonymous)
+            let attempt = #"{"channel":"kcna","at":"2019-06-30 09:00","outcome":"delivered","note":"Zürich relay"}"#
+            try await officer.execute(
+                uri: "/api/v1/desks/dmz-2019/attempts", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: attempt)
+            ) { #expect($0.status == .created) }
+            let found = String(buffer: try await client.execute(uri: "/search?q=zurich+RELAY", method: .get).body)
+            #expect(found.contains("1 result(s)") && found.contains("Zürich relay"), "\(found)")
         }
     }
 }

@@ -26,12 +26,9 @@ struct SearchPage {
     static let longestQuery = 200
 
     /// The hits for `query` in `desk`, as the reader sees it (`entries` numbered as they count them).
-    static func hits(
-        for query: String, desk: String, state: DeskState, entries: [(sequence: Int64, event: DeskEvent)]
-    ) -> [Hit] {
-        func matches(_ text: String) -> Bool {
-            text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
-        }
+    static func hits(for query: String, desk: String, state: DeskState, entries: [SearchCorpus.Entry]) -> [Hit] {
+        let folded = SearchCorpus.fold(query)
+        func matches(_ text: String) -> Bool { SearchCorpus.fold(text).contains(folded) }
         var hits: [Hit] = []
         for engagement in state.engagements.values.sorted(by: { $0.id < $1.id })
         where matches(engagement.title) || matches(engagement.purpose) {
@@ -41,12 +38,12 @@ struct SearchPage {
                     text: engagement.title + (engagement.purpose.isEmpty ? "" : " — " + engagement.purpose),
                     engagement: engagement.id, retracted: false))
         }
-        for entry in entries where matches(entry.event.summary) {
+        for entry in entries where entry.folded.contains(folded) {
             hits.append(
                 Hit(
-                    desk: desk, sequence: entry.sequence, at: ZonedTime.display(entry.event.at, in: state.zone),
-                    kind: entry.event.type, text: entry.event.summary,
-                    engagement: entry.event.engagement.flatMap { state.engagements[$0] != nil ? $0 : nil },
+                    desk: desk, sequence: entry.sequence, at: ZonedTime.display(entry.at, in: state.zone),
+                    kind: entry.type, text: entry.text,
+                    engagement: entry.engagement.flatMap { state.engagements[$0] != nil ? $0 : nil },
                     retracted: state.log.retracted[entry.sequence] != nil))
         }
         return hits

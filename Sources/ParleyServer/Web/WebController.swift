@@ -35,7 +35,19 @@ struct WebController: Sendable {
             if !query.isEmpty {
                 for name in desks.prefix(HomePage.limit) where hits.count <= SearchPage.limit {
                     let view = try await server.view(name, as: context.clearance)
-                    let entries = try await view.entries(from: server.ledger.store, desk: name)
+                    let entries: [SearchCorpus.Entry]
+                    if view.isRedacted {
+                        // Per reader, and held in memory already: put into words here.
+                        entries = try await view.entries(from: server.ledger.store, desk: name).map {
+                            SearchCorpus.Entry(sequence: $0.sequence, event: $0.event)
+                        }
+                    } else {
+                        entries = try await server.searchCorpus.entries(of: name, version: view.version) { from in
+                            try await server.ledger.store.read(desk: name, from: from).map {
+                                ($0.sequence, try $0.decoded())
+                            }
+                        }
+                    }
                     hits += SearchPage.hits(for: query, desk: name, state: view.state, entries: entries)
                 }
             }
