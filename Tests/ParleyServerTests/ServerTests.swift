@@ -1100,6 +1100,7 @@ struct TripCalendarTests {
 /// Search across desks (issue 16).
 @Suite("Search")
 struct SearchTests {
+
     @Test("a word is found in entries and engagements of every desk, linked to the timeline; a long query is refused")
     func search() async throws {
         try await demoApplication().test(.router) { anonymous in

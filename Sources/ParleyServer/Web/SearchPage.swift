@@ -27,8 +27,8 @@ struct SearchPage {
 
     /// The hits for `query` in `desk`, as the reader sees it (`entries` numbered as they count them).
     static func hits(for query: String, desk: String, state: DeskState, entries: [SearchCorpus.Entry]) -> [Hit] {
-        let folded = SearchCorpus.fold(query)
-        func matches(_ text: String) -> Bool { SearchCorpus.fold(text).contains(folded) }
+        let folded = Array(SearchCorpus.fold(query).utf8)
+        func matches(_ text: String) -> Bool { SearchCorpus.occurs(folded, in: Array(SearchCorpus.fold(text).utf8)) }
         var hits: [Hit] = []
         for engagement in state.engagements.values.sorted(by: { $0.id < $1.id })
         where matches(engagement.title) || matches(engagement.purpose) {
@@ -38,7 +38,7 @@ struct SearchPage {
                     text: engagement.title + (engagement.purpose.isEmpty ? "" : " — " + engagement.purpose),
                     engagement: engagement.id, retracted: false))
         }
-        for entry in entries where entry.folded.contains(folded) {
+        for entry in entries where SearchCorpus.occurs(folded, in: entry.folded) {
             hits.append(
                 Hit(
                     desk: desk, sequence: entry.sequence, at: ZonedTime.display(entry.at, in: state.zone),
