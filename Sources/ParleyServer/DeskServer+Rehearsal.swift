@@ -35,17 +35,21 @@ extension DeskServer {
             name = Self.rehearsalPrefix + story.name + "-\(number)"
             number += 1
         }
+        // Checked before anything uses it: an infinite speed must not reach `Int(_:)`.
+        guard Rehearsal.speeds.contains(speed) else {
+            throw DeskError.invalidValue(field: "speed", expected: "a speed from 1 to 600", found: "\(speed)")
+        }
         let speedText = speed == speed.rounded() ? String(Int(speed)) : String(speed)
-        let rehearsal = try Rehearsal(
-            story: story.events, desk: name, title: "Rehearsal: \(story.title) (\(speedText)× speed)", from: now,
-            speed: speed)
         let start = now
-        let now = rehearsal.steps.prefix { $0.due <= start }
-        for step in now {
+        let rehearsal = try Rehearsal(
+            story: story.events, desk: name, title: "Rehearsal: \(story.title) (\(speedText)× speed)", from: start,
+            speed: speed)
+        let dueAtOnce = rehearsal.steps.prefix { $0.due <= start }
+        for step in dueAtOnce {
             try await execute(
                 step.event.command, on: name, actor: actor, expectedVersion: nil, as: .all, replaying: step.event)
         }
-        await rehearsals.start(name, steps: Array(rehearsal.steps.dropFirst(now.count)))
+        await rehearsals.start(name, steps: Array(rehearsal.steps.dropFirst(dueAtOnce.count)))
         return name
     }
 

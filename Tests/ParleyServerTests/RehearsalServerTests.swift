@@ -89,6 +89,12 @@ struct RehearsalServerTests {
                 uri: "/rehearsals", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(testFormToken)&speed=60")
             ) { #expect($0.status == .forbidden) }
+            for speed in ["inf", "1e400", "nan", "-inf"] {
+                try await admin.execute(
+                    uri: "/rehearsals", method: .post, headers: form,
+                    body: ByteBuffer(string: "_csrf=\(testFormToken)&speed=\(speed)")
+                ) { #expect([.badRequest, .unprocessableContent].contains($0.status), "\(speed)") }
+            }
             try await admin.execute(
                 uri: "/rehearsals", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(testFormToken)&speed=60")
@@ -108,15 +114,20 @@ struct RehearsalServerTests {
                 #expect(response.status == .created)
                 #expect(String(buffer: response.body).contains(#""name":"rehearsal-dmz-2019-2""#))
             }
-            for body in [#"{"speed":0}"#, #"{"speed":"fast"}"#, #"{"speed":10,"from":"now"}"#] {
+            // An infinite speed (1e400) once reached an integer conversion: refused like any other.
+            for body in [
+                #"{"speed":0}"#, #"{"speed":"fast"}"#, #"{"speed":10,"from":"now"}"#, #"{"speed":1e400}"#,
+                #"{"speed":-1e400}"#,
+            ] {
                 try await admin.execute(
                     uri: "/api/v1/rehearsals", method: .post, headers: [.contentType: "application/json"],
                     body: ByteBuffer(string: body)
                 ) { response in
                     #expect([.badRequest, .unprocessableContent].contains(response.status), "\(body)")
+                    let answer = String(buffer: response.body)
                     #expect(
-                        String(buffer: response.body).contains("speed")
-                            || String(buffer: response.body).contains("from"), "\(body)")
+                        answer.contains("speed") || answer.contains("from") || answer.contains("number out of range"),
+                        "\(body): \(answer)")
                 }
             }
         }

@@ -18,7 +18,6 @@ from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 
 from browsers import browser, policy_refusals, settled, sign_in
-from servers import Server, fresh_store
 
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
 SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
@@ -55,13 +54,6 @@ def add(driver, base, desk, item, fields):
     fill(driver, fields)
     driver.find_element(By.CSS_SELECTOR, "form[action$='/new/" + item + "'] button[type=submit]").click()
     settled(driver).until(lambda d: f"/new/{item}" not in d.current_url)
-
-
-@pytest.fixture
-def empty_server(tmp_path):
-    server = Server(fresh_store(tmp_path), tmp_path, demo=False)
-    yield server
-    server.stop()
 
 
 def test_a_fresh_desk_is_set_up_and_run_in_the_browser(empty_server):

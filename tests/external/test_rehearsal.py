@@ -3,21 +3,12 @@ from now at 600x, land on its own desk marked as a rehearsal, and watch the enga
 story's moments come round (its first move, 2 hours into the story, is 12 seconds in)."""
 import pathlib
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 
 from browsers import browser, click_and_wait_for_next_page, policy_refusals, settled, sign_in
-from servers import Server, fresh_store
 
 SHOTS = pathlib.Path(__file__).resolve().parents[2] / "screenshots"
-
-
-@pytest.fixture
-def empty_server(tmp_path):
-    server = Server(fresh_store(tmp_path), tmp_path, demo=False)
-    yield server
-    server.stop()
 
 
 def test_a_rehearsal_unfolds_live_in_its_own_desk(empty_server):

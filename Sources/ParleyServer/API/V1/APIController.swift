@@ -443,9 +443,12 @@ struct APIController: Sendable {
             let DecodingError.dataCorrupted(context)
         {
             let field = context.codingPath.last?.stringValue.snakeCased
+            let detail = context.debugDescription.isEmpty ? "" : ": \(context.debugDescription)"
+            // No field when the text itself does not parse (a syntax error, or a number such as 1e400 that
+            // no double holds): say so rather than name a field '?'.
             throw RequestInputError(
-                message: "field '\(field ?? "?")' is not valid"
-                    + (context.debugDescription.isEmpty ? "" : ": \(context.debugDescription)"),
+                message: field.map { "field '\($0)' is not valid\(detail)" }
+                    ?? "the body is not JSON this server can read (a syntax error, or a number out of range)\(detail)",
                 field: field)
         } catch {
             throw RequestInputError(message: "the body is not the JSON object this route expects", field: nil)
