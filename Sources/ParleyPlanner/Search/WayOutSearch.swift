@@ -13,6 +13,24 @@ struct WayOutSearch {
     let resolution: Double
     /// The furthest an item is moved.
     let longestMove: Double
+    /// Trial placements left, 3 000 at the start.
+    ///
+    /// Every trial places every required item, so a large or hostile problem (hundreds of venues or
+    /// commitments) must not make a refusal take minutes. What is found by the time it runs out is answered.
+    private let budget = Budget(trials: 3_000)
+
+    /// A count shared by the search's steps.
+    private final class Budget {
+        var trials: Int
+        init(trials: Int) { self.trials = trials }
+    }
+
+    init(problem: PlanningProblem, conflicting: [Int], resolution: Double, longestMove: Double) {
+        self.problem = problem
+        self.conflicting = conflicting
+        self.resolution = resolution
+        self.longestMove = longestMove
+    }
 
     /// The ways out found, smallest first within each kind, at most `limit`.
     func waysOut(limit: Int) -> [WayOut] {
@@ -87,10 +105,10 @@ struct WayOutSearch {
         return best
     }
 
-    /// The least move `moved(by)` that fits, to `resolution`: scanned in steps of five, then refined
+    /// The least move `moved(by)` that fits, to `resolution`: scanned in steps of fifteen, then refined
     /// within the step that first fits.
     private func smallestMove(_ moved: (Double) -> WayOut.Change) -> WayOut? {
-        let step = 5 * resolution
+        let step = 15 * resolution
         var by = step
         while by <= longestMove {
             if let coarse = attempt(moved(by)) {
@@ -108,6 +126,8 @@ struct WayOutSearch {
 
     /// The change with its witness when every required item can be placed under it.
     private func attempt(_ change: WayOut.Change) -> WayOut? {
+        guard budget.trials > 0 else { return nil }
+        budget.trials -= 1
         let changed = change.applied(to: problem)
         guard let compiled = try? CompiledProblem(changed) else { return nil }
         let required = (0..<compiled.itemCount).filter { compiled.required[$0] }
