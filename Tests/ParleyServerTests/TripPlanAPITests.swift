@@ -79,8 +79,11 @@ struct TripPlanAPITests {
                 uri: "/desks/asia-trip/trips/asia-2025/plan", method: .post, headers: form,
                 body: ByteBuffer(string: "_csrf=\(testFormToken)")
             ) { response in
+                // On the trip page, where the staff were, not on a bare error page.
+                let page = String(buffer: response.body)
                 #expect(response.status == .unprocessableContent)
-                #expect(String(buffer: response.body).contains(waysOut))
+                #expect(page.contains("id=\"plan-refused\"") && page.contains(waysOut))
+                #expect(page.contains("<h1>Asia trip with APEC in South Korea"))
             }
         }
     }

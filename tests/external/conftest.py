@@ -10,3 +10,11 @@ def empty_server(tmp_path):
     server = Server(fresh_store(tmp_path), tmp_path, demo=False)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def demo_server(tmp_path):
+    """A demo server of its own, free to change (the shared one's desks stay as the other tests expect)."""
+    server = Server(fresh_store(tmp_path), tmp_path, demo=True)
+    yield server
+    server.stop()

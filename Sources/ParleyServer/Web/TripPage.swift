@@ -11,6 +11,8 @@ struct TripPage {
     let problem: TripProblem
     /// The change form as typed, after a refusal; nil shows the trip as it stands.
     var form: FormState?
+    /// Why the last re-plan was refused (the conflict and its ways out), shown above the itinerary.
+    var planRefusal: String?
 
     var html: HTML {
         let trip = problem.trip
@@ -36,7 +38,7 @@ struct TripPage {
         let body: HTML = """
             <h1>\(trip.title) <span class="muted small">trip \(trip.id)</span></h1>
             <section class="panel" id="itinerary" data-live><h2>Itinerary</h2>
-            \(ignored)<p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a> · <a href="/desks/\(desk)/trips/\(trip.id)/brief">A brief to print</a></p>
+            \(planRefusal.map { "<p class=\"banner bad\" role=\"alert\" id=\"plan-refused\"><strong>Not re-planned.</strong> \($0)</p>" as HTML } ?? .empty)\(ignored)<p>\(planned) <a href="/desks/\(desk)/trips/\(trip.id)/itinerary.ics">Calendar (.ics)</a> · <a href="/desks/\(desk)/trips/\(trip.id)/brief">A brief to print</a></p>
             <form method="post" action="/calendar-feeds" class="actions"><input type="hidden" name="desk" value="\(desk)"><input type="hidden" name="trip" value="\(trip.id)"><button type="submit">Subscribe in a calendar application</button> <span class="small muted">a secret address for this trip, shown once (<a href="/calendar-feeds">your feeds</a>)</span></form>
             \(GanttChart(problem: problem, itinerary: itinerary, state: state).svg)
             <h2>Left out</h2>\(leftOut.isEmpty ? "<p class=\"muted\">nothing</p>" as HTML : "<ul>\(leftOut)</ul>")

@@ -26,8 +26,18 @@ extension WebController {
             let desk = try context.parameters.require("desk")
             let tripID = try context.parameters.require("trip")
             let form = try await FormBody.read(request)
-            try await server.planTrip(
-                tripID, on: desk, actor: context.actor, as: context.clearance, expectedVersion: form.version)
+            do {
+                try await server.planTrip(
+                    tripID, on: desk, actor: context.actor, as: context.clearance, expectedVersion: form.version)
+            } catch let refusal as TripPlanningError where refusal.category == .user {
+                // The trip as it stands, with why it was not re-planned and the ways out, where the staff were.
+                let (state, version) = try await server.load(desk, as: context.clearance)
+                var page = TripPage(
+                    desk: desk, desks: try await server.desks(), state: state, version: version,
+                    problem: try tripProblem(tripID, state))
+                page.planRefusal = refusal.message
+                return Page.response(page.html, status: .unprocessableContent, for: context)
+            }
             return Page.redirect(to: "/desks/\(desk)/trips/\(tripID)")
         }
         router.post("/desks/:desk/trips/:trip/amend") { request, context -> Response in
