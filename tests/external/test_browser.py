@@ -7,6 +7,7 @@ import time
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
@@ -173,6 +174,42 @@ def test_the_trip_brief_is_planned_and_printed_on_a4_and_letter():
             pdf = base64.b64decode(driver.print_page(options))
             assert pdf.startswith(b"%PDF"), name
             (SHOTS / f"trip-brief-{name}.pdf").write_bytes(pdf)
+        assert policy_refusals(driver) == []
+    finally:
+        driver.quit()
+
+
+def test_search_from_the_header_then_the_desk_as_of_a_past_moment():
+    """Find the other side's first reply from the header's search box, follow it to its timeline entry, ask
+    for the desk as of 21:00 on 29 June 2019 there, and open the engagement as of then: its heading and its
+    lifecycle agree (in contact, since the hotline call at 20:30)."""
+    driver = browser()
+    try:
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/desks/dmz-2019")
+        box = driver.find_element(By.CSS_SELECTOR, "header form.find input[name=q]")
+        box.send_keys("INTERESTING suggestion")
+        box.send_keys(Keys.ENTER)
+        settled(driver).until(conditions.url_contains("/search?q="))
+        results = driver.find_element(By.ID, "results")
+        assert "dmz-2019" in results.text and "interesting suggestion" in results.text
+        entry = results.find_element(By.CSS_SELECTOR, "a[href^='/desks/dmz-2019/timeline#entry-']")
+        click_and_wait_for_next_page(driver, entry)
+        assert "/desks/dmz-2019/timeline#entry-" in driver.current_url
+        moment = driver.find_element(By.NAME, "as_of")
+        moment.clear()
+        moment.send_keys("2019-06-29 21:00")
+        click_and_wait_for_next_page(
+            driver, driver.find_element(By.CSS_SELECTOR, "form[action='/desks/dmz-2019/timeline'] button"))
+        panel = driver.find_element(By.ID, "as-of")
+        assert "The desk as of 2019-06-29 21:00" in panel.text
+        click_and_wait_for_next_page(
+            driver, panel.find_element(By.CSS_SELECTOR, "a[href*='/engagements/dmz-handshake?as_of=']"))
+        assert "in contact" in driver.find_element(By.ID, "engagement-head").text.lower()
+        lifecycle = driver.find_element(By.ID, "lifecycle").text.lower()
+        assert "outreach → in contact" in lifecycle and "in contact → planning" not in lifecycle
+        SHOTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(SHOTS / "engagement-as-of-1280.png"))
         assert policy_refusals(driver) == []
     finally:
         driver.quit()
