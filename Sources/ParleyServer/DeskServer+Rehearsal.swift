@@ -4,14 +4,8 @@ import Logging
 import ParleyDesk
 
 extension DeskServer {
-    /// The prefix of every rehearsal desk's name, which no other desk is given: pages mark such desks.
-    static let rehearsalPrefix = Rehearsal.deskPrefix
-
     /// The most rehearsals one server runs at once: each desk's steps and timers cost every tick.
     static let mostRehearsals = 5
-
-    /// Whether `desk` is a rehearsal (by its name, which only a rehearsal is given).
-    static func isRehearsal(_ desk: String) -> Bool { desk.hasPrefix(rehearsalPrefix) }
 
     /// Starts a rehearsal of the configured story from now at `speed` in a new desk for `actor`: records
     /// what is due at once (the desk's opening and set-up) and leaves the rest to the timers' ticks.
@@ -29,10 +23,10 @@ extension DeskServer {
                     + "start another when one ends")
         }
         let desks = Set(try await self.desks())
-        var name = Self.rehearsalPrefix + story.name
+        var name = Rehearsal.deskPrefix + story.name
         var number = 2
         while desks.contains(name) {
-            name = Self.rehearsalPrefix + story.name + "-\(number)"
+            name = Rehearsal.deskPrefix + story.name + "-\(number)"
             number += 1
         }
         // Checked before anything uses it: an infinite speed must not reach `Int(_:)`.

@@ -48,7 +48,8 @@ enum Layout {
 
     /// On a rehearsal desk's pages: what it is, so nobody takes it for a live desk.
     private static func rehearsalBanner(_ desk: String?) -> HTML {
-        guard let desk, DeskServer.isRehearsal(desk) else { return .empty }
+        // Only a rehearsal's desk is named so (`DeskInput` refuses the prefix to everyone else).
+        guard let desk, desk.hasPrefix(Rehearsal.deskPrefix) else { return .empty }
         return
             "<p class=\"banner warn\" role=\"note\"><strong>Rehearsal.</strong> A past story replayed from now: its events arrive as their re-timed moments come, the timers fire live, and anything you record here is practice. Nothing on this desk is real.</p>"
     }

@@ -29,9 +29,6 @@ actor RehearsalBoard {
     /// How many rehearsals are running.
     var running: Int { pending.count }
 
-    /// Stops `desk`'s rehearsal (what it recorded stays).
-    func stop(_ desk: String) { pending[desk] = nil }
-
     /// How many steps `desk` has left, and when the next is due; nil when it runs no rehearsal.
     func progress(of desk: String) -> (left: Int, next: Date)? {
         pending[desk].flatMap { steps in steps.first.map { (steps.count, $0.due) } }
