@@ -20,16 +20,22 @@ final class SearchCorpus: Sendable {
 
         /// The entry for `event` at `sequence`.
         init(sequence: Int64, event: DeskEvent) {
+            self.init(
+                sequence: sequence, text: event.summary, at: event.at, type: event.type, engagement: event.engagement)
+        }
+
+        /// An entry saying `text`.
+        init(sequence: Int64, text: String, at: Date, type: String, engagement: Engagement.ID?) {
             self.sequence = sequence
-            text = event.summary
+            self.text = text
             folded = Array(SearchCorpus.fold(text).utf8)
-            at = event.at
-            type = event.type
-            engagement = event.engagement
+            self.at = at
+            self.type = type
+            self.engagement = engagement
         }
     }
 
-    private let kept = Mutex<[String: (version: Int64, entries: [Entry])]>([:])
+    private let kept = Mutex<[String: (version: Int64, index: SearchIndex)]>([:])
     /// The most desks kept.
     static let capacity = 256
 
@@ -60,18 +66,18 @@ final class SearchCorpus: Sendable {
         }
     }
 
-    /// The whole of `desk` at `version`; `read(from)` gives its decoded events from a sequence on.
-    func entries(
+    /// The whole of `desk` at `version`, indexed; `read(from)` gives its decoded events from a sequence on.
+    func index(
         of desk: String, version: Int64, read: (Int64) async throws -> [(sequence: Int64, event: DeskEvent)]
-    ) async throws -> [Entry] {
+    ) async throws -> SearchIndex {
         let previous = kept.withLock { $0[desk] }
-        var entries = previous.flatMap { $0.version <= version ? $0.entries : nil } ?? []
+        var index = previous.flatMap { $0.version <= version ? $0.index : nil } ?? SearchIndex(indexed: true)
         let known = previous.flatMap { $0.version <= version ? $0.version : nil } ?? 0
-        guard known < version else { return entries }
+        guard known < version else { return index }
         for (sequence, event) in try await read(known + 1) where sequence <= version {
-            entries.append(Entry(sequence: sequence, event: event))
+            index.append(Entry(sequence: sequence, event: event))
         }
-        let result = entries
+        let result = index
         kept.withLock { kept in
             if kept[desk] == nil, kept.count >= Self.capacity, let evicted = kept.keys.first { kept[evicted] = nil }
             if (kept[desk]?.version ?? 0) < version { kept[desk] = (version, result) }

@@ -1127,6 +1127,80 @@ struct SearchTests {
     }
 }
 
+extension SearchTests {
+    @Test(
+        "the API answers what the page lists: the same hits with their numbers, times and links; more than 200 are cut and said"
+    )
+    func searchThroughTheAPI() async throws {
+        struct Answer: Decodable {
+            struct Hit: Decodable {
+                let desk: String
+                let sequence: Int64?
+                let at: String
+                let when: String
+                let kind: String
+                let text: String
+                let engagement: String?
+                let retracted: Bool
+            }
+            let query: String
+            let hits: [Hit]
+            let truncated: Bool
+        }
+        try await demoApplication().test(.router) { anonymous in
+            let client = SignedInClient(anonymous, as: "viewer")
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let answer = try decoder.decode(
+                Answer.self,
+                from: Data(
+                    String(buffer: try await client.execute(uri: "/api/v1/search?q=hotline", method: .get).body).utf8))
+            let page = String(buffer: try await client.execute(uri: "/search?q=hotline", method: .get).body)
+            #expect(!answer.hits.isEmpty && !answer.truncated)
+            #expect(page.contains("\(answer.hits.count) result(s) for “hotline”"))
+            for hit in answer.hits {
+                #expect(hit.text.lowercased().contains("hotline"), "\(hit.text)")
+                if let sequence = hit.sequence {
+                    #expect(page.contains("<a href=\"/desks/\(hit.desk)/timeline#entry-\(sequence)\">#\(sequence)</a>"))
+                }
+                #expect(page.contains(hit.when))
+            }
+            let handshake = try decoder.decode(
+                Answer.self,
+                from: Data(
+                    String(buffer: try await client.execute(uri: "/api/v1/search?q=Handshake", method: .get).body).utf8)
+            )
+            #expect(
+                handshake.hits.contains {
+                    $0.kind == "engagement" && $0.engagement == "dmz-handshake" && $0.sequence == nil
+                })
+            // More than the limit: 205 entries saying the same words.
+            let officer = SignedInClient(anonymous)
+            for number in 1...205 {
+                let attempt =
+                    #"{"channel":"kcna","at":"2019-06-30 09:00","outcome":"delivered","id":"relay-\#(number)","#
+                    + #""note":"Relay note \#(number)"}"#
+                try await officer.execute(
+                    uri: "/api/v1/desks/dmz-2019/attempts", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: attempt)
+                ) { #expect($0.status == .created, "\(String(buffer: $0.body))") }
+            }
+            let common = try decoder.decode(
+                Answer.self,
+                from: Data(
+                    String(buffer: try await client.execute(uri: "/api/v1/search?q=relay+NOTE", method: .get).body)
+                        .utf8))
+            #expect(common.hits.count == 200 && common.truncated)
+            #expect(common.hits.first?.text.hasSuffix("Relay note 1") == true)
+            let commonPage = String(buffer: try await client.execute(uri: "/search?q=relay+note", method: .get).body)
+            #expect(commonPage.contains("200+ result(s) for “relay note” (the first 200)."))
+            let long = try await client.execute(
+                uri: "/api/v1/search?q=" + String(repeating: "a", count: 201), method: .get)
+            #expect(long.status == .unprocessableContent || long.status == .badRequest)
+        }
+    }
+}
+
 /// The timeline's "as of" box as a browser sends it (issue 16).
 @Suite("The timeline's as-of box")
 struct AsOfBoxTests {

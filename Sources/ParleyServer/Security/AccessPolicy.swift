@@ -36,7 +36,7 @@ enum AccessPolicy {
             // Anyone who reads has alarms of their own to see and acknowledge, and may follow what they read.
             "GET /alarms": .read, "POST /alarms/acknowledge": .read,
             "POST /desks/{desk}/engagements/{id}/follow": .read,
-            "GET /api/v1/alarms": .read, "POST /api/v1/alarms/acknowledge": .read,
+            "GET /api/v1/alarms": .read, "POST /api/v1/alarms/acknowledge": .read, "GET /api/v1/search": .read,
             "POST /api/v1/desks/{desk}/engagements/{id}/follow": .read,
             // Officers: recording and moving.
             "POST /desks/{desk}/attempts": .record, "POST /desks/{desk}/engagements/{id}/move": .record,

@@ -26,36 +26,9 @@ struct WebController: Sendable {
         }
         router.get("/search") { request, context -> Response in
             let query = FormBody(parsing: request.uri.query ?? "")["q"]
-            guard query.count <= SearchPage.longestQuery else {
-                throw DeskError.invalidValue(
-                    field: "q", expected: "at most \(SearchPage.longestQuery) characters", found: "\(query.count)")
-            }
-            let desks = try await server.desks()
-            var hits: [SearchPage.Hit] = []
-            if !query.isEmpty {
-                for name in desks.prefix(HomePage.limit) where hits.count <= SearchPage.limit {
-                    let view = try await server.view(name, as: context.clearance)
-                    let entries: [SearchCorpus.Entry]
-                    if view.isRedacted {
-                        // Per reader, and held in memory already: put into words here.
-                        entries = try await view.entries(from: server.ledger.store, desk: name).map {
-                            SearchCorpus.Entry(sequence: $0.sequence, event: $0.event)
-                        }
-                    } else {
-                        entries = try await server.searchCorpus.entries(of: name, version: view.version) { from in
-                            try await server.ledger.store.read(desk: name, from: from).map {
-                                ($0.sequence, try $0.decoded())
-                            }
-                        }
-                    }
-                    hits += SearchPage.hits(for: query, desk: name, state: view.state, entries: entries)
-                }
-            }
+            let result = try await server.search(query, as: context.clearance)
             return Page.response(
-                SearchPage(
-                    query: query, hits: Array(hits.prefix(SearchPage.limit)), truncated: hits.count > SearchPage.limit,
-                    desks: desks
-                ).html, status: .ok, for: context)
+                SearchPage(result: result, desks: try await server.desks()).html, status: .ok, for: context)
         }
         router.get("/calibration") { _, _ -> HTML in
             CalibrationPage(summary: server.configuration.calibration, desks: try await server.desks()).html

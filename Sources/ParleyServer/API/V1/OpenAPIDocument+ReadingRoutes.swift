@@ -32,6 +32,44 @@ extension OpenAPIDocument {
               summary: End this session.
               responses:
                 '204': { description: Signed out. }
+          /search:
+            get:
+              operationId: search
+              summary: >-
+                Engagements (by title or purpose) and timeline entries matching a text, without case or diacritics,
+                across every desk you may see: in desk order, then log order; at most 200.
+              parameters:
+                - { name: q, in: query, required: true, schema: { type: string, maxLength: 200 } }
+              responses:
+                '400': { $ref: '#/components/responses/Problem' }
+                '401': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The hits.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        required: [query, hits, truncated]
+                        properties:
+                          query: { type: string }
+                          truncated: { type: boolean, description: more matched than are listed }
+                          hits:
+                            type: array
+                            items:
+                              type: object
+                              additionalProperties: false
+                              required: [desk, at, when, kind, text, retracted]
+                              properties:
+                                desk: { type: string }
+                                sequence: { type: integer, description: the entry's number on your timeline; absent for an engagement }
+                                at: { type: string, format: date-time }
+                                when: { type: string, description: at in the desk's zone }
+                                kind: { type: string, description: engagement, or the entry's event type }
+                                text: { type: string }
+                                engagement: { type: string }
+                                retracted: { type: boolean }
           /rehearsals:
             post:
               operationId: startRehearsal

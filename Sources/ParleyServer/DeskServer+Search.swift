@@ -1,0 +1,60 @@
+import Foundation
+import ParleyDesk
+import ParleyStore
+
+extension DeskServer {
+    /// At most this many hits are answered.
+    static let searchLimit = 200
+    /// Longer queries are refused.
+    static let longestSearch = 200
+
+    /// The engagements and entries matching `query` (without case or diacritics), across the desks
+    /// `clearance` may see, in desk order then log order: at most `searchLimit`, and whether more matched.
+    ///
+    /// One definition for the search page and `GET /api/v1/search`, so both find the same things.
+    func search(_ query: String, as clearance: Clearance) async throws -> SearchResult {
+        guard query.count <= Self.longestSearch else {
+            throw DeskError.invalidValue(
+                field: "q", expected: "at most \(Self.longestSearch) characters", found: "\(query.count)")
+        }
+        let needle = Array(SearchCorpus.fold(query).utf8)
+        var hits: [SearchHit] = []
+        // One more than shown: enough to say that more matched.
+        let wanted = Self.searchLimit + 1
+        guard !needle.isEmpty else { return SearchResult(query: query, hits: [], truncated: false) }
+        for name in try await desks().prefix(HomePage.limit) where hits.count < wanted {
+            let view = try await view(name, as: clearance)
+            let state = view.state
+            for engagement in state.engagements.values.sorted(by: { $0.id < $1.id }) where hits.count < wanted {
+                let text = engagement.title + (engagement.purpose.isEmpty ? "" : " — " + engagement.purpose)
+                guard SearchCorpus.occurs(needle, in: Array(SearchCorpus.fold(text).utf8)) else { continue }
+                hits.append(
+                    SearchHit(
+                        desk: name, sequence: nil, at: engagement.opened.instant, when: engagement.opened.display,
+                        kind: "engagement", text: text, engagement: engagement.id, retracted: false))
+            }
+            let index: SearchIndex
+            if view.isRedacted {
+                // Per reader, and held in memory already: scanned, not indexed.
+                index = SearchIndex(
+                    entries: try await view.entries(from: ledger.store, desk: name).map {
+                        SearchCorpus.Entry(sequence: $0.sequence, event: $0.event)
+                    }, indexed: false)
+            } else {
+                index = try await searchCorpus.index(of: name, version: view.version) { from in
+                    try await ledger.store.read(desk: name, from: from).map { ($0.sequence, try $0.decoded()) }
+                }
+            }
+            for entry in index.matching(needle, limit: wanted - hits.count) {
+                hits.append(
+                    SearchHit(
+                        desk: name, sequence: entry.sequence, at: entry.at,
+                        when: ZonedTime.display(entry.at, in: state.zone), kind: entry.type, text: entry.text,
+                        engagement: entry.engagement.flatMap { state.engagements[$0] != nil ? $0 : nil },
+                        retracted: state.log.retracted[entry.sequence] != nil))
+            }
+        }
+        return SearchResult(
+            query: query, hits: Array(hits.prefix(Self.searchLimit)), truncated: hits.count > Self.searchLimit)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import ParleyDesk
+
+/// One thing a search found: an engagement (by its title or purpose) or a timeline entry, on a desk the
+/// reader may see, in the numbers and words that reader sees.
+struct SearchHit: Sendable, Encodable {
+    let desk: String
+    /// The entry's number on the reader's timeline; nil for an engagement.
+    let sequence: Int64?
+    let at: Date
+    /// `at` in the desk's zone, as pages show it.
+    let when: String
+    /// "engagement", or the entry's event type.
+    let kind: String
+    let text: String
+    /// The engagement the hit is about, when the reader sees it.
+    let engagement: Engagement.ID?
+    /// Whether the entry has since been retracted.
+    let retracted: Bool
+}
+
+/// What a search answers: at most `limit` hits, and whether there were more.
+struct SearchResult: Sendable, Encodable {
+    let query: String
+    let hits: [SearchHit]
+    let truncated: Bool
+}
