@@ -27,19 +27,23 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable {
 
     /// Escapes text for use in element content and quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+        // Bytes, not scalars: the five characters are ASCII, and a text without any (most of them) is
+        // returned as it is. Scalar by scalar, escaping was a fifth of a long page's rendering.
+        let special: (UInt8) -> Bool = { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }
+        guard text.utf8.contains(where: special) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 38: bytes += "&amp;".utf8
+            case 60: bytes += "&lt;".utf8
+            case 62: bytes += "&gt;".utf8
+            case 34: bytes += "&quot;".utf8
+            case 39: bytes += "&#39;".utf8
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Builds markup from literals and escaped values.
