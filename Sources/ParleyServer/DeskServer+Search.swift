@@ -41,7 +41,7 @@ extension DeskServer {
                         SearchCorpus.Entry(sequence: $0.sequence, event: $0.event)
                     }, indexed: false)
             } else {
-                index = try await searchCorpus.index(of: name, version: view.version) { from in
+                index = try await searchCorpus.index(of: name, version: view.version, zone: state.zone) { from in
                     try await ledger.store.read(desk: name, from: from).map { ($0.sequence, try $0.decoded()) }
                 }
             }
@@ -49,7 +49,7 @@ extension DeskServer {
                 hits.append(
                     SearchHit(
                         desk: name, sequence: entry.sequence, at: entry.at,
-                        when: ZonedTime.display(entry.at, in: state.zone), kind: entry.type, text: entry.text,
+                        when: entry.when(in: state.zone), kind: entry.type, text: entry.text,
                         engagement: entry.engagement.flatMap { state.engagements[$0] != nil ? $0 : nil },
                         retracted: state.log.retracted[entry.sequence] != nil))
             }

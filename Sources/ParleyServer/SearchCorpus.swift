@@ -17,21 +17,32 @@ final class SearchCorpus: Sendable {
         let at: Date
         let type: String
         let engagement: Engagement.ID?
+        /// `at` as pages show it in `zone`, written once: a page of hits would otherwise write 200 times.
+        let shown: (zone: TimeZoneID, text: String)?
 
-        /// The entry for `event` at `sequence`.
-        init(sequence: Int64, event: DeskEvent) {
+        /// The entry for `event` at `sequence`, its time written for `zone` when given.
+        init(sequence: Int64, event: DeskEvent, zone: TimeZoneID? = nil) {
             self.init(
-                sequence: sequence, text: event.summary, at: event.at, type: event.type, engagement: event.engagement)
+                sequence: sequence, text: event.summary, at: event.at, type: event.type, engagement: event.engagement,
+                zone: zone)
         }
 
         /// An entry saying `text`.
-        init(sequence: Int64, text: String, at: Date, type: String, engagement: Engagement.ID?) {
+        init(sequence: Int64, text: String, at: Date, type: String, engagement: Engagement.ID?, zone: TimeZoneID? = nil)
+        {
             self.sequence = sequence
             self.text = text
             folded = Array(SearchCorpus.fold(text).utf8)
             self.at = at
             self.type = type
             self.engagement = engagement
+            shown = zone.map { ($0, ZonedTime.display(at, in: $0)) }
+        }
+
+        /// `at` as pages show it in `zone`.
+        func when(in zone: TimeZoneID) -> String {
+            if let shown, shown.zone == zone { return shown.text }
+            return ZonedTime.display(at, in: zone)
         }
     }
 
@@ -66,16 +77,18 @@ final class SearchCorpus: Sendable {
         }
     }
 
-    /// The whole of `desk` at `version`, indexed; `read(from)` gives its decoded events from a sequence on.
+    /// The whole of `desk` at `version`, indexed, with new entries' times written for `zone`; `read(from)`
+    /// gives its decoded events from a sequence on.
     func index(
-        of desk: String, version: Int64, read: (Int64) async throws -> [(sequence: Int64, event: DeskEvent)]
+        of desk: String, version: Int64, zone: TimeZoneID,
+        read: (Int64) async throws -> [(sequence: Int64, event: DeskEvent)]
     ) async throws -> SearchIndex {
         let previous = kept.withLock { $0[desk] }
         var index = previous.flatMap { $0.version <= version ? $0.index : nil } ?? SearchIndex(indexed: true)
         let known = previous.flatMap { $0.version <= version ? $0.version : nil } ?? 0
         guard known < version else { return index }
         for (sequence, event) in try await read(known + 1) where sequence <= version {
-            index.append(Entry(sequence: sequence, event: event))
+            index.append(Entry(sequence: sequence, event: event, zone: zone))
         }
         let result = index
         kept.withLock { kept in
