@@ -19,9 +19,12 @@ struct SearchHit: Sendable, Encodable {
     let retracted: Bool
 }
 
-/// What a search answers: at most `limit` hits, and whether there were more.
+/// What a search answers: a page of hits from `offset` on, and whether more follow.
 struct SearchResult: Sendable, Encodable {
     let query: String
+    /// How many hits came before this page.
+    let offset: Int
     let hits: [SearchHit]
+    /// Whether more hits follow this page.
     let truncated: Bool
 }

@@ -662,7 +662,7 @@ struct CompartmentTests {
             let outsider = try await SignedInClient(client, as: "officer").execute(uri: uri, method: .get)
             #expect(outsider.status == .ok)
             #expect(!String(buffer: outsider.body).contains("quiet-talks"))
-            #expect(String(buffer: outsider.body).contains("0 result(s) for “truce village”"))
+            #expect(String(buffer: outsider.body).contains("No results for “truce village”."))
         }
     }
 }

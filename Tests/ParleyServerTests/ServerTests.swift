@@ -1106,7 +1106,7 @@ struct SearchTests {
         try await demoApplication().test(.router) { anonymous in
             let client = SignedInClient(anonymous, as: "viewer")
             let page = String(buffer: try await client.execute(uri: "/search?q=Hotline", method: .get).body)
-            #expect(page.contains("result(s) for “Hotline”"))
+            #expect(page.contains(" for “Hotline”.") && page.contains("Results 1–"))
             #expect(page.contains("<a href=\"/desks/dmz-2019/timeline#entry-"))
             let engagement = String(buffer: try await client.execute(uri: "/search?q=handshake", method: .get).body)
             #expect(engagement.contains("<a href=\"/desks/dmz-2019/engagements/dmz-handshake\">open</a>"))
@@ -1122,14 +1122,14 @@ struct SearchTests {
                 body: ByteBuffer(string: attempt)
             ) { #expect($0.status == .created) }
             let found = String(buffer: try await client.execute(uri: "/search?q=zurich+RELAY", method: .get).body)
-            #expect(found.contains("1 result(s)") && found.contains("Zürich relay"), "\(found)")
+            #expect(found.contains("Results 1–1 of 1 for") && found.contains("Zürich relay"), "\(found)")
         }
     }
 }
 
 extension SearchTests {
     @Test(
-        "the API answers what the page lists: the same hits with their numbers, times and links; more than 200 are cut and said"
+        "the API answers what the page lists: the same hits with their numbers, times and links; a hundred at a time, paged on by offset"
     )
     func searchThroughTheAPI() async throws {
         struct Answer: Decodable {
@@ -1144,6 +1144,7 @@ extension SearchTests {
                 let retracted: Bool
             }
             let query: String
+            let offset: Int
             let hits: [Hit]
             let truncated: Bool
         }
@@ -1157,7 +1158,7 @@ extension SearchTests {
                     String(buffer: try await client.execute(uri: "/api/v1/search?q=hotline", method: .get).body).utf8))
             let page = String(buffer: try await client.execute(uri: "/search?q=hotline", method: .get).body)
             #expect(!answer.hits.isEmpty && !answer.truncated)
-            #expect(page.contains("\(answer.hits.count) result(s) for “hotline”"))
+            #expect(page.contains("Results 1–\(answer.hits.count) of \(answer.hits.count) for “hotline”."))
             for hit in answer.hits {
                 #expect(hit.text.lowercased().contains("hotline"), "\(hit.text)")
                 if let sequence = hit.sequence {
@@ -1190,10 +1191,40 @@ extension SearchTests {
                 from: Data(
                     String(buffer: try await client.execute(uri: "/api/v1/search?q=relay+NOTE", method: .get).body)
                         .utf8))
-            #expect(common.hits.count == 200 && common.truncated)
-            #expect(common.hits.first?.text.hasSuffix("Relay note 1") == true)
+            #expect(common.hits.count == 100 && common.truncated && common.offset == 0)
+            #expect(common.hits.first?.text.hasSuffix(": Relay note 1") == true)
+            // Paged on: the second hundred, then the last five, then nothing more.
+            func searched(from offset: Int) async throws -> Answer {
+                try decoder.decode(
+                    Answer.self,
+                    from: Data(
+                        String(
+                            buffer: try await client.execute(
+                                uri: "/api/v1/search?q=relay+note&offset=\(offset)", method: .get
+                            ).body
+                        ).utf8))
+            }
+            let second = try await searched(from: 100)
+            #expect(second.hits.map(\.text) == (101...200).map { "attempt on kcna: delivered: Relay note \($0)" })
+            #expect(second.truncated)
+            let last = try await searched(from: 200)
+            #expect(last.hits.map(\.text) == (201...205).map { "attempt on kcna: delivered: Relay note \($0)" })
+            #expect(!last.truncated)
+            #expect(try await searched(from: 300).hits.isEmpty)
+            for bad in ["-1", "ten", "10001"] {
+                let refused = try await client.execute(uri: "/api/v1/search?q=relay&offset=\(bad)", method: .get)
+                #expect(refused.status == .unprocessableContent, "\(bad)")
+                #expect(String(buffer: refused.body).contains("offset"))
+            }
             let commonPage = String(buffer: try await client.execute(uri: "/search?q=relay+note", method: .get).body)
-            #expect(commonPage.contains("200+ result(s) for “relay note” (the first 200)."))
+            #expect(commonPage.contains("Results 1–100 of more for “relay note”."))
+            #expect(commonPage.contains("href=\"/search?q=relay%20note&amp;offset=100\">Next 100 →</a>"))
+            #expect(!commonPage.contains("rel=\"prev\""))
+            let secondPage = String(
+                buffer: try await client.execute(uri: "/search?q=relay+note&offset=100", method: .get).body)
+            #expect(secondPage.contains("Results 101–200 of more for “relay note”."))
+            #expect(secondPage.contains("href=\"/search?q=relay%20note&amp;offset=0\">← Previous 100</a>"))
+            #expect(secondPage.contains("#entry-") && secondPage.contains("Relay note 150"))
             let long = try await client.execute(
                 uri: "/api/v1/search?q=" + String(repeating: "a", count: 201), method: .get)
             #expect(long.status == .unprocessableContent || long.status == .badRequest)

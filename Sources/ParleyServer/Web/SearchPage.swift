@@ -21,17 +21,35 @@ struct SearchPage {
             return
                 "<tr><td>\(hit.desk)</td><td>\(place)</td><td class=\"small\">\(hit.when)</td><td class=\"small muted\">\(hit.kind)</td><td>\(text)</td><td>\(engagement)</td></tr>"
         }
+        let first = result.offset + 1
+        let last = result.offset + hits.count
         let summary: HTML =
             query.isEmpty
             ? "Type a word or a name to find it in every desk you may see."
-            : "\(hits.count)\(truncated ? "+" : "") result(s) for “\(query)”\(truncated ? " (the first \(DeskServer.searchLimit))" : "")."
+            : hits.isEmpty && result.offset == 0
+                ? "No results for “\(query)”."
+                : "Results \(first)–\(last)\(truncated ? " of more" : " of \(last)") for “\(query)”."
+        let link = { (offset: Int, label: String, rel: String) -> HTML in
+            let escaped = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return "<a class=\"button\" rel=\"\(rel)\" href=\"/search?q=\(escaped)&amp;offset=\(offset)\">\(label)</a>"
+        }
+        var pages: [HTML] = []
+        if result.offset > 0 {
+            pages.append(
+                link(max(0, result.offset - DeskServer.searchLimit), "← Previous \(DeskServer.searchLimit)", "prev"))
+        }
+        if truncated && last < DeskServer.furthestSearch {
+            pages.append(link(last, "Next \(DeskServer.searchLimit) →", "next"))
+        }
+        let paging: HTML = pages.isEmpty ? .empty : "<nav class=\"actions\" aria-label=\"More results\">\(pages)</nav>"
         let body: HTML = """
             <h1>Search</h1>
             <form class="actions panel spaced-bottom" method="get" action="/search" role="search">
             <label>Find <input name="q" value="\(query)" size="40" maxlength="\(DeskServer.longestSearch)" placeholder="a title, a name, a word from a note"></label>
             <button type="submit">Search</button></form>
-            <p>\(summary)</p>
+            <p id="results-summary">\(summary)</p>
             \(hits.isEmpty ? HTML.empty : "<section class=\"panel\" id=\"results\"><table><thead><tr><th>Desk</th><th>Entry</th><th>When</th><th>Kind</th><th>What</th><th>Engagement</th></tr></thead><tbody>\(rows)</tbody></table></section>")
+            \(paging)
             """
         return Layout.page(title: "Search", desk: nil, desks: desks, section: "", body: body)
     }

@@ -25,8 +25,9 @@ struct WebController: Sendable {
             ).html
         }
         router.get("/search") { request, context -> Response in
-            let query = FormBody(parsing: request.uri.query ?? "")["q"]
-            let result = try await server.search(query, as: context.clearance)
+            let form = FormBody(parsing: request.uri.query ?? "")
+            let result = try await server.search(
+                form["q"], offset: try DeskServer.searchOffset(form["offset"]), as: context.clearance)
             return Page.response(
                 SearchPage(result: result, desks: try await server.desks()).html, status: .ok, for: context)
         }

@@ -21,8 +21,10 @@ struct APIController: Sendable {
             return try JSON.response(desks)
         }
         api.get("search") { request, context -> Response in
-            let query = FormBody(parsing: request.uri.query ?? "")["q"]
-            return try JSON.response(try await server.search(query, as: context.clearance))
+            let form = FormBody(parsing: request.uri.query ?? "")
+            return try JSON.response(
+                try await server.search(
+                    form["q"], offset: try DeskServer.searchOffset(form["offset"]), as: context.clearance))
         }
         api.get("desks/:desk/summary") { _, context -> Response in
             let desk = try context.parameters.require("desk")

@@ -37,9 +37,10 @@ extension OpenAPIDocument {
               operationId: search
               summary: >-
                 Engagements (by title or purpose) and timeline entries matching a text, without case or diacritics,
-                across every desk you may see: in desk order, then log order; at most 200.
+                across every desk you may see: in desk order, then log order; 100 at a time from offset on.
               parameters:
                 - { name: q, in: query, required: true, schema: { type: string, maxLength: 200 } }
+                - { name: offset, in: query, schema: { type: integer, minimum: 0, maximum: 10000, default: 0 } }
               responses:
                 '400': { $ref: '#/components/responses/Problem' }
                 '401': { $ref: '#/components/responses/Problem' }
@@ -51,10 +52,11 @@ extension OpenAPIDocument {
                       schema:
                         type: object
                         additionalProperties: false
-                        required: [query, hits, truncated]
+                        required: [query, offset, hits, truncated]
                         properties:
                           query: { type: string }
-                          truncated: { type: boolean, description: more matched than are listed }
+                          offset: { type: integer, description: how many hits came before these }
+                          truncated: { type: boolean, description: more hits follow these (ask again from offset + 100) }
                           hits:
                             type: array
                             items:
