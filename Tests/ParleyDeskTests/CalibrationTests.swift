@@ -139,9 +139,85 @@ struct CalibrationTests {
             outcome: .refused, note: "sent back")
         let state = DeskState.folding(
             Fixtures.desk + [DeskEvent(at: refused.at.instant, .contactAttemptRecorded(refused))])
+        // With the hand-set weights, so the figure is the table's (the shipped ones scale it by their multiplier).
         let assessment = try Assessment(
-            engagement: Fixtures.engagementID, in: state, asOf: Fixtures.kst("06-29 12:00").instant)
+            engagement: Fixtures.engagementID, in: state, asOf: Fixtures.kst("06-29 12:00").instant, weights: .handSet)
         #expect(assessment.contributions.first { $0.indicator == "channel-answers" } == nil)
         #expect(assessment.contributions.first { $0.indicator == "refusals" }?.logOdds == -0.8)
+    }
+}
+
+/// What the estimate makes of stances by their age and their side, and of a "no" sent as a message (issue 17).
+@Suite("Stances by age and side")
+struct StanceWeightingTests {
+    /// A signal about the DMZ engagement.
+    private static func signal(
+        _ id: String, at: ZonedTime, stance: Stance, side: SignalSide = .counterpart, grade: String = "A1"
+    ) -> DeskEvent {
+        DeskEvent(
+            at: at.instant,
+            .signalRecorded(
+                Signal(
+                    id: Signal.ID(id), engagement: Fixtures.engagementID, at: at, summary: "said so", quote: nil,
+                    attribution: ["someone"], stance: stance, grade: try! AdmiraltyGrade(parsing: grade), side: side)))
+    }
+
+    /// The hand-set contribution of `indicator` to the DMZ engagement on `events`, as of `asOf`.
+    private static func contribution(_ indicator: String, _ events: [DeskEvent], asOf: ZonedTime) throws -> Double {
+        let assessment = try Assessment(
+            engagement: Fixtures.engagementID, in: DeskState.folding(events), asOf: asOf.instant, weights: .handSet)
+        return assessment.features?[indicator] ?? 0
+    }
+
+    @Test("a favourable word weighs half as much thirty days on, and a newer doubt outweighs an older welcome")
+    func stancesFade() throws {
+        let said = Fixtures.kst("06-29 12:00")
+        let events = Fixtures.desk + [Self.signal("welcome", at: said, stance: .favourable)]
+        let dayAfter = try Self.contribution("stance", events, asOf: Fixtures.kst("06-30 12:00"))
+        let monthOn = try Self.contribution(
+            "stance", events,
+            asOf: ZonedTime(said.instant.addingTimeInterval(30 * 86_400 + 86_400), zone: Fixtures.seoul))
+        // Strength w / (w + 1): nearly 1 → 0.5 the day after, half of that a month on.
+        #expect(dayAfter > 0.75 && dayAfter < 0.8, "\(dayAfter)")
+        #expect(monthOn > 0.5 && monthOn < 0.55, "\(monthOn)")
+        let later = ZonedTime(said.instant.addingTimeInterval(60 * 86_400), zone: Fixtures.seoul)
+        let turned = events + [Self.signal("cooled", at: later, stance: .skeptical)]
+        #expect(try Self.contribution("stance", turned, asOf: later) < 0)
+    }
+
+    @Test("our own doubts count against twice as strongly as our own enthusiasm counts for")
+    func ourDoubtsWeighMore() throws {
+        let at = Fixtures.kst("06-29 12:00")
+        let keen = Fixtures.desk + [Self.signal("keen", at: at, stance: .favourable, side: .ours)]
+        let doubtful = Fixtures.desk + [Self.signal("doubt", at: at, stance: .opposed, side: .ours)]
+        let asOf = Fixtures.kst("06-29 13:00")
+        let favour = try Self.contribution("our-stance", keen, asOf: asOf)
+        let doubt = try Self.contribution("our-doubts", doubtful, asOf: asOf)
+        #expect(favour > 0 && doubt < 0)
+        #expect(abs(-doubt / favour - 2) < 1e-9)
+        #expect(try Self.contribution("our-doubts", keen, asOf: asOf) == 0)
+        #expect(try Self.contribution("our-stance", doubtful, asOf: asOf) == 0)
+        // Mixed words: the doubt is not cancelled by an equal welcome.
+        let mixed = keen + [Self.signal("doubt", at: at, stance: .opposed, side: .ours)]
+        let sum =
+            try Self.contribution("our-stance", mixed, asOf: asOf) + Self.contribution("our-doubts", mixed, asOf: asOf)
+        #expect(sum < 0)
+    }
+
+    @Test("a message from the other side saying no counts as a refusal, not as an answer")
+    func aNoByMessageIsARefusal() throws {
+        let at = Fixtures.kst("06-29 20:30")
+        let no = InboundMessage(
+            id: "no", engagement: Fixtures.engagementID, channel: "dmz-hotline", from: "dprk", at: at,
+            summary: "Not now.", quote: nil, stance: .opposed, asks: nil)
+        let events = Fixtures.desk + [DeskEvent(at: at.instant, .messageReceived(no))]
+        let asOf = Fixtures.kst("06-29 21:00")
+        #expect(try Self.contribution("refusals", events, asOf: asOf) == -0.8)
+        #expect(try Self.contribution("channel-answers", events, asOf: asOf) == 0)
+        var open = no
+        open.stance = .open
+        let answered = Fixtures.desk + [DeskEvent(at: at.instant, .messageReceived(open))]
+        #expect(try Self.contribution("channel-answers", answered, asOf: asOf) == 1.0)
+        #expect(try Self.contribution("refusals", answered, asOf: asOf) == 0)
     }
 }

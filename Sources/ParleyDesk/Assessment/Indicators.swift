@@ -8,9 +8,19 @@ struct Indicators {
 
     /// How far back an answer or a refusal counts as recent.
     static let recent: TimeInterval = 30 * 86_400
+    /// How fast a stated stance fades: a word this old weighs half as much as one said today.
+    static let stanceHalfLife: TimeInterval = 30 * 86_400
+
+    /// How much a stance stated at `moment` still weighs at `asOf`: 1 when new, half after a half-life.
+    private func freshness(_ moment: Date) -> Double {
+        exp2(-max(0, asOf.timeIntervalSince(moment)) / Self.stanceHalfLife)
+    }
 
     var all: [Assessment.Contribution] {
-        [lifecycle, channelAnswers, refusals, channelStatus, stance, ourStance, siteWork, deadlines, timeLeft]
+        [
+            lifecycle, channelAnswers, refusals, channelStatus, stance, ourStance, ourDoubts, siteWork, deadlines,
+            timeLeft,
+        ]
     }
 
     private var attempts: [ContactAttempt] {
@@ -40,14 +50,14 @@ struct Indicators {
             message.at.instant <= asOf
                 && (message.engagement == engagement.id
                     || (message.engagement == nil && message.from == engagement.counterpart))
-        }
+        }.sorted { $0.id < $1.id }
     }
 
     /// Whether the counterpart has answered (acknowledged or replied, or sent a message) lately.
     var channelAnswers: Assessment.Contribution {
         let answered =
             attempts.filter { $0.outcome == .acknowledged || $0.outcome == .replied }.count
-            + messages.filter { asOf.timeIntervalSince($0.at.instant) <= Self.recent }.count
+            + messages.filter { asOf.timeIntervalSince($0.at.instant) <= Self.recent && $0.stance != .opposed }.count
         if answered > 0 {
             return .init(
                 indicator: "channel-answers", logOdds: 1.0,
@@ -58,8 +68,13 @@ struct Indicators {
             return .init(
                 indicator: "channel-answers", logOdds: -0.3, reason: "no answer to \(tried.count) recent attempt(s)")
         }
-        // A recent refusal is an answer of its own, counted once, by `refusals`.
-        if attempts.contains(where: { $0.outcome == .refused }) {
+        // A recent refusal (a declined attempt, or a message saying no) is an answer of its own, counted
+        // once, by `refusals`.
+        if attempts.contains(where: { $0.outcome == .refused })
+            || messages.contains(where: {
+                asOf.timeIntervalSince($0.at.instant) <= Self.recent && $0.stance == .opposed
+            })
+        {
             return .init(indicator: "channel-answers", logOdds: 0, reason: "")
         }
         // Silence only counts against when the desk has been trying (attempts on record, none recent).
@@ -78,9 +93,11 @@ struct Indicators {
                 && (attempt.engagement == engagement.id
                     || (attempt.engagement == nil && state.channels[attempt.channel]?.party == engagement.counterpart))
         }
+        // A message from the other side saying no is a refusal too, whatever channel carried it.
+        let count = refused.count + messages.filter { $0.stance == .opposed }.count
         return .init(
-            indicator: "refusals", logOdds: -min(Double(refused.count) * 0.8, 1.6),
-            reason: refused.isEmpty ? "" : "\(refused.count) refusal(s) on record")
+            indicator: "refusals", logOdds: -min(Double(count) * 0.8, 1.6),
+            reason: count == 0 ? "" : "\(count) refusal(s) on record")
     }
 
     /// Whether there is a working channel to the counterpart at all.
@@ -103,25 +120,30 @@ struct Indicators {
     /// Each signal is weighted by its Admiralty grade, each message by who sent it (the counterpart itself fully, an intermediary as a good report). Signals of
     /// our own side's stance say little about whether the other side will meet, and are left out.
     var stance: Assessment.Contribution {
+        // In a fixed order: sums of fractions in a dictionary's order differ in their last bits from one
+        // process (or one redacted view) to another.
         let signals = state.signals.values.filter {
             $0.engagement == engagement.id && $0.at.instant <= asOf && $0.side != .ours
-        }
+        }.sorted { $0.id < $1.id }
         let messages = self.messages
         guard !signals.isEmpty || !messages.isEmpty else { return .init(indicator: "stance", logOdds: 0, reason: "") }
         var weighted = 0.0
         var weights = 0.0
         for signal in signals {
             // A third party's stance bears on the meeting only through what it can do: half a voice.
-            let weight = Self.reliability(signal.grade) * (signal.side == .thirdParty ? 0.5 : 1)
+            let weight =
+                Self.reliability(signal.grade) * (signal.side == .thirdParty ? 0.5 : 1) * freshness(signal.at.instant)
             weighted += weight * Self.direction(signal.stance)
             weights += weight
         }
         for message in messages {
             // An intermediary's word weighs as a B2 report (usually reliable, probably true): 0.8 × 0.8.
-            let weight = message.from == engagement.counterpart ? 1 : 0.64
+            let weight = (message.from == engagement.counterpart ? 1 : 0.64) * freshness(message.at.instant)
             weighted += weight * Self.direction(message.stance)
             weights += weight
         }
+        // Words so old that they have faded to nothing say nothing (and 0 / 0 is no stance).
+        guard weights > 0 else { return .init(indicator: "stance", logOdds: 0, reason: "") }
         let mean = weighted / weights
         // More, better-graded evidence moves the estimate further, with diminishing returns.
         let strength = weights / (weights + 1)
@@ -131,18 +153,52 @@ struct Indicators {
                 + (messages.isEmpty ? "" : " (with \(messages.count) message(s) from their side)"))
     }
 
-    /// Our own side's stance, from signals marked `side: ours`: weaker evidence than the other side's
-    /// (our principal's enthusiasm does not make them come), but our own doubts can end a meeting too.
-    var ourStance: Assessment.Contribution {
-        let signals = state.signals.values.filter {
+    /// Our own side's signals about the engagement up to `asOf`, in a fixed order.
+    private var ourSignals: [Signal] {
+        state.signals.values.filter {
             $0.engagement == engagement.id && $0.at.instant <= asOf && $0.side == .ours
-        }
-        guard !signals.isEmpty else { return .init(indicator: "our-stance", logOdds: 0, reason: "") }
-        let weights = signals.reduce(0) { $0 + Self.reliability($1.grade) }
-        let mean = signals.reduce(0) { $0 + Self.reliability($1.grade) * Self.direction($1.stance) } / weights
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// Our own side's favourable words (signals marked `side: ours`): weak evidence, since our principal's
+    /// enthusiasm does not make the other side come.
+    var ourStance: Assessment.Contribution {
+        let (favour, _, weights, count) = ourWords
+        guard count > 0, weights > 0 else { return .init(indicator: "our-stance", logOdds: 0, reason: "") }
         return .init(
-            indicator: "our-stance", logOdds: 0.8 * mean * weights / (weights + 1),
-            reason: String(format: "%d signal(s) of our own side, grade-weighted stance %+.2f", signals.count, mean))
+            indicator: "our-stance", logOdds: 0.8 * favour / (weights + 1),
+            reason: String(format: "%d signal(s) of our own side, grade-weighted favour %+.2f", count, favour / weights)
+        )
+    }
+
+    /// Our own side's doubts: unlike our enthusiasm, strong evidence, because our side decides whether our
+    /// principal goes (meetings agreed with both sides are called off by the side that doubts them).
+    var ourDoubts: Assessment.Contribution {
+        let (_, doubt, weights, count) = ourWords
+        guard count > 0, weights > 0, doubt > 0 else {
+            return .init(indicator: "our-doubts", logOdds: 0, reason: "")
+        }
+        return .init(
+            indicator: "our-doubts", logOdds: -1.6 * doubt / (weights + 1),
+            reason: String(format: "our own side's doubts, grade-weighted %.2f of %d signal(s)", doubt / weights, count)
+        )
+    }
+
+    /// Our side's signals, each weighted by grade and freshness: the weighted sums of their favour (stances
+    /// above neutral) and of their doubt (below), the sum of the weights, and how many there are.
+    private var ourWords: (favour: Double, doubt: Double, weights: Double, count: Int) {
+        let signals = ourSignals
+        var favour = 0.0
+        var doubt = 0.0
+        var weights = 0.0
+        for signal in signals {
+            let weight = Self.reliability(signal.grade) * freshness(signal.at.instant)
+            let direction = Self.direction(signal.stance)
+            favour += weight * max(0, direction)
+            doubt += weight * max(0, -direction)
+            weights += weight
+        }
+        return (favour, doubt, weights, signals.count)
     }
 
     /// Advance work at the candidate venues: a done site survey, and the share of work done.

@@ -49,7 +49,8 @@ struct CalibrationReport: Encodable {
                 "  base \(format(run.weights.base, signed: true)); "
                     + AssessmentWeights.indicators.enumerated().map { index, name in
                         let spread =
-                            run.weights.covariance.isEmpty
+                            // Weights fitted for another set of indicators carry no spread for these.
+                            run.weights.covariance.count != AssessmentWeights.indicators.count + 1
                             ? "" : " ± " + format(run.weights.covariance[index + 1][index + 1].squareRoot())
                         return "\(name) ×\(format(run.weights.multiplier(name)))\(spread)"
                     }.joined(separator: ", "))
