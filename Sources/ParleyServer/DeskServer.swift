@@ -14,6 +14,8 @@ struct DeskServer: Sendable {
     let rendered = RenderCache()
     /// Each whole desk's entries as search reads them.
     let searchCorpus = SearchCorpus()
+    /// Each whole desk's alarms, newest first, by version.
+    let alarmIndexes = AlarmIndexCache()
     /// Each whole desk as known a day before now, for the home page's "since yesterday".
     let dayBefore = DayBeforeCache()
     /// The rehearsals this server runs (`DeskServer+Rehearsal.swift`).

@@ -84,40 +84,49 @@ struct AlarmsController: Sendable {
     }
 
     /// The person's unacknowledged alarms, newest first (at most `shownLimit`), and how many there are.
-    ///
-    /// Only the shown ones are put into words: a desk of thousands of messages would otherwise word every
-    /// one of them on each call.
     private func alarms(for context: DeskRequestContext) async throws -> (shown: [Alarm], total: Int) {
         let name = context.actor
         let people = try await accounts.state()
-        var found: [(at: Date, desk: String, number: Int64, kind: AlarmKind, state: Int)] = []
+        var found: [(item: AlarmIndex.Item, desk: String, state: Int)] = []
+        var total = 0
         var states: [DeskState] = []
         for desk in try await server.desks().prefix(HomePage.limit) {
             let view = try await server.view(desk, as: context.clearance)
-            let seen = people.acknowledged[name]?[desk] ?? []
             let state = view.state
             states.append(state)
-            for (number, event) in state.log.entries where state.log.retracted[number] == nil {
-                guard let kind = event.alarm, !seen.contains(view.realSequence(of: number)) else { continue }
-                if kind == .moved {
-                    // Moves learned since they began to follow it: following is not a request for history.
-                    guard let engagement = event.engagement,
-                        let since = people.since(name, follows: engagement.rawValue, desk: desk),
-                        event.learned >= since
-                    else { continue }
-                }
-                found.append((event.at, desk, number, kind, states.count - 1))
+            // Acknowledgements are kept in the desk's own numbers; a redacted reader numbers entries apart.
+            let acknowledged = people.acknowledged[name]?[desk] ?? []
+            let index: AlarmIndex
+            let seen: Set<Int64>
+            if view.isRedacted {
+                index = AlarmIndex(of: state)
+                seen = Set(index.items.map(\.number).filter { acknowledged.contains(view.realSequence(of: $0)) })
+                    .union(index.moves.map(\.number).filter { acknowledged.contains(view.realSequence(of: $0)) })
+            } else {
+                index = server.alarmIndexes.index(of: desk, version: view.version, state: state)
+                seen = acknowledged
             }
+            let unseen = index.unseen(seen, limit: Self.shownLimit) { move in
+                // Moves learned since they began to follow it: following is not a request for history.
+                guard let engagement = move.engagement,
+                    let since = people.since(name, follows: engagement.rawValue, desk: desk)
+                else { return false }
+                return move.learned >= since
+            }
+            total += unseen.total
+            found += unseen.newest.map { ($0, desk, states.count - 1) }
         }
-        found.sort { ($0.at, $0.desk, $0.number) > ($1.at, $1.desk, $1.number) }
-        let shown = found.prefix(Self.shownLimit).compactMap { item -> Alarm? in
-            let state = states[item.state]
-            guard let event = state.log.event(item.number) else { return nil }
+        found.sort { ($0.item.at, $0.desk, $0.item.number) > ($1.item.at, $1.desk, $1.item.number) }
+        // Only the shown ones are put into words: a desk of thousands of messages would otherwise word every
+        // one of them on each call.
+        let shown = found.prefix(Self.shownLimit).compactMap { found -> Alarm? in
+            let state = states[found.state]
+            guard let event = state.log.event(found.item.number) else { return nil }
             return Alarm(
-                desk: item.desk, sequence: item.number, kind: item.kind, text: event.notice(in: state), at: event.at,
-                when: ZonedTime.display(event.at, in: state.zone), engagement: event.engagement?.rawValue)
+                desk: found.desk, sequence: found.item.number, kind: found.item.kind, text: event.notice(in: state),
+                at: event.at, when: ZonedTime.display(event.at, in: state.zone), engagement: event.engagement?.rawValue)
         }
-        return (shown, found.count)
+        return (shown, total)
     }
 
     /// The engagements the person follows that they may still see, as (desk, id, title).
