@@ -1,5 +1,6 @@
 import Foundation
 import ParleyDesk
+import ParleyStore
 import Synchronization
 
 /// Each whole desk's entries in the form search reads them, kept by version and extended as the log grows.
@@ -47,6 +48,7 @@ final class SearchCorpus: Sendable {
     }
 
     private let kept = Mutex<[String: (version: Int64, index: SearchIndex)]>([:])
+    private let turns = StreamTurns()
     /// The most desks kept.
     static let capacity = 256
 
@@ -83,6 +85,10 @@ final class SearchCorpus: Sendable {
         of desk: String, version: Int64, zone: TimeZoneID,
         read: (Int64) async throws -> [(sequence: Int64, event: DeskEvent)]
     ) async throws -> SearchIndex {
+        if let kept = kept.withLock({ $0[desk] }), kept.version == version { return kept.index }
+        // One builder at a time per desk, so readers arriving together read and index it once.
+        await turns.begin(desk)
+        defer { turns.end(desk) }
         let previous = kept.withLock { $0[desk] }
         var index = previous.flatMap { $0.version <= version ? $0.index : nil } ?? SearchIndex(indexed: true)
         let known = previous.flatMap { $0.version <= version ? $0.version : nil } ?? 0
