@@ -1129,7 +1129,7 @@ struct SearchTests {
 
 extension SearchTests {
     @Test(
-        "the API answers what the page lists: the same hits with their numbers, times and links; a hundred at a time, paged on by offset"
+        "the API answers what the page lists: the same hits with their numbers, times and links; fifty at a time, paged on by offset"
     )
     func searchThroughTheAPI() async throws {
         struct Answer: Decodable {
@@ -1191,9 +1191,9 @@ extension SearchTests {
                 from: Data(
                     String(buffer: try await client.execute(uri: "/api/v1/search?q=relay+NOTE", method: .get).body)
                         .utf8))
-            #expect(common.hits.count == 100 && common.truncated && common.offset == 0)
+            #expect(common.hits.count == 50 && common.truncated && common.offset == 0)
             #expect(common.hits.first?.text.hasSuffix(": Relay note 1") == true)
-            // Paged on: the second hundred, then the last five, then nothing more.
+            // Paged on: the second fifty, then the last five, then nothing more.
             func searched(from offset: Int) async throws -> Answer {
                 try decoder.decode(
                     Answer.self,
@@ -1204,8 +1204,8 @@ extension SearchTests {
                             ).body
                         ).utf8))
             }
-            let second = try await searched(from: 100)
-            #expect(second.hits.map(\.text) == (101...200).map { "attempt on kcna: delivered: Relay note \($0)" })
+            let second = try await searched(from: 50)
+            #expect(second.hits.map(\.text) == (51...100).map { "attempt on kcna: delivered: Relay note \($0)" })
             #expect(second.truncated)
             let last = try await searched(from: 200)
             #expect(last.hits.map(\.text) == (201...205).map { "attempt on kcna: delivered: Relay note \($0)" })
@@ -1217,14 +1217,14 @@ extension SearchTests {
                 #expect(String(buffer: refused.body).contains("offset"))
             }
             let commonPage = String(buffer: try await client.execute(uri: "/search?q=relay+note", method: .get).body)
-            #expect(commonPage.contains("Results 1–100 of more for “relay note”."))
-            #expect(commonPage.contains("href=\"/search?q=relay%20note&amp;offset=100\">Next 100 →</a>"))
+            #expect(commonPage.contains("Results 1–50 of more for “relay note”."))
+            #expect(commonPage.contains("href=\"/search?q=relay%20note&amp;offset=50\">Next 50 →</a>"))
             #expect(!commonPage.contains("rel=\"prev\""))
             let secondPage = String(
-                buffer: try await client.execute(uri: "/search?q=relay+note&offset=100", method: .get).body)
-            #expect(secondPage.contains("Results 101–200 of more for “relay note”."))
-            #expect(secondPage.contains("href=\"/search?q=relay%20note&amp;offset=0\">← Previous 100</a>"))
-            #expect(secondPage.contains("#entry-") && secondPage.contains("Relay note 150"))
+                buffer: try await client.execute(uri: "/search?q=relay+note&offset=50", method: .get).body)
+            #expect(secondPage.contains("Results 51–100 of more for “relay note”."))
+            #expect(secondPage.contains("href=\"/search?q=relay%20note&amp;offset=0\">← Previous 50</a>"))
+            #expect(secondPage.contains("#entry-") && secondPage.contains("Relay note 75"))
             let long = try await client.execute(
                 uri: "/api/v1/search?q=" + String(repeating: "a", count: 201), method: .get)
             #expect(long.status == .unprocessableContent || long.status == .badRequest)

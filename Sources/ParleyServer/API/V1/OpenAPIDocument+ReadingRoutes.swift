@@ -37,7 +37,7 @@ extension OpenAPIDocument {
               operationId: search
               summary: >-
                 Engagements (by title or purpose) and timeline entries matching a text, without case or diacritics,
-                across every desk you may see: in desk order, then log order; 100 at a time from offset on.
+                across every desk you may see: in desk order, then log order; 50 at a time from offset on.
               parameters:
                 - { name: q, in: query, required: true, schema: { type: string, maxLength: 200 } }
                 - { name: offset, in: query, schema: { type: integer, minimum: 0, maximum: 10000, default: 0 } }
@@ -56,7 +56,7 @@ extension OpenAPIDocument {
                         properties:
                           query: { type: string }
                           offset: { type: integer, description: how many hits came before these }
-                          truncated: { type: boolean, description: more hits follow these (ask again from offset + 100) }
+                          truncated: { type: boolean, description: more hits follow these (ask again from offset + 50) }
                           hits:
                             type: array
                             items:
