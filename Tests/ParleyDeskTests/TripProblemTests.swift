@@ -86,6 +86,37 @@ struct TripProblemTests {
     }
 
     @Test(
+        "the journeys follow each day's tour: from the morning's lodging in Tokyo to Gyeongju, and back to the night's lodging"
+    )
+    func journeysFollowTheTour() throws {
+        let state = try asiaTrip()
+        let trip = try TripProblem(trip: "asia-2025", in: state)
+        let solution = try trip.solve(options: PlannerOptions(seed: 1, iterationLimit: 500))
+        let plannedAt = try ZonedTime.parse("2025-10-20 09:00 Asia/Seoul", field: "at", defaultZone: nil)
+        let itinerary = trip.itinerary(from: solution, plannedAt: plannedAt, in: state)
+        let journeys = Journey.of(itinerary, days: trip.days, in: state)
+        let described = journeys.map {
+            "\($0.from) → \($0.to), \($0.leaving.display) – \($0.arriving.display) (\($0.minutes)m)"
+        }
+        // The morning of the 29th is in Tokyo; the address in Gyeongju is the day's first visit.
+        let tokyo = try #require(journeys.first { $0.key == "stay-apec-address" }, "\(described)")
+        #expect(tokyo.from == "tokyo" && tokyo.to == "gyeongju" && tokyo.arriving.display == "2025-10-29 14:00 KST")
+        #expect(tokyo.from == trip.days[tokyo.day].startVenue)
+        #expect(tokyo.leaving.zone.identifier == "Asia/Tokyo")
+        // On the 30th, the meeting in Busan is followed by the way back to the night's lodging in Gyeongju.
+        let back = try #require(journeys.first { $0.key == "xi-meeting-stay" }, "\(described)")
+        #expect(back.to == "gyeongju" && back.leaving == itinerary.visits.first { $0.ref == "xi-meeting" }?.end)
+        // Every journey of the trip leaves before it arrives, and no day's journey leaves where it did not arrive.
+        #expect(journeys.allSatisfy { $0.leaving.instant < $0.arriving.instant && $0.minutes > 0 })
+        // A day with no visit that changes lodging is one journey, leaving as the day opens.
+        let empty = Itinerary(
+            trip: itinerary.trip, plannedAt: itinerary.plannedAt, visits: [], leftOut: [], provenBest: nil)
+        let moves = Journey.of(empty, days: trip.days, in: state)
+        #expect(moves.count == trip.days.filter { $0.startVenue != $0.endVenue }.count)
+        #expect(moves.allSatisfy { $0.leaving == trip.days[$0.day].span.from && $0.key.hasSuffix("-move") })
+    }
+
+    @Test(
         "an agreed slot that cannot fit is refused naming the conflict and the ways out, each at its new time and checked",
         arguments: [
             // Between the address (ends 15:00) and the summit (16:00), both in Gyeongju. Before the address:

@@ -18,39 +18,55 @@ public struct Journey: Sendable, Equatable {
     /// A key unique within the itinerary (`stay-xi-meeting`, `apec-address-rok-summit`).
     public let key: String
 
-    /// The journeys of `itinerary` on `trip`.
+    /// The journeys of `itinerary` over the trip's `days` (as the planner made them).
     ///
-    /// To a day's first visit from the stay in force when it starts (arriving as it starts), and between
-    /// two visits of one day at different venues (leaving as the first ends). Venues the desk does not
-    /// hold are skipped.
+    /// Each day is a tour from the morning's lodging to the night's, as the planner plans it: to the
+    /// day's first visit from the morning's lodging (arriving as it starts), between two visits at
+    /// different venues (leaving as the first ends), and from the last visit to the night's lodging when
+    /// that is elsewhere (leaving as it ends). A day without visits that changes lodging (Tokyo to
+    /// Gyeongju) is one journey, leaving as the day opens: the planner gives it no other time. Venues the
+    /// desk does not hold are skipped.
     public static func of(
-        _ itinerary: Itinerary, trip: Trip, in state: DeskState, model: TravelModel = .standard
+        _ itinerary: Itinerary, days: [TripProblem.TripDay], in state: DeskState, model: TravelModel = .standard
     ) -> [Journey] {
-        let visits = itinerary.visits.sorted { ($0.start.instant, $0.ref) < ($1.start.instant, $1.ref) }
         var journeys: [Journey] = []
-        for (offset, visit) in visits.enumerated() {
-            guard let destination = state.venues[visit.venue] else { continue }
-            let previous = offset > 0 ? visits[offset - 1] : nil
-            if let previous, previous.day == visit.day {
-                guard previous.venue != visit.venue, let origin = state.venues[previous.venue] else { continue }
-                let minutes = model.minutes(from: origin, to: destination, in: state)
+        func travel(_ from: Venue.ID, _ to: Venue.ID, day: Int, key: String, leaving: ZonedTime?, arriving: ZonedTime?)
+        {
+            guard from != to, let origin = state.venues[from], let destination = state.venues[to] else { return }
+            let minutes = model.minutes(from: origin, to: destination, in: state)
+            let seconds = Double(minutes) * 60
+            if let leaving {
                 journeys.append(
                     Journey(
-                        from: origin.id, to: destination.id, leaving: previous.end,
-                        arriving: ZonedTime(
-                            previous.end.instant.addingTimeInterval(Double(minutes) * 60), zone: visit.start.zone),
-                        minutes: minutes, day: visit.day, key: "\(previous.ref)-\(visit.ref)"))
-            } else if let stay = trip.stays.first(where: {
-                $0.period.from.instant <= visit.start.instant && visit.start.instant < $0.period.to.instant
-            }), stay.venue != visit.venue, let origin = state.venues[stay.venue] {
-                let minutes = model.minutes(from: origin, to: destination, in: state)
+                        from: from, to: to, leaving: leaving,
+                        arriving: ZonedTime(leaving.instant.addingTimeInterval(seconds), zone: destination.zone),
+                        minutes: minutes, day: day, key: key))
+            } else if let arriving {
                 journeys.append(
                     Journey(
-                        from: origin.id, to: destination.id,
-                        leaving: ZonedTime(
-                            visit.start.instant.addingTimeInterval(-Double(minutes) * 60), zone: stay.period.from.zone),
-                        arriving: visit.start, minutes: minutes, day: visit.day, key: "stay-\(visit.ref)"))
+                        from: from, to: to,
+                        leaving: ZonedTime(arriving.instant.addingTimeInterval(-seconds), zone: origin.zone),
+                        arriving: arriving, minutes: minutes, day: day, key: key))
             }
+        }
+        for (index, day) in days.enumerated() {
+            let visits = itinerary.visits.filter { $0.day == index }.sorted {
+                ($0.start.instant, $0.ref) < ($1.start.instant, $1.ref)
+            }
+            guard let first = visits.first, let last = visits.last else {
+                travel(
+                    day.startVenue, day.endVenue, day: index, key: "day\(index + 1)-move", leaving: day.span.from,
+                    arriving: nil)
+                continue
+            }
+            travel(
+                day.startVenue, first.venue, day: index, key: "stay-\(first.ref)", leaving: nil, arriving: first.start)
+            for (previous, next) in zip(visits, visits.dropFirst()) {
+                travel(
+                    previous.venue, next.venue, day: index, key: "\(previous.ref)-\(next.ref)", leaving: previous.end,
+                    arriving: nil)
+            }
+            travel(last.venue, day.endVenue, day: index, key: "\(last.ref)-stay", leaving: last.end, arriving: nil)
         }
         return journeys
     }

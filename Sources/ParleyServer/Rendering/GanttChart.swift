@@ -129,8 +129,8 @@ struct GanttChart {
                     kind: kind, start: visit.start.instant, end: visit.end.instant, label: title,
                     detail: "\(title), \(venue), \(times) (\(word))"))
         }
-        if let trip = state.trips[problem.trip.id] {
-            for journey in Journey.of(itinerary, trip: trip, in: state)
+        if state.trips[problem.trip.id] != nil {
+            for journey in Journey.of(itinerary, days: problem.days, in: state)
             where problem.days.indices.contains(journey.day) {
                 let from = state.venues[journey.from]?.name ?? journey.from.rawValue
                 let to = state.venues[journey.to]?.name ?? journey.to.rawValue

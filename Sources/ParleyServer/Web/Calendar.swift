@@ -79,7 +79,9 @@ struct Calendar5545 {
                     summary: visit.kind == .engagement ? (agreed ? "Agreed: " : "Planned: ") + title : title,
                     location: state.venues[visit.venue]?.name ?? visit.venue.rawValue))
         }
-        for journey in itinerary.map({ Journey.of($0, trip: trip, in: state) }) ?? [] {
+        // The days as the planner makes them from the trip's stays (a trip no longer plannable has none).
+        let days = (try? TripProblem(trip: trip.id, in: state))?.days ?? []
+        for journey in itinerary.map({ Journey.of($0, days: days, in: state) }) ?? [] {
             let origin = state.venues[journey.from]?.name ?? journey.from.rawValue
             let destination = state.venues[journey.to]?.name ?? journey.to.rawValue
             entries.append(

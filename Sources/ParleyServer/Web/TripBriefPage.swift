@@ -50,7 +50,7 @@ struct TripBriefPage {
 
     /// Day by day, in each day's own zone: the journeys and the visits in order.
     private func days(_ itinerary: Itinerary) -> HTML {
-        let journeys = Journey.of(itinerary, trip: problem.trip, in: state)
+        let journeys = Journey.of(itinerary, days: problem.days, in: state)
         let sections = problem.days.indices.map { index -> HTML in
             var lines: [(at: Date, row: HTML)] = itinerary.visits.filter { $0.day == index }.map { visit in
                 let kind =
