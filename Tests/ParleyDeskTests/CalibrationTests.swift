@@ -204,20 +204,29 @@ struct StanceWeightingTests {
         #expect(sum < 0)
     }
 
-    @Test("a message from the other side saying no counts as a refusal, not as an answer")
-    func aNoByMessageIsARefusal() throws {
+    @Test("a message from the other side saying no counts once, by its stance: not as an answer, a refusal or silence")
+    func aNoByMessageCountsOnce() throws {
         let at = Fixtures.kst("06-29 20:30")
         let no = InboundMessage(
             id: "no", engagement: Fixtures.engagementID, channel: "dmz-hotline", from: "dprk", at: at,
             summary: "Not now.", quote: nil, stance: .opposed, asks: nil)
-        let events = Fixtures.desk + [DeskEvent(at: at.instant, .messageReceived(no))]
+        // An attempt of ours that got no answer the same evening: their "no" is the answer.
+        let unanswered = ContactAttempt(
+            id: "call", channel: "dmz-hotline", engagement: Fixtures.engagementID, at: Fixtures.kst("06-29 20:00"),
+            outcome: .unanswered, note: "rang out")
+        let events =
+            Fixtures.desk + [
+                DeskEvent(at: unanswered.at.instant, .contactAttemptRecorded(unanswered)),
+                DeskEvent(at: at.instant, .messageReceived(no)),
+            ]
         let asOf = Fixtures.kst("06-29 21:00")
-        #expect(try Self.contribution("refusals", events, asOf: asOf) == -0.8)
+        #expect(try Self.contribution("refusals", events, asOf: asOf) == 0)
         #expect(try Self.contribution("channel-answers", events, asOf: asOf) == 0)
+        #expect(try Self.contribution("stance", events, asOf: asOf) < 0)
         var open = no
         open.stance = .open
         let answered = Fixtures.desk + [DeskEvent(at: at.instant, .messageReceived(open))]
         #expect(try Self.contribution("channel-answers", answered, asOf: asOf) == 1.0)
-        #expect(try Self.contribution("refusals", answered, asOf: asOf) == 0)
+        #expect(try Self.contribution("stance", answered, asOf: asOf) > 0)
     }
 }

@@ -108,12 +108,23 @@ struct TripProblemTests {
         #expect(back.to == "gyeongju" && back.leaving == itinerary.visits.first { $0.ref == "xi-meeting" }?.end)
         // Every journey of the trip leaves before it arrives, and no day's journey leaves where it did not arrive.
         #expect(journeys.allSatisfy { $0.leaving.instant < $0.arriving.instant && $0.minutes > 0 })
-        // A day with no visit that changes lodging is one journey, leaving as the day opens.
+        // Visits belong to the day that holds them, whatever day number a stale itinerary gave them.
+        let renumbered = Itinerary(
+            trip: itinerary.trip, plannedAt: itinerary.plannedAt,
+            visits: itinerary.visits.map {
+                PlannedVisit(kind: $0.kind, ref: $0.ref, venue: $0.venue, day: 0, start: $0.start, end: $0.end)
+            }, leftOut: [], provenBest: nil)
+        #expect(Journey.of(renumbered, days: trip.days, in: state) == journeys)
+        // A day with no visit that changes lodging is one journey, leaving as the day opens, in the zone left.
         let empty = Itinerary(
             trip: itinerary.trip, plannedAt: itinerary.plannedAt, visits: [], leftOut: [], provenBest: nil)
         let moves = Journey.of(empty, days: trip.days, in: state)
         #expect(moves.count == trip.days.filter { $0.startVenue != $0.endVenue }.count)
-        #expect(moves.allSatisfy { $0.leaving == trip.days[$0.day].span.from && $0.key.hasSuffix("-move") })
+        #expect(
+            moves.allSatisfy {
+                $0.leaving.instant == trip.days[$0.day].span.from.instant && $0.key.hasSuffix("-move")
+                    && $0.leaving.zone == state.venues[$0.from]?.zone
+            })
     }
 
     @Test(

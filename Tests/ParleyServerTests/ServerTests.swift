@@ -1211,6 +1211,10 @@ extension SearchTests {
             #expect(last.hits.map(\.text) == (201...205).map { "attempt on kcna: delivered: Relay note \($0)" })
             #expect(!last.truncated)
             #expect(try await searched(from: 300).hits.isEmpty)
+            let pastTheEnd = String(
+                buffer: try await client.execute(uri: "/search?q=relay+note&offset=300", method: .get).body)
+            #expect(pastTheEnd.contains("No results past the first 300 for “relay note”."))
+            #expect(pastTheEnd.contains("rel=\"prev\""))
             for bad in ["-1", "ten", "10001"] {
                 let refused = try await client.execute(uri: "/api/v1/search?q=relay&offset=\(bad)", method: .get)
                 #expect(refused.status == .unprocessableContent, "\(bad)")

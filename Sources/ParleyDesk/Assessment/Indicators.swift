@@ -63,18 +63,18 @@ struct Indicators {
                 indicator: "channel-answers", logOdds: 1.0,
                 reason: "the counterpart answered or wrote \(answered) time(s) in the last 30 days")
         }
+        // A recent "no" by message is an answer, counted once, by `stance` (where it weighs as opposed):
+        // neither an answer that helps nor silence.
+        if messages.contains(where: { asOf.timeIntervalSince($0.at.instant) <= Self.recent && $0.stance == .opposed }) {
+            return .init(indicator: "channel-answers", logOdds: 0, reason: "")
+        }
         let tried = attempts.filter { $0.outcome == .unanswered || $0.outcome == .delivered }
         if !tried.isEmpty {
             return .init(
                 indicator: "channel-answers", logOdds: -0.3, reason: "no answer to \(tried.count) recent attempt(s)")
         }
-        // A recent refusal (a declined attempt, or a message saying no) is an answer of its own, counted
-        // once, by `refusals`.
-        if attempts.contains(where: { $0.outcome == .refused })
-            || messages.contains(where: {
-                asOf.timeIntervalSince($0.at.instant) <= Self.recent && $0.stance == .opposed
-            })
-        {
+        // A recent refusal is an answer of its own, counted once, by `refusals`.
+        if attempts.contains(where: { $0.outcome == .refused }) {
             return .init(indicator: "channel-answers", logOdds: 0, reason: "")
         }
         // Silence only counts against when the desk has been trying (attempts on record, none recent).
@@ -93,11 +93,9 @@ struct Indicators {
                 && (attempt.engagement == engagement.id
                     || (attempt.engagement == nil && state.channels[attempt.channel]?.party == engagement.counterpart))
         }
-        // A message from the other side saying no is a refusal too, whatever channel carried it.
-        let count = refused.count + messages.filter { $0.stance == .opposed }.count
         return .init(
-            indicator: "refusals", logOdds: -min(Double(count) * 0.8, 1.6),
-            reason: count == 0 ? "" : "\(count) refusal(s) on record")
+            indicator: "refusals", logOdds: -min(Double(refused.count) * 0.8, 1.6),
+            reason: refused.isEmpty ? "" : "\(refused.count) refusal(s) on record")
     }
 
     /// Whether there is a working channel to the counterpart at all.

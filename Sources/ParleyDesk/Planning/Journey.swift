@@ -24,7 +24,8 @@ public struct Journey: Sendable, Equatable {
     /// day's first visit from the morning's lodging (arriving as it starts), between two visits at
     /// different venues (leaving as the first ends), and from the last visit to the night's lodging when
     /// that is elsewhere (leaving as it ends). A day without visits that changes lodging (Tokyo to
-    /// Gyeongju) is one journey, leaving as the day opens: the planner gives it no other time. Venues the
+    /// Gyeongju) is one journey, leaving as the day opens: the planner gives it no other time. A visit
+    /// belongs to the day whose span holds its start (one outside every day has no journeys). Venues the
     /// desk does not hold are skipped.
     public static func of(
         _ itinerary: Itinerary, days: [TripProblem.TripDay], in state: DeskState, model: TravelModel = .standard
@@ -49,14 +50,24 @@ public struct Journey: Sendable, Equatable {
                         arriving: arriving, minutes: minutes, day: day, key: key))
             }
         }
+        // Each visit on the day whose span holds its start: the trip's stays may have changed since it was
+        // planned, and a day's number then means another day.
+        var byDay: [Int: [PlannedVisit]] = [:]
+        for visit in itinerary.visits {
+            guard
+                let index = days.firstIndex(where: {
+                    $0.span.from.instant <= visit.start.instant && visit.start.instant < $0.span.to.instant
+                })
+            else { continue }
+            byDay[index, default: []].append(visit)
+        }
         for (index, day) in days.enumerated() {
-            let visits = itinerary.visits.filter { $0.day == index }.sorted {
-                ($0.start.instant, $0.ref) < ($1.start.instant, $1.ref)
-            }
+            let visits = (byDay[index] ?? []).sorted { ($0.start.instant, $0.ref) < ($1.start.instant, $1.ref) }
             guard let first = visits.first, let last = visits.last else {
+                let zone = state.venues[day.startVenue]?.zone ?? day.span.from.zone
                 travel(
-                    day.startVenue, day.endVenue, day: index, key: "day\(index + 1)-move", leaving: day.span.from,
-                    arriving: nil)
+                    day.startVenue, day.endVenue, day: index, key: "day\(index + 1)-move",
+                    leaving: ZonedTime(day.span.from.instant, zone: zone), arriving: nil)
                 continue
             }
             travel(

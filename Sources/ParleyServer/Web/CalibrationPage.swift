@@ -18,7 +18,7 @@ struct CalibrationPage {
         }
         let weights = AssessmentWeights.indicators.enumerated().map { index, name -> HTML in
             let spread =
-                summary.weights.covariance.count > index + 1
+                summary.weights.covariance.count == AssessmentWeights.indicators.count + 1
                 ? String(format: " ± %.2f", summary.weights.covariance[index + 1][index + 1].squareRoot()) : ""
             return
                 "<tr><td>\(name)</td><td class=\"num\">×\(String(format: "%.2f", summary.weights.multiplier(name)))\(spread)</td></tr>"

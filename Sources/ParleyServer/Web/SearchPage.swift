@@ -26,8 +26,10 @@ struct SearchPage {
         let summary: HTML =
             query.isEmpty
             ? "Type a word or a name to find it in every desk you may see."
-            : hits.isEmpty && result.offset == 0
-                ? "No results for “\(query)”."
+            : hits.isEmpty
+                ? (result.offset == 0
+                    ? "No results for “\(query)”."
+                    : "No results past the first \(result.offset) for “\(query)”.")
                 : "Results \(first)–\(last)\(truncated ? " of more" : " of \(last)") for “\(query)”."
         let link = { (offset: Int, label: String, rel: String) -> HTML in
             let escaped = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
