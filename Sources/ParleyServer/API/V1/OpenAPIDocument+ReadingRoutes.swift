@@ -44,6 +44,7 @@ extension OpenAPIDocument {
               responses:
                 '400': { $ref: '#/components/responses/Problem' }
                 '401': { $ref: '#/components/responses/Problem' }
+                '422': { $ref: '#/components/responses/Problem' }
                 '503': { $ref: '#/components/responses/Unavailable' }
                 '200':
                   description: The hits.
