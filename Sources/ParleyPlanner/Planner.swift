@@ -40,17 +40,34 @@ public enum Planner {
             var greedy = base
             greedy.insertGreedily(problem: compiled, candidates: candidates, noise: 0, random: &random)
             let incumbent = warm.map { $0.score + CompiledProblem.epsilon >= greedy.score ? $0 : greedy } ?? greedy
-            // Within a tenth of the time limit too, when there is one: the rest goes to the bounded search.
+            // A trip-sized problem answers within a tenth of the time limit, when there is one: most of it
+            // for the exhaustive search, the rest for the bounded search from the best it found (on seeded
+            // trips of 20 to 30 items, `parley bench trips`, ten times as long placed nothing more). A larger
+            // one gives the exhaustive search a tenth, and the bounded search the whole limit after it.
+            let items = (0..<compiled.itemCount).count { compiled.required[$0] } + candidates.count
+            let tripSized = items <= Self.tripSizedItems
+            let share = tripSized ? Self.exactShare : 0.1
             let timeUp: (() -> Bool)? = options.clock.flatMap { clock in
                 options.timeLimit.map { limit in
                     let started = clock()
-                    return { clock() - started > limit / 10 }
+                    return { clock() - started > limit * share }
                 }
             }
             let (found, proven) = exact.run(incumbent: incumbent, nodeLimit: options.exactNodeLimit, timeUp: timeUp)
             if proven, let found {
                 return answer(found, problem: compiled, provenBest: true)
             }
+            if tripSized, let limit = options.timeLimit, let start = found ?? warm {
+                let finish = IteratedLocalSearch(
+                    problem: compiled, candidates: candidates, iterationLimit: options.iterationLimit,
+                    timeLimit: limit * Self.finishShare, clock: options.clock, tuning: options.tuning)
+                let searched = finish.run(from: start, random: &random)
+                // Keep what the exhaustive search found (and so the earlier itinerary) unless beaten.
+                let best = searched.score > start.score + CompiledProblem.epsilon ? searched : start
+                return answer(best, problem: compiled, provenBest: false)
+            }
+            // The bounded search goes on from the best found, which is never worse than the earlier itinerary.
+            if options.timeLimit != nil, let found { warm = found }
         }
         let best: SearchSolution
         if let warm {
@@ -62,6 +79,13 @@ public enum Planner {
         }
         return answer(best, problem: compiled, provenBest: false)
     }
+
+    /// The most items (required and candidates) of a problem answered within a tenth of the time limit.
+    static let tripSizedItems = 30
+    /// The share of the time limit a trip-sized problem's exhaustive search may take.
+    static let exactShare = 0.03
+    /// The share of the time limit the bounded search then takes from the best the exhaustive one found.
+    static let finishShare = 0.055
 
     private static func answer(_ best: SearchSolution, problem: CompiledProblem, provenBest: Bool) -> PlanningSolution {
         var answer = best.solution(problem: problem)
