@@ -1,4 +1,5 @@
 import Foundation
+import ParleyTestSupport
 import Testing
 
 @testable import ParleyDesk
@@ -31,11 +32,9 @@ struct TimeFormatTests {
 
     @Test("ten thousand instants from 1583 to 9999 are written as the calendar writes them, to the second")
     func agreesWithTheCalendar() {
-        var state: UInt64 = 17
+        var random = SeededRandom(seed: 17)
         for _ in 0..<10_000 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let span = 253_402_300_800.0 + 12_212_553_600.0
-            let seconds = -12_212_553_600.0 + Double(state >> 11) / Double(1 << 53) * span
+            let seconds = Double.random(in: -12_212_553_600.0..<253_402_300_800.0, using: &random)
             let instant = Date(timeIntervalSince1970: seconds.rounded(.down))
             #expect(ZonedTime(instant, zone: .utc).scenarioText == Self.calendarText(instant), "\(seconds)")
         }

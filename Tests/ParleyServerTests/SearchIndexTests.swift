@@ -1,4 +1,5 @@
 import Foundation
+import ParleyTestSupport
 import Testing
 
 @testable import ParleyServer
@@ -32,7 +33,7 @@ struct SearchIndexTests {
 
     @Test("over a thousand generated entries, every query of one to six letters finds what a scan finds, up to a limit")
     func agreesWithAScan() {
-        var generator = SplitMix(seed: 16)
+        var generator = SeededRandom(seed: 16)
         let alphabet = Array("abcde é")
         let texts = (0..<1_000).map { _ in
             String(
@@ -61,18 +62,5 @@ struct SearchIndexTests {
         ] as [([Int32], [Int32], [Int32])])
     func intersection(small: [Int32], large: [Int32], expected: [Int32]) {
         #expect(SearchIndex.intersection(small, large) == expected)
-    }
-}
-
-/// A small seeded generator, so the generated cases are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

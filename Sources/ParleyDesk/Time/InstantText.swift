@@ -47,7 +47,7 @@ public enum InstantText {
     }
 
     /// Year, month and day of the day `days` after 1970-01-01, by Howard Hinnant's `civil_from_days`.
-    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = shifted.floorDivided(by: 146_097)
         let dayOfEra = shifted - era * 146_097
@@ -109,7 +109,8 @@ public enum InstantText {
 }
 
 extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    /// The quotient rounded toward minus infinity (days before 1970 belong to the day they fall in).
+    func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

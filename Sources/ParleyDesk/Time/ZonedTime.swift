@@ -230,27 +230,17 @@ public struct ZonedTime: Hashable, Sendable, Codable {
     }
 
     /// The proleptic Gregorian date and second of the day of a UTC instant from 1583 through 9999, by
-    /// integer arithmetic (days to civil date); nil outside those years.
+    /// the log's own integer arithmetic (`InstantText.civil`); nil outside those years.
     ///
     /// Every page shows times: `String(format:)` and a calendar's components cost a fifth of a search
     /// page listing 200 entries.
     private static func civilDate(secondsSince1970: Double) -> (year: Int, month: Int, day: Int, second: Int)? {
         // 1583-01-01 and 10000-01-01, in seconds since 1970.
         guard secondsSince1970 >= -12_212_553_600, secondsSince1970 < 253_402_300_800 else { return nil }
-        let seconds = Int(secondsSince1970)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let second = seconds - days * 86_400
-        // Days since 1970-01-01 to year, month, day (eras of 400 years, counted from 0000-03-01).
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, second)
+        let seconds = Int64(secondsSince1970)
+        let days = seconds.floorDivided(by: 86_400)
+        let civil = InstantText.civil(fromDays: days)
+        return (Int(civil.year), Int(civil.month), Int(civil.day), Int(seconds - days * 86_400))
     }
 
     /// `value` in decimal, zero-padded to `width` digits (a minus sign first when negative).
