@@ -276,3 +276,23 @@ def test_signing_in_is_needed_and_a_wrong_password_is_shown_beside_the_form():
         assert "/login?next=" in driver.current_url
     finally:
         driver.quit()
+
+
+def test_search_pages_on_and_back():
+    """A word found more than fifty times: the results page says how far it shows, Next shows the next fifty
+    and Previous goes back to the first, in the browser as a reader would page."""
+    driver = browser()
+    try:
+        sign_in(driver, BASE, PASSWORD)
+        driver.get(BASE + "/search?q=e")
+        summary = driver.find_element(By.ID, "results-summary").text
+        assert summary.startswith("Results 1–50 of more"), summary
+        first = driver.find_element(By.ID, "results").text
+        click_and_wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "a[rel=next]"))
+        assert "offset=50" in driver.current_url
+        assert driver.find_element(By.ID, "results-summary").text.startswith("Results 51–")
+        assert driver.find_element(By.ID, "results").text != first
+        click_and_wait_for_next_page(driver, driver.find_element(By.CSS_SELECTOR, "a[rel=prev]"))
+        assert driver.find_element(By.ID, "results-summary").text.startswith("Results 1–50 of more")
+    finally:
+        driver.quit()
