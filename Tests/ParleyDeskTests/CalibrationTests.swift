@@ -83,6 +83,50 @@ struct CalibrationTests {
         #expect(abs(direct.probability - scored[1].probability) < 1e-12)
     }
 
+    @Test(
+        "held ranked above never held: 1 when every held moment scores higher, a coin when the same evidence ends both ways"
+    )
+    func discrimination() throws {
+        let early = """
+                - at: 2019-06-29 07:00 Asia/Seoul
+                  why: "before the invitation"
+                - at: 2019-06-29 08:00 Asia/Seoul
+                  why: "the invitation"
+                - at: 2019-06-29 08:30 Asia/Seoul
+                  why: "after the invitation"
+            """
+        let late = """
+                - at: 2019-06-29 15:30 Asia/Seoul
+                  why: "after their reply"
+                - at: 2019-06-29 23:45 Asia/Seoul
+                  why: "near midnight"
+                - at: 2019-06-30 11:00 Asia/Seoul
+                  why: "the next morning"
+            """
+        let separated = try Calibration([
+            ("held.yaml", try dmzCase(moments: late)),
+            ("never.yaml", try dmzCase(moments: early, outcome: "never-held")),
+        ])
+        #expect(Calibration.Scores(separated.scored(with: .handSet)).discrimination == 1)
+        let twins = try Calibration([("held.yaml", try dmzCase()), ("never.yaml", try dmzCase(outcome: "never-held"))])
+        #expect(Calibration.Scores(twins.scored(with: .handSet)).discrimination == 0.5)
+        let oneOutcome = try Calibration([("held.yaml", try dmzCase())])
+        #expect(Calibration.Scores(oneOutcome.scored(with: .handSet)).discrimination == nil)
+    }
+
+    @Test("the base rate to beat: each case gets the share held among the other cases' moments, within 2–98 %")
+    func baseRateOfTheOthers() throws {
+        let calibration = try Calibration([
+            ("a.yaml", try dmzCase()), ("b.yaml", try dmzCase(outcome: "never-held")), ("c.yaml", try dmzCase()),
+        ])
+        let byCase = Dictionary(grouping: calibration.baseRateLeftOut(), by: \.name).mapValues { $0.map(\.probability) }
+        #expect(byCase["a.yaml"] == [0.5, 0.5, 0.5])
+        #expect(byCase["b.yaml"] == [0.98, 0.98, 0.98])
+        #expect(byCase["c.yaml"] == [0.5, 0.5, 0.5])
+        let brier = Calibration.Scores(calibration.baseRateLeftOut()).brier
+        #expect(abs(brier - (6 * 0.25 + 3 * 0.98 * 0.98) / 9) < 1e-12)
+    }
+
     @Test("a shrunk logistic fit finds the weights that made the data, and stays at the prior when told to")
     func logisticFit() {
         var random = SeededRandom(seed: 7)

@@ -1285,6 +1285,11 @@ struct CalibrationPageTests {
                 let page = String(buffer: response.body)
                 #expect(page.contains("Scored on 1 real cases (1 held, 0 never held), 3 moments"))
                 #expect(page.contains("fitted without each case in turn"))
+                // One case has no others to learn a base rate from: 50 %, Brier 0.25, and no ranking.
+                #expect(
+                    page.contains(
+                        "<tr><td>the base rate of the other cases, each case left out</td><td class=\"num\">0.250</td><td class=\"num\">0.693</td><td class=\"num\">—</td><td class=\"num\">0</td></tr>"
+                    ))
                 #expect(page.contains("<svg role=\"img\" aria-label=\"Reliability: estimated against held\""))
                 #expect(page.contains("<circle"))
                 #expect(page.contains("the next morning"))

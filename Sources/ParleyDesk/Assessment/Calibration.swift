@@ -44,6 +44,11 @@ public struct Calibration: Sendable {
         public let outOfBounds: Int
         /// Predicted against observed, in tenths.
         public let reliability: [Bin]
+        /// How often a moment of a meeting held scores above a moment of one never held (ties half).
+        ///
+        /// It says how well the estimates tell the two apart, whatever their scale: 0.5 is no better than
+        /// a coin. Nil unless both outcomes are among the moments.
+        public let discrimination: Double?
 
         /// Scores of `moments`.
         public init(_ moments: [Scored]) {
@@ -62,6 +67,16 @@ public struct Calibration: Sendable {
                     from: from, to: from + 0.1, count: inBin.count,
                     meanPredicted: inBin.reduce(0) { $0 + $1.probability } / n,
                     observed: Double(inBin.filter(\.held).count) / n)
+            }
+            let held = moments.filter(\.held).map(\.probability)
+            let never = moments.filter { !$0.held }.map(\.probability)
+            if held.isEmpty || never.isEmpty {
+                discrimination = nil
+            } else {
+                let wins = held.reduce(0.0) { total, p in
+                    total + never.reduce(0.0) { $0 + (p > $1 ? 1 : p == $1 ? 0.5 : 0) }
+                }
+                discrimination = wins / Double(held.count * never.count)
             }
         }
     }
@@ -135,6 +150,19 @@ public struct Calibration: Sendable {
             rows: kept.map(\.features), outcomes: kept.map { $0.held ? 1 : 0 },
             prior: AssessmentWeights.handSet.vector, strength: Self.shrinkage)
         return AssessmentWeights(vector: fit.weights, covariance: fit.covariance)
+    }
+
+    /// Each case's moments given the base rate of the other cases (the share of their moments held): what
+    /// a model must beat to say more than how often such meetings happen.
+    public func baseRateLeftOut() -> [Scored] {
+        moments.map { moment in
+            let others = moments.filter { $0.name != moment.name }
+            var moment = moment
+            // With no other case there is no base rate to learn: say 50 %.
+            let rate = others.isEmpty ? 0.5 : Double(others.filter(\.held).count) / Double(others.count)
+            moment.probability = Assessment.bounded(rate)
+            return moment
+        }
     }
 
     /// Each case scored with weights fitted to the others (`fitting`), or with `weights` as they are.

@@ -15,6 +15,8 @@ public struct CalibrationSummary: Sendable {
     public let shipped: Calibration.Scores
     /// Each case scored with weights fitted to the others: the honest figure for fitted weights.
     public let shippedLeftOut: Calibration.Scores
+    /// The base rate of the other cases, each case left out: the figure a model must beat.
+    public let baseRateLeftOut: Calibration.Scores
     /// The shipped weights.
     public let weights: AssessmentWeights
     /// Every moment under the shipped weights.
@@ -29,6 +31,7 @@ public struct CalibrationSummary: Sendable {
         scored = calibration.scored(with: weights)
         shipped = Calibration.Scores(scored)
         shippedLeftOut = Calibration.Scores(calibration.leaveOneCaseOut(fitting: true, weights: weights))
+        baseRateLeftOut = Calibration.Scores(calibration.baseRateLeftOut())
         self.weights = weights
     }
 }

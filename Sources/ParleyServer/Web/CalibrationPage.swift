@@ -14,7 +14,9 @@ struct CalibrationPage {
                 body: "<h1>Calibration</h1><p>No reference corpus was loaded by this server.</p>")
         }
         func row(_ label: String, _ scores: Calibration.Scores) -> HTML {
-            "<tr><td>\(label)</td><td class=\"num\">\(String(format: "%.3f", scores.brier))</td><td class=\"num\">\(String(format: "%.3f", scores.logScore))</td><td class=\"num\">\(scores.outOfBounds)</td></tr>"
+            let ranked = scores.discrimination.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+            return
+                "<tr><td>\(label)</td><td class=\"num\">\(String(format: "%.3f", scores.brier))</td><td class=\"num\">\(String(format: "%.3f", scores.logScore))</td><td class=\"num\">\(ranked)</td><td class=\"num\">\(scores.outOfBounds)</td></tr>"
         }
         let weights = AssessmentWeights.indicators.enumerated().map { index, name -> HTML in
             let spread =
@@ -28,10 +30,10 @@ struct CalibrationPage {
         }
         let body: HTML = """
             <h1>How good is the estimate?</h1>
-            <p>Scored on \(summary.cases) real cases (\(summary.held) held, \(summary.cases - summary.held) never held), \(summary.moments) moments, each seen as it was known then. Always saying 50 % scores Brier 0.250 and log score 0.693; lower is better.</p>
+            <p>Scored on \(summary.cases) real cases (\(summary.held) held, \(summary.cases - summary.held) never held), \(summary.moments) moments, each seen as it was known then. Always saying 50 % scores Brier 0.250 and log score 0.693; lower is better. “Held ranked higher” is how often a moment of a meeting that was held got a higher estimate than a moment of one that was not (50 % is a coin).</p>
             <section class="panel spaced-bottom" id="scores"><h2>Scores</h2>
-            <table><thead><tr><th>weights</th><th>Brier</th><th>log score</th><th>outside 2–98 %</th></tr></thead><tbody>
-            \(row("hand-set", summary.handSet))\(row("shipped (fitted), in sample", summary.shipped))\(row("fitted without each case in turn", summary.shippedLeftOut))
+            <table><thead><tr><th>weights</th><th>Brier</th><th>log score</th><th>held ranked higher</th><th>outside 2–98 %</th></tr></thead><tbody>
+            \(row("the base rate of the other cases, each case left out", summary.baseRateLeftOut))\(row("hand-set", summary.handSet))\(row("shipped (fitted), in sample", summary.shipped))\(row("fitted without each case in turn", summary.shippedLeftOut))
             </tbody></table></section>
             <section class="panel spaced-bottom" id="reliability"><h2>Reliability</h2>
             <p class="small muted">Each dot: the moments whose estimate fell in a tenth, at their mean estimate (across) and the share held (up); its size, how many. A calibrated estimate lies on the diagonal.</p>

@@ -24,12 +24,15 @@ struct CalibrationReport: Encodable {
     let cases: Int
     let held: Int
     let momentCount: Int
+    /// Each case given the share held among the other cases' moments: what the weights must beat.
+    let baseRateLeftOut: Calibration.Scores
     let runs: [Run]
 
     init(calibration: Calibration, runs: [Run]) {
         cases = calibration.cases
         held = calibration.held
         momentCount = calibration.moments.count
+        baseRateLeftOut = Calibration.Scores(calibration.baseRateLeftOut())
         self.runs = runs
     }
 
@@ -37,6 +40,8 @@ struct CalibrationReport: Encodable {
         var lines = [
             "corpus: \(cases) cases (\(held) held, \(cases - held) never held), \(momentCount) moments",
             "always 50 %: Brier 0.250, log score 0.693",
+            "the base rate of the other cases, each case left out: Brier \(format(baseRateLeftOut.brier)), "
+                + "log score \(format(baseRateLeftOut.logScore))",
         ]
         for run in runs {
             lines.append("")
@@ -44,7 +49,9 @@ struct CalibrationReport: Encodable {
                 "\(run.label) weights: Brier \(format(run.inSample.brier)), log score \(format(run.inSample.logScore)); "
                     + "leaving each case out: Brier \(format(run.leaveOneCaseOut.brier)), "
                     + "log score \(format(run.leaveOneCaseOut.logScore)); "
-                    + "\(run.inSample.outOfBounds) moment(s) outside 2–98 %")
+                    + "\(run.inSample.outOfBounds) moment(s) outside 2–98 %; "
+                    + "held ranked above never held \(percent(run.inSample.discrimination)) of the time "
+                    + "(\(percent(run.leaveOneCaseOut.discrimination)) left out)")
             lines.append(
                 "  base \(format(run.weights.base, signed: true)); "
                     + AssessmentWeights.indicators.enumerated().map { index, name in
@@ -72,6 +79,11 @@ struct CalibrationReport: Encodable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A share as a whole percentage, or "n/a" when the moments hold only one outcome.
+    private func percent(_ share: Double?) -> String {
+        share.map { String(format: "%.0f %%", $0 * 100) } ?? "n/a"
     }
 
     private func format(_ value: Double, signed: Bool = false) -> String {
