@@ -29,6 +29,36 @@ struct CalibrateCommandTests {
         #expect((decoded?["cases"] as? Int ?? 0) >= 1)
     }
 
+    @Test("--shrinkage reaches the fit and each left-out fit; a bad strength or one without --fit is refused")
+    func shrinkage() throws {
+        let parley = try ParleyProcess()
+        let report = try parley.run(["calibrate", Self.corpus], database: false)
+        #expect(report.stdout.contains("the base rate of the other cases, each case left out: Brier "))
+        #expect(report.stdout.contains("held ranked above never held "))
+        // Pulled hard enough, every fit is the hand-set weights: the left-out score is the hand-set one.
+        let tight = try parley.run(
+            ["calibrate", Self.corpus, "--fit", "--shrinkage", "1000000", "--json"], database: false)
+        #expect(tight.status == 0, "\(tight.stderr)")
+        let runs = try #require(
+            (try JSONSerialization.jsonObject(with: Data(tight.stdout.utf8)) as? [String: Any])?["runs"]
+                as? [[String: Any]])
+        #expect(runs.map { $0["label"] as? String } == ["hand-set", "shipped", "fitted (shrinkage 1000000.0)"])
+        func brier(_ run: [String: Any], _ key: String) -> Double {
+            (run[key] as? [String: Any])?["brier"] as? Double ?? -1
+        }
+        #expect(abs(brier(runs[2], "leaveOneCaseOut") - brier(runs[0], "inSample")) < 0.002)
+        for (arguments, message) in [
+            (["--fit", "--shrinkage", "0"], "--shrinkage must be a number above 0 and at most 1000000, not 0.0"),
+            (["--fit", "--shrinkage=-1"], "--shrinkage must be a number above 0 and at most 1000000, not -1.0"),
+            (["--fit", "--shrinkage", "inf"], "--shrinkage must be a number above 0 and at most 1000000, not inf"),
+            (["--shrinkage", "2"], "--shrinkage needs --fit"),
+        ] {
+            let refused = try parley.run(["calibrate", Self.corpus] + arguments, database: false)
+            #expect(refused.status != 0)
+            #expect(refused.stderr == "parley: \(message)\n", "\(arguments)")
+        }
+    }
+
     @Test("a corpus file without a case section fails in one line naming it")
     func withoutCase() throws {
         let parley = try ParleyProcess()

@@ -144,11 +144,11 @@ public struct Calibration: Sendable {
 
     /// Weights fitted to `moments` (all of them, or those of the cases not left out), shrunk toward the
     /// hand-set ones.
-    public func fitted(leavingOut name: String? = nil) -> AssessmentWeights {
+    public func fitted(leavingOut name: String? = nil, shrinkage: Double = Self.shrinkage) -> AssessmentWeights {
         let kept = moments.filter { $0.name != name }
         let fit = LogisticFit(
             rows: kept.map(\.features), outcomes: kept.map { $0.held ? 1 : 0 },
-            prior: AssessmentWeights.handSet.vector, strength: Self.shrinkage)
+            prior: AssessmentWeights.handSet.vector, strength: shrinkage)
         return AssessmentWeights(vector: fit.weights, covariance: fit.covariance)
     }
 
@@ -165,12 +165,15 @@ public struct Calibration: Sendable {
         }
     }
 
-    /// Each case scored with weights fitted to the others (`fitting`), or with `weights` as they are.
-    public func leaveOneCaseOut(fitting: Bool, weights: AssessmentWeights) -> [Scored] {
+    /// Each case scored with weights fitted to the others (`fitting`, pulled toward the hand-set ones by
+    /// `shrinkage`), or with `weights` as they are.
+    public func leaveOneCaseOut(fitting: Bool, weights: AssessmentWeights, shrinkage: Double = Self.shrinkage)
+        -> [Scored]
+    {
         guard fitting else { return scored(with: weights) }
         var out: [Scored] = []
         for name in Set(moments.map(\.name)).sorted() {
-            let weights = fitted(leavingOut: name)
+            let weights = fitted(leavingOut: name, shrinkage: shrinkage)
             out += scored(with: weights).filter { $0.name == name }
         }
         return out

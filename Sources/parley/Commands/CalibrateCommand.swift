@@ -23,6 +23,12 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "With --fit, write the fitted weights to this Swift file (the file the product ships).")
     var write: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --fit, how strongly the fit is pulled toward the hand-set weights (a ridge penalty: this × the squared distance).",
+            valueName: "strength"))
+    var shrinkage: Double = Calibration.shrinkage
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -30,6 +36,12 @@ struct CalibrateCommand: ParsableCommand {
         let cases =
             try directory.map { try Self.cases(in: $0) }
             ?? ReferenceCorpus.all().map { ($0.fileName, try ScenarioReader.read($0.text, file: $0.fileName)) }
+        // A penalty of 0 lets a corpus that separates its outcomes push the weights to infinity; a huge one
+        // is the hand-set weights again.
+        guard shrinkage.isFinite, shrinkage > 0, shrinkage <= 1e6 else {
+            throw CommandLineError("--shrinkage must be a number above 0 and at most 1000000, not \(shrinkage)")
+        }
+        guard fit || shrinkage == Calibration.shrinkage else { throw CommandLineError("--shrinkage needs --fit") }
         let calibration = try Calibration(cases)
         let shipped = CalibrationReport.Run(
             calibration, weights: .shipped, fitting: !AssessmentWeights.shipped.covariance.isEmpty, label: "shipped")
@@ -37,7 +49,10 @@ struct CalibrateCommand: ParsableCommand {
         if fit {
             runs.insert(CalibrationReport.Run(calibration, weights: .handSet, fitting: false, label: "hand-set"), at: 0)
             runs.append(
-                CalibrationReport.Run(calibration, weights: calibration.fitted(), fitting: true, label: "fitted"))
+                CalibrationReport.Run(
+                    calibration, weights: calibration.fitted(shrinkage: shrinkage), fitting: true,
+                    label: shrinkage == Calibration.shrinkage ? "fitted" : "fitted (shrinkage \(shrinkage))",
+                    shrinkage: shrinkage))
         }
         let report = CalibrationReport(calibration: calibration, runs: runs)
         if json {
@@ -49,7 +64,8 @@ struct CalibrateCommand: ParsableCommand {
         }
         if let write {
             guard fit else { throw CommandLineError("--write needs --fit") }
-            try ShippedWeightsFile(calibration.fitted()).text.write(toFile: write, atomically: true, encoding: .utf8)
+            try ShippedWeightsFile(calibration.fitted(shrinkage: shrinkage)).text.write(
+                toFile: write, atomically: true, encoding: .utf8)
             if !json { print("wrote the fitted weights to \(write)") }
         }
     }

@@ -12,12 +12,16 @@ struct CalibrationReport: Encodable {
         let leaveOneCaseOut: Calibration.Scores
         let moments: [Calibration.Scored]
 
-        init(_ calibration: Calibration, weights: AssessmentWeights, fitting: Bool, label: String) {
+        init(
+            _ calibration: Calibration, weights: AssessmentWeights, fitting: Bool, label: String,
+            shrinkage: Double = Calibration.shrinkage
+        ) {
             self.label = label
             self.weights = weights
             moments = calibration.scored(with: weights)
             inSample = Calibration.Scores(moments)
-            leaveOneCaseOut = Calibration.Scores(calibration.leaveOneCaseOut(fitting: fitting, weights: weights))
+            leaveOneCaseOut = Calibration.Scores(
+                calibration.leaveOneCaseOut(fitting: fitting, weights: weights, shrinkage: shrinkage))
         }
     }
 
