@@ -33,7 +33,9 @@ struct AssessmentTests {
             "2019-06-30 09:00",
         ]
         let probabilities = try times.map { try assess(events, "dmz-handshake", at: "\($0) Asia/Seoul").probability }
-        #expect(zip(probabilities, probabilities.dropFirst()).allSatisfy { $0 <= $1 }, "\(probabilities)")
+        // Words fade as hours pass with nothing new, by a hair: never by half a point.
+        #expect(zip(probabilities, probabilities.dropFirst()).allSatisfy { $0 <= $1 + 0.005 }, "\(probabilities)")
+        #expect(probabilities[4] > probabilities[2] && probabilities[5] > probabilities[4])
         #expect(probabilities[2] > probabilities[1])
         #expect(probabilities.last! > 0.7)
     }

@@ -146,6 +146,32 @@ struct CalibrationTests {
         for (fitted, prior) in zip(tight.weights, [0.0, 1, -1]) { #expect(abs(fitted - prior) < 0.01) }
     }
 
+    @Test("a multiplier the data would push below 0 stops at 0, and the rest are fitted as if it were not there")
+    func nonNegativeFit() {
+        var random = SeededRandom(seed: 11)
+        let truth = [-0.5, 1.5, -2.0]
+        var rows: [[Double]] = []
+        var outcomes: [Double] = []
+        for _ in 0..<2000 {
+            let x = [1, Double.random(in: -2...2, using: &random), Double.random(in: -1...1, using: &random)]
+            let p = 1 / (1 + exp(-zip(truth, x).reduce(0) { $0 + $1.0 * $1.1 }))
+            rows.append(x)
+            outcomes.append(Double.random(in: 0...1, using: &random) < p ? 1 : 0)
+        }
+        let bounded = LogisticFit(
+            rows: rows, outcomes: outcomes, prior: [0, 1, 1], strength: 0.01, nonNegative: [1, 2])
+        #expect(bounded.weights[2] == 0)
+        let without = LogisticFit(
+            rows: rows.map { [$0[0], $0[1], 0] }, outcomes: outcomes, prior: [0, 1, 1], strength: 0.01)
+        #expect(
+            abs(bounded.weights[0] - without.weights[0]) < 1e-6 && abs(bounded.weights[1] - without.weights[1]) < 1e-6)
+        // A bound the data do not press on changes nothing.
+        let free = LogisticFit(rows: rows, outcomes: outcomes, prior: [0, 1, 1], strength: 0.01)
+        let loose = LogisticFit(rows: rows, outcomes: outcomes, prior: [0, 1, 1], strength: 0.01, nonNegative: [1])
+        #expect(free.weights == loose.weights)
+        #expect(free.weights[2] < -1)
+    }
+
     @Test("nothing short of being held gives 0 or 1: a declined or abandoned meeting stays at 2 % or more")
     func bounds() throws {
         for exit in [EngagementState.declined, .abandoned] {

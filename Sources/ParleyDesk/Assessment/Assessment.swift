@@ -90,7 +90,8 @@ public struct Assessment: Sendable, Equatable {
             contributions.map { ($0.indicator, $0.reason) }, uniquingKeysWith: { first, _ in first })
         return Set(before.keys).union(now.keys).compactMap { indicator -> Contribution? in
             let change = (now[indicator] ?? 0) - (before[indicator] ?? 0)
-            guard abs(change) > 1e-9 else { return nil }
+            // Less than shows at two decimals (a stance fading over an hour) is not news.
+            guard abs(change) >= 0.005 else { return nil }
             return Contribution(indicator: indicator, logOdds: change, reason: reasons[indicator] ?? "no longer counts")
         }.sorted { (abs($0.logOdds), $1.indicator) > (abs($1.logOdds), $0.indicator) }.prefix(3).map { $0 }
     }

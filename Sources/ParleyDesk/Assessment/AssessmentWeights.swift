@@ -9,8 +9,8 @@ import Foundation
 public struct AssessmentWeights: Sendable, Equatable, Codable {
     /// The indicators, in the order the model lists them.
     public static let indicators = [
-        "lifecycle", "channel-answers", "refusals", "channel-status", "stance", "our-stance", "our-doubts", "site-work",
-        "deadlines", "time-left",
+        "lifecycle", "setbacks", "channel-answers", "refusals", "channel-status", "stance", "our-stance", "our-doubts",
+        "site-work", "deadlines", "time-left",
     ]
 
     /// The log-odds before any evidence.

@@ -148,7 +148,10 @@ public struct Calibration: Sendable {
         let kept = moments.filter { $0.name != name }
         let fit = LogisticFit(
             rows: kept.map(\.features), outcomes: kept.map { $0.held ? 1 : 0 },
-            prior: AssessmentWeights.handSet.vector, strength: shrinkage)
+            prior: AssessmentWeights.handSet.vector, strength: shrinkage,
+            // Each indicator's direction is a judgement the fit keeps: it learns how much a kind of evidence
+            // counts, down to nothing, never that it counts the other way.
+            nonNegative: Set(1...AssessmentWeights.indicators.count))
         return AssessmentWeights(vector: fit.weights, covariance: fit.covariance)
     }
 

@@ -18,8 +18,8 @@ struct Indicators {
 
     var all: [Assessment.Contribution] {
         [
-            lifecycle, channelAnswers, refusals, channelStatus, stance, ourStance, ourDoubts, siteWork, deadlines,
-            timeLeft,
+            lifecycle, setbacks, channelAnswers, refusals, channelStatus, stance, ourStance, ourDoubts, siteWork,
+            deadlines, timeLeft,
         ]
     }
 
@@ -31,16 +31,27 @@ struct Indicators {
         }
     }
 
-    /// Where the engagement stands in its lifecycle.
+    /// How far the engagement has come: each step on the way to a confirmed meeting.
     var lifecycle: Assessment.Contribution {
-        // Declined and abandoned are not the outcome: a meeting refused or called off can be revived.
         let weights: [EngagementState: Double] = [
             .idea: -0.5, .exploring: -0.3, .outreach: 0, .inContact: 0.8, .planning: 1.3, .proposed: 1.8,
-            .confirmed: 3.0, .postponed: -1.5, .declined: -3.0, .abandoned: -3.5,
+            .confirmed: 3.0,
         ]
-        return .init(
-            indicator: "lifecycle", logOdds: weights[engagement.state] ?? 0,
-            reason: "the engagement is \(engagement.state.label)")
+        guard let value = weights[engagement.state] else {
+            return .init(indicator: "lifecycle", logOdds: 0, reason: "")
+        }
+        return .init(indicator: "lifecycle", logOdds: value, reason: "the engagement is \(engagement.state.label)")
+    }
+
+    /// A setback in force: the meeting postponed, declined or called off.
+    ///
+    /// Apart from `lifecycle` because it is another kind of evidence: progress is an investment either
+    /// side can still walk away from, a setback is one side's deliberate act. Declined and abandoned are
+    /// not the outcome: a meeting refused or called off can be revived.
+    var setbacks: Assessment.Contribution {
+        let weights: [EngagementState: Double] = [.postponed: -1.5, .declined: -3.0, .abandoned: -3.5]
+        guard let value = weights[engagement.state] else { return .init(indicator: "setbacks", logOdds: 0, reason: "") }
+        return .init(indicator: "setbacks", logOdds: value, reason: "the engagement is \(engagement.state.label)")
     }
 
     /// Messages from the other side about this engagement (or from the counterpart about nothing in
