@@ -189,6 +189,34 @@ struct CalibrationTests {
         }
     }
 
+    @Test(
+        "with the shipped weights a setback counts against, by at least one in log-odds, and a confirmation never does",
+        arguments: [EngagementState.postponed, .declined, .abandoned])
+    func setbacksCount(setback: EngagementState) throws {
+        var events = Fixtures.desk
+        let confirmed = EngagementTransition(
+            from: .idea, to: .confirmed, at: Fixtures.kst("06-29 10:00"), by: "both", reason: "agreed")
+        let called = EngagementTransition(
+            from: .confirmed, to: setback, at: Fixtures.kst("06-29 10:30"), by: "them", reason: "a letter")
+        for move in [confirmed, called] {
+            events.append(DeskEvent(at: move.at.instant, .engagementMoved(Fixtures.engagementID, move)))
+        }
+        let state = DeskState.folding(events)
+        let before = try Assessment(
+            engagement: Fixtures.engagementID, in: DeskState.folding(Array(events.dropLast())),
+            asOf: Fixtures.kst("06-29 10:15").instant)
+        let after = try Assessment(
+            engagement: Fixtures.engagementID, in: state, asOf: Fixtures.kst("06-29 10:45").instant)
+        let logit = { (p: Double) in log(p / (1 - p)) }
+        #expect(
+            logit(before.probability) - logit(after.probability) >= 1, "\(before.probability) → \(after.probability)")
+        #expect(
+            after.contributions.contains {
+                $0.indicator == "setbacks" && $0.reason == "the engagement is \(setback.label)"
+            })
+        #expect(before.contributions.allSatisfy { $0.indicator != "lifecycle" || $0.logOdds >= 0 })
+    }
+
     @Test("a refusal on the counterpart's channel with no engagement named still counts, once")
     func untaggedRefusal() throws {
         let refused = ContactAttempt(
