@@ -1294,10 +1294,36 @@ struct CalibrationPageTests {
                 #expect(page.contains("<circle"))
                 #expect(page.contains("the next morning"))
             }
+            // The same report through the API, with the same figures.
+            let response = try await client.execute(uri: "/api/v1/calibration", method: .get)
+            #expect(response.status == .ok)
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+            #expect(json["cases"] as? Int == 1 && json["held"] as? Int == 1 && json["moments"] as? Int == 3)
+            let shipped = try #require(json["shipped"] as? [String: Any])
+            #expect(abs((shipped["brier"] as? Double ?? -1) - summary.shipped.brier) < 1e-12)
+            #expect(shipped["discrimination"] == nil)
+            let baseRate = try #require(json["base_rate_left_out"] as? [String: Any])
+            #expect(baseRate["brier"] as? Double == 0.25)
+            let scored = try #require(json["scored"] as? [[String: Any]])
+            #expect(
+                scored.map { $0["why"] as? String } == [
+                    "after the invitation", "after their reply", "the next morning",
+                ])
+            let weights = try #require(json["weights"] as? [String: Any])
+            #expect(
+                (weights["multipliers"] as? [String: Double])?["setbacks"]
+                    == AssessmentWeights.shipped.multiplier("setbacks"))
         }
         try await demoApplication().test(.router) { anonymous in
-            let page = try await SignedInClient(anonymous, as: "viewer").execute(uri: "/calibration", method: .get)
+            let client = SignedInClient(anonymous, as: "viewer")
+            let page = try await client.execute(uri: "/calibration", method: .get)
             #expect(String(buffer: page.body).contains("No reference corpus was loaded"))
+            let api = try await client.execute(uri: "/api/v1/calibration", method: .get)
+            #expect(api.status == .notFound)
+            #expect(String(buffer: api.body).contains("no reference corpus was loaded by this server"))
+            let stranger = try await anonymous.execute(uri: "/api/v1/calibration", method: .get)
+            #expect(stranger.status == .unauthorized)
         }
     }
 }

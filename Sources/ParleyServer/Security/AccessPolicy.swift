@@ -37,6 +37,7 @@ enum AccessPolicy {
             "GET /alarms": .read, "POST /alarms/acknowledge": .read,
             "POST /desks/{desk}/engagements/{id}/follow": .read,
             "GET /api/v1/alarms": .read, "POST /api/v1/alarms/acknowledge": .read, "GET /api/v1/search": .read,
+            "GET /api/v1/calibration": .read,
             "POST /api/v1/desks/{desk}/engagements/{id}/follow": .read,
             // Officers: recording and moving.
             "POST /desks/{desk}/attempts": .record, "POST /desks/{desk}/engagements/{id}/move": .record,

@@ -26,6 +26,12 @@ struct APIController: Sendable {
                 try await server.search(
                     form["q"], offset: try DeskServer.searchOffset(form["offset"]), as: context.clearance))
         }
+        api.get("calibration") { _, _ -> Response in
+            guard let summary = server.configuration.calibration else {
+                throw HTTPError(.notFound, message: "no reference corpus was loaded by this server")
+            }
+            return try JSON.response(CalibrationBody(summary))
+        }
         api.get("desks/:desk/summary") { _, context -> Response in
             let desk = try context.parameters.require("desk")
             let view = try await server.view(desk, as: context.clearance)

@@ -112,3 +112,72 @@ struct RehearsalInput: Decodable, Sendable {
     /// 1 (real time) to 600.
     let speed: Double
 }
+
+/// The calibration report as JSON (`GET /api/v1/calibration`): the figures of the `/calibration` page.
+struct CalibrationBody: Encodable, Sendable {
+    /// One set of estimates, scored.
+    struct Scores: Encodable, Sendable {
+        let brier: Double
+        let logScore: Double
+        let discrimination: Double?
+        let outOfBounds: Int
+        let reliability: [Calibration.Bin]
+
+        init(_ scores: Calibration.Scores) {
+            brier = scores.brier
+            logScore = scores.logScore
+            discrimination = scores.discrimination
+            outOfBounds = scores.outOfBounds
+            reliability = scores.reliability
+        }
+    }
+
+    /// The shipped weights, with each multiplier's standard error when fitted.
+    struct Weights: Encodable, Sendable {
+        let base: Double
+        let multipliers: [String: Double]
+        let standardErrors: [String: Double]?
+    }
+
+    /// One scored moment.
+    struct Moment: Encodable, Sendable {
+        let file: String
+        let at: String
+        let why: String
+        let held: Bool
+        let probability: Double
+    }
+
+    let cases: Int
+    let held: Int
+    let moments: Int
+    let baseRateLeftOut: Scores
+    let handSet: Scores
+    let shipped: Scores
+    let shippedLeftOut: Scores
+    let weights: Weights
+    let scored: [Moment]
+
+    init(_ summary: CalibrationSummary) {
+        cases = summary.cases
+        held = summary.held
+        moments = summary.moments
+        baseRateLeftOut = Scores(summary.baseRateLeftOut)
+        handSet = Scores(summary.handSet)
+        shipped = Scores(summary.shipped)
+        shippedLeftOut = Scores(summary.shippedLeftOut)
+        let names = AssessmentWeights.indicators
+        let covariance = summary.weights.covariance
+        weights = Weights(
+            base: summary.weights.base,
+            multipliers: Dictionary(uniqueKeysWithValues: names.map { ($0, summary.weights.multiplier($0)) }),
+            // Weights fitted for another set of indicators carry no spread for these.
+            standardErrors: covariance.count != names.count + 1
+                ? nil
+                : Dictionary(
+                    uniqueKeysWithValues: names.enumerated().map { ($1, covariance[$0 + 1][$0 + 1].squareRoot()) }))
+        scored = summary.scored.map {
+            Moment(file: $0.name, at: $0.at, why: $0.why, held: $0.held, probability: $0.probability)
+        }
+    }
+}

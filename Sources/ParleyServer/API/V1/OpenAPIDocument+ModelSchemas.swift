@@ -49,6 +49,29 @@ extension OpenAPIDocument {
                 status: { type: integer }
                 detail: { type: string }
                 field: { type: string }
+            CalibrationScores:
+              type: object
+              additionalProperties: false
+              required: [brier, log_score, out_of_bounds, reliability]
+              properties:
+                brier: { type: number, description: mean squared error against the outcome (always 50 % scores 0.25) }
+                log_score: { type: number, description: mean negative log of the probability given to what happened }
+                discrimination:
+                  type: number
+                  description: how often a moment of a meeting held scored above one never held; absent unless both are among the moments
+                out_of_bounds: { type: integer, description: estimates outside 2–98 % }
+                reliability:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [from, to, count, mean_predicted, observed]
+                    properties:
+                      from: { type: number }
+                      to: { type: number }
+                      count: { type: integer }
+                      mean_predicted: { type: number }
+                      observed: { type: number, description: the share of these moments held in the end }
             ZonedTime:
               type: object
               required: [instant, zone, approximate]

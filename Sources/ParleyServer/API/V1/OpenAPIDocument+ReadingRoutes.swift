@@ -73,6 +73,53 @@ extension OpenAPIDocument {
                                 text: { type: string }
                                 engagement: { type: string }
                                 retracted: { type: boolean }
+          /calibration:
+            get:
+              operationId: calibration
+              summary: >-
+                How good the estimate is on the reference-class corpus the server loaded: the base rate of the
+                other cases, the hand-set and the shipped weights scored in sample and with each case left out,
+                the shipped weights, and every scored moment (the /calibration page as JSON; docs/assessment.md).
+              responses:
+                '401': { $ref: '#/components/responses/Problem' }
+                '404': { $ref: '#/components/responses/Problem' }
+                '503': { $ref: '#/components/responses/Unavailable' }
+                '200':
+                  description: The report.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        required: [cases, held, moments, base_rate_left_out, hand_set, shipped, shipped_left_out, weights, scored]
+                        properties:
+                          cases: { type: integer }
+                          held: { type: integer, description: cases held in the end }
+                          moments: { type: integer }
+                          base_rate_left_out: { $ref: '#/components/schemas/CalibrationScores' }
+                          hand_set: { $ref: '#/components/schemas/CalibrationScores' }
+                          shipped: { $ref: '#/components/schemas/CalibrationScores' }
+                          shipped_left_out: { $ref: '#/components/schemas/CalibrationScores' }
+                          weights:
+                            type: object
+                            additionalProperties: false
+                            required: [base, multipliers]
+                            properties:
+                              base: { type: number, description: the log-odds before any evidence }
+                              multipliers: { type: object, additionalProperties: { type: number } }
+                              standard_errors: { type: object, additionalProperties: { type: number } }
+                          scored:
+                            type: array
+                            items:
+                              type: object
+                              additionalProperties: false
+                              required: [file, at, why, held, probability]
+                              properties:
+                                file: { type: string }
+                                at: { type: string, description: the moment, in the case desk's zone }
+                                why: { type: string }
+                                held: { type: boolean }
+                                probability: { type: number, minimum: 0, maximum: 1 }
           /rehearsals:
             post:
               operationId: startRehearsal
