@@ -127,18 +127,24 @@ struct CalibrationTests {
         #expect(abs(brier - (6 * 0.25 + 3 * 0.98 * 0.98) / 9) < 1e-12)
     }
 
-    @Test("a shrunk logistic fit finds the weights that made the data, and stays at the prior when told to")
-    func logisticFit() {
-        var random = SeededRandom(seed: 7)
-        let truth = [-0.5, 1.5, -2.0]
+    /// `count` rows (1, a value in −2…2, one in −1…1) and outcomes drawn from a logistic model with `truth`.
+    private static func sample(truth: [Double], count: Int, seed: UInt64) -> (rows: [[Double]], outcomes: [Double]) {
+        var random = SeededRandom(seed: seed)
         var rows: [[Double]] = []
         var outcomes: [Double] = []
-        for _ in 0..<4000 {
+        for _ in 0..<count {
             let x = [1, Double.random(in: -2...2, using: &random), Double.random(in: -1...1, using: &random)]
             let p = 1 / (1 + exp(-zip(truth, x).reduce(0) { $0 + $1.0 * $1.1 }))
             rows.append(x)
             outcomes.append(Double.random(in: 0...1, using: &random) < p ? 1 : 0)
         }
+        return (rows, outcomes)
+    }
+
+    @Test("a shrunk logistic fit finds the weights that made the data, and stays at the prior when told to")
+    func logisticFit() {
+        let truth = [-0.5, 1.5, -2.0]
+        let (rows, outcomes) = Self.sample(truth: truth, count: 4000, seed: 7)
         let loose = LogisticFit(rows: rows, outcomes: outcomes, prior: [0, 0, 0], strength: 0.01)
         for (fitted, real) in zip(loose.weights, truth) { #expect(abs(fitted - real) < 0.2, "\(loose.weights)") }
         #expect(loose.covariance.count == 3 && loose.covariance[1][1] > 0)
@@ -146,18 +152,20 @@ struct CalibrationTests {
         for (fitted, prior) in zip(tight.weights, [0.0, 1, -1]) { #expect(abs(fitted - prior) < 0.01) }
     }
 
+    @Test("a multiplier's standard error comes from the fit's covariance; hand-set or foreign weights have none")
+    func standardErrors() {
+        #expect(AssessmentWeights.handSet.standardError("stance") == nil)
+        let shipped = AssessmentWeights.shipped
+        let index = try? #require(AssessmentWeights.indicators.firstIndex(of: "setbacks"))
+        #expect(shipped.standardError("setbacks") == index.map { shipped.covariance[$0 + 1][$0 + 1].squareRoot() })
+        #expect(shipped.standardError("no-such-indicator") == nil)
+        let foreign = AssessmentWeights(base: 0, multipliers: [:], covariance: [[1, 0], [0, 1]])
+        #expect(foreign.standardError("lifecycle") == nil)
+    }
+
     @Test("a multiplier the data would push below 0 stops at 0, and the rest are fitted as if it were not there")
     func nonNegativeFit() {
-        var random = SeededRandom(seed: 11)
-        let truth = [-0.5, 1.5, -2.0]
-        var rows: [[Double]] = []
-        var outcomes: [Double] = []
-        for _ in 0..<2000 {
-            let x = [1, Double.random(in: -2...2, using: &random), Double.random(in: -1...1, using: &random)]
-            let p = 1 / (1 + exp(-zip(truth, x).reduce(0) { $0 + $1.0 * $1.1 }))
-            rows.append(x)
-            outcomes.append(Double.random(in: 0...1, using: &random) < p ? 1 : 0)
-        }
+        let (rows, outcomes) = Self.sample(truth: [-0.5, 1.5, -2.0], count: 2000, seed: 11)
         let bounded = LogisticFit(
             rows: rows, outcomes: outcomes, prior: [0, 1, 1], strength: 0.01, nonNegative: [1, 2])
         #expect(bounded.weights[2] == 0)

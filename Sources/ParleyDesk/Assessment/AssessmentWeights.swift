@@ -37,6 +37,14 @@ public struct AssessmentWeights: Sendable, Equatable, Codable {
     /// The multiplier for `indicator`.
     public func multiplier(_ indicator: String) -> Double { multipliers[indicator] ?? 1 }
 
+    /// The standard error of `indicator`'s multiplier from the fit; nil for hand-set weights, and for
+    /// weights fitted for another set of indicators (their covariance says nothing of these).
+    public func standardError(_ indicator: String) -> Double? {
+        guard covariance.count == Self.indicators.count + 1, let index = Self.indicators.firstIndex(of: indicator)
+        else { return nil }
+        return covariance[index + 1][index + 1].squareRoot()
+    }
+
     /// The parameters in the model's order: the base, then one multiplier per indicator.
     public var vector: [Double] { [base] + Self.indicators.map(multiplier) }
 

@@ -18,10 +18,8 @@ struct CalibrationPage {
             return
                 "<tr><td>\(label)</td><td class=\"num\">\(String(format: "%.3f", scores.brier))</td><td class=\"num\">\(String(format: "%.3f", scores.logScore))</td><td class=\"num\">\(ranked)</td><td class=\"num\">\(scores.outOfBounds)</td></tr>"
         }
-        let weights = AssessmentWeights.indicators.enumerated().map { index, name -> HTML in
-            let spread =
-                summary.weights.covariance.count == AssessmentWeights.indicators.count + 1
-                ? String(format: " ± %.2f", summary.weights.covariance[index + 1][index + 1].squareRoot()) : ""
+        let weights = AssessmentWeights.indicators.map { name -> HTML in
+            let spread = summary.weights.standardError(name).map { String(format: " ± %.2f", $0) } ?? ""
             return
                 "<tr><td>\(name)</td><td class=\"num\">×\(String(format: "%.2f", summary.weights.multiplier(name)))\(spread)</td></tr>"
         }

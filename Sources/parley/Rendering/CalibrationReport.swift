@@ -58,11 +58,8 @@ struct CalibrationReport: Encodable {
                     + "(\(percent(run.leaveOneCaseOut.discrimination)) left out)")
             lines.append(
                 "  base \(format(run.weights.base, signed: true)); "
-                    + AssessmentWeights.indicators.enumerated().map { index, name in
-                        let spread =
-                            // Weights fitted for another set of indicators carry no spread for these.
-                            run.weights.covariance.count != AssessmentWeights.indicators.count + 1
-                            ? "" : " ± " + format(run.weights.covariance[index + 1][index + 1].squareRoot())
+                    + AssessmentWeights.indicators.map { name in
+                        let spread = run.weights.standardError(name).map { " ± " + format($0) } ?? ""
                         return "\(name) ×\(format(run.weights.multiplier(name)))\(spread)"
                     }.joined(separator: ", "))
             lines.append("  reliability (predicted → observed):")

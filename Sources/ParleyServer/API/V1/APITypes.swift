@@ -167,15 +167,11 @@ struct CalibrationBody: Encodable, Sendable {
         shipped = Scores(summary.shipped)
         shippedLeftOut = Scores(summary.shippedLeftOut)
         let names = AssessmentWeights.indicators
-        let covariance = summary.weights.covariance
+        let errors = names.compactMap { name in summary.weights.standardError(name).map { (name, $0) } }
         weights = Weights(
             base: summary.weights.base,
             multipliers: Dictionary(uniqueKeysWithValues: names.map { ($0, summary.weights.multiplier($0)) }),
-            // Weights fitted for another set of indicators carry no spread for these.
-            standardErrors: covariance.count != names.count + 1
-                ? nil
-                : Dictionary(
-                    uniqueKeysWithValues: names.enumerated().map { ($1, covariance[$0 + 1][$0 + 1].squareRoot()) }))
+            standardErrors: errors.isEmpty ? nil : Dictionary(uniqueKeysWithValues: errors))
         scored = summary.scored.map {
             Moment(file: $0.name, at: $0.at, why: $0.why, held: $0.held, probability: $0.probability)
         }
