@@ -147,6 +147,12 @@ def test_the_calibration_page_scores_the_shipped_corpus():
         assert f"Scored on {len(cases)} real cases" in driver.find_element(By.TAG_NAME, "main").text
         assert driver.find_elements(By.CSS_SELECTOR, "#reliability svg circle")
         assert len(driver.find_elements(By.CSS_SELECTOR, "#moments tbody tr")) == moments
+        # The score to beat, and how often held moments rank higher, beside the weights' own scores.
+        scores = driver.find_element(By.ID, "scores").text
+        assert "the base rate of the other cases, each case left out" in scores
+        assert "held ranked higher" in scores
+        rows = driver.find_elements(By.CSS_SELECTOR, "#scores tbody tr")
+        assert [row.find_elements(By.TAG_NAME, "td")[3].text.endswith("%") for row in rows[1:]] == [True] * (len(rows) - 1)
         driver.save_screenshot(str(SHOTS / "calibration.png"))
     finally:
         driver.quit()

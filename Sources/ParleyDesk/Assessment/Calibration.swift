@@ -158,11 +158,15 @@ public struct Calibration: Sendable {
     /// Each case's moments given the base rate of the other cases (the share of their moments held): what
     /// a model must beat to say more than how often such meetings happen.
     public func baseRateLeftOut() -> [Scored] {
-        moments.map { moment in
-            let others = moments.filter { $0.name != moment.name }
+        // Counted once per case, not once per moment: the server scores this at start-up.
+        let held = moments.filter(\.held).count
+        let byCase = Dictionary(grouping: moments, by: \.name).mapValues { ($0.count, $0.filter(\.held).count) }
+        return moments.map { moment in
+            let (count, heldHere) = byCase[moment.name] ?? (0, 0)
+            let others = moments.count - count
             var moment = moment
             // With no other case there is no base rate to learn: say 50 %.
-            let rate = others.isEmpty ? 0.5 : Double(others.filter(\.held).count) / Double(others.count)
+            let rate = others == 0 ? 0.5 : Double(held - heldHere) / Double(others)
             moment.probability = Assessment.bounded(rate)
             return moment
         }

@@ -115,23 +115,6 @@ struct RehearsalInput: Decodable, Sendable {
 
 /// The calibration report as JSON (`GET /api/v1/calibration`): the figures of the `/calibration` page.
 struct CalibrationBody: Encodable, Sendable {
-    /// One set of estimates, scored.
-    struct Scores: Encodable, Sendable {
-        let brier: Double
-        let logScore: Double
-        let discrimination: Double?
-        let outOfBounds: Int
-        let reliability: [Calibration.Bin]
-
-        init(_ scores: Calibration.Scores) {
-            brier = scores.brier
-            logScore = scores.logScore
-            discrimination = scores.discrimination
-            outOfBounds = scores.outOfBounds
-            reliability = scores.reliability
-        }
-    }
-
     /// The shipped weights, with each multiplier's standard error when fitted.
     struct Weights: Encodable, Sendable {
         let base: Double
@@ -151,10 +134,10 @@ struct CalibrationBody: Encodable, Sendable {
     let cases: Int
     let held: Int
     let moments: Int
-    let baseRateLeftOut: Scores
-    let handSet: Scores
-    let shipped: Scores
-    let shippedLeftOut: Scores
+    let baseRateLeftOut: Calibration.Scores
+    let handSet: Calibration.Scores
+    let shipped: Calibration.Scores
+    let shippedLeftOut: Calibration.Scores
     let weights: Weights
     let scored: [Moment]
 
@@ -162,10 +145,10 @@ struct CalibrationBody: Encodable, Sendable {
         cases = summary.cases
         held = summary.held
         moments = summary.moments
-        baseRateLeftOut = Scores(summary.baseRateLeftOut)
-        handSet = Scores(summary.handSet)
-        shipped = Scores(summary.shipped)
-        shippedLeftOut = Scores(summary.shippedLeftOut)
+        baseRateLeftOut = summary.baseRateLeftOut
+        handSet = summary.handSet
+        shipped = summary.shipped
+        shippedLeftOut = summary.shippedLeftOut
         let names = AssessmentWeights.indicators
         let errors = names.compactMap { name in summary.weights.standardError(name).map { (name, $0) } }
         weights = Weights(
